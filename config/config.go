@@ -1,0 +1,162 @@
+// Package config loads newsintel's configuration: defaults for the embedded
+// single-process setup, a YAML file, and environment overrides
+// (NEWSINTEL_ + the key path upper-cased, dots as underscores). Validate
+// names the offending key, and the file line when the value came from YAML.
+//
+// Configuration is a plain value passed to every component; nothing here
+// reads globals or the process environment by itself.
+package config
+
+import (
+	"path/filepath"
+	"time"
+)
+
+// Config is the whole configuration of a newsintel process.
+type Config struct {
+	DataDir string   `yaml:"data_dir"` // where the embedded NATS store and the index live
+	Log     Log      `yaml:"log"`
+	NATS    NATS     `yaml:"nats"`
+	Streams Streams  `yaml:"streams"`
+	HTTP    HTTP     `yaml:"http"`
+	Fetch   Fetch    `yaml:"fetch"`
+	Extract Stage    `yaml:"extract"`
+	Index   Index    `yaml:"index"`
+	Sources []Source `yaml:"sources"`
+
+	lines map[string]int // key path → YAML line, for error messages
+	file  string
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // text or json
+}
+
+// NATS configures the message bus: an embedded server (URL empty) or an
+// external cluster.
+type NATS struct {
+	URL          string `yaml:"url"`           // nats://host:4222 of an external server; empty embeds one
+	Listen       string `yaml:"listen"`        // where the embedded server listens
+	StoreDir     string `yaml:"store_dir"`     // embedded JetStream store; default <data_dir>/nats
+	MaxMemory    Size   `yaml:"max_memory"`    // embedded JetStream memory limit
+	MaxStore     Size   `yaml:"max_store"`     // embedded JetStream disk limit
+	SyncInterval string `yaml:"sync_interval"` // "2m" (survives kill -9, not power loss) or "always"
+	Replicas     int    `yaml:"replicas"`      // stream replicas on a cluster
+}
+
+// Streams configures retention of the streams.
+type Streams struct {
+	RawMaxAge       Duration `yaml:"raw_max_age"`
+	RawMaxBytes     Size     `yaml:"raw_max_bytes"`
+	DocsMaxAge      Duration `yaml:"docs_max_age"` // 0 keeps documents forever: DOCS is the source of truth for every index
+	DocsMaxBytes    Size     `yaml:"docs_max_bytes"`
+	DuplicateWindow Duration `yaml:"duplicate_window"`
+}
+
+// HTTP configures the API server.
+type HTTP struct {
+	Listen string `yaml:"listen"`
+}
+
+// Fetch configures the HTTP client every source fetches with.
+type Fetch struct {
+	UserAgent            string   `yaml:"user_agent"` // with a contact address: the SEC refuses requests without one
+	AllowPrivateNetworks bool     `yaml:"allow_private_networks"`
+	Timeout              Duration `yaml:"timeout"`
+	MaxBodySize          Size     `yaml:"max_body_size"`
+	MaxRedirects         int      `yaml:"max_redirects"`
+	PerHostRate          float64  `yaml:"per_host_rate"` // requests per second to one host
+	PerHostConcurrency   int      `yaml:"per_host_concurrency"`
+	Concurrency          int      `yaml:"concurrency"` // across all hosts
+}
+
+// Stage configures a pipeline stage's consumer.
+type Stage struct {
+	Concurrency int      `yaml:"concurrency"`
+	AckWait     Duration `yaml:"ack_wait"`
+	MaxDeliver  int      `yaml:"max_deliver"`
+}
+
+// Index configures the search index and its stage.
+type Index struct {
+	Dir                   string   `yaml:"dir"`     // default <data_dir>/index
+	Replica               string   `yaml:"replica"` // durable consumer name of this index replica
+	BatchSize             int      `yaml:"batch_size"`
+	BatchWait             Duration `yaml:"batch_wait"`
+	AckWait               Duration `yaml:"ack_wait"`
+	MaxDeliver            int      `yaml:"max_deliver"`
+	QueryTimeout          Duration `yaml:"query_timeout"`
+	MaxConcurrentSearches int      `yaml:"max_concurrent_searches"`
+}
+
+// Source is one configured source of documents.
+type Source struct {
+	Name     string   `yaml:"name"`     // short name: letters, digits, '-' and '_'
+	Type     string   `yaml:"type"`     // feed, crawl, edgar, fedreg
+	Kind     string   `yaml:"kind"`     // article (default), filing or notice
+	URL      string   `yaml:"url"`      // feed URL, crawl seed, or API endpoint
+	Interval Duration `yaml:"interval"` // how often to poll
+}
+
+// Default returns the configuration of the embedded single-process setup:
+// everything under ./data, NATS on 127.0.0.1:4222, the API on
+// 127.0.0.1:8080.
+func Default() Config {
+	return Config{
+		DataDir: "./data",
+		Log:     Log{Level: "info", Format: "text"},
+		NATS: NATS{
+			Listen:       "127.0.0.1:4222",
+			MaxMemory:    256 << 20,
+			MaxStore:     10 << 30,
+			SyncInterval: "2m",
+			Replicas:     1,
+		},
+		Streams: Streams{
+			RawMaxAge:       Duration(30 * 24 * time.Hour),
+			RawMaxBytes:     4 << 30,
+			DuplicateWindow: Duration(2 * time.Minute),
+		},
+		HTTP: HTTP{Listen: "127.0.0.1:8080"},
+		Fetch: Fetch{
+			UserAgent:          "newsintel/0.1 (+https://github.com/newsintel/newsintel; set fetch.user_agent to your contact)",
+			Timeout:            Duration(30 * time.Second),
+			MaxBodySize:        16 << 20,
+			MaxRedirects:       10,
+			PerHostRate:        1,
+			PerHostConcurrency: 2,
+			Concurrency:        16,
+		},
+		Extract: Stage{Concurrency: 2, AckWait: Duration(30 * time.Second), MaxDeliver: 5},
+		Index: Index{
+			Replica:               "index",
+			BatchSize:             256,
+			BatchWait:             Duration(500 * time.Millisecond),
+			AckWait:               Duration(60 * time.Second),
+			MaxDeliver:            5,
+			QueryTimeout:          Duration(5 * time.Second),
+			MaxConcurrentSearches: 8,
+		},
+	}
+}
+
+// NATSStoreDir returns where the embedded JetStream store lives.
+func (c *Config) NATSStoreDir() string {
+	if c.NATS.StoreDir != "" {
+		return c.NATS.StoreDir
+	}
+	return filepath.Join(c.DataDir, "nats")
+}
+
+// IndexDir returns where the Bleve index lives.
+func (c *Config) IndexDir() string {
+	if c.Index.Dir != "" {
+		return c.Index.Dir
+	}
+	return filepath.Join(c.DataDir, "index")
+}
+
+// Embedded reports whether this process runs its own NATS server.
+func (c *Config) Embedded() bool { return c.NATS.URL == "" }

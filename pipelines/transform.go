@@ -1,0 +1,203 @@
+package pipelines
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/newsintel/newsintel"
+)
+
+// DefaultTransformName is the durable consumer RunTransform uses on RAW
+// when StageOptions.Name is empty.
+const DefaultTransformName = "extract"
+
+// fetchRetryMax caps the pause after a failed fetch.
+const fetchRetryMax = 5 * time.Second
+
+// RunTransform runs f over the RAW stream through the durable pull consumer
+// o.Name ("extract" by default), which every process running the stage
+// shares as a work queue. It handles up to o.Concurrency messages at once.
+// For each message it decodes the Raw (loading an offloaded body), calls f,
+// publishes the document with PublishDoc and double-acks the raw message
+// only after the publish is acknowledged. It sends InProgress while f is
+// slow, NakWithDelay after a transient error, and dead-letters the message
+// (DEAD, then Term) after a permanent error or o.MaxDeliver deliveries.
+//
+// RunTransform returns nil when ctx is cancelled, after the messages in
+// flight have finished (each gets up to o.DrainWait more), and an error
+// when the consumer cannot be created or the connection is closed.
+func (b *Bus) RunTransform(ctx context.Context, o StageOptions, f Transform) error {
+	o = o.withDefaults(DefaultTransformName, 0)
+	if o.BatchSize <= 0 || o.BatchSize > o.Concurrency {
+		o.BatchSize = o.Concurrency
+	}
+	if err := o.validate(); err != nil {
+		return fmt.Errorf("run transform: %w", err)
+	}
+	cons, err := b.js.CreateOrUpdateConsumer(ctx, StreamRaw, consumerConfig(o, "extracts RAW into DOCS"))
+	if err != nil {
+		return fmt.Errorf("run transform %s: consumer: %w", o.Name, err)
+	}
+	log := b.log.With(slog.String(attrStage, o.Name))
+	work, cancelWork := workContext(ctx, o.DrainWait)
+	defer cancelWork()
+	var wg sync.WaitGroup
+	defer wg.Wait() // runs before cancelWork: in-flight messages finish first
+	sem := make(chan struct{}, o.Concurrency)
+	handle := func(msg jetstream.Msg) {
+		wg.Go(func() {
+			defer func() { <-sem }()
+			b.handleRaw(work, o, msg, f, log)
+		})
+	}
+	return b.pullLoop(ctx, cons, o, sem, handle, log)
+}
+
+// pullLoop fetches messages while there are free slots in sem and hands each
+// to handle, which must release its slot. It returns nil when ctx is done.
+func (b *Bus) pullLoop(ctx context.Context, cons jetstream.Consumer, o StageOptions, sem chan struct{}, handle func(jetstream.Msg), log *slog.Logger) error {
+	pause := 100 * time.Millisecond
+	for {
+		n := acquire(ctx, sem, o.BatchSize)
+		if n == 0 {
+			return nil
+		}
+		batch, err := cons.Fetch(n, jetstream.FetchMaxWait(o.BatchWait))
+		if err == nil {
+			for msg := range batch.Messages() {
+				n--
+				handle(msg)
+			}
+			err = batch.Error()
+		}
+		release(sem, n)
+		if err == nil || errors.Is(err, nats.ErrTimeout) {
+			pause = 100 * time.Millisecond
+			continue
+		}
+		if errors.Is(err, nats.ErrConnectionClosed) {
+			return fmt.Errorf("stage %s: fetch: %w", o.Name, err)
+		}
+		log.Warn("fetch failed", slog.String(attrError, err.Error()))
+		if !sleepCtx(ctx, pause) {
+			return nil
+		}
+		pause = min(2*pause, fetchRetryMax)
+	}
+}
+
+// handleRaw runs one RAW message through f and settles it.
+func (b *Bus) handleRaw(ctx context.Context, o StageOptions, msg jetstream.Msg, f Transform, log *slog.Logger) {
+	meta, err := msg.Metadata()
+	if err != nil {
+		log.Error("message without metadata", slog.String(attrError, err.Error()))
+		return
+	}
+	if meta.NumDelivered > uint64(o.MaxDeliver) {
+		// Earlier deliveries timed out (a crash or a hang): do not run the
+		// message that keeps killing workers once more.
+		b.fail(ctx, o, msg, meta, errors.New("deliveries exhausted without an ack (worker crashed or timed out)"), log)
+		return
+	}
+	stop := keepAlive([]jetstream.Msg{msg}, progressEvery(o.AckWait))
+	doc, err := b.transformMsg(ctx, msg, f)
+	if err == nil && doc != nil {
+		if err = b.PublishDoc(ctx, doc); err == nil {
+			o.Counters.Published.Add(1)
+		}
+	}
+	stop()
+	if err != nil {
+		b.fail(ctx, o, msg, meta, err, log)
+		return
+	}
+	if err := msg.DoubleAck(ctx); err != nil {
+		// The document is stored; a redelivery republishes it under the
+		// same Nats-Msg-Id and the index upserts by ID.
+		log.Warn("ack failed", slog.Uint64(attrStreamSeq, meta.Sequence.Stream), slog.String(attrError, err.Error()))
+		return
+	}
+	o.Counters.Processed.Add(1)
+}
+
+// transformMsg decodes msg into a Raw, loads its body and calls f. A panic
+// in f becomes a permanent error: the input that caused it would cause it
+// again.
+func (b *Bus) transformMsg(ctx context.Context, msg jetstream.Msg, f Transform) (doc *newsintel.Document, err error) {
+	var raw newsintel.Raw
+	if err := json.Unmarshal(msg.Data(), &raw); err != nil {
+		return nil, Permanent(fmt.Errorf("decode raw: %w", err))
+	}
+	if err := b.LoadBody(ctx, &raw); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = Permanent(fmt.Errorf("transform %s panicked: %v\n%s", raw.ID, r, debug.Stack()))
+		}
+	}()
+	return f(ctx, raw)
+}
+
+// consumerConfig returns the durable pull consumer of a stage.
+func consumerConfig(o StageOptions, desc string) jetstream.ConsumerConfig {
+	return jetstream.ConsumerConfig{
+		Durable:       o.Name,
+		Description:   desc,
+		DeliverPolicy: jetstream.DeliverAllPolicy,
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       o.AckWait,
+		// One more than the runner's limit, so that the runner sees a
+		// message whose deliveries all timed out and dead-letters it.
+		MaxDeliver:    o.MaxDeliver + 1,
+		MaxAckPending: max(1000, 4*o.BatchSize),
+	}
+}
+
+// acquire takes one slot of sem, waiting until one is free or ctx is done,
+// then up to want-1 more that are free now. It returns how many it took.
+func acquire(ctx context.Context, sem chan struct{}, want int) int {
+	select {
+	case sem <- struct{}{}:
+	case <-ctx.Done():
+		return 0
+	}
+	n := 1
+	for n < want {
+		select {
+		case sem <- struct{}{}:
+			n++
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// release gives back n slots of sem.
+func release(sem chan struct{}, n int) {
+	for range n {
+		<-sem
+	}
+}
+
+// sleepCtx sleeps for d and reports whether ctx is still live.
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

@@ -1,0 +1,33 @@
+package neardup
+
+import (
+	"strings"
+	"testing"
+)
+
+const story = `According to three sources on the topic, the Biden administration evaluates Alibaba's cloud business to assess if or not it constitutes a threat to US national security, as the government monitors Chinese technology giants' interactions with US corporations. The investigation will allegedly concentrate on how the business holds data from its US customers, including personal information and intellectual property, and if the Chinese government may have access to it. Regulators in the United States may eventually opt to compel the corporation to mitigate the dangers associated with the cloud business.`
+
+func TestBodyHashIgnoresFormatting(t *testing.T) {
+	a := BodyHash(story)
+	b := BodyHash(strings.ToUpper(strings.ReplaceAll(story, " ", "\n  ")))
+	if a != b {
+		t.Errorf("BodyHash differs for reformatted copy: %s vs %s", a, b)
+	}
+	if a == BodyHash(story+" Extra sentence.") {
+		t.Error("BodyHash equal for different text")
+	}
+}
+
+func TestSimHashNearAndFar(t *testing.T) {
+	rewrite := strings.NewReplacer("evaluates", "is reviewing", "eventually", "ultimately", "dangers", "risks").Replace(story)
+	other := `The Federal Trade Commission sued a group of hospital operators on Tuesday, saying a planned merger would raise prices for patients across three states, according to a complaint filed in federal court. The companies said they would fight the case.`
+	if d := Distance(SimHash(story), SimHash(rewrite)); d > Threshold {
+		t.Errorf("light rewrite at distance %d, want ≤ %d", d, Threshold)
+	}
+	if d := Distance(SimHash(story), SimHash(other)); d <= Threshold {
+		t.Errorf("unrelated story at distance %d, want > %d", d, Threshold)
+	}
+	if SimHash("") != 0 {
+		t.Error("SimHash of empty text is not 0")
+	}
+}

@@ -1,0 +1,182 @@
+package entities
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/newsintel/newsintel"
+)
+
+//go:embed builtin/first-names.txt
+var firstNamesText string
+
+// firstNames are common given names: a capitalised one followed by another
+// name word is a person ("Gina Raimondo").
+var firstNames = wordSet(strings.ToLower(firstNamesText))
+
+// personCandidates finds people by the titles before their names, their
+// given names, the speech verbs around them and appositions after them.
+func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
+	var out []candidate
+	add := func(s, e int, conf float64) {
+		out = append(out, candidate{s: s, e: e, entity: -1, name: personName(body, toks, s, e),
+			typ: newsintel.EntityPerson, conf: conf, rule: true})
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if !t.word || t.caseless {
+			continue
+		}
+		switch {
+		case personTitles[t.norm]:
+			s := k + 1
+			if s < len(toks) && toks[s].norm == "." {
+				s++
+			}
+			min := 1
+			if !t.cap {
+				min = 2 // "spokesman John Smith", not "chief Apple"
+			}
+			if e := nameRun(toks, s, 3); e-s >= min && !orgSuffixes[toks[e-1].norm] {
+				add(s, e, 0.8)
+			}
+		case firstNames[t.norm] && isNameWord(t):
+			if e := nameRun(toks, k, 3); e-k >= 2 {
+				add(k, e, 0.75)
+			}
+		case speechVerbs[t.norm] && t.norm != "according":
+			if e := nameRun(toks, k+1, 3); e-k-1 >= 2 {
+				add(k+1, e, 0.7)
+			}
+			if s := nameStartBefore(toks, k); k-s >= 2 {
+				add(s, k, 0.7)
+			}
+		case t.norm == "," && k > 1:
+			if s := nameStartBefore(toks, k); k-s >= 2 && appositionFollows(toks, k+1) {
+				add(s, k, 0.7)
+			}
+		}
+	}
+	return out
+}
+
+// nameRun returns the end of a run of at most max name words starting at s
+// (initials such as "F." and hyphens inside it allowed).
+func nameRun(toks []token, s, max int) int {
+	e, n := s, 0
+	for j := s; j < len(toks) && n < max; {
+		t := toks[j]
+		if !isNameWord(t) || orgSuffixes[t.norm] || agencyHeads[t.norm] {
+			break
+		}
+		n++
+		j++
+		e = j
+		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-") && isNameWord(toks[j+1]) {
+			j++
+		}
+	}
+	return e
+}
+
+// nameStartBefore returns where a run of up to three name words ending just
+// before k starts (k when there is none).
+func nameStartBefore(toks []token, k int) int {
+	s := k
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
+		t := toks[j]
+		if !isNameWord(t) || orgSuffixes[t.norm] || agencyHeads[t.norm] {
+			break
+		}
+		s = j
+		if t.sentStart {
+			break
+		}
+	}
+	return s
+}
+
+// appositionFollows reports whether a role follows a comma: ", the founder",
+// ", chief executive of".
+func appositionFollows(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+4; j++ {
+		t := toks[j]
+		if roleNouns[t.norm] {
+			return true
+		}
+		if !t.word || t.cap && !t.allCaps {
+			return false
+		}
+	}
+	return false
+}
+
+// personName is the canonical name of the person at tokens [s, e).
+func personName(body string, toks []token, s, e int) string {
+	return span(body, toks, s, e)
+}
+
+// linkPeople resolves short references to people named in full elsewhere in
+// the text: "Ma" and "Mr. Ma" after "Jack Ma", and "Washington said" after
+// "Ryan Washington" (where the list alone would say a place).
+func (g *Gazetteer) linkPeople(toks []token, chosen []candidate) []candidate {
+	full := map[string]candidate{} // surname → the person named in full
+	for _, c := range chosen {
+		if c.typ == newsintel.EntityPerson && c.e-c.s >= 2 {
+			last := toks[c.e-1].norm
+			if _, seen := full[last]; !seen {
+				full[last] = c
+			}
+		}
+	}
+	if len(full) == 0 {
+		return chosen
+	}
+	taken := make([]bool, len(toks))
+	for i, c := range chosen {
+		for k := c.s; k < c.e; k++ {
+			taken[k] = true
+		}
+		if c.e-c.s == 1 && (c.typ == newsintel.EntityPerson || c.rule || speechVerbs[nextNorm(toks, c.e)]) {
+			if p, ok := full[toks[c.s].norm]; ok {
+				chosen[i] = relink(c, p)
+			}
+		}
+	}
+	for k, t := range toks {
+		if p, ok := full[t.norm]; ok && !taken[k] && t.word && t.cap && !stopwords[t.norm] {
+			chosen = append(chosen, relink(candidate{s: k, e: k + 1}, p))
+		}
+	}
+	return resolve(toks, chosen)
+}
+
+func relink(c, p candidate) candidate {
+	c.entity, c.name, c.typ, c.rule, c.ambig = p.entity, p.name, newsintel.EntityPerson, p.rule, false
+	c.conf = 0.7
+	return c
+}
+
+func nextNorm(toks []token, k int) string {
+	if k < len(toks) {
+		return toks[k].norm
+	}
+	return ""
+}
+
+// extendEmbassies names an embassy after the place that follows it:
+// "Chinese Embassy" + " in " + "Washington" is "Chinese Embassy in
+// Washington". The place keeps its own mention, so mentions still do not
+// overlap.
+func (g *Gazetteer) extendEmbassies(toks []token, chosen []candidate) []candidate {
+	for i := 0; i+1 < len(chosen); i++ {
+		c, p := chosen[i], chosen[i+1]
+		if c.entity < 0 || !g.embassy[c.entity] || p.typ != newsintel.EntityPlace ||
+			p.s != c.e+1 || toks[c.e].norm != "in" {
+			continue
+		}
+		chosen[i].name = c.name + " in " + p.name
+		chosen[i].entity = -1
+	}
+	return chosen
+}

@@ -1,0 +1,152 @@
+package entities
+
+import (
+	"github.com/newsintel/newsintel"
+)
+
+// ruleCandidates finds organisations, governments and people that the list
+// may not know, from the shapes of their names. Title Case and ALL CAPS
+// segments are skipped: capitals carry no signal there.
+func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
+	var out []candidate
+	for k := range toks {
+		t := &toks[k]
+		if !t.word || t.caseless {
+			continue
+		}
+		switch {
+		case orgSuffixes[t.norm] && t.cap:
+			out = g.appendCompany(out, body, toks, k)
+		case agencyHeads[t.norm]:
+			out = g.appendAgency(out, body, toks, k)
+		}
+	}
+	return append(out, g.personCandidates(body, toks)...)
+}
+
+// isNameWord reports whether t can be a word of a proper name.
+func isNameWord(t token) bool {
+	return t.word && t.cap && !t.caseless && (!t.allCaps || t.end-t.start <= 5) &&
+		!stopwords[t.norm] && !personTitles[t.norm]
+}
+
+// span returns the text of tokens [s, e).
+func span(body string, toks []token, s, e int) string {
+	return body[toks[s].start:toks[e-1].end]
+}
+
+// nameBefore walks back from token k over the words of a name (and the "&"
+// or "-" that join them), at most max words, and returns where it starts.
+func nameBefore(toks []token, k, max int) int {
+	s, n := k, 0
+	for j := k - 1; j >= 0 && n < max; j-- {
+		t := toks[j]
+		switch {
+		case isNameWord(t) || t.word && t.cap && orgSuffixes[t.norm]:
+			s, n = j, n+1
+		case (t.norm == "&" || t.norm == "-") && j > 0 && isNameWord(toks[j-1]):
+			continue
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// appendCompany reads "Acme Widgets Inc" backwards from its suffix at k.
+func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k int) []candidate {
+	if k > 0 && toks[k-1].word && orgSuffixes[toks[k-1].norm] {
+		return out // the first suffix of "Holding Ltd" did the work
+	}
+	s := nameBefore(toks, k, 5)
+	if s == k {
+		return out
+	}
+	e := k + 1
+	for e < len(toks) && toks[e].word && toks[e].cap && orgSuffixes[toks[e].norm] {
+		e++
+	}
+	name := span(body, toks, s, k)
+	if i, ok := g.byName[normKey(name)]; ok && g.entities[i].Type == newsintel.EntityCompany {
+		return append(out, candidate{s: s, e: e, entity: i, name: g.entities[i].Name,
+			typ: newsintel.EntityCompany, conf: 0.9, rule: true})
+	}
+	if k-s == 1 && !toks[s].sentStart && (toks[k].norm == "group" || toks[k].norm == "company") && g.isKnownNonCompany(toks[s]) {
+		return out
+	}
+	return append(out, candidate{s: s, e: e, entity: -1, name: name,
+		typ: newsintel.EntityCompany, conf: 0.75, rule: true})
+}
+
+// isKnownNonCompany reports whether a single word names a known place or
+// government, so that "China Group" is not read as a company.
+func (g *Gazetteer) isKnownNonCompany(t token) bool {
+	i, ok := g.byName[t.norm]
+	return ok && g.entities[i].Type != newsintel.EntityCompany
+}
+
+// appendAgency reads a government body around its head word at k: "Office
+// of Intelligence and Security", "Census Bureau", and "Biden administration"
+// (a government).
+func (g *Gazetteer) appendAgency(out []candidate, body string, toks []token, k int) []candidate {
+	t := toks[k]
+	if t.norm == "administration" && k > 0 && isNameWord(toks[k-1]) &&
+		(!t.cap || g.isPerson(toks[k-1].norm)) && (k < 2 || !isNameWord(toks[k-2])) {
+		name := toks[k-1].surface + " administration"
+		return append(out, candidate{s: k - 1, e: k + 1, entity: -1, name: name,
+			typ: newsintel.EntityGovernment, conf: 0.8, rule: true})
+	}
+	if !t.cap {
+		return out
+	}
+	if e := complementAfter(toks, k); e > k+1 {
+		s := nameBefore(toks, k, 3)
+		return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
+			typ: newsintel.EntityAgency, conf: 0.75, rule: true})
+	}
+	if headFirstOnly[t.norm] {
+		return out
+	}
+	s := nameBefore(toks, k, 4)
+	if s == k || toks[s].sentStart && k-s == 1 && g.isKnownNonCompany(toks[s]) && t.norm != "embassy" {
+		return out
+	}
+	e := k + 1
+	if c := complementAfter(toks, k); c > e {
+		e = c
+	}
+	return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
+		typ: newsintel.EntityAgency, conf: 0.7, rule: true})
+}
+
+// complementAfter returns the end of "of Intelligence and Security" after
+// the head at k, or k+1 when none follows.
+func complementAfter(toks []token, k int) int {
+	if k+2 >= len(toks) || !(toks[k+1].norm == "of" || toks[k+1].norm == "for" || toks[k+1].norm == "on") {
+		return k + 1
+	}
+	e, j := k+1, k+2
+	for j < len(toks) {
+		t := toks[j]
+		if isNameWord(t) || t.word && t.cap && !t.caseless && !stopwords[t.norm] {
+			j++
+			e = j
+			continue
+		}
+		if nameConnectors[t.norm] || t.norm == "," && j+1 < len(toks) && toks[j+1].cap {
+			j++
+			continue
+		}
+		break
+	}
+	if e == k+1 {
+		return k + 1
+	}
+	return e
+}
+
+// isPerson reports whether a single word is a known person's name ("Biden").
+func (g *Gazetteer) isPerson(norm string) bool {
+	i, ok := g.byName[norm]
+	return ok && g.entities[i].Type == newsintel.EntityPerson
+}

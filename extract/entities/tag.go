@@ -1,0 +1,139 @@
+package entities
+
+import (
+	"sort"
+
+	"github.com/newsintel/newsintel"
+)
+
+// candidate is a possible mention: tokens [s, e) of the text.
+type candidate struct {
+	s, e   int
+	entity int // index into the gazetteer, or -1 for an entity rules found
+	name   string
+	typ    newsintel.EntityType
+	conf   float64
+	rule   bool // found by a rule rather than the list
+	ambig  bool // the name is a common word: kept only with context
+}
+
+// Tag returns the mentions of entities in body, sorted by Start. Mentions do
+// not overlap: where candidates compete, the longest wins, and a list match
+// beats a rule match of the same length. Offsets are byte offsets into body
+// and Text is body[Start:End]. Tag never fails; on very long input it reads
+// at most the first 200 000 tokens. It is safe for concurrent use.
+func (g *Gazetteer) Tag(body string) []newsintel.Mention {
+	toks := tokenize(body)
+	if len(toks) == 0 {
+		return nil
+	}
+	cands := g.matchList(toks)
+	cands = append(cands, g.ruleCandidates(body, toks)...)
+	cands = g.keepSupported(toks, cands)
+	chosen := resolve(toks, cands)
+	chosen = g.extendEmbassies(toks, chosen)
+	chosen = g.linkPeople(toks, chosen)
+	return g.mentions(body, toks, chosen)
+}
+
+// matchList finds every alias of the list in toks whose case fits.
+func (g *Gazetteer) matchList(toks []token) []candidate {
+	var out []candidate
+	for i := range toks {
+		if !toks[i].word {
+			continue
+		}
+		node := g.root
+		for j := i; j < len(toks) && node != nil; j++ {
+			node = node.next[toks[j].norm]
+			if node == nil {
+				break
+			}
+			for _, a := range node.aliases {
+				al := &g.aliases[a]
+				if !g.caseFits(toks[i:j+1], al) {
+					continue
+				}
+				e := &g.entities[al.entity]
+				out = append(out, candidate{s: i, e: j + 1, entity: al.entity, name: e.Name,
+					typ: e.Type, conf: 0.95, ambig: al.ambiguous})
+			}
+		}
+	}
+	return out
+}
+
+// caseFits checks the case of every word against the alias. In Title Case
+// or ALL CAPS text only acronyms are checked, as capitals say nothing there.
+func (g *Gazetteer) caseFits(toks []token, al *alias) bool {
+	for k, t := range toks {
+		w := al.words[k]
+		if t.caseless && !isAcronym(w) {
+			continue
+		}
+		if t.caseless && t.allCaps {
+			continue
+		}
+		if !caseMatches(w, t.surface) {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve picks non-overlapping candidates: longest first, then list
+// matches before rules, then higher confidence, then earlier.
+func resolve(toks []token, cands []candidate) []candidate {
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.e-a.s != b.e-b.s {
+			return a.e-a.s > b.e-b.s
+		}
+		if a.rule != b.rule {
+			return !a.rule
+		}
+		if a.conf != b.conf {
+			return a.conf > b.conf
+		}
+		return a.s < b.s
+	})
+	taken := make([]bool, len(toks))
+	var out []candidate
+	for _, c := range cands {
+		if anyTaken(taken, c.s, c.e) {
+			continue
+		}
+		for k := c.s; k < c.e; k++ {
+			taken[k] = true
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	return out
+}
+
+func anyTaken(taken []bool, s, e int) bool {
+	for k := s; k < e; k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions turns the chosen candidates into Mentions.
+func (g *Gazetteer) mentions(body string, toks []token, chosen []candidate) []newsintel.Mention {
+	out := make([]newsintel.Mention, 0, len(chosen))
+	for _, c := range chosen {
+		start, end := toks[c.s].start, toks[c.e-1].end
+		id := newsintel.EntityID(c.typ, c.name)
+		if c.entity >= 0 {
+			id = g.entities[c.entity].ID
+		}
+		out = append(out, newsintel.Mention{
+			EntityID: id, Name: c.name, Type: c.typ,
+			Text: body[start:end], Start: start, End: end, Confidence: c.conf,
+		})
+	}
+	return out
+}

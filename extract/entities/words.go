@@ -1,0 +1,114 @@
+package entities
+
+import "strings"
+
+// wordSet builds a set from space-separated lower-case words.
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// stopwords are capitalised at the start of a sentence or in a heading but
+// never name an entity on their own: function words, sentence adverbs,
+// months, days, and the plural nouns news uses for unnamed groups
+// ("Regulators said").
+var stopwords = wordSet(`
+a an the this that these those there here it its it's he she they we i you his her their our
+my your who whom whose which what when where why how whether if then than so as at by for from
+in into of off on onto out over to up upon with within without about above after against along
+among around before behind below beneath beside besides between beyond but despite down during
+except inside like near since through throughout till toward towards under underneath unlike
+until via and or nor yet also still however meanwhile moreover furthermore nevertheless
+nonetheless instead otherwise thus hence therefore indeed already even just only perhaps maybe
+now today tomorrow yesterday tonight later earlier last next first second third finally overall
+again although though while because once after all both each every either neither some any
+many much more most few several other another such no not none nobody nothing everyone
+everybody something someone anyone anything do does did done is are was were be been being
+has have had will would shall should can could may might must let lets please thanks yes
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
+officials official analysts analyst experts expert investors critics regulators regulator
+lawmakers legislators police authorities sources source researchers residents prosecutors
+executives shares sales revenue profits people workers employees customers users consumers
+companies company firms firm banks bank markets market traders economists diplomats
+government governments administration officers spokesman spokeswoman spokesperson
+representatives members leaders voters citizens americans europeans observers supporters
+opponents democrats republicans investigators reporters journalists editors documents data
+according asked told said says added noted reported wrote explained stated announced
+new old big top high low chief senior former acting deputy general national federal state
+global international local foreign domestic public private major minor key main
+read more see watch subscribe share follow click advertisement related featured image photo
+video updated published breaking exclusive analysis opinion editorial comment commentary
+report reports news update story sign log home page contents section chapter part item
+mr mrs ms dr sir madam
+`)
+
+// orgSuffixes end the names of companies ("Acme Widgets Inc") and are
+// dropped from their canonical names.
+var orgSuffixes = wordSet(`inc incorporated corp corporation ltd limited llc llp lp plc ag sa
+gmbh co nv bv se spa sas ab asa oyj kk bhd pte pty holdings holding group company`)
+
+// agencyHeads end or begin the names of government bodies: "Census Bureau",
+// "Office of Intelligence and Security".
+var agencyHeads = wordSet(`department ministry office bureau agency commission council board
+administration authority service services embassy consulate directorate secretariat
+inspectorate regulator tribunal court parliament senate committee institute institutes
+centers center centre`)
+
+// headFirstOnly heads name a body only when a complement follows them
+// ("Office of X"): a bare "Court" or "Center" before them is something else.
+var headFirstOnly = wordSet(`court centre center centers institute institutes committee
+tribunal parliament senate`)
+
+// nameConnectors may stand inside an organisation's name.
+var nameConnectors = wordSet(`of and for on the & de du la le von van der des del da di y`)
+
+// personTitles precede a person's name: "Secretary Gina Raimondo", "Mr. Ma".
+// Capitalised or not, they are never part of the name.
+var personTitles = wordSet(`president vice mr mrs ms miss dr prof professor secretary senator
+sen rep representative congressman congresswoman gov governor mayor judge justice chancellor
+premier minister chairman chairwoman chair ceo cfo coo cto founder cofounder co-founder
+commissioner director ambassador king queen prince princess pope gen general admiral adm lt
+colonel col sgt sergeant captain capt officer spokesman spokeswoman spokesperson analyst
+economist executive lawyer attorney prosecutor economist leader speaker lawmaker rabbi
+reverend rev sheikh emir crown deputy pastor detective det inspector superintendent author
+investor billionaire entrepreneur actor actress singer chief head`)
+
+// roleNouns follow a person's name in an apposition: "Jack Ma, the founder".
+var roleNouns = wordSet(`founder co-founder cofounder chairman chairwoman chair president ceo
+chief executive director head spokesman spokeswoman spokesperson secretary minister senator
+governor mayor analyst economist professor partner lawyer attorney manager owner researcher
+author editor leader adviser advisor official officer member investor engineer
+vice deputy former senior general commissioner ambassador strategist scientist`)
+
+// speechVerbs follow or precede a speaker: "Jack Ma said", "said Jack Ma".
+var speechVerbs = wordSet(`said says told added wrote noted argued explained stated
+warned recalled asked replied continued insisted acknowledged admitted claimed confirmed
+denied tweeted posted according`)
+
+// companyCues near a name that is also a common word ("Apple", "Target")
+// show that the company is meant.
+var companyCues = wordSet(`company companies firm firms shares share stock stocks ceo cfo
+chief executive executives investors revenue revenues sales profit profits earnings quarter
+quarterly nasdaq nyse ticker inc corp brand maker makers manufacturer retailer giant
+subsidiary acquisition acquire acquired merger deal customers products product launched
+unveiled announced iphone ipad mac app apps store stores billion million valuation
+market cap spokesperson spokesman spokeswoman antitrust lawsuit sued employees workforce
+chain supplier suppliers rival rivals competitor`)
+
+// agencyCues near "Commerce" and the like show that the agency is meant.
+var agencyCues = wordSet(`department officials official secretary agency regulators
+spokesperson spokesman spokeswoman rule rules regulation regulations sanctions export
+exports blacklist list review investigation probe license licenses controls federal
+administration government washington`)
+
+// continuations may follow a name that is a common word without making it
+// a phrase of its own ("Apple said", but not "Apple pie").
+var continuations = wordSet(`said says is was has had will would could can may might should
+and or but to in on at for from with by as of than that which who whose also plans plan
+said' did does do declined refused reported reports announced announces unveiled agreed
+expects expected said, told confirmed denied sued faces faced shares stock stocks ceo`)

@@ -1,0 +1,296 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsintel/newsintel"
+)
+
+// indexedDoc is what Bleve indexes for one Document; the json tags are the
+// field names of buildMapping. Slices leave out empty values so that no
+// empty term is indexed or counted in a facet.
+type indexedDoc struct {
+	Title          string     `json:"title"`
+	Body           string     `json:"body"`
+	Kind           []string   `json:"kind"`
+	Source         []string   `json:"source"`
+	Publisher      []string   `json:"publisher"`
+	Language       []string   `json:"language"`
+	Form           []string   `json:"form"`
+	Section        []string   `json:"section"`
+	Author         []string   `json:"author"`
+	Cluster        []string   `json:"cluster"`
+	Ticker         []string   `json:"ticker"`
+	CIK            []string   `json:"cik"`
+	Entity         []string   `json:"entity"`
+	EntityName     []string   `json:"entity_name"`
+	Company        []string   `json:"company"`
+	Agency         []string   `json:"agency"`
+	Government     []string   `json:"government"`
+	Person         []string   `json:"person"`
+	Place          []string   `json:"place"`
+	SourceType     []string   `json:"source_type"`
+	HasAnonymous   bool       `json:"has_anonymous"`
+	Published      *time.Time `json:"published"`
+	Fetched        *time.Time `json:"fetched"`
+	Filed          *time.Time `json:"filed"`
+	PublishedDay   []string   `json:"published_day"`
+	PublishedWeek  []string   `json:"published_week"`
+	PublishedMonth []string   `json:"published_month"`
+	Meta           string     `json:"meta"`
+	Tags           string     `json:"tags"`
+	Lead           string     `json:"lead"`
+}
+
+// leadChars is about how much of the body a snippet shows.
+const leadChars = 200
+
+// lead returns the first n or so characters of body, cut after a word and
+// followed by "…" when body is longer, with its whitespace collapsed.
+func lead(body string, n int) string {
+	more := len(body) > 8*n
+	if more {
+		body = strings.ToValidUTF8(body[:8*n], "") // no need to scan a long body
+	}
+	body = strings.Join(strings.Fields(body), " ")
+	if utf8.RuneCountInString(body) <= n {
+		if more {
+			return body + "…"
+		}
+		return body
+	}
+	cut := 0
+	for i := range body {
+		if cut >= n {
+			body = body[:i]
+			break
+		}
+		cut++
+	}
+	if sp := strings.LastIndexByte(body, ' '); sp > len(body)/2 {
+		body = body[:sp]
+	}
+	return strings.TrimRight(body, " ,;:-") + "…"
+}
+
+// storedTags holds the bulky parts of a Document that only Get needs, so
+// that search hits decode the small meta JSON alone.
+type storedTags struct {
+	Mentions []newsintel.Mention        `json:"mentions,omitempty"`
+	Claims   []newsintel.Claim          `json:"claims,omitempty"`
+	Profile  *newsintel.SourcingProfile `json:"sourcing_profile,omitempty"`
+	Sections []newsintel.Section        `json:"sections,omitempty"`
+	Warnings []string                   `json:"warnings,omitempty"`
+}
+
+// toIndexed converts d into the indexed form. It fails only when d cannot
+// be encoded as JSON.
+func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
+	meta, tags, err := encodeStored(d)
+	if err != nil {
+		return nil, err
+	}
+	x := &indexedDoc{
+		Title:     d.Title,
+		Body:      d.Body,
+		Kind:      nonEmpty(string(d.Kind)),
+		Source:    nonEmpty(d.Source),
+		Publisher: nonEmpty(d.Publisher),
+		Language:  nonEmpty(strings.ToLower(d.Language)),
+		Section:   sectionTitles(d),
+		Author:    distinct(d.Authors),
+		Cluster:   nonEmpty(d.Cluster),
+		Fetched:   timePtr(d.Fetched),
+		Meta:      meta,
+		Tags:      tags,
+		Lead:      lead(d.Body, leadChars),
+	}
+	if f := d.Filing; f != nil {
+		x.Form = nonEmpty(strings.ToUpper(strings.TrimSpace(f.Form)))
+		x.Ticker = distinct(f.Tickers)
+		x.CIK = nonEmpty(f.CIK)
+		x.Filed = timePtr(f.Filed)
+	}
+	addEntities(x, d)
+	addSourcing(x, d)
+	addPublished(x, publishedOf(d))
+	return x, nil
+}
+
+// encodeStored splits d into the meta JSON (everything but title, body and
+// tags) and the tags JSON.
+func encodeStored(d *newsintel.Document) (meta, tags string, err error) {
+	m := *d
+	m.Title, m.Body = "", ""
+	m.Mentions, m.Claims, m.Profile, m.Sections, m.Warnings = nil, nil, nil, nil, nil
+	mb, err := json.Marshal(&m)
+	if err != nil {
+		return "", "", fmt.Errorf("encode document %s: %w", d.ID, err)
+	}
+	t := storedTags{Mentions: d.Mentions, Claims: d.Claims, Profile: d.Profile,
+		Sections: d.Sections, Warnings: d.Warnings}
+	tb, err := json.Marshal(&t)
+	if err != nil {
+		return "", "", fmt.Errorf("encode tags of %s: %w", d.ID, err)
+	}
+	return string(mb), string(tb), nil
+}
+
+// decodeStored rebuilds a Document from its stored fields.
+func decodeStored(title, body, meta, tags string) (*newsintel.Document, error) {
+	var d newsintel.Document
+	if err := json.Unmarshal([]byte(meta), &d); err != nil {
+		return nil, fmt.Errorf("decode stored document: %w", err)
+	}
+	var t storedTags
+	if tags != "" {
+		if err := json.Unmarshal([]byte(tags), &t); err != nil {
+			return nil, fmt.Errorf("decode stored tags of %s: %w", d.ID, err)
+		}
+	}
+	d.Title, d.Body = title, body
+	d.Mentions, d.Claims, d.Profile, d.Sections, d.Warnings = t.Mentions, t.Claims, t.Profile, t.Sections, t.Warnings
+	return &d, nil
+}
+
+// publishedOf is the date a document is sorted and filtered by: when it was
+// published, or for a filing without one, when it was filed.
+func publishedOf(d *newsintel.Document) time.Time {
+	if d.Published.IsZero() && d.Filing != nil {
+		return d.Filing.Filed
+	}
+	return d.Published
+}
+
+func addPublished(x *indexedDoc, t time.Time) {
+	if !indexableTime(t) {
+		return
+	}
+	x.Published = timePtr(t)
+	u := t.UTC()
+	x.PublishedDay = []string{u.Format(time.DateOnly)}
+	x.PublishedWeek = []string{weekStart(u).Format(time.DateOnly)}
+	x.PublishedMonth = []string{u.Format("2006-01")}
+}
+
+// weekStart returns the Monday that starts t's ISO week, at midnight UTC.
+func weekStart(t time.Time) time.Time {
+	u := t.UTC()
+	offset := (int(u.Weekday()) + 6) % 7 // days since Monday
+	return time.Date(u.Year(), u.Month(), u.Day()-offset, 0, 0, 0, 0, time.UTC)
+}
+
+// addEntities indexes every mentioned entity by ID (all and by type) and
+// canonical name, plus the agencies a Federal Register notice names.
+func addEntities(x *indexedDoc, d *newsintel.Document) {
+	seen := make(map[string]bool, len(d.Mentions))
+	add := func(id, name string, t newsintel.EntityType) {
+		if id == "" || seen[id] {
+			return
+		}
+		seen[id] = true
+		x.Entity = append(x.Entity, id)
+		if name != "" && !slices.Contains(x.EntityName, name) {
+			x.EntityName = append(x.EntityName, name)
+		}
+		if p := typeSlice(x, t); p != nil {
+			*p = append(*p, id)
+		}
+	}
+	for _, m := range d.Mentions {
+		add(m.EntityID, m.Name, m.Type)
+	}
+	if d.Notice != nil {
+		for _, a := range d.Notice.Agencies {
+			if strings.TrimSpace(a.Name) != "" {
+				add(newsintel.EntityID(newsintel.EntityAgency, a.Name), a.Name, newsintel.EntityAgency)
+			}
+		}
+	}
+}
+
+// typeSlice returns the field of x that holds entity IDs of type t, or nil
+// for an unknown type.
+func typeSlice(x *indexedDoc, t newsintel.EntityType) *[]string {
+	switch t {
+	case newsintel.EntityCompany:
+		return &x.Company
+	case newsintel.EntityAgency:
+		return &x.Agency
+	case newsintel.EntityGovernment:
+		return &x.Government
+	case newsintel.EntityPerson:
+		return &x.Person
+	case newsintel.EntityPlace:
+		return &x.Place
+	}
+	return nil
+}
+
+// addSourcing indexes the source types of the claims and whether any rests
+// on an anonymous source.
+func addSourcing(x *indexedDoc, d *newsintel.Document) {
+	for _, c := range d.Claims {
+		st := string(c.Source.Type)
+		if st != "" && !slices.Contains(x.SourceType, st) {
+			x.SourceType = append(x.SourceType, st)
+		}
+		if c.Source.Type == newsintel.SourceAnonymous {
+			x.HasAnonymous = true
+		}
+	}
+	if d.Profile.HasAnonymous() {
+		x.HasAnonymous = true
+	}
+}
+
+func sectionTitles(d *newsintel.Document) []string {
+	var out []string
+	if s := strings.TrimSpace(d.Section); s != "" {
+		out = append(out, s)
+	}
+	for _, s := range d.Sections {
+		if s.Page > 0 {
+			continue // a PDF page, not a titled part of the document
+		}
+		if t := strings.TrimSpace(s.Title); t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func nonEmpty(s string) []string {
+	if s = strings.TrimSpace(s); s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+func distinct(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// indexableTime reports whether Bleve can index t: its nanoseconds since
+// 1970 must fit an int64.
+func indexableTime(t time.Time) bool {
+	return !t.IsZero() && t.Year() > 1677 && t.Year() < 2262
+}
+
+func timePtr(t time.Time) *time.Time {
+	if !indexableTime(t) {
+		return nil
+	}
+	return &t
+}

@@ -1,0 +1,206 @@
+// Package index keeps the searchable Bleve index of newsintel documents: the
+// mapping (English analysis on title and body, exact keyword fields for
+// filters and facets), the batch writer that upserts Documents by ID and
+// revision, and the search that the API and digests run (query string
+// validation, filters, sorting, facets, a date histogram and highlights).
+//
+// It is the only package that imports Bleve. An Index is safe for
+// concurrent use.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	"github.com/newsintel/newsintel"
+)
+
+// Errors returned by Open.
+var (
+	// ErrMappingChanged means the index on disk was built with another
+	// MappingVersion; the caller removes it and rebuilds from DOCS.
+	ErrMappingChanged = errors.New("index: mapping version changed, rebuild the index")
+	// ErrCorrupt means the index directory could not be opened; it wraps
+	// the cause.
+	ErrCorrupt = errors.New("index: corrupt index")
+)
+
+// Defaults for zero Options fields.
+const (
+	DefaultBatchSize             = 500
+	DefaultQueryTimeout          = 5 * time.Second
+	DefaultMaxConcurrentSearches = 16
+
+	// maxClauses caps how many terms a prefix, fuzzy or wildcard query may
+	// expand to.
+	maxClauses = 1024
+	// versionKey is the key of MappingVersion in Bleve's internal store.
+	versionKey = "newsintel.mapping_version"
+)
+
+// Options tune an Index. Zero fields take the defaults above.
+type Options struct {
+	BatchSize             int           // documents per Bleve batch in Put
+	QueryTimeout          time.Duration // bound on every search
+	MaxConcurrentSearches int           // searches beyond this fail with ETOOMANY
+}
+
+func (o Options) withDefaults() Options {
+	if o.BatchSize <= 0 {
+		o.BatchSize = DefaultBatchSize
+	}
+	if o.QueryTimeout <= 0 {
+		o.QueryTimeout = DefaultQueryTimeout
+	}
+	if o.MaxConcurrentSearches <= 0 {
+		o.MaxConcurrentSearches = DefaultMaxConcurrentSearches
+	}
+	return o
+}
+
+// Index is an open Bleve index of Documents. It is safe for concurrent use.
+type Index struct {
+	bleve bleve.Index
+	opts  Options
+	log   *slog.Logger
+	dir   string
+
+	writeMu  sync.Mutex    // serialises Put, so revision checks and writes do not interleave
+	searches chan struct{} // semaphore of MaxConcurrentSearches
+}
+
+var setClauseCap sync.Once
+
+// Open opens the index in dir, or creates it when dir does not exist or is
+// empty. It returns ErrMappingChanged when the index was built with another
+// MappingVersion, and an error wrapping ErrCorrupt when dir holds something
+// Bleve cannot open.
+func Open(dir string, o Options, log *slog.Logger) (ix *Index, err error) {
+	setClauseCap.Do(func() { searcher.DisjunctionMaxClauseCount = maxClauses })
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	o = o.withDefaults()
+	b, created, err := openOrCreate(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkVersion(b, created); err != nil {
+		_ = b.Close()
+		return nil, err
+	}
+	log.Info("index opened", "dir", dir, "created", created, "mapping_version", MappingVersion)
+	return &Index{bleve: b, opts: o, log: log, dir: dir,
+		searches: make(chan struct{}, o.MaxConcurrentSearches)}, nil
+}
+
+// kvConfig is the scorch configuration: one persister worker, since
+// parallel persisters have lost data on reopen.
+func kvConfig() map[string]any {
+	return map[string]any{
+		"scorchPersisterOptions": map[string]any{"numPersisterWorkers": 1},
+	}
+}
+
+// openOrCreate opens the Bleve index in dir or creates a new one there,
+// turning panics and open failures into ErrCorrupt.
+func openOrCreate(dir string) (b bleve.Index, created bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, created, err = nil, false, fmt.Errorf("%w: open %s: panic: %v", ErrCorrupt, dir, r)
+		}
+	}()
+	empty, err := isEmptyDir(dir)
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	if empty {
+		b, err = bleve.NewUsing(dir, buildMapping(), scorch.Name, scorch.Name, kvConfig())
+		if err != nil {
+			return nil, false, fmt.Errorf("index: create %s: %w", dir, err)
+		}
+		if err := b.SetInternal([]byte(versionKey), []byte(MappingVersion)); err != nil {
+			_ = b.Close()
+			return nil, false, fmt.Errorf("index: store mapping version: %w", err)
+		}
+		return b, true, nil
+	}
+	b, err = bleve.OpenUsing(dir, kvConfig())
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: open %s: %w", ErrCorrupt, dir, err)
+	}
+	return b, false, nil
+}
+
+// isEmptyDir reports whether dir is missing or an empty directory.
+func isEmptyDir(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read %s: %w", dir, err)
+	}
+	return len(entries) == 0, nil
+}
+
+// checkVersion compares the stored mapping version with MappingVersion.
+func checkVersion(b bleve.Index, created bool) error {
+	if created {
+		return nil
+	}
+	v, err := b.GetInternal([]byte(versionKey))
+	if err != nil {
+		return fmt.Errorf("%w: read mapping version: %w", ErrCorrupt, err)
+	}
+	if string(v) != MappingVersion {
+		return fmt.Errorf("%w: index has %q, code has %q", ErrMappingChanged, v, MappingVersion)
+	}
+	return nil
+}
+
+// Remove deletes the index in dir so that Open creates a fresh one. It
+// refuses to delete a directory that does not look like a Bleve index.
+func Remove(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+		return fmt.Errorf("index: remove %s: not a Bleve index: %w", dir, err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("index: remove %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Count returns the number of documents in the index.
+func (ix *Index) Count() (uint64, error) {
+	n, err := ix.bleve.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return n, nil
+}
+
+// Close flushes and closes the index. The Index must not be used after.
+func (ix *Index) Close() error {
+	if err := ix.bleve.Close(); err != nil {
+		return fmt.Errorf("index: close: %w", err)
+	}
+	return nil
+}
+
+// ctxErr turns a context error into a newsintel error the API can map.
+func ctxErr(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return newsintel.Errorf(newsintel.EUNAVAILABLE, "the search took too long; narrow the query or add filters")
+	}
+	return err
+}

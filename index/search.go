@@ -1,0 +1,252 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/newsintel/newsintel"
+)
+
+// Limits on search requests.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+	MaxWindow   = 10000 // From + Size
+)
+
+// Sort orders of a Request.
+const (
+	SortRelevance  = "relevance" // best match first, then newest
+	SortDate       = "date"      // oldest first
+	SortDateDesc   = "-date"     // newest first
+	highlightStyle = "html"      // <mark> around hits, text HTML-escaped
+)
+
+// Request is a search. Values within one filter are alternatives (any may
+// match); different filters must all match. Entity filters take entity IDs
+// ("company:alibaba-group") or canonical names ("Alibaba Group").
+type Request struct {
+	Query string // query string (see ParseQuery); empty matches everything
+	Size  int    // hits to return, 1 to 100; 0 means 10
+	From  int    // hits to skip; From+Size at most 10 000
+	Sort  string // relevance, date or -date; empty: relevance for a query, else -date
+
+	Kind, Source, Publisher, Language, Form, Section []string
+
+	Entity, Company, Agency, Government, Person, Place []string
+
+	SourceType   []string // claim source types (anonymous, person, …)
+	HasAnonymous *bool    // some claim rests on an anonymous source (or none does)
+	Since, Until time.Time
+
+	Facets        []string // facet names (see FacetNames)
+	FacetSize     int      // terms per facet, 1 to 100; 0 means 10
+	DateHistogram string   // day, week, month, or "" for none
+	Highlight     bool     // fill Hit.Fragments
+}
+
+// Result is what a search found.
+type Result struct {
+	Total     uint64                  `json:"total"`
+	TookMS    float64                 `json:"took_ms"`
+	Hits      []Hit                   `json:"hits"`
+	Facets    map[string][]FacetCount `json:"facets,omitempty"`
+	Histogram []DateBucket            `json:"histogram,omitempty"`
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID        string              `json:"id"`
+	Title     string              `json:"title"`
+	URL       string              `json:"url,omitempty"`
+	Kind      string              `json:"kind"`
+	Source    string              `json:"source"`
+	Publisher string              `json:"publisher,omitempty"`
+	Published time.Time           `json:"published,omitzero"`
+	Score     float64             `json:"score"`
+	Snippet   string              `json:"snippet"` // HTML: escaped text, <mark> around matches
+	Fragments map[string][]string `json:"fragments,omitempty"`
+}
+
+// Search runs r within Options.QueryTimeout. It returns an EINVALID error
+// for a bad request or query string, ETOOMANY when MaxConcurrentSearches
+// searches are already running, and EUNAVAILABLE when the search timed
+// out. It is safe for concurrent use.
+func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	req, err := ix.buildRequest(&r)
+	if err != nil {
+		return nil, err
+	}
+	select {
+	case ix.searches <- struct{}{}:
+		defer func() { <-ix.searches }()
+	default:
+		return nil, newsintel.Errorf(newsintel.ETOOMANY, "too many searches at once; retry shortly")
+	}
+	ctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
+	defer cancel()
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, searchErr(ctx, err)
+	}
+	return ix.result(ctx, &r, res)
+}
+
+// searchErr classifies an error from Bleve.
+func searchErr(ctx context.Context, err error) error {
+	if ce := ctx.Err(); ce != nil {
+		return ctxErr(ce)
+	}
+	if strings.Contains(err.Error(), "TooManyClauses") {
+		return newsintel.Errorf(newsintel.EINVALID,
+			"a prefix, wildcard or fuzzy term matches too many words; make it longer or less fuzzy")
+	}
+	return fmt.Errorf("index: search: %w", err)
+}
+
+// buildRequest validates r and turns it into a Bleve request.
+func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
+	if err := validateRequest(r); err != nil {
+		return nil, err
+	}
+	tree, err := parseQuery(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	var main query.Query = query.NewMatchAllQuery()
+	if tree != nil {
+		c := compiler{an: ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer)}
+		if main = c.compile(tree); main == nil {
+			main = query.NewMatchNoneQuery() // only stop words
+		}
+	}
+	if filter := filterQuery(r); filter != nil {
+		bq := query.NewBooleanQuery([]query.Query{main}, nil, nil)
+		bq.AddFilter(filter)
+		main = bq
+	}
+	req := bleve.NewSearchRequestOptions(main, r.Size, r.From, false)
+	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
+	req.SortBy(sortOrder(r))
+	if tree == nil {
+		req.Score = "none"
+	} else {
+		req.Highlight = bleve.NewHighlightWithStyle(highlightStyle)
+		req.Highlight.Fields = []string{fieldBody}
+		if r.Highlight {
+			req.Highlight.Fields = append(req.Highlight.Fields, fieldTitle)
+		}
+	}
+	addFacets(req, r)
+	return req, nil
+}
+
+func sortOrder(r *Request) []string {
+	switch r.Sort {
+	case SortDate:
+		return []string{fieldPublished, "_id"}
+	case SortDateDesc:
+		return []string{"-" + fieldPublished, "_id"}
+	case SortRelevance:
+		return []string{"-_score", "-" + fieldPublished, "_id"}
+	}
+	if strings.TrimSpace(r.Query) == "" {
+		return []string{"-" + fieldPublished, "_id"}
+	}
+	return []string{"-_score", "-" + fieldPublished, "_id"}
+}
+
+// validateRequest checks sizes and names and fills defaults in r.
+func validateRequest(r *Request) error {
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	if r.FacetSize == 0 {
+		r.FacetSize = DefaultFacetSize
+	}
+	switch {
+	case r.Size < 0 || r.Size > MaxSize:
+		return invalid("size %d is out of range; ask for 1 to %d hits", r.Size, MaxSize)
+	case r.From < 0:
+		return invalid("from %d is negative; start at 0", r.From)
+	case r.From+r.Size > MaxWindow:
+		return invalid("from + size is %d; results go only %d deep, so narrow the search instead of paging further",
+			r.From+r.Size, MaxWindow)
+	case r.FacetSize < 0 || r.FacetSize > MaxFacetSize:
+		return invalid("facet size %d is out of range; ask for 1 to %d terms", r.FacetSize, MaxFacetSize)
+	case !slices.Contains([]string{"", SortRelevance, SortDate, SortDateDesc}, r.Sort):
+		return invalid("sort %q is unknown; use relevance, date (oldest first) or -date (newest first)", r.Sort)
+	case !r.Since.IsZero() && !r.Until.IsZero() && r.Until.Before(r.Since):
+		return invalid("until is before since; swap them")
+	}
+	for _, k := range r.Kind {
+		if !newsintel.Kind(strings.ToLower(k)).Valid() {
+			return invalid("kind %q is unknown; use article, filing or notice", k)
+		}
+	}
+	for _, t := range r.SourceType {
+		if !newsintel.SourceType(strings.ToLower(t)).Valid() {
+			return invalid("source type %q is unknown; use one of %s", t, sourceTypeList())
+		}
+	}
+	return validateFacets(r)
+}
+
+func sourceTypeList() string {
+	var names []string
+	for _, t := range newsintel.SourceTypes() {
+		names = append(names, string(t))
+	}
+	return strings.Join(names, ", ")
+}
+
+// result converts Bleve's answer.
+func (ix *Index) result(ctx context.Context, r *Request, res *bleve.SearchResult) (*Result, error) {
+	out := &Result{
+		Total:  res.Total,
+		TookMS: float64(res.Took.Microseconds()) / 1000,
+		Hits:   make([]Hit, 0, len(res.Hits)),
+	}
+	for _, dm := range res.Hits {
+		h, err := toHit(dm, r.Highlight)
+		if err != nil {
+			return nil, err
+		}
+		out.Hits = append(out.Hits, h)
+	}
+	out.Facets, out.Histogram = facetResults(r, res.Facets)
+	return out, nil
+}
+
+// toHit builds a Hit from the stored title, meta and lead of dm and its
+// highlighted fragments.
+func toHit(dm *search.DocumentMatch, withFragments bool) (Hit, error) {
+	var d newsintel.Document
+	meta, _ := dm.Fields[fieldMeta].(string)
+	if err := json.Unmarshal([]byte(meta), &d); err != nil {
+		return Hit{}, fmt.Errorf("index: decode hit %s: %w", dm.ID, err)
+	}
+	title, _ := dm.Fields[fieldTitle].(string)
+	h := Hit{
+		ID: dm.ID, Title: title, URL: d.URL, Kind: string(d.Kind), Source: d.Source,
+		Publisher: d.Publisher, Published: publishedOf(&d), Score: dm.Score,
+	}
+	if frags := dm.Fragments[fieldBody]; len(frags) > 0 && strings.Contains(frags[0], "<mark>") {
+		h.Snippet = frags[0]
+	} else {
+		l, _ := dm.Fields[fieldLead].(string)
+		h.Snippet = html.EscapeString(l)
+	}
+	if withFragments && len(dm.Fragments) > 0 {
+		h.Fragments = dm.Fragments
+	}
+	return h, nil
+}

@@ -1,0 +1,145 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+)
+
+// bylinePrefixes open a byline; they are cut off the names.
+var bylinePrefixes = []string{
+	"written by", "posted by", "reported by", "story by", "words by", "text by",
+	"by:", "by", "von", "par", "por", "di", "door", "av", "from",
+}
+
+// bylineStops end the names in a byline: what follows is a date, a role
+// or a link label.
+var bylineStops = []string{
+	" | ", " - ", " – ", " — ", " • ", " · ", "\n", " updated", " published", " posted",
+	" on ", " at ", " in ", " for ", " last updated", " follow", " email", " twitter",
+	" read more", " min read", "(", "@",
+}
+
+// nonNames are words that show a byline part is a role, a desk or an
+// agency rather than a person.
+var nonNames = map[string]bool{
+	"staff": true, "writer": true, "reporter": true, "correspondent": true, "editor": true,
+	"contributor": true, "columnist": true, "bureau": true, "desk": true, "team": true,
+	"news": true, "wire": true, "services": true, "service": true, "reuters": true,
+	"ap": true, "afp": true, "associated": true, "press": true, "agency": true,
+	"senior": true, "chief": true, "political": true, "business": true, "updated": true,
+	"published": true, "share": true, "min": true, "read": true, "comments": true,
+	"follow": true, "more": true, "view": true, "all": true, "posts": true, "author": true,
+	"by": true, "and": true, "photos": true, "photo": true, "video": true,
+}
+
+// nameParticles may stand lower-case inside a personal name.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "di": true, "del": true, "della": true, "van": true, "von": true,
+	"der": true, "den": true, "la": true, "le": true, "du": true, "dos": true, "das": true,
+	"bin": true, "al": true, "el": true, "ibn": true, "ter": true, "y": true,
+}
+
+// splitAuthors reads the personal names out of a byline such as "By Jane
+// Doe and John Roe, Reuters": prefixes, roles, agencies and dates go.
+func splitAuthors(s string) []string {
+	s = normalizeSpace(s)
+	low := strings.ToLower(s)
+	for _, stop := range bylineStops {
+		if i := strings.Index(low, stop); i > 0 {
+			s, low = s[:i], low[:i]
+		}
+	}
+	var out []string
+	for _, part := range splitNames(s) {
+		if name := cleanName(part); name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// splitNames splits a byline at commas, semicolons, "and" and "&".
+func splitNames(s string) []string {
+	s = strings.NewReplacer(" and ", ",", " And ", ",", " AND ", ",", " & ", ",", ";", ",",
+		" und ", ",", " et ", ",", " y ", ",", " e ", ",", " en ", ",").Replace(s)
+	return strings.Split(s, ",")
+}
+
+// cleanName returns part as a personal name, or "" when it is not one.
+func cleanName(part string) string {
+	part = strings.Trim(strings.TrimSpace(part), ".:;-–—|•·")
+	low := strings.ToLower(part)
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(low, p+" ") || p == "by:" && strings.HasPrefix(low, p) {
+			part = strings.TrimSpace(part[len(p):])
+			low = strings.ToLower(part)
+		}
+	}
+	words := strings.Fields(part)
+	if len(words) == 0 || len(words) > 5 || len(part) > 60 {
+		return ""
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if nonNames[lw] {
+			return ""
+		}
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) && !nameParticles[lw] {
+			return ""
+		}
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			return ""
+		}
+	}
+	if len(words) == 1 && len(words[0]) < 3 {
+		return ""
+	}
+	if part == strings.ToUpper(part) {
+		part = titleCase(part)
+	}
+	return part
+}
+
+// titleCase turns "JANE DOE" into "Jane Doe".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// cleanAuthors turns raw author values (names, bylines, or URLs of author
+// pages) into a deduplicated list of names.
+func cleanAuthors(raw []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range raw {
+		if strings.Contains(r, "://") || strings.HasPrefix(r, "/") {
+			continue
+		}
+		for _, name := range splitAuthors(r) {
+			key := strings.ToLower(name)
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// bylineText reports whether a short paragraph is only a byline.
+func bylineText(p string) bool {
+	if len(p) > 120 {
+		return false
+	}
+	low := strings.ToLower(p)
+	if !strings.HasPrefix(low, "by ") && !strings.HasPrefix(low, "written by ") && !strings.HasPrefix(low, "by:") {
+		return false
+	}
+	return len(splitAuthors(p)) > 0
+}

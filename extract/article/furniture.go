@@ -1,0 +1,185 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+)
+
+// maxFurniture is the longest paragraph (bytes) that text rules may call
+// furniture: pleas and credits are short; article paragraphs that happen
+// to start with "Subscribe" are not.
+const maxFurniture = 420
+
+// furnitureLines are whole paragraphs that are furniture, compared after
+// lower-casing and trimming punctuation.
+var furnitureLines = map[string]bool{
+	"advertisement": true, "advert": true, "ad": true, "ads": true, "sponsored": true,
+	"sponsored content": true, "share": true, "share this": true, "share this article": true,
+	"share this story": true, "share on facebook": true, "share on twitter": true,
+	"tweet": true, "email": true, "print": true, "comments": true, "comment": true,
+	"leave a comment": true, "related": true, "related articles": true,
+	"related stories": true, "related news": true, "related content": true,
+	"related posts": true, "read more": true, "more": true, "see also": true,
+	"recommended": true, "recommended for you": true, "trending": true,
+	"trending now": true, "most read": true, "most popular": true, "popular": true,
+	"top stories": true, "latest": true, "latest news": true, "latest stories": true,
+	"you may also like": true, "you might also like": true, "more stories": true,
+	"more news": true, "follow us": true, "tags": true, "topics": true,
+	"skip to content": true, "skip to main content": true, "skip advertisement": true,
+	"story continues below": true, "story continues below advertisement": true,
+	"article continues below": true, "continue reading": true,
+	"continue reading below": true, "loading": true, "watch": true, "listen": true,
+	"listen to this article": true, "back to top": true, "next article": true,
+	"previous article": true, "next story": true, "sign up": true, "subscribe": true,
+	"subscribe now": true, "log in": true, "login": true, "sign in": true,
+	"register": true, "menu": true, "search": true, "close": true, "photo": true,
+	"image": true, "gallery": true, "view gallery": true, "like this": true,
+	"share this:": true, "read next": true, "don't miss": true, "must read": true,
+	"editor's picks": true, "editors' picks": true, "what to read next": true,
+	"related coverage": true, "recommended stories": true, "more on this story": true,
+	"up next": true, "in other news": true, "more from": true, "explore more": true,
+	"opens new tab": true, "copy link": true, "link copied": true, "save": true,
+	"gift this article": true, "report an error": true, "print this page": true,
+}
+
+// furniturePrefixes start furniture paragraphs when a ':' (or '|', '-',
+// '»') follows them.
+var furniturePrefixes = []string{
+	"also read", "read also", "read more", "read next", "more", "related",
+	"see also", "recommended", "watch", "listen", "featured image",
+	"feature image", "featured photo", "header image", "top image",
+	"lead image", "image", "images", "photo", "photos", "photograph",
+	"picture", "pictured", "image credit", "image credits", "photo credit",
+	"photo credits", "credit", "credits", "image source", "caption", "tags",
+	"tagged", "topics", "filed under", "posted in", "categories", "category",
+	"share", "share this", "follow", "follow us", "don't miss", "must read",
+	"advertisement", "sponsored", "copyright", "video", "watch now",
+	"more on this", "more from", "keep reading", "trending", "most read",
+	"related article", "related articles", "related story", "related stories",
+	"related news", "related content", "recommended reading", "suggested reading",
+	"further reading", "read the full story", "read full story", "top image",
+}
+
+// furnitureStarts begin furniture paragraphs whatever follows.
+var furnitureStarts = []string{
+	"subscribe to", "subscribe now", "subscribe today", "subscribe for",
+	"sign up for", "sign up to", "sign up now", "sign up here", "click here",
+	"we use cookies", "this site uses cookies", "this website uses cookies",
+	"our site uses cookies", "by continuing to use", "by using this site",
+	"accept all cookies", "follow us on", "like us on facebook",
+	"download the app", "download our app", "get the app", "get our newsletter",
+	"join our newsletter", "newsletter sign", "enter your email", "already a subscriber",
+	"already have an account", "you have reached your", "you've reached your",
+	"this article is for subscribers", "this content is for subscribers",
+	"become a member", "become a subscriber", "to continue reading",
+	"to read the full", "support our journalism", "support independent journalism",
+	"got a tip", "got a news tip", "have a news tip", "share on facebook",
+	"share on twitter", "share on linkedin", "share via", "©", "(c) ", "all rights reserved",
+	"please share", "if you like our content", "if you enjoyed this",
+	"don't forget to subscribe", "stay up to date with", "get the latest",
+	"want more stories", "for more news", "read the latest", "listen to this article",
+}
+
+// creditMarkers close image captions and credits.
+var creditMarkers = []string{
+	"getty images", "reuters/", "ap photo", "/afp", "afp via getty", "shutterstock",
+	"(photo:", "(photo by", "(photo credit", "(image:", "(image credit", "(credit:",
+	"photo by ", "photo courtesy", "image courtesy", "file photo", "/ap)", "epa-efe",
+	"bloomberg via getty", "istock", "unsplash", "(photo ", "/ reuters", "/reuters",
+}
+
+// furnitureText reports whether paragraph p is page furniture by its
+// words alone: a related link, a plea to subscribe, a share prompt, a
+// cookie notice, an image caption or credit, a copyright line.
+func furnitureText(p string) bool {
+	if len(p) > maxFurniture {
+		return false
+	}
+	low := strings.ToLower(strings.TrimSpace(p))
+	bare := strings.TrimFunc(low, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
+	if bare == "" && low != "" {
+		return true // only punctuation and symbols: "•", "|", "…"
+	}
+	if furnitureLines[bare] {
+		return true
+	}
+	for _, s := range furnitureStarts {
+		if strings.HasPrefix(low, s) {
+			return true
+		}
+	}
+	if labelled(low) {
+		return true
+	}
+	return credit(low) || strings.Contains(low, "all rights reserved")
+}
+
+// labelled reports whether low starts with a furniture label and a
+// separator: "Also Read: …", "Photo | …", "Related » …".
+func labelled(low string) bool {
+	for _, pre := range furniturePrefixes {
+		if !strings.HasPrefix(low, pre) {
+			continue
+		}
+		rest := strings.TrimLeft(low[len(pre):], " ")
+		if rest == "" {
+			return true
+		}
+		for _, sep := range []string{":", "|", "»", "›", "- ", "– ", "— ", ">"} {
+			if strings.HasPrefix(rest, sep) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// credit reports whether a short paragraph ends with (or is) an image
+// credit.
+func credit(low string) bool {
+	if len(low) > 300 {
+		return false
+	}
+	tail := low
+	if len(tail) > 70 {
+		tail = tail[len(tail)-70:]
+	}
+	for _, m := range creditMarkers {
+		if strings.Contains(tail, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedHeader reports whether p introduces a block of related links:
+// what follows it, while short, is furniture too.
+func relatedHeader(p string) bool {
+	if len(p) > 60 {
+		return false
+	}
+	low := strings.ToLower(strings.TrimRight(strings.TrimSpace(p), ":.!…"))
+	switch low {
+	case "related", "related articles", "related stories", "related news", "related posts",
+		"related content", "related coverage", "read more", "read next", "more stories",
+		"more news", "recommended", "recommended for you", "recommended stories",
+		"you may also like", "you might also like", "most read", "most popular",
+		"trending", "trending now", "top stories", "latest news", "latest stories",
+		"more on this story", "what to read next", "editor's picks", "editors' picks",
+		"also read", "see also", "further reading", "more from", "up next", "in other news",
+		"tags", "topics", "share this", "share this article", "like this", "comments":
+		return true
+	}
+	return strings.HasPrefix(low, "more from ") || strings.HasPrefix(low, "more in ") ||
+		strings.HasPrefix(low, "more on ") && len(low) < 40
+}
+
+// prose reports whether p reads as running text rather than a headline or
+// a link label: long, or ending as a sentence does.
+func prose(p string) bool {
+	if len(p) >= 160 {
+		return true
+	}
+	p = strings.TrimRight(p, " \"'”’)")
+	return len(p) >= 60 && strings.ContainsAny(p[len(p)-1:], ".!?:;")
+}

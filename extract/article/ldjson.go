@@ -1,0 +1,182 @@
+package article
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// ldArticle is what the page's JSON-LD says about its article.
+type ldArticle struct {
+	types                    []string
+	headline, description    string
+	authors, publishers      []string
+	published, modified      string
+	sections, keywords       []string
+	language, url, body      string
+	foundArticle             bool
+	fallbackHeadline, siteNm string
+}
+
+// articleTypes are the schema.org types that mark a page as an article.
+var articleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "backgroundnewsarticle": true,
+	"reviewnewsarticle": true, "askpublicnewsarticle": true, "liveblogposting": true,
+	"techarticle": true, "scholarlyarticle": true, "report": true, "socialmediaposting": true,
+	"satiricalarticle": true, "advertisercontentarticle": true,
+}
+
+// maxLDDepth caps how deep the JSON-LD walk descends.
+const maxLDDepth = 12
+
+// parseLD reads the JSON-LD scripts and returns the article they describe.
+// Scripts that do not parse are ignored: pages often ship broken JSON-LD.
+func parseLD(scripts []string) ldArticle {
+	var a ldArticle
+	for _, s := range scripts {
+		var v any
+		if json.Unmarshal([]byte(strings.TrimSpace(s)), &v) != nil {
+			continue
+		}
+		a.walk(v, 0)
+	}
+	return a
+}
+
+func (a *ldArticle) walk(v any, depth int) {
+	if depth > maxLDDepth {
+		return
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			a.walk(e, depth+1)
+		}
+	case map[string]any:
+		if g, ok := t["@graph"]; ok {
+			a.walk(g, depth+1)
+		}
+		a.object(t)
+	}
+}
+
+// object reads one JSON-LD object: the first article-typed object wins;
+// a WebSite or Organization can still name the site.
+func (a *ldArticle) object(o map[string]any) {
+	types := ldStrings(o["@type"])
+	article := false
+	for _, t := range types {
+		if articleTypes[strings.ToLower(t)] {
+			article = true
+		}
+		if (t == "WebSite" || t == "Organization" || t == "NewsMediaOrganization") && a.siteNm == "" {
+			a.siteNm = ldString(o["name"])
+		}
+	}
+	if !article {
+		if a.fallbackHeadline == "" {
+			a.fallbackHeadline = ldString(o["headline"])
+		}
+		return
+	}
+	if a.foundArticle {
+		return
+	}
+	a.foundArticle, a.types = true, types
+	a.headline = firstNonEmpty(ldString(o["headline"]), ldString(o["name"]))
+	a.description = ldString(o["description"])
+	a.authors = ldNames(o["author"])
+	if len(a.authors) == 0 {
+		a.authors = ldNames(o["creator"])
+	}
+	a.publishers = ldNames(o["publisher"])
+	a.published = firstNonEmpty(ldString(o["datePublished"]), ldString(o["dateCreated"]))
+	a.modified = ldString(o["dateModified"])
+	a.sections = ldStrings(o["articleSection"])
+	a.keywords = ldKeywords(o["keywords"])
+	a.language = ldString(o["inLanguage"])
+	a.url = firstNonEmpty(ldString(o["url"]), ldID(o["mainEntityOfPage"]))
+	a.body = ldString(o["articleBody"])
+}
+
+// ldString returns v as a string: a string itself, a number, the first
+// string of a list, or an object's "name" or "@value".
+func ldString(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case []any:
+		for _, e := range t {
+			if s := ldString(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		return firstNonEmpty(ldString(t["name"]), ldString(t["@value"]))
+	}
+	return ""
+}
+
+// ldStrings returns every string in v.
+func ldStrings(v any) []string {
+	switch t := v.(type) {
+	case string:
+		if t = strings.TrimSpace(t); t != "" {
+			return []string{t}
+		}
+	case []any:
+		var out []string
+		for _, e := range t {
+			if s := ldString(e); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// ldNames returns the names of persons or organisations in v.
+func ldNames(v any) []string {
+	switch t := v.(type) {
+	case string:
+		if t = strings.TrimSpace(t); t != "" {
+			return []string{t}
+		}
+	case map[string]any:
+		if n := ldString(t["name"]); n != "" {
+			return []string{n}
+		}
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, ldNames(e)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// ldKeywords splits keywords given as one comma-separated string or a list.
+func ldKeywords(v any) []string {
+	var out []string
+	for _, s := range ldStrings(v) {
+		for _, k := range strings.Split(s, ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// ldID returns the @id of an object, or v itself when it is a string.
+func ldID(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case map[string]any:
+		return ldString(t["@id"])
+	}
+	return ""
+}

@@ -1,0 +1,226 @@
+package article
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageMeta is what one walk over the whole page gathers for metadata.
+type pageMeta struct {
+	lang      string              // <html lang>
+	title     string              // <title>
+	h1        []string            // texts of the first h1 elements
+	meta      map[string][]string // meta name/property/itemprop/http-equiv (lower-cased) → contents
+	canonical string
+	rels      []string // texts of rel=author links
+	authors   []string // texts of itemprop=author and byline elements
+	times     []string // datetime of <time> elements, pubdate ones first
+	dateTexts []string // texts of elements whose class says date
+	ldJSON    []string // application/ld+json scripts
+}
+
+// maxMetaText caps how much of one element's text metadata reads.
+const maxMetaText = 300
+
+// readMeta walks the whole tree once and gathers the page's metadata.
+func readMeta(doc *html.Node) *pageMeta {
+	m := &pageMeta{meta: make(map[string][]string, 32)}
+	type item struct {
+		n     *html.Node
+		depth int
+	}
+	stack := []item{{doc, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := it.n
+		if n.Type == html.ElementNode && m.visit(n) {
+			continue
+		}
+		if it.depth >= maxDepth {
+			continue
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+				stack = append(stack, item{c, it.depth + 1})
+			}
+		}
+	}
+	return m
+}
+
+// visit reads one element and reports whether its children hold nothing
+// more for metadata.
+func (m *pageMeta) visit(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html:
+		if m.lang == "" {
+			m.lang = firstNonEmpty(attr(n, "lang"), attr(n, "xml:lang"))
+		}
+	case atom.Title:
+		if m.title == "" && n.Parent != nil && n.Parent.DataAtom != atom.Svg {
+			m.title = textOf(n, maxMetaText)
+		}
+		return true
+	case atom.Meta:
+		m.visitMeta(n)
+		return true
+	case atom.Link:
+		m.visitLink(n)
+		return true
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+			m.ldJSON = append(m.ldJSON, n.FirstChild.Data)
+		}
+		return true
+	case atom.Style, atom.Noscript, atom.Template, atom.Svg:
+		return true
+	case atom.H1:
+		if len(m.h1) < 3 {
+			m.h1 = append(m.h1, textOf(n, maxMetaText))
+		}
+		return true
+	case atom.Time:
+		m.visitTime(n)
+	}
+	return m.visitHints(n)
+}
+
+func (m *pageMeta) visitMeta(n *html.Node) {
+	content := strings.TrimSpace(attr(n, "content"))
+	if content == "" {
+		return
+	}
+	for _, k := range []string{"name", "property", "itemprop", "http-equiv"} {
+		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+			m.meta[key] = append(m.meta[key], content)
+		}
+	}
+}
+
+func (m *pageMeta) visitLink(n *html.Node) {
+	rel := strings.ToLower(attr(n, "rel"))
+	if m.canonical == "" && hasWord(rel, "canonical") {
+		m.canonical = strings.TrimSpace(attr(n, "href"))
+	}
+}
+
+func (m *pageMeta) visitTime(n *html.Node) {
+	dt := strings.TrimSpace(attr(n, "datetime"))
+	if dt == "" {
+		dt = textOf(n, maxMetaText)
+	}
+	if dt == "" {
+		return
+	}
+	if hasAttr(n, "pubdate") || attr(n, "itemprop") == "datePublished" || strings.Contains(strings.ToLower(attr(n, "class")), "publish") {
+		m.times = append([]string{dt}, m.times...)
+		return
+	}
+	m.times = append(m.times, dt)
+}
+
+// visitHints reads the elements that itemprop, rel or class mark as the
+// byline or the date line.
+func (m *pageMeta) visitHints(n *html.Node) bool {
+	prop := attr(n, "itemprop")
+	switch {
+	case prop == "datePublished" || prop == "dateModified":
+		if hasAttr(n, "content") || n.DataAtom == atom.Time {
+			return false
+		}
+		m.meta[strings.ToLower(prop)] = append(m.meta[strings.ToLower(prop)], textOf(n, maxMetaText))
+		return true
+	case prop == "author" || prop == "creator":
+		m.authors = append(m.authors, authorText(n))
+		return true
+	case n.DataAtom == atom.A && hasWord(strings.ToLower(attr(n, "rel")), "author"):
+		m.rels = append(m.rels, textOf(n, maxMetaText))
+		return true
+	}
+	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if strings.TrimSpace(cls) == "" {
+		return false
+	}
+	switch {
+	case len(m.authors) < 4 && (strings.Contains(cls, "byline") || containsWordPrefix(cls, "author")):
+		if t := textOf(n, maxMetaText+1); t != "" && len(t) <= maxMetaText {
+			m.authors = append(m.authors, t)
+			return true
+		}
+	case len(m.dateTexts) < 6 && (strings.Contains(cls, "date") || strings.Contains(cls, "publish") || strings.Contains(cls, "timestamp")):
+		if t := textOf(n, 201); t != "" && len(t) <= 200 {
+			m.dateTexts = append(m.dateTexts, t)
+		}
+	}
+	return false
+}
+
+// authorText reads an itemprop=author element: its name property if it
+// has one, else its content attribute, else its text.
+func authorText(n *html.Node) string {
+	if c := attr(n, "content"); c != "" {
+		return c
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && attr(c, "itemprop") == "name" {
+			if v := attr(c, "content"); v != "" {
+				return v
+			}
+			return textOf(c, maxMetaText)
+		}
+	}
+	return textOf(n, maxMetaText)
+}
+
+// get returns the first value of the first of keys that the page has.
+func (m *pageMeta) get(keys ...string) string {
+	for _, k := range keys {
+		if v := m.meta[k]; len(v) > 0 {
+			return v[0]
+		}
+	}
+	return ""
+}
+
+// all returns every value of every one of keys.
+func (m *pageMeta) all(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		out = append(out, m.meta[k]...)
+	}
+	return out
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// hasWord reports whether the space-separated list s holds w.
+func hasWord(s, w string) bool {
+	for _, f := range strings.Fields(s) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWordPrefix reports whether some word of s (split at anything
+// but letters) starts with prefix: "author-name" and "authors" have
+// "author"; "coauthor" does not.
+func containsWordPrefix(s, prefix string) bool {
+	for _, w := range splitWords(s) {
+		if strings.HasPrefix(w, prefix) {
+			return true
+		}
+	}
+	return false
+}

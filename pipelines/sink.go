@@ -74,6 +74,9 @@ func (b *Bus) RunSink(ctx context.Context, o StageOptions, f Sink) error {
 	return nil
 }
 
+// fetchRetryMax caps the pause after a failed fetch.
+const fetchRetryMax = 5 * time.Second
+
 // fetchBatch fetches up to o.BatchSize messages within o.BatchWait.
 func fetchBatch(cons jetstream.Consumer, o StageOptions) ([]jetstream.Msg, error) {
 	batch, err := cons.Fetch(o.BatchSize, jetstream.FetchMaxWait(o.BatchWait))

@@ -20,9 +20,6 @@ import (
 // when StageOptions.Name is empty.
 const DefaultTransformName = "extract"
 
-// fetchRetryMax caps the pause after a failed fetch.
-const fetchRetryMax = 5 * time.Second
-
 // RunTransform runs f over the RAW stream through the durable pull consumer
 // o.Name ("extract" by default), which every process running the stage
 // shares as a work queue. It handles up to o.Concurrency messages at once.
@@ -62,37 +59,44 @@ func (b *Bus) RunTransform(ctx context.Context, o StageOptions, f Transform) err
 	return b.pullLoop(ctx, cons, o, sem, handle, log)
 }
 
-// pullLoop fetches messages while there are free slots in sem and hands each
-// to handle, which must release its slot. It returns nil when ctx is done.
+// pullLoop reads messages from a pull iterator that keeps up to
+// o.BatchSize of them buffered, and hands each to handle once a slot of sem
+// is free; handle must release the slot. When ctx is done the iterator is
+// drained: messages already buffered are still handled, none are left to
+// time out. It returns nil after the drain.
 func (b *Bus) pullLoop(ctx context.Context, cons jetstream.Consumer, o StageOptions, sem chan struct{}, handle func(jetstream.Msg), log *slog.Logger) error {
-	pause := 100 * time.Millisecond
+	it, err := cons.Messages(jetstream.PullMaxMessages(o.BatchSize), jetstream.PullExpiry(pullExpiry(o.BatchWait)))
+	if err != nil {
+		return fmt.Errorf("stage %s: messages: %w", o.Name, err)
+	}
+	defer it.Stop()
+	stopDrain := context.AfterFunc(ctx, it.Drain)
+	defer stopDrain()
 	for {
-		n := acquire(ctx, sem, o.BatchSize)
-		if n == 0 {
-			return nil
-		}
-		batch, err := cons.Fetch(n, jetstream.FetchMaxWait(o.BatchWait))
+		sem <- struct{}{} // a free slot before taking a message: never hold one idle
+		msg, err := it.Next()
 		if err == nil {
-			for msg := range batch.Messages() {
-				n--
-				handle(msg)
-			}
-			err = batch.Error()
-		}
-		release(sem, n)
-		if err == nil || errors.Is(err, nats.ErrTimeout) {
-			pause = 100 * time.Millisecond
+			handle(msg)
 			continue
 		}
-		if errors.Is(err, nats.ErrConnectionClosed) {
-			return fmt.Errorf("stage %s: fetch: %w", o.Name, err)
-		}
-		log.Warn("fetch failed", slog.String(attrError, err.Error()))
-		if !sleepCtx(ctx, pause) {
+		<-sem
+		switch {
+		case errors.Is(err, nats.ErrConnectionClosed):
+			return fmt.Errorf("stage %s: %w", o.Name, err)
+		case errors.Is(err, jetstream.ErrMsgIteratorClosed):
 			return nil
 		}
-		pause = min(2*pause, fetchRetryMax)
+		// Missed heartbeats and the like: the iterator recovers by itself.
+		log.Warn("pull failed", slog.String(attrError, err.Error()))
+		if !sleepCtx(ctx, 100*time.Millisecond) {
+			return nil
+		}
 	}
+}
+
+// pullExpiry is the lifetime of one pull request; the iterator renews them.
+func pullExpiry(wait time.Duration) time.Duration {
+	return max(wait, time.Second)
 }
 
 // handleRaw runs one RAW message through f and settles it.
@@ -160,33 +164,6 @@ func consumerConfig(o StageOptions, desc string) jetstream.ConsumerConfig {
 		// message whose deliveries all timed out and dead-letters it.
 		MaxDeliver:    o.MaxDeliver + 1,
 		MaxAckPending: max(1000, 4*o.BatchSize),
-	}
-}
-
-// acquire takes one slot of sem, waiting until one is free or ctx is done,
-// then up to want-1 more that are free now. It returns how many it took.
-func acquire(ctx context.Context, sem chan struct{}, want int) int {
-	select {
-	case sem <- struct{}{}:
-	case <-ctx.Done():
-		return 0
-	}
-	n := 1
-	for n < want {
-		select {
-		case sem <- struct{}{}:
-			n++
-		default:
-			return n
-		}
-	}
-	return n
-}
-
-// release gives back n slots of sem.
-func release(sem chan struct{}, n int) {
-	for range n {
-		<-sem
 	}
 }
 

@@ -10,11 +10,12 @@ import (
 )
 
 // builder assembles a Gazetteer. Entities with the same ID, or companies
-// with the same CIK, are merged: the first keeps its canonical name and the
+// with the same CIK or ticker, are merged: the first keeps its canonical name and the
 // later ones add aliases and identifiers.
 type builder struct {
-	g     *Gazetteer
-	byCIK map[string]int
+	g        *Gazetteer
+	byCIK    map[string]int
+	byTicker map[string]int
 }
 
 func newBuilder() *builder {
@@ -25,7 +26,8 @@ func newBuilder() *builder {
 			root:    &trieNode{},
 			embassy: map[int]bool{},
 		},
-		byCIK: map[string]int{},
+		byCIK:    map[string]int{},
+		byTicker: map[string]int{},
 	}
 }
 
@@ -54,6 +56,9 @@ func (b *builder) add(e newsintel.Entity, ambiguous []string) int {
 	if cik := cur.Identifiers["cik"]; cik != "" {
 		b.byCIK[cik] = idx
 	}
+	if t := cur.Identifiers["ticker"]; t != "" && cur.Type == newsintel.EntityCompany {
+		b.byTicker[t] = idx
+	}
 	if cur.Parent == "" {
 		cur.Parent = e.Parent
 	}
@@ -71,8 +76,11 @@ func (b *builder) existing(e newsintel.Entity) (int, bool) {
 	if i, ok := b.g.byID[e.ID]; ok {
 		return i, true
 	}
-	if cik := e.Identifiers["cik"]; cik != "" {
-		i, ok := b.byCIK[cik]
+	if i, ok := b.byCIK[e.Identifiers["cik"]]; ok && e.Identifiers["cik"] != "" {
+		return i, true
+	}
+	if e.Type == newsintel.EntityCompany && e.Identifiers["ticker"] != "" {
+		i, ok := b.byTicker[e.Identifiers["ticker"]]
 		return i, ok
 	}
 	return 0, false

@@ -55,8 +55,12 @@ func (g *Gazetteer) matchList(toks []token) []candidate {
 					continue
 				}
 				e := &g.entities[al.entity]
+				conf := 0.95
+				if al.ambiguous {
+					conf = 0.75
+				}
 				out = append(out, candidate{s: i, e: j + 1, entity: al.entity, name: e.Name,
-					typ: e.Type, conf: 0.95, ambig: al.ambiguous})
+					typ: e.Type, conf: conf, ambig: al.ambiguous})
 			}
 		}
 	}

@@ -61,7 +61,7 @@ centers center centre`)
 
 // headFirstOnly heads name a body only when a complement follows them
 // ("Office of X"): a bare "Court" or "Center" before them is something else.
-var headFirstOnly = wordSet(`court centre center centers institute institutes committee
+var headFirstOnly = wordSet(`court centre center centers institute institutes
 tribunal parliament senate`)
 
 // nameConnectors may stand inside an organisation's name.
@@ -112,3 +112,15 @@ var continuations = wordSet(`said says is was has had will would could can may m
 and or but to in on at for from with by as of than that which who whose also plans plan
 said' did does do declined refused reported reports announced announces unveiled agreed
 expects expected said, told confirmed denied sued faces faced shares stock stocks ceo`)
+
+// genericWords are common in company names but name nothing on their own:
+// "First American", "General Energy", "United Bank".
+var genericWords = wordSet(`american america united general first national international global
+energy capital financial health healthcare systems technologies technology industries
+bank bancorp realty income trust fund funds partners resources solutions services therapeutics
+pharmaceuticals properties investment investments securities insurance communications
+media entertainment brands foods products networks software labs digital data power
+acquisition acquisitions growth value opportunity opportunities strategic premier united
+western eastern northern southern pacific atlantic central community home life equity
+real estate gold silver oil gas water air motors metals materials mining one two three
+new best target block visa gap progressive carrier match square`)

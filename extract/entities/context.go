@@ -16,19 +16,33 @@ const cueWindow = 8
 // name. Other candidates pass unchanged.
 func (g *Gazetteer) keepSupported(toks []token, cands []candidate) []candidate {
 	confirmed := map[int]bool{}
+	starts := map[int]newsintel.EntityType{} // token → type of a sure list match starting there
+	ends := map[int]newsintel.EntityType{}   // token → type of a sure list match ending just before
 	for _, c := range cands {
 		if !c.ambig && !c.rule {
 			confirmed[c.entity] = true
+			starts[c.s], ends[c.e] = c.typ, c.typ
 		}
 	}
 	out := cands[:0]
 	for _, c := range cands {
-		if !c.ambig || supported(toks, c, confirmed[c.entity]) {
+		if !c.ambig || supported(toks, c, confirmed[c.entity]) || coordinated(toks, c, starts, ends) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
+
+// coordinated reports whether c is listed with a sure name of its type:
+// "Visa and Mastercard", "Apple, Google".
+func coordinated(toks []token, c candidate, starts, ends map[int]newsintel.EntityType) bool {
+	if c.e+1 < len(toks) && isListJoin(toks[c.e].norm) && starts[c.e+1] == c.typ {
+		return true
+	}
+	return c.s >= 2 && isListJoin(toks[c.s-1].norm) && ends[c.s-1] == c.typ
+}
+
+func isListJoin(norm string) bool { return norm == "and" || norm == "," || norm == "or" }
 
 func supported(toks []token, c candidate, confirmed bool) bool {
 	if c.s > 0 {
@@ -37,27 +51,38 @@ func supported(toks []token, c candidate, confirmed bool) bool {
 			return false // part of a longer name: "Chamber of Commerce", "Texas Commerce"
 		}
 	}
+	next := token{}
 	if c.e < len(toks) {
-		next := toks[c.e]
-		if next.word && !next.caseless && next.cap && !next.allCaps {
-			return false // "Apple Music", "Commerce Bank"
-		}
-		if next.word && !next.cap && !continuations[next.norm] && !looksInflected(next.norm) {
-			return false // "Apple pie", "Amazon rainforest"
-		}
-		if confirmed {
-			return true
-		}
-		if next.norm == "'s" || speechVerbs[next.norm] || c.typ == newsintel.EntityCompany && orgSuffixes[next.norm] {
-			return true
-		}
-	} else if confirmed {
-		return true
+		next = toks[c.e]
 	}
-	if toks[c.s].sentStart || toks[c.s].caseless {
+	caseless := toks[c.s].caseless
+	if !caseless && next.word && next.cap && !next.allCaps {
+		return false // "Apple Music", "Commerce Bank"
+	}
+	if !caseless && next.word && !next.cap && !continuations[next.norm] && !looksInflected(next.norm) {
+		return false // "Apple pie", "Amazon rainforest"
+	}
+	if confirmed || adjacentCue(next, c.typ) || caseless && next.word && looksInflected(next.norm) {
+		return true // "Apple said", "Apple shares"; in a headline "Apple Unveils"
+	}
+	if toks[c.s].sentStart || caseless {
 		return false
 	}
 	return cueNear(toks, c)
+}
+
+// adjacentCue reports whether the token right after a name shows what it
+// names: a possessive, a speech verb, a legal suffix or a cue of its type.
+func adjacentCue(next token, typ newsintel.EntityType) bool {
+	switch {
+	case next.norm == "'s" || speechVerbs[next.norm]:
+		return true
+	case typ == newsintel.EntityCompany:
+		return orgSuffixes[next.norm] || companyCues[next.norm]
+	case typ == newsintel.EntityAgency || typ == newsintel.EntityGovernment:
+		return agencyCues[next.norm]
+	}
+	return false
 }
 
 // looksInflected reports whether a lower-case word looks like a verb in the

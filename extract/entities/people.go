@@ -37,7 +37,10 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 			if !t.cap {
 				min = 2 // "spokesman John Smith", not "chief Apple"
 			}
-			if e := nameRun(toks, s, 3); e-s >= min && !orgSuffixes[toks[e-1].norm] {
+			if s < len(toks) && toks[s].norm == "of" {
+				s, min = nameRun(toks, s+1, 1), 2 // "Prime Minister of Malaysia Anwar Ibrahim"
+			}
+			if e := nameRun(toks, s, 4); e-s >= min && !orgSuffixes[toks[e-1].norm] {
 				add(s, e, 0.8)
 			}
 		case firstNames[t.norm] && isNameWord(t):
@@ -50,6 +53,11 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 			}
 			if s := nameStartBefore(toks, k); k-s >= 2 {
 				add(s, k, 0.7)
+			} else if k > 2 && toks[k-1].norm == "," {
+				// "a spokesperson for the ministry, Mao Ning, said"
+				if s := nameStartBefore(toks, k-1); k-1-s >= 2 && s > 0 && toks[s-1].norm == "," {
+					add(s, k-1, 0.7)
+				}
 			}
 		case t.norm == "," && k > 1:
 			if s := nameStartBefore(toks, k); k-s >= 2 && appositionFollows(toks, k+1) {
@@ -72,8 +80,8 @@ func nameRun(toks []token, s, max int) int {
 		n++
 		j++
 		e = j
-		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-") && isNameWord(toks[j+1]) {
-			j++
+		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-" || nameParticles[toks[j].norm]) && isNameWord(toks[j+1]) {
+			j++ // "John F. Kennedy", "Jean-Pierre", "Lula da Silva"
 		}
 	}
 	return e

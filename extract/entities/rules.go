@@ -15,10 +15,12 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 			continue
 		}
 		switch {
-		case orgSuffixes[t.norm] && t.cap:
+		case orgSuffixes[t.norm] && (t.cap || t.norm == "plc"):
 			out = g.appendCompany(out, body, toks, k)
 		case agencyHeads[t.norm]:
 			out = g.appendAgency(out, body, toks, k)
+		case companyNouns[t.norm] && !t.cap:
+			out = g.appendNamedCompany(out, body, toks, k)
 		}
 	}
 	return append(out, g.personCandidates(body, toks)...)
@@ -37,14 +39,18 @@ func span(body string, toks []token, s, e int) string {
 
 // nameBefore walks back from token k over the words of a name (and the "&"
 // or "-" that join them), at most max words, and returns where it starts.
-func nameBefore(toks []token, k, max int) int {
+func nameBefore(toks []token, k, max int) int { return nameBeforeJoined(toks, k, max, false) }
+
+// nameBeforeJoined is nameBefore that, when and is set, also walks over
+// "and" between name words ("Competition and Consumer Commission").
+func nameBeforeJoined(toks []token, k, max int, and bool) int {
 	s, n := k, 0
 	for j := k - 1; j >= 0 && n < max; j-- {
 		t := toks[j]
 		switch {
 		case isNameWord(t) || t.word && t.cap && orgSuffixes[t.norm]:
 			s, n = j, n+1
-		case (t.norm == "&" || t.norm == "-") && j > 0 && isNameWord(toks[j-1]):
+		case (t.norm == "&" || t.norm == "-" || and && t.norm == "and") && j > 0 && isNameWord(toks[j-1]):
 			continue
 		default:
 			return s
@@ -63,7 +69,7 @@ func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k 
 		return out
 	}
 	e := k + 1
-	for e < len(toks) && toks[e].word && toks[e].cap && orgSuffixes[toks[e].norm] {
+	for e < len(toks) && toks[e].word && (toks[e].cap || toks[e].norm == "plc") && orgSuffixes[toks[e].norm] {
 		e++
 	}
 	name := span(body, toks, s, k)
@@ -100,23 +106,20 @@ func (g *Gazetteer) appendAgency(out []candidate, body string, toks []token, k i
 		return out
 	}
 	if e := complementAfter(toks, k); e > k+1 {
-		s := nameBefore(toks, k, 3)
-		return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
-			typ: newsintel.EntityAgency, conf: 0.75, rule: true})
+		return g.appendAgencyName(out, body, toks, nameBefore(toks, k, 3), e, 0.75)
 	}
 	if headFirstOnly[t.norm] {
 		return out
 	}
-	s := nameBefore(toks, k, 4)
+	s := nameBeforeJoined(toks, k, 5, true)
 	if s == k || toks[s].sentStart && k-s == 1 && g.isKnownNonCompany(toks[s]) && t.norm != "embassy" {
 		return out
 	}
 	e := k + 1
-	if c := complementAfter(toks, k); c > e {
-		e = c
+	if c := complementAfter(toks, k); c > e && toks[k+1].norm == "of" {
+		e = c // "Cyberspace Administration of China"
 	}
-	return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
-		typ: newsintel.EntityAgency, conf: 0.7, rule: true})
+	return g.appendAgencyName(out, body, toks, s, e, 0.7)
 }
 
 // complementAfter returns the end of "of Intelligence and Security" after
@@ -128,7 +131,7 @@ func complementAfter(toks []token, k int) int {
 	e, j := k+1, k+2
 	for j < len(toks) {
 		t := toks[j]
-		if isNameWord(t) || t.word && t.cap && !t.caseless && !stopwords[t.norm] {
+		if t.end-t.start > 1 && (isNameWord(t) || t.word && t.cap && !t.caseless && !stopwords[t.norm]) {
 			j++
 			e = j
 			continue
@@ -149,4 +152,35 @@ func complementAfter(toks []token, k int) int {
 func (g *Gazetteer) isPerson(norm string) bool {
 	i, ok := g.byName[norm]
 	return ok && g.entities[i].Type == newsintel.EntityPerson
+}
+
+// appendAgencyName adds the agency at tokens [s, e), as the list's entity
+// when the list knows the name.
+func (g *Gazetteer) appendAgencyName(out []candidate, body string, toks []token, s, e int, conf float64) []candidate {
+	name := span(body, toks, s, e)
+	if i, ok := g.byName[normKey(name)]; ok && g.entities[i].Type == newsintel.EntityAgency {
+		return append(out, candidate{s: s, e: e, entity: i, name: g.entities[i].Name,
+			typ: newsintel.EntityAgency, conf: conf, rule: true})
+	}
+	return append(out, candidate{s: s, e: e, entity: -1, name: name,
+		typ: newsintel.EntityAgency, conf: conf, rule: true})
+}
+
+// appendNamedCompany reads the name that follows a noun for a company:
+// "private equity firm Silver Lake Partners", "the Korean daily Chosun
+// Ilbo", "an analyst at Bernstein".
+func (g *Gazetteer) appendNamedCompany(out []candidate, body string, toks []token, k int) []candidate {
+	s := k + 1
+	if toks[k].norm == "analyst" || toks[k].norm == "analysts" {
+		if s >= len(toks) || toks[s].norm != "at" {
+			return out
+		}
+		s++
+	}
+	e := nameRun(toks, s, 3)
+	if e == s || g.isKnownNonCompany(toks[s]) {
+		return out
+	}
+	return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
+		typ: newsintel.EntityCompany, conf: 0.65, rule: true})
 }

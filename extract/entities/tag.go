@@ -30,6 +30,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	cands := g.matchList(toks)
 	cands = append(cands, g.ruleCandidates(body, toks)...)
 	cands = g.keepSupported(toks, cands)
+	cands = append(cands, coordinatedCompanies(body, toks, cands)...)
 	chosen := resolve(toks, cands)
 	chosen = g.extendEmbassies(toks, chosen)
 	chosen = g.linkPeople(toks, chosen)
@@ -138,6 +139,32 @@ func (g *Gazetteer) mentions(body string, toks []token, chosen []candidate) []ne
 			EntityID: id, Name: c.name, Type: c.typ,
 			Text: body[start:end], Start: start, End: end, Confidence: c.conf,
 		})
+	}
+	return out
+}
+
+// coordinatedCompanies finds unknown names listed with a known company:
+// "the merger of Paramount and Skydance", "Coles and Woolworths" after
+// "sued Woolworths"... Only names of one to three words that no list knows
+// and that do not start a sentence are taken.
+func coordinatedCompanies(body string, toks []token, cands []candidate) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if c.typ != newsintel.EntityCompany || c.rule || c.ambig {
+			continue
+		}
+		if c.e+1 < len(toks) && toks[c.e].norm == "and" {
+			if e := nameRun(toks, c.e+1, 3); e > c.e+1 && !toks[c.e+1].sentStart {
+				out = append(out, candidate{s: c.e + 1, e: e, entity: -1, name: span(body, toks, c.e+1, e),
+					typ: newsintel.EntityCompany, conf: 0.6, rule: true})
+			}
+		}
+		if c.s >= 2 && toks[c.s-1].norm == "and" {
+			if s := nameStartBefore(toks, c.s-1); s < c.s-1 && !toks[s].sentStart {
+				out = append(out, candidate{s: s, e: c.s - 1, entity: -1, name: span(body, toks, s, c.s-1),
+					typ: newsintel.EntityCompany, conf: 0.6, rule: true})
+			}
+		}
 	}
 	return out
 }

@@ -225,7 +225,7 @@ func segmentCaseless(seg []token) bool {
 		return true
 	}
 	last := seg[len(seg)-1]
-	return caps*10 >= words*9 && last.norm != "."
+	return caps*10 >= words*8 && last.norm != "."
 }
 
 // titleSmallWords stay lower case in Title Case headlines.

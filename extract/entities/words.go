@@ -34,13 +34,13 @@ monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat
 officials official analysts analyst experts expert investors critics regulators regulator
 lawmakers legislators police authorities sources source researchers residents prosecutors
 executives shares sales revenue profits people workers employees customers users consumers
-companies company firms firm banks bank markets market traders economists diplomats
+companies company firms firm markets market traders economists diplomats
 government governments administration officers spokesman spokeswoman spokesperson
 representatives members leaders voters citizens americans europeans observers supporters
 opponents democrats republicans investigators reporters journalists editors documents data
 according asked told said says added noted reported wrote explained stated announced
-new old big top high low chief senior former acting deputy general national federal state
-global international local foreign domestic public private major minor key main
+new old big top high low chief senior former acting deputy
+local domestic private major minor key main
 read more see watch subscribe share follow click advertisement related featured image photo
 video updated published breaking exclusive analysis opinion editorial comment commentary
 report reports news update story sign log home page contents section chapter part item
@@ -88,7 +88,7 @@ vice deputy former senior general commissioner ambassador strategist scientist`)
 // speechVerbs follow or precede a speaker: "Jack Ma said", "said Jack Ma".
 var speechVerbs = wordSet(`said says told added wrote noted argued explained stated
 warned recalled asked replied continued insisted acknowledged admitted claimed confirmed
-denied tweeted posted according`)
+denied tweeted posted according declared affirmed informed`)
 
 // companyCues near a name that is also a common word ("Apple", "Target")
 // show that the company is meant.
@@ -97,7 +97,7 @@ chief executive executives investors revenue revenues sales profit profits earni
 quarterly nasdaq nyse ticker inc corp brand maker makers manufacturer retailer giant
 subsidiary acquisition acquire acquired merger deal customers products product launched
 unveiled announced iphone ipad mac app apps store stores billion million valuation
-market cap spokesperson spokesman spokeswoman antitrust lawsuit sued employees workforce
+iphones market cap spokesperson spokesman spokeswoman antitrust lawsuit sued employees workforce
 chain supplier suppliers rival rivals competitor`)
 
 // agencyCues near "Commerce" and the like show that the agency is meant.
@@ -124,3 +124,13 @@ acquisition acquisitions growth value opportunity opportunities strategic premie
 western eastern northern southern pacific atlantic central community home life equity
 real estate gold silver oil gas water air motors metals materials mining one two three
 new best target block visa gap progressive carrier match square`)
+
+// nameParticles stand between the words of a person's name: "Lula da
+// Silva", "Ursula von der Leyen".
+var nameParticles = wordSet(`da de di do dos das du del della van von der den bin al el le la`)
+
+// companyNouns, in lower case, name the kind of company whose name follows:
+// "research company Gartner", "newspaper Punch".
+var companyNouns = wordSet(`company firm startup start-up maker automaker chipmaker carmaker
+newspaper daily broadcaster lender insurer retailer conglomerate supplier operator developer
+publisher manufacturer analyst analysts brokerage`)

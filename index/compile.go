@@ -3,6 +3,7 @@ package index
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -93,7 +94,7 @@ func (c *compiler) text(n *node, field string, boost float64) query.Query {
 	var q query.FieldableQuery
 	switch n.kind {
 	case nodePrefix:
-		q = query.NewPrefixQuery(c.stemPrefix(n.text))
+		return prefix(field, n.text, boost)
 	case nodeWildcard:
 		q = query.NewWildcardQuery(strings.ToLower(n.text))
 	default:
@@ -127,17 +128,28 @@ func (c *compiler) tokens(s string) []string {
 	return out
 }
 
-// stemPrefix returns the prefix to search the stemmed index with: the
-// stem of p when it is shorter and still a prefix of p ("regulat" →
-// "regul", which matches the stems of regulator, regulation and
-// regulatory), else p lower-cased.
-func (c *compiler) stemPrefix(p string) string {
-	lp := strings.ToLower(p)
-	toks := c.tokens(lp)
-	if len(toks) == 1 && len(toks[0]) >= minPrefixLen && strings.HasPrefix(lp, toks[0]) {
-		return toks[0]
+// prefix searches an analysed field for words starting with p. The index
+// holds Porter stems, which may be shorter than p ("regulation" is
+// indexed as "regul", so "regulat*" must also match the term "regul"): it
+// also matches the terms that p extends by at most 3 letters, if at least
+// 4 long.
+func prefix(field, p string, boost float64) query.Query {
+	p = strings.ToLower(p)
+	qs := []query.Query{query.NewPrefixQuery(p)}
+	for k := max(4, len(p)-3); k < len(p); k++ {
+		if !utf8.RuneStart(p[k]) {
+			continue
+		}
+		qs = append(qs, query.NewTermQuery(p[:k]))
 	}
-	return lp
+	for _, q := range qs {
+		q.(query.FieldableQuery).SetField(field)
+	}
+	d := query.NewDisjunctionQuery(qs)
+	if boost != 1 {
+		d.SetBoost(boost)
+	}
+	return d
 }
 
 // keywordQuery matches an exact keyword field, normalising the value the

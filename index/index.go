@@ -76,6 +76,9 @@ type Index struct {
 
 	writeMu  sync.Mutex    // serialises Put, so revision checks and writes do not interleave
 	searches chan struct{} // semaphore of MaxConcurrentSearches
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 var setClauseCap sync.Once
@@ -189,12 +192,17 @@ func (ix *Index) Count() (uint64, error) {
 	return n, nil
 }
 
-// Close flushes and closes the index. The Index must not be used after.
+// Close flushes and closes the index; calling it again does nothing. The
+// Index must not be used after.
 func (ix *Index) Close() error {
-	if err := ix.bleve.Close(); err != nil {
-		return fmt.Errorf("index: close: %w", err)
-	}
-	return nil
+	ix.closeOnce.Do(func() {
+		ix.writeMu.Lock() // let a Put in progress finish
+		defer ix.writeMu.Unlock()
+		if err := ix.bleve.Close(); err != nil {
+			ix.closeErr = fmt.Errorf("index: close: %w", err)
+		}
+	})
+	return ix.closeErr
 }
 
 // ctxErr turns a context error into a newsintel error the API can map.

@@ -117,3 +117,22 @@ func TestParseManifestAcceptsGoodEntries(t *testing.T) {
 		t.Errorf("got entry %+v, want the feed feeds/a.xml from source wire", got)
 	}
 }
+
+func FuzzParseManifest(f *testing.F) {
+	b, err := FS.ReadFile(path.Join(root, "manifest.json"))
+	require.NoError(f, err)
+	f.Add(b)
+	f.Add([]byte(`{"entries":[{"path":"../x","kind":"article"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, err := parseManifest(data, FS)
+		if err != nil {
+			return
+		}
+		// Whatever parses must name only files that Open can read.
+		for _, e := range entries {
+			if _, err := Open(e); err != nil {
+				t.Errorf("parsed entry %+v: Open: got %v, want no error", e, err)
+			}
+		}
+	})
+}

@@ -1,0 +1,225 @@
+package claims
+
+import (
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/extract/sentence"
+)
+
+// sent is one sentence being read.
+type sent struct {
+	s, e int
+	toks []tok
+	caps bool
+}
+
+// found is an attribution found in a sentence, before its source is built.
+type found struct {
+	cue        string
+	srcI, srcJ int // token range of the source phrase; srcI < 0 for none
+	ts, te     int // byte range of the content
+	chanI      int // token range of a document channel ("in a filing"), or -1
+	chanJ      int
+	refusal    newsintel.SourceType // set when the sentence itself is a refusal
+}
+
+// sentenceClaim reads one sentence for an attribution.
+func (x *extractor) sentenceClaim(sp sentence.Span) (newsintel.Claim, bool) {
+	toks := tokenize(x.body, sp.Start, sp.End, x.isQuoted)
+	if len(toks) < 3 {
+		return newsintel.Claim{}, false
+	}
+	se := sent{s: sp.Start, e: sp.End, toks: toks, caps: allCapsToks(toks)}
+	hi, hj := hedgePhrases.find(toks, 0)
+	f, ok := x.attribute(se, hi, hj)
+	c := newsintel.Claim{Start: sp.Start, End: sp.End}
+	if hi >= 0 {
+		c.Hedge = hedgeText(toks, hi, hj)
+	}
+	if !ok {
+		if hi < 0 || toks[hi].inQ {
+			return c, false
+		}
+		c.TextStart, c.TextEnd = trimText(x.body, sp.Start, sp.End)
+		c.Text = x.body[c.TextStart:c.TextEnd]
+		c.Source.Type = newsintel.SourceUnattributed
+		return c, c.TextEnd-c.TextStart > 10
+	}
+	c.Cue = f.cue
+	src, ok := x.buildSource(se, f)
+	if !ok {
+		return c, false
+	}
+	c.Source = src
+	c.TextStart, c.TextEnd = trimText(x.body, f.ts, cutCiting(toks, f.ts, f.te))
+	if c.TextEnd-c.TextStart < 3 {
+		return c, false
+	}
+	c.Text = x.body[c.TextStart:c.TextEnd]
+	return c, true
+}
+
+// attribute tries the attribution patterns in turn.
+func (x *extractor) attribute(se sent, hi, hj int) (found, bool) {
+	if f, ok := x.according(se); ok {
+		return f, true
+	}
+	if f, ok := x.headline(se); ok {
+		return f, true
+	}
+	if f, ok := x.verbal(se, hi, hj); ok {
+		return f, true
+	}
+	if f, ok := x.participle(se); ok {
+		return f, true
+	}
+	return x.refusalOnly(se)
+}
+
+// buildSource turns a found attribution into a Source: the source phrase,
+// a document channel, "citing" and refusals in the content.
+func (x *extractor) buildSource(se sent, f found) (newsintel.Source, bool) {
+	var src newsintel.Source
+	ok := false
+	if f.srcI >= 0 {
+		p := parseNP(x.body, se.toks, f.srcI, f.srcJ, se.caps)
+		src, ok = x.st.source(p, x.all)
+		if !ok && f.refusal != "" {
+			src, ok = requestSource(x.body, se.toks, f.srcI, f.srcJ), true
+		}
+	}
+	if f.refusal != "" {
+		src.Type, ok = f.refusal, true
+		return src, true
+	}
+	if !ok {
+		return src, false
+	}
+	if f.chanI >= 0 {
+		src = x.channelSource(se, f, src)
+	}
+	if t := refusalIn(se.toks, f.ts, f.te); t != "" {
+		src.Type = t
+	}
+	if cs, ce := citing(se.toks, f.ts, f.te); cs >= 0 {
+		inner, ok := x.st.source(parseNP(x.body, se.toks, cs, ce, se.caps), x.all)
+		if ok {
+			if src.Type == newsintel.SourceOrganization {
+				inner.Via = src.Name // "Reuters reported, citing three people"
+			}
+			src = inner
+		}
+	}
+	return src, true
+}
+
+// channelSource applies "X said in a filing": a document channel makes the
+// source a document of X; an on-record channel (a statement, an interview)
+// leaves X as the source.
+func (x *extractor) channelSource(se sent, f found, src newsintel.Source) newsintel.Source {
+	p := parseNP(x.body, se.toks, f.chanI, f.chanJ, se.caps)
+	if len(p.conjs) == 0 || p.conjs[0].kind != headDoc || onRecordDocs[p.conjs[0].head] {
+		return src
+	}
+	owner := firstNonEmpty(src.Name, src.Affiliation)
+	return newsintel.Source{Type: newsintel.SourceDocument, Description: p.desc,
+		Affiliation: firstNonEmpty(owner, p.conjs[0].affil, x.st.resolvePossessor(p.conjs[0].possess))}
+}
+
+// refusalIn reports a refusal or non-response that opens the content of a
+// claim: "said that the department does not comment on …".
+func refusalIn(toks []tok, ts, te int) newsintel.SourceType {
+	first := -1
+	for k, t := range toks {
+		if t.s >= ts && t.e <= te {
+			first = k
+			break
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	limit := min(len(toks), first+7)
+	for k := first; k < limit; k++ {
+		if toks[k].inQ || toks[k].e > te {
+			break
+		}
+		if noResponsePhrases.match(toks, k) > 0 {
+			return newsintel.SourceNoResponse
+		}
+		if declinedPhrases.match(toks, k) > 0 {
+			return newsintel.SourceDeclined
+		}
+	}
+	return ""
+}
+
+// citing finds ", citing NP" inside the content and returns the phrase's
+// token range, or -1.
+func citing(toks []tok, ts, te int) (int, int) {
+	for k := 1; k < len(toks)-1; k++ {
+		if toks[k].l != "citing" || toks[k].inQ || toks[k].s < ts || toks[k].e > te+1 {
+			continue
+		}
+		e := k + 1
+		for e < len(toks) && !(toks[e].punct && (toks[e].w == "." || toks[e].w == ";")) {
+			e++
+		}
+		return k + 1, e
+	}
+	return -1, -1
+}
+
+// cutCiting ends content before ", citing …" or ", according to …".
+func cutCiting(toks []tok, ts, te int) int {
+	for k := 1; k < len(toks)-1; k++ {
+		if toks[k].s <= ts || toks[k].s >= te || toks[k].inQ || toks[k-1].w != "," {
+			continue
+		}
+		if toks[k].l == "citing" || hasSeq(toks, k, "according", "to") {
+			return toks[k-1].s
+		}
+	}
+	return te
+}
+
+// requestSource reads the source of "A request for comment from the
+// Chinese Embassy went unanswered": the organisation after from/to.
+func requestSource(body string, toks []tok, i, j int) newsintel.Source {
+	for k := i; k < j-1; k++ {
+		switch toks[k].l {
+		case "from", "to", "for", "with", "at":
+		default:
+			continue
+		}
+		s := k + 1
+		if toks[s].l == "the" {
+			s++
+		}
+		if s >= j || !toks[s].cap {
+			continue
+		}
+		e := s + 1
+		for e < j && (toks[e].cap || inName(toks, e, j, false)) {
+			e++
+		}
+		return newsintel.Source{Affiliation: trimPossessive(span(body, toks, s, e))}
+	}
+	return newsintel.Source{}
+}
+
+// isQuoted reports whether byte offset pos lies inside a quotation.
+func (x *extractor) isQuoted(pos int) bool {
+	lo, hi := 0, len(x.quoted)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch q := x.quoted[m]; {
+		case pos < q.s:
+			hi = m
+		case pos >= q.e:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,218 @@
+package claims
+
+import "strings"
+
+// parseConj analyses toks[i:j] as one source noun phrase without commas:
+// counting prefix, head noun, the words before it (affiliation, roles), a
+// name, and post-modifiers (affiliation, anonymity markers).
+func parseConj(body string, toks []tok, i, j int, caps bool) conj {
+	c := conj{i: i, j: j}
+	k := c.countPrefix(toks, i, j)
+	if k >= j {
+		return c
+	}
+	if p, ok := pronouns[toks[k].l]; ok && (k+1 == j || postStart(toks, k+1)) {
+		c.kind, c.pron, c.head = headPronoun, p, toks[k].l
+		return c
+	}
+	e := chunkEnd(toks, k, j, caps)
+	hk := findHead(toks, k, e, caps)
+	if hk >= 0 {
+		c.kind, c.role = headOf(toks[hk].l)
+		c.head = toks[hk].l
+		c.preHead(body, toks, k, hk, caps)
+		c.setName(body, toks, hk+1, e, caps)
+	} else {
+		c.setName(body, toks, k, e, caps)
+		if c.name != "" {
+			c.kind = headName
+			c.descPre = lowerPrefix(toks, k, e, caps)
+		}
+	}
+	c.postMods(body, toks, e, j, caps)
+	return c
+}
+
+// findHead returns the index of the head noun in toks[k:e]: the rightmost
+// lexicon noun in lower case, or a capitalised title before a name
+// ("Secretary Gina Raimondo"); -1 when there is none.
+func findHead(toks []tok, k, e int, caps bool) int {
+	for m := e - 1; m >= k; m-- {
+		t := toks[m]
+		if t.punct {
+			continue
+		}
+		kind, _ := headOf(t.l)
+		if kind == headNone {
+			continue
+		}
+		if t.cap && !caps {
+			_, title := titleNouns[t.l]
+			_, spokes := spokesNouns[t.l]
+			if !(title || spokes) || m+1 >= e || !toks[m+1].cap || t.poss {
+				continue
+			}
+		}
+		if t.poss {
+			continue // "the company's spokesperson": the head comes later
+		}
+		return m
+	}
+	return -1
+}
+
+// preHead reads the words before the head: possessors ("its",
+// "Alibaba's"), a capitalised affiliation ("a former Trump administration
+// official"), and plain descriptive words.
+func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
+	var desc []string
+	for m := k; m < hk; m++ {
+		t := toks[m]
+		switch {
+		case t.poss:
+			c.possess = span(body, toks, capStart(toks, k, m, caps), m+1)
+			c.possess = trimPossessive(c.possess)
+		case t.cap && !caps:
+			s := m
+			for m+1 < hk && (toks[m+1].cap || orgNouns[toks[m+1].l] || inName(toks, m+1, hk, caps)) && !toks[m+1].poss {
+				m++
+			}
+			if toks[m+1].poss && m+1 < hk {
+				continue // handled as the possessor on the next turn
+			}
+			c.affil = span(body, toks, s, m+1)
+		default:
+			desc = append(desc, t.w)
+		}
+	}
+	c.descPre = strings.Join(desc, " ")
+}
+
+// capStart walks back from m over capitalised words to the start of a name.
+func capStart(toks []tok, k, m int, caps bool) int {
+	for m > k && (toks[m-1].cap && !caps || inName(toks, m-1, m+1, caps)) {
+		m--
+	}
+	return m
+}
+
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// setName takes the capitalised run in toks[k:e] as a name.
+func (c *conj) setName(body string, toks []tok, k, e int, caps bool) {
+	if caps {
+		// In all-caps text every word looks like a name; only a run with no
+		// lexicon word at all is taken as one.
+		for m := k; m < e; m++ {
+			if kind, _ := headOf(toks[m].l); kind != headNone || toks[m].punct {
+				return
+			}
+		}
+	}
+	s := -1
+	for m := k; m < e; m++ {
+		if toks[m].cap || s >= 0 && inName(toks, m, e, caps) {
+			if s < 0 {
+				s = m
+			}
+			continue
+		}
+		if s >= 0 {
+			break
+		}
+	}
+	if s < 0 {
+		return
+	}
+	end := s
+	for end < e && (toks[end].cap || inName(toks, end, e, caps) || toks[end].l == "the" && end > s) {
+		end++
+	}
+	for s < end && titleWord(toks[s].l) {
+		s++ // "Mr. Smith" → "Smith"
+	}
+	if s < end {
+		c.name = trimPossessive(span(body, toks, s, end))
+		c.nameS, c.nameE = toks[s].s, toks[end-1].e
+	}
+}
+
+func titleWord(l string) bool {
+	switch l {
+	case "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "prof", "prof.", "sir", "dame", "the":
+		return true
+	}
+	return false
+}
+
+// lowerPrefix joins the lower-case words before the first capitalised word.
+func lowerPrefix(toks []tok, k, e int, caps bool) string {
+	var ws []string
+	for m := k; m < e && !toks[m].cap; m++ {
+		ws = append(ws, toks[m].w)
+	}
+	if caps {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
+// postMods reads the words after the chunk: "for the Commerce Department",
+// "familiar with the matter", "who asked not to be named".
+func (c *conj) postMods(body string, toks []tok, e, j int, caps bool) {
+	if e >= j {
+		return
+	}
+	rest := " " + lowerWords(toks, e, j) + " "
+	for _, m := range anonMarkers {
+		if strings.Contains(rest, m) {
+			c.anonMark = true
+			break
+		}
+	}
+	for m := e; m < j; m++ {
+		switch toks[m].l {
+		case "for", "at", "of", "from", "with", "within", "inside", "in", "representing", "to":
+		default:
+			continue
+		}
+		if m > e && notAffil(toks[m-1].l) || m == e && m > 0 && notAffil(toks[m-1].l) {
+			continue
+		}
+		s := m + 1
+		if s < j && toks[s].l == "the" {
+			s++
+		}
+		if s >= j || !toks[s].cap || caps {
+			continue
+		}
+		end := s + 1
+		for end < j && (toks[end].cap || inName(toks, end, j, caps)) {
+			end++
+		}
+		if toks[m].l == "in" && !orgSuffixes[toks[end-1].l] && !orgNouns[toks[end-1].l] {
+			continue // "officials in Washington": a place, not an employer
+		}
+		c.affil = trimPossessive(span(body, toks, s, end))
+		return
+	}
+}
+
+// notAffil reports whether a preposition after word introduces what a
+// source knows about rather than whom it works for.
+func notAffil(w string) bool {
+	switch w {
+	case "familiar", "close", "closely", "knowledge", "briefed", "involved", "aware",
+		"knowledgeable", "privy", "told", "said", "spoke", "speaking", "talked", "talks",
+		"negotiations", "discussions", "matter", "situation":
+		return true
+	}
+	return false
+}

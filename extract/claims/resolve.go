@@ -1,0 +1,265 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/newsintel/newsintel"
+)
+
+// group is a set of anonymous sources that later phrases refer back to.
+type group struct {
+	id    int
+	size  int // 0 when not known
+	plur  bool
+	heads string
+}
+
+// state is what an article has said so far: the last person and
+// organisation named (for pronouns and "the company"), surnames seen, the
+// groups of anonymous sources and the last source.
+type state struct {
+	mentions   []newsintel.Mention
+	lastPerson string
+	lastOrg    string
+	personPos  int
+	orgPos     int
+	surnames   map[string]string
+	groups     []group
+	last       newsintel.Source
+	lastGroup  int
+}
+
+// noteMentions updates the last person and organisation from the mentions
+// that start before pos.
+func (st *state) noteMentions(pos int) {
+	for len(st.mentions) > 0 && st.mentions[0].Start < pos {
+		m := st.mentions[0]
+		st.mentions = st.mentions[1:]
+		switch m.Type {
+		case newsintel.EntityPerson:
+			st.notePerson(m.Text, m.Start)
+		case newsintel.EntityCompany, newsintel.EntityAgency, newsintel.EntityGovernment:
+			if m.Start >= st.orgPos {
+				st.lastOrg, st.orgPos = trimPossessive(m.Text), m.Start
+			}
+		}
+	}
+}
+
+func (st *state) notePerson(name string, pos int) {
+	name = trimPossessive(name)
+	if pos >= st.personPos {
+		st.lastPerson, st.personPos = name, pos
+	}
+	if fs := strings.Fields(name); len(fs) > 1 {
+		st.surnames[strings.ToLower(fs[len(fs)-1])] = name
+	}
+}
+
+// mentionType returns the type of a mention that overlaps [s, e).
+func mentionType(ms []newsintel.Mention, s, e int) (newsintel.EntityType, bool) {
+	for _, m := range ms {
+		if m.Start < e && s < m.End {
+			return m.Type, true
+		}
+	}
+	return "", false
+}
+
+// personName decides whether a bare name names a person, and returns the
+// name to report (a surname seen before becomes the full name).
+func (st *state) personName(c conj, all []newsintel.Mention, caps bool) (string, bool) {
+	if t, ok := mentionType(all, c.nameS, c.nameE); ok {
+		return c.name, t == newsintel.EntityPerson
+	}
+	if full, ok := st.surnames[strings.ToLower(c.name)]; ok {
+		return full, true
+	}
+	if isOrgName(c.name, caps) {
+		return c.name, false
+	}
+	return c.name, strings.Contains(c.name, " ")
+}
+
+// resolvePossessor turns "its", "their" or "the company" into the last
+// organisation named.
+func (st *state) resolvePossessor(p string) string {
+	switch strings.ToLower(p) {
+	case "":
+		return ""
+	case "its", "their", "our", "the company", "the firm", "the group":
+		return st.lastOrg
+	case "his", "her":
+		return st.lastPerson
+	}
+	return p
+}
+
+// source builds the Source of a parsed phrase; ok is false when the phrase
+// does not name a source at all.
+func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bool) {
+	if len(p.conjs) == 0 {
+		return newsintel.Source{}, false
+	}
+	if len(p.conjs) > 1 {
+		return st.combined(p)
+	}
+	c := p.conjs[0]
+	for _, a := range p.appos {
+		mergeAppositive(&c, a)
+	}
+	src := newsintel.Source{Description: p.desc, Role: c.role}
+	switch c.kind {
+	case headPronoun:
+		return st.pronoun(c)
+	case headDoc:
+		src.Type = newsintel.SourceDocument
+		src.Affiliation = firstNonEmpty(c.affil, st.resolvePossessor(c.possess), c.name)
+		src.Role = ""
+	case headAnon, headSpokes, headTitle:
+		st.person(&src, c, p, all)
+	case headOrg:
+		src.Type = newsintel.SourceOrganization
+		src.Role = ""
+		src.Name = firstNonEmpty(c.name, c.affil, st.resolveOrgHead(c))
+		if c.name != "" {
+			src.Description = strings.TrimSpace(c.descPre + " " + c.head) // "research company"
+		}
+	case headName:
+		return st.named(c, p, all)
+	default:
+		return src, false
+	}
+	return src, true
+}
+
+// person fills a source headed by a noun for a person or people.
+func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel.Mention) {
+	src.Affiliation = firstNonEmpty(c.affil, st.resolvePossessor(c.possess))
+	switch {
+	case c.name != "":
+		src.Type, src.Name = newsintel.SourcePerson, c.name
+		st.notePerson(c.name, c.nameS)
+		src.Description = apposDesc(p, c)
+	case c.kind == headSpokes && !p.anon && !plural(c.head) || c.kind == headSpokes && c.head == "police":
+		src.Type = newsintel.SourceOrganization
+		if src.Affiliation == "" {
+			src.Affiliation = st.lastOrg
+		}
+	case c.kind == headSpokes && !p.anon:
+		src.Type = newsintel.SourceOrganization
+		if src.Affiliation == "" {
+			src.Affiliation = st.lastOrg
+		}
+	case c.kind == headTitle && c.definite && !p.anon:
+		src.Type = newsintel.SourcePerson
+	default:
+		src.Type = newsintel.SourceAnonymous
+		setCount(src, []conj{c})
+	}
+}
+
+// named fills a source that is a proper name, with an appositive
+// description where there is one: "Jane Doe, a lawyer for Alibaba".
+func (st *state) named(c conj, p parsed, all []newsintel.Mention) (newsintel.Source, bool) {
+	name, isPerson := st.personName(c, all, p.caps)
+	if c.role != "" && c.kind != headName {
+		isPerson = true
+	}
+	src := newsintel.Source{Name: name, Role: c.role, Affiliation: c.affil}
+	if isPerson {
+		src.Type = newsintel.SourcePerson
+		src.Description = apposDesc(p, c)
+		st.notePerson(name, c.nameS)
+		return src, true
+	}
+	src.Type = newsintel.SourceOrganization
+	src.Description = firstNonEmpty(c.descPre, apposDesc(p, c))
+	src.Affiliation = ""
+	st.lastOrg, st.orgPos = name, c.nameS
+	return src, true
+}
+
+// mergeAppositive takes the role, affiliation and head of an appositive
+// into the main conjunct: "Jane Doe, a lawyer for Alibaba".
+func mergeAppositive(c *conj, a conj) {
+	if a.kind == headName && c.name == "" && c.kind != headName && c.kind != headNone {
+		c.name, c.nameS, c.nameE = a.name, a.nameS, a.nameE // "a spokesman, John Smith,"
+		return
+	}
+	if a.kind == headNone || a.kind == headPronoun || a.kind == headName {
+		return
+	}
+	if c.role == "" {
+		c.role = a.role
+	}
+	if c.affil == "" {
+		c.affil = firstNonEmpty(a.affil, a.possess)
+	}
+	if c.kind == headName && (a.kind == headAnon || a.kind == headSpokes || a.kind == headTitle) {
+		c.role = a.role
+	}
+}
+
+// apposDesc returns the description of a named source: its appositive
+// ("a lawyer for Alibaba") or the words before the name.
+func apposDesc(p parsed, c conj) string {
+	if len(p.appos) > 0 && p.appos[0].kind != headNone {
+		return describe(strings.TrimSpace(p.desc[strings.Index(p.desc, ",")+1:]))
+	}
+	return c.descPre
+}
+
+// resolveOrgHead names the organisation behind "the company" or "the
+// ministry".
+func (st *state) resolveOrgHead(c conj) string {
+	if c.definite || c.possess != "" {
+		return st.lastOrg
+	}
+	return ""
+}
+
+// pronoun resolves a pronoun subject to the last fitting name.
+func (st *state) pronoun(c conj) (newsintel.Source, bool) {
+	switch c.pron {
+	case kindPerson:
+		return newsintel.Source{Type: newsintel.SourcePerson, Name: st.lastPerson}, true
+	case kindOrg:
+		return newsintel.Source{Type: newsintel.SourceOrganization, Name: st.lastOrg}, true
+	case kindThey:
+		if st.last.Type != "" {
+			return st.last, true
+		}
+		return newsintel.Source{Type: newsintel.SourceOrganization, Name: st.lastOrg}, true
+	}
+	return newsintel.Source{}, false
+}
+
+// combined builds the source of several conjuncts: anonymous when any of
+// them is, with the counts added up.
+func (st *state) combined(p parsed) (newsintel.Source, bool) {
+	src := newsintel.Source{Description: p.desc, Type: newsintel.SourceAnonymous}
+	anon := false
+	for _, c := range p.conjs {
+		if c.kind == headAnon || c.kind == headTitle && !c.definite || c.kind == headSpokes && p.anon {
+			anon = anon || c.name == ""
+		}
+		src.Affiliation = firstNonEmpty(src.Affiliation, c.affil, st.resolvePossessor(c.possess))
+		src.Role = firstNonEmpty(src.Role, c.role)
+	}
+	if !anon {
+		first := parsed{i: p.i, j: p.j, conjs: p.conjs[:1], caps: p.caps, desc: p.desc}
+		return st.source(first, nil)
+	}
+	setCount(&src, p.conjs)
+	return src, true
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,171 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is one word or punctuation mark of a sentence, with byte offsets into
+// the body.
+type tok struct {
+	s, e  int    // byte offsets in the body
+	w     string // the text as written
+	l     string // lower case, possessive "'s" removed
+	poss  bool   // the word ended in "'s" or "s'"
+	cap   bool   // starts with an upper-case letter
+	punct bool   // a punctuation mark (w is the mark)
+	inQ   bool   // inside a quotation
+}
+
+// tokenize splits body[start:end] into tokens. Words are runs of letters and
+// digits with inner apostrophes, periods, hyphens and ampersands ("U.S",
+// "Alibaba's", "open-source", "AT&T"); every other non-space rune is a
+// punctuation token of its own.
+func tokenize(body string, start, end int, quoted func(int) bool) []tok {
+	toks := make([]tok, 0, (end-start)/5+4)
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(body[i:end])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := wordEnd(body, i, end)
+			toks = append(toks, newWord(body, i, j))
+			i = j
+		default:
+			toks = append(toks, tok{s: i, e: i + n, w: body[i : i+n], l: body[i : i+n], punct: true})
+			i += n
+		}
+	}
+	if quoted != nil {
+		for k := range toks {
+			toks[k].inQ = quoted(toks[k].s)
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '%'
+}
+
+// wordEnd returns the end of the word that starts at i: inner joiners are
+// kept when a word rune follows them.
+func wordEnd(body string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(body[i:end])
+		if isWordRune(r) {
+			i += n
+			continue
+		}
+		if (r == '\'' || r == '’') && i > 0 && body[i-1] == 's' && (i+n >= end || body[i+n] == ' ') {
+			return i + n // plural possessive: "the companies' profits"
+		}
+		if r == '\'' || r == '’' || r == '.' || r == '-' || r == '&' || r == ',' && isDigitAt(body, i-1) {
+			r2, _ := utf8.DecodeRuneInString(body[i+n : end])
+			if i+n < end && isWordRune(r2) && (r != ',' || unicode.IsDigit(r2)) {
+				i += n
+				continue
+			}
+		}
+		return i
+	}
+	return i
+}
+
+func isDigitAt(body string, i int) bool {
+	return i >= 0 && i < len(body) && body[i] >= '0' && body[i] <= '9'
+}
+
+// newWord builds the token for body[s:e].
+func newWord(body string, s, e int) tok {
+	w := body[s:e]
+	t := tok{s: s, e: e, w: w}
+	r, _ := utf8.DecodeRuneInString(w)
+	t.cap = unicode.IsUpper(r)
+	l := strings.ToLower(w)
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf) {
+			l, t.poss = l[:len(l)-len(suf)], true
+		}
+	}
+	t.l = l
+	return t
+}
+
+// isQuoteMark reports whether a punctuation token is a quotation mark.
+func (t tok) isQuoteMark() bool {
+	switch t.w {
+	case `"`, "“", "”", "‘", "’", "'", "«", "»":
+		return t.punct
+	}
+	return false
+}
+
+// isBoundary reports whether t separates clauses: a comma, semicolon,
+// colon, dash, bracket or quotation mark.
+func (t tok) isBoundary() bool {
+	if !t.punct {
+		return false
+	}
+	switch t.w {
+	case ",", ";", ":", "(", ")", "—", "–", "[", "]":
+		return true
+	}
+	return t.isQuoteMark()
+}
+
+// isEnd reports whether t is sentence-final punctuation.
+func (t tok) isEnd() bool {
+	return t.punct && (t.w == "." || t.w == "!" || t.w == "?")
+}
+
+// allCaps reports whether the token has letters and none in lower case.
+func (t tok) allCaps() bool {
+	has := false
+	for _, r := range t.w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			has = true
+		}
+	}
+	return has
+}
+
+// span returns the body text from the start of toks[i] to the end of
+// toks[j-1].
+func span(body string, toks []tok, i, j int) string {
+	if i >= j || i < 0 || j > len(toks) {
+		return ""
+	}
+	return body[toks[i].s:toks[j-1].e]
+}
+
+// lowerWords joins the lower-case forms of toks[i:j] with spaces.
+func lowerWords(toks []tok, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j && k < len(toks); k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].l)
+	}
+	return b.String()
+}
+
+// hasSeq reports whether toks[i:] starts with the lower-case words seq.
+func hasSeq(toks []tok, i int, seq ...string) bool {
+	if i < 0 || i+len(seq) > len(toks) {
+		return false
+	}
+	for k, w := range seq {
+		if toks[i+k].l != w {
+			return false
+		}
+	}
+	return true
+}

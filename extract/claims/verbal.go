@@ -1,0 +1,213 @@
+package claims
+
+// verbal finds "NP said (that) …", "…, NP said", "…, said NP" and their
+// kin with any reporting verb.
+func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
+	toks := se.toks
+	for v := 1; v < len(toks); v++ {
+		t := toks[v]
+		if t.punct || t.inQ || !clausalVerbs[t.l] || t.cap && !se.caps || v >= hi && v < hj {
+			continue
+		}
+		if modals[toks[v-1].l] && !toks[v-1].punct {
+			continue
+		}
+		if baseForm(t.l) && !pluralSubject(toks[subjectEnd(toks, v)-1]) {
+			continue // "its annual report, stating …": a noun, not a verb
+		}
+		if f, ok := x.verbAt(se, v); ok {
+			return f, true
+		}
+	}
+	return found{}, false
+}
+
+// verbAt reads the attribution around the reporting verb at toks[v].
+func (x *extractor) verbAt(se sent, v int) (found, bool) {
+	toks := se.toks
+	f := found{cue: toks[v].l, chanI: -1}
+	if f, ok := x.inverted(se, v); ok {
+		return f, true
+	}
+	end := subjectEnd(toks, v)
+	if end == 0 {
+		return f, false
+	}
+	ss, ok := subjectStart(toks, end)
+	if !ok || toks[ss].inQ {
+		return f, false
+	}
+	f.srcI, f.srcJ = ss, end
+	p, sawThat, chI, chJ := afterVerb(toks, v)
+	f.chanI, f.chanJ = chI, chJ
+	leading := ss == 0 || introOnly(toks, ss-1)
+	restEmpty := p >= len(toks) || toks[p].isEnd() || toks[p].w == "," || toks[p].isQuoteMark() && p+1 >= len(toks)-1
+	if !leading && restEmpty && toks[ss-1].w == "," {
+		f.ts, f.te = se.s, toks[ss-1].s // "…, the company said."
+		return f, true
+	}
+	if restEmpty || p >= len(toks)-1 {
+		return f, false
+	}
+	if thatVerbs[f.cue] && !sawThat && !objectVerbs[f.cue] && !x.subjectLicenses(se, f) {
+		return f, false
+	}
+	if f.chanI < 0 && ss > 0 {
+		f.chanI, f.chanJ = findChannel(toks, 0, ss)
+	}
+	f.ts, f.te = toks[p].s, se.e
+	return f, true
+}
+
+// subjectLicenses reports whether the subject lets an object-taking verb
+// report without "that": a document ("court documents show he paid …") or
+// a news outlet ("Reuters reported on Monday the company …").
+func (x *extractor) subjectLicenses(se sent, f found) bool {
+	p := parseNP(x.body, se.toks, f.srcI, f.srcJ, se.caps)
+	if len(p.conjs) == 0 {
+		return false
+	}
+	c := p.conjs[0]
+	switch {
+	case c.kind == headDoc:
+		return docVerbs[f.cue]
+	case c.kind == headName:
+		return isOutlet(c.name) && (f.cue == "reported" || f.cue == "reports")
+	}
+	return false
+}
+
+// inverted reads "…, said Jane Doe, a lawyer for Alibaba." where the
+// subject follows the verb after the content.
+func (x *extractor) inverted(se sent, v int) (found, bool) {
+	toks := se.toks
+	if v < 2 || !(toks[v-1].w == "," || toks[v-1].isQuoteMark()) || v+1 >= len(toks) {
+		return found{}, false
+	}
+	e := len(toks)
+	for e > v+1 && toks[e-1].punct && toks[e-1].w != ")" {
+		e--
+	}
+	if e <= v+1 || e-v > 25 {
+		return found{}, false
+	}
+	first := toks[v+1]
+	if _, pron := pronouns[first.l]; pron && e > v+2 {
+		return found{}, false // "…, said it would …" is not inverted
+	}
+	for k := v + 1; k < e; k++ {
+		if toks[k].l == "that" || clausalVerbs[toks[k].l] && !toks[k].cap && k > v+1 && toks[k-1].w != "," {
+			return found{}, false
+		}
+	}
+	return found{cue: toks[v].l, srcI: v + 1, srcJ: e, ts: se.s, te: toks[v-1].s, chanI: -1}, true
+}
+
+// subjectStart finds where the subject that ends at toks[end] begins: at
+// the previous clause boundary, or before an appositive or relative clause
+// ("Jane Doe, a lawyer for Alibaba, said").
+func subjectStart(toks []tok, end int) (int, bool) {
+	if toks[end-1].w == "," {
+		b1 := prevBoundary(toks, end-2)
+		if b1 < 0 || toks[b1].w != "," || !apposStart(toks[b1+1]) {
+			return 0, false
+		}
+		b0 := prevBoundary(toks, b1-1)
+		if b1-b0 < 2 || end-b0 > 30 {
+			return 0, false
+		}
+		return b0 + 1, true
+	}
+	b := prevBoundary(toks, end-1)
+	if end-b-1 < 1 || end-b-1 > 20 {
+		return 0, false
+	}
+	return b + 1, true
+}
+
+// prevBoundary returns the index of the clause boundary at or before k, or
+// -1 for the sentence start.
+func prevBoundary(toks []tok, k int) int {
+	for ; k >= 0; k-- {
+		if toks[k].isBoundary() || toks[k].l == "that" || toks[k].l == "and" && k+1 < len(toks) && isClauseSubject(toks[k+1]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// isClauseSubject reports whether a word after "and" starts a new clause's
+// subject rather than a second conjunct: "and he said".
+func isClauseSubject(t tok) bool {
+	p, ok := pronouns[t.l]
+	return ok && p != kindRelative
+}
+
+// apposStart reports whether a word can open an appositive or relative
+// clause after a name: "a lawyer for …", "who asked …", "45".
+func apposStart(t tok) bool {
+	switch t.l {
+	case "who", "whom", "a", "an", "the", "one", "its", "his", "her", "their", "speaking",
+		"also", "herself", "himself", "former", "chief", "senior", "then":
+		return true
+	}
+	if _, ok := numberOf(t.l); ok {
+		return true
+	}
+	k, _ := headOf(t.l)
+	return k != headNone
+}
+
+// introOnly reports whether toks[:k] (k is a comma or the subject start)
+// is only an introductory word or short phrase: "However,", "On Tuesday,".
+func introOnly(toks []tok, k int) bool {
+	if k <= 0 {
+		return true
+	}
+	if toks[k].w != "," && !toks[k].isQuoteMark() && toks[k].w != ":" {
+		return false
+	}
+	if k > 5 {
+		return false
+	}
+	for m := 0; m < k; m++ {
+		if clausalVerbs[toks[m].l] && !toks[m].cap {
+			return false
+		}
+	}
+	return true
+}
+
+// baseForm reports whether a reporting verb is in its base form ("say",
+// "report"), which needs a plural or first-person subject.
+func baseForm(l string) bool {
+	switch l {
+	case "said", "told", "wrote", "found", "shown", "read", "forecast", "learnt":
+		return false
+	}
+	n := len(l)
+	return !(n > 2 && l[n-1] == 's' || n > 2 && l[n-2:] == "ed")
+}
+
+// pluralSubject reports whether a word can end a subject that takes a
+// base-form verb: "officials say", "they say", "sources tell".
+func pluralSubject(t tok) bool {
+	switch t.l {
+	case "they", "we", "i", "you", "people", "police", "authorities", "staff", "media", "experts":
+		return true
+	}
+	if t.punct || t.poss {
+		return false
+	}
+	return plural(t.l) && (anonNouns[t.l] != "" || spokesNouns[t.l] != "" || docNouns[t.l] || orgNouns[t.l] || t.cap)
+}
+
+// subjectEnd skips back from the verb at v over auxiliaries and adverbs
+// ("has previously said") to the end of its subject; 0 when none is left.
+func subjectEnd(toks []tok, v int) int {
+	end := v
+	for end > 0 && auxiliaries[toks[end-1].l] && !toks[end-1].punct {
+		end--
+	}
+	return max(end, 1)
+}

@@ -19,7 +19,7 @@ type labelled struct {
 	Entities [][3]string `yaml:"entities"`
 }
 
-func readLabelled(t testing.TB) []labelled {
+func readLabelled(t require.TestingT) []labelled {
 	files, err := filepath.Glob("testdata/labelled/*.yaml")
 	require.NoError(t, err)
 	require.NotEmpty(t, files)

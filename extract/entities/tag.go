@@ -89,8 +89,14 @@ func (g *Gazetteer) caseFits(toks []token, al *alias) bool {
 // resolve picks non-overlapping candidates: longest first, then list
 // matches before rules, then higher confidence, then earlier.
 func resolve(toks []token, cands []candidate) []candidate {
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
+	// Sort indices, not the candidates: swapping structs that hold strings
+	// costs a write barrier per pointer.
+	order := make([]int32, len(cands))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := &cands[order[i]], &cands[order[j]]
 		if a.e-a.s != b.e-b.s {
 			return a.e-a.s > b.e-b.s
 		}
@@ -100,18 +106,25 @@ func resolve(toks []token, cands []candidate) []candidate {
 		if a.conf != b.conf {
 			return a.conf > b.conf
 		}
-		return a.s < b.s
+		return order[i] < order[j]
 	})
 	taken := make([]bool, len(toks))
-	var out []candidate
-	for _, c := range cands {
+	keep := make([]bool, len(cands))
+	for _, i := range order {
+		c := &cands[i]
 		if anyTaken(taken, c.s, c.e) {
 			continue
 		}
 		for k := c.s; k < c.e; k++ {
 			taken[k] = true
 		}
-		out = append(out, c)
+		keep[i] = true
+	}
+	out := make([]candidate, 0, len(cands))
+	for i := range cands {
+		if keep[i] {
+			out = append(out, cands[i])
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
 	return out

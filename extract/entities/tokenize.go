@@ -34,7 +34,7 @@ var abbreviations = map[string]bool{
 // tokenize splits text into tokens. It never fails: invalid UTF-8 bytes are
 // punctuation, and at most maxTokens tokens are returned.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+4)
+	toks := make([]token, 0, min(len(text)/3+4, maxTokens))
 	atStart := true
 	for i := 0; i < len(text) && len(toks) < maxTokens; {
 		r, size := utf8.DecodeRuneInString(text[i:])

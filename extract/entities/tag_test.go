@@ -1,0 +1,147 @@
+package entities
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsintel/newsintel"
+)
+
+func TestTagCases(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "type:Text=Name" in order
+	}{
+		{"possessive", "Alibaba's cloud business grew.", []string{"company:Alibaba=Alibaba"}},
+		{"sentence-initial adverb", "Still, the Biden administration acted.", []string{"government:Biden administration=Biden administration"}},
+		{"Americas is not America", "Sales in the Americas rose.", nil},
+		{"US and U.S.", "US and U.S. firms", []string{"place:US=United States", "place:U.S.=United States"}},
+		{"lower-case us", "He told us nothing.", nil},
+		{"office under a department", "The Commerce Department's Office of Intelligence and Security is leading.",
+			[]string{"agency:Commerce Department=Commerce Department", "agency:Office of Intelligence and Security=Office of Intelligence and Security"}},
+		{"embassy in a place", "the Chinese Embassy in Washington did not reply",
+			[]string{"agency:Chinese Embassy=Chinese Embassy in Washington", "place:Washington=Washington"}},
+		{"short reference", "Jack Ma, the founder, spoke. Mr. Ma left.",
+			[]string{"person:Jack Ma=Jack Ma", "person:Ma=Jack Ma"}},
+		{"unknown company by suffix", "Acme Widgets Inc said profit rose.", []string{"company:Acme Widgets Inc=Acme Widgets"}},
+		{"common word without context", "Apple pie is sweet.", nil},
+		{"demonym alone", "Chinese hackers struck.", nil},
+	}
+	g := Builtin()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range g.Tag(tc.text) {
+				got = append(got, string(m.Type)+":"+m.Text+"="+m.Name)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Tag(%q):\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestChildEntityHasParent(t *testing.T) {
+	g := Builtin()
+	cloud, ok := g.Lookup("Alibaba Cloud")
+	if !ok {
+		t.Fatal("Lookup(Alibaba Cloud): got nothing, want the entity")
+	}
+	parent, _ := g.Lookup("Alibaba")
+	if cloud.Parent != parent.ID || parent.ID != newsintel.EntityID(newsintel.EntityCompany, "Alibaba") {
+		t.Errorf("Alibaba Cloud parent: got %q, want %q", cloud.Parent, parent.ID)
+	}
+	if e, ok := g.Entity(parent.ID); !ok || e.Name != "Alibaba" {
+		t.Errorf("Entity(%q): got %v %v, want Alibaba", parent.ID, e, ok)
+	}
+}
+
+func TestLookupAndSearch(t *testing.T) {
+	g := Builtin()
+	for _, name := range []string{"Department of Commerce", "DOC", "commerce department", "U.S. Department of Commerce"} {
+		if e, ok := g.Lookup(name); !ok || e.Name != "Commerce Department" {
+			t.Errorf("Lookup(%q): got %q %v, want Commerce Department", name, e.Name, ok)
+		}
+	}
+	got := g.Search("ali", newsintel.EntityCompany, 5)
+	if len(got) == 0 || got[0].Name != "Alibaba" {
+		t.Errorf("Search(ali): got %v, want Alibaba first", got)
+	}
+	for _, e := range g.Search("c", newsintel.EntityPlace, 50) {
+		if e.Type != newsintel.EntityPlace {
+			t.Errorf("Search(c, place): got %s %q, want places only", e.Type, e.Name)
+		}
+	}
+}
+
+// FuzzTag checks that any input is tagged without panic, in bounded time,
+// with mentions inside the text whose Text is the text at their offsets,
+// sorted and not overlapping.
+func FuzzTag(f *testing.F) {
+	seed, _ := os.ReadFile("testdata/alibaba-cloud-review.txt")
+	f.Add(string(seed))
+	f.Add("APPLE SUES FORMER ENGINEER OVER TRADE SECRETS")
+	f.Add("Mr. \xff\xfe Ma's U.S.-China Inc. & Co.")
+	f.Add(strings.Repeat("Alibaba Cloud Commerce Department ", 200))
+	g := Builtin()
+	f.Fuzz(func(t *testing.T, text string) {
+		start := time.Now()
+		ms := g.Tag(text)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Fatalf("Tag took %v on %d bytes, want bounded time", d, len(text))
+		}
+		end := 0
+		for _, m := range ms {
+			if m.Start < end || m.End <= m.Start || m.End > len(text) {
+				t.Fatalf("mention %+v: got span [%d,%d), want sorted, non-overlapping, within %d bytes (previous end %d)", m, m.Start, m.End, len(text), end)
+			}
+			if text[m.Start:m.End] != m.Text {
+				t.Fatalf("mention Text: got %q, want %q", m.Text, text[m.Start:m.End])
+			}
+			if !m.Type.Valid() || m.EntityID == "" {
+				t.Fatalf("mention %+v: got invalid type or empty ID", m)
+			}
+			end = m.End
+		}
+	})
+}
+
+func TestTagBadInput(t *testing.T) {
+	long := strings.Repeat("word Word WORD Alibaba ", 100_000) // 2.3 MB, no punctuation
+	start := time.Now()
+	ms := Builtin().Tag(long)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Tag on %d bytes: got %v, want under 5s", len(long), d)
+	}
+	if len(ms) == 0 {
+		t.Errorf("Tag on long text: got no mentions, want Alibaba tagged")
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	seed, err := os.ReadFile("testdata/alibaba-cloud-review.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, item := range readLabelled(b) {
+		sb.WriteString(item.Text)
+		sb.WriteString(" ")
+		if len(strings.Fields(sb.String())) >= 1000 {
+			break
+		}
+	}
+	g := Builtin()
+	for _, c := range []struct{ name, text string }{{"seed", string(seed)}, {"news-1000-words", sb.String()}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.text)))
+			for b.Loop() {
+				g.Tag(c.text)
+			}
+		})
+	}
+}

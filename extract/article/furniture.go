@@ -40,6 +40,10 @@ var furnitureLines = map[string]bool{
 	"up next": true, "in other news": true, "more from": true, "explore more": true,
 	"opens new tab": true, "copy link": true, "link copied": true, "save": true,
 	"gift this article": true, "report an error": true, "print this page": true,
+	"in this article": true, "press release": true, "news release": true,
+	"for immediate release": true, "publicité": true, "anzeige": true, "werbung": true,
+	"publicidad": true, "pubblicità": true, "reklame": true, "facebook": true,
+	"twitter": true, "linkedin": true, "whatsapp": true, "reddit": true, "pinterest": true,
 }
 
 // furniturePrefixes start furniture paragraphs when a ':' (or '|', '-',
@@ -100,7 +104,7 @@ func furnitureText(p string) bool {
 	if bare == "" && low != "" {
 		return true // only punctuation and symbols: "•", "|", "…"
 	}
-	if furnitureLines[bare] {
+	if furnitureLines[bare] || toolbar(bare) {
 		return true
 	}
 	for _, s := range furnitureStarts {
@@ -112,6 +116,21 @@ func furnitureText(p string) bool {
 		return true
 	}
 	return credit(low) || strings.Contains(low, "all rights reserved")
+}
+
+// toolbar reports whether low is a row of furniture words between
+// separators: "Print | Email | Share".
+func toolbar(low string) bool {
+	parts := strings.FieldsFunc(low, func(r rune) bool { return r == '|' || r == '•' || r == '·' || r == '/' })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !furnitureLines[strings.TrimSpace(p)] {
+			return false
+		}
+	}
+	return true
 }
 
 // labelled reports whether low starts with a furniture label and a
@@ -167,7 +186,8 @@ func relatedHeader(p string) bool {
 		"trending", "trending now", "top stories", "latest news", "latest stories",
 		"more on this story", "what to read next", "editor's picks", "editors' picks",
 		"also read", "see also", "further reading", "more from", "up next", "in other news",
-		"tags", "topics", "share this", "share this article", "like this", "comments":
+		"tags", "topics", "share this", "share this article", "like this", "comments",
+		"in this article":
 		return true
 	}
 	return strings.HasPrefix(low, "more from ") || strings.HasPrefix(low, "more in ") ||

@@ -23,14 +23,15 @@ var (
 		"paywall", "overlay", "adslot", "dfp", "sronly", "screenreader",
 		"visuallyhidden", "printonly", "follow", "donate", "topics",
 		"keywords", "pullquote", "dateline", "timestamp", "lightbox", "gallery",
-		"carousel", "slideshow", "jumplink", "tableofcontents",
+		"carousel", "slideshow", "jumplink", "tableofcontents", "contact", "eyebrow",
+		"kicker",
 	}
 	// furnitureWords match only as whole words.
 	furnitureWords = map[string]bool{
 		"ad": true, "ads": true, "nav": true, "tags": true, "tag": true, "bio": true,
 		"author": true, "meta": true, "date": true, "print": true, "toc": true,
 		"rss": true, "teaser": true, "teasers": true, "header": true,
-		"embed": true, "video": true, "audio": true, "aside": true,
+		"embed": true, "video": true, "audio": true, "aside": true, "tools": true,
 		"twitter": true, "tweet": true, "instagram": true, "facebook": true,
 		"published": true, "updated": true, "posted": true, "time": true,
 		"sponsored": true, "native": true, "cta": true, "signin": true, "login": true,

@@ -61,7 +61,7 @@ func (m *pageMeta) visit(n *html.Node) bool {
 		}
 	case atom.Title:
 		if m.title == "" && n.Parent != nil && n.Parent.DataAtom != atom.Svg {
-			m.title = textOf(n, maxMetaText)
+			m.title = childText(n)
 		}
 		return true
 	case atom.Meta:
@@ -223,4 +223,16 @@ func containsWordPrefix(s, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// childText returns the text children of n (a <title>, whose content the
+// parser keeps as raw text), white space collapsed.
+func childText(n *html.Node) string {
+	var w textWriter
+	for c := n.FirstChild; c != nil && len(w.buf) < maxMetaText; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			w.write(c.Data)
+		}
+	}
+	return strings.TrimSpace(w.String())
 }

@@ -58,7 +58,7 @@ func (b *Bus) RunSink(ctx context.Context, o StageOptions, f Sink) error {
 	for ctx.Err() == nil {
 		msgs, err := fetchBatch(cons, o)
 		if len(msgs) > 0 {
-			b.sinkBatch(work, o, msgs, f, log)
+			b.sinkBatch(work, ctx.Done(), o, msgs, f, log)
 		}
 		switch {
 		case err == nil || errors.Is(err, nats.ErrTimeout):
@@ -97,35 +97,96 @@ type docMsg struct {
 	doc  newsintel.Document
 }
 
-// sinkBatch decodes msgs, sinks them as one batch and settles them; when the
-// batch fails it falls back to one document at a time.
-func (b *Bus) sinkBatch(ctx context.Context, o StageOptions, msgs []jetstream.Msg, f Sink, log *slog.Logger) {
+// sinkBatch decodes msgs, sinks them as one batch and settles them. When
+// the batch fails it falls back to one document at a time, so a poison
+// document is isolated. When every document then fails alone too, the sink
+// itself is failing (index down, disk full) rather than a document: the
+// batch is held (kept alive, not redelivered) and retried after a back-off,
+// up to o.MaxDeliver times, so an outage does not burn the deliveries of
+// every document and send the stream to DEAD.
+//
+// ctx is the work context; stopping is closed when the stage is asked to
+// stop, which ends a hold early.
+func (b *Bus) sinkBatch(ctx context.Context, stopping <-chan struct{}, o StageOptions, msgs []jetstream.Msg, f Sink, log *slog.Logger) {
 	items := b.decodeDocs(ctx, o, msgs, log)
-	if len(items) == 0 {
-		return
-	}
-	err := callSink(ctx, f, items, progressEvery(o.AckWait))
-	if err == nil {
-		b.ackDocs(ctx, o, items, log)
-		return
-	}
-	if len(items) == 1 || ctx.Err() != nil {
-		for _, it := range items {
-			b.fail(ctx, o, it.msg, it.meta, err, log)
+	for hold := 1; len(items) > 0; hold++ {
+		err := callSink(ctx, f, items, progressEvery(o.AckWait))
+		if err == nil {
+			b.ackDocs(ctx, o, items, log)
+			return
 		}
-		return
+		if len(items) == 1 || ctx.Err() != nil {
+			b.failAll(ctx, o, items, err, log)
+			return
+		}
+		log.Warn("batch failed; retrying one by one", slog.Int(attrBatch, len(items)), slog.String(attrError, err.Error()))
+		rest, errs, progressed := b.sinkOneByOne(ctx, o, items, f, log)
+		if len(rest) == 0 {
+			return
+		}
+		if progressed || hold > o.MaxDeliver || ctx.Err() != nil {
+			for i, it := range rest {
+				b.fail(ctx, o, it.msg, it.meta, errs[i], log)
+			}
+			return
+		}
+		o.Counters.Failed.Add(uint64(len(rest)))
+		log.Warn("sink fails for every document; holding the batch", slog.Int(attrBatch, len(rest)), slog.String(attrError, errs[0].Error()))
+		if !holdBatch(stopping, rest, o.delay(uint64(hold)), progressEvery(o.AckWait)) {
+			b.failAll(ctx, o, rest, errShutdown, log)
+			return
+		}
+		items = rest
 	}
-	log.Warn("batch failed; retrying one by one", slog.Int(attrBatch, len(items)), slog.String(attrError, err.Error()))
+}
+
+// sinkOneByOne sinks items one at a time, acking each success and
+// dead-lettering each permanent failure. It returns the items that failed
+// transiently with their errors, unsettled, and whether any item succeeded.
+func (b *Bus) sinkOneByOne(ctx context.Context, o StageOptions, items []docMsg, f Sink, log *slog.Logger) (rest []docMsg, errs []error, progressed bool) {
 	for _, it := range items {
 		if ctx.Err() != nil {
-			b.fail(ctx, o, it.msg, it.meta, errShutdown, log)
+			rest, errs = append(rest, it), append(errs, errShutdown)
 			continue
 		}
-		if err := callSink(ctx, f, []docMsg{it}, progressEvery(o.AckWait)); err != nil {
+		err := callSink(ctx, f, []docMsg{it}, progressEvery(o.AckWait))
+		switch {
+		case err == nil:
+			b.ackDocs(ctx, o, []docMsg{it}, log)
+			progressed = true
+		case IsPermanent(err):
 			b.fail(ctx, o, it.msg, it.meta, err, log)
-			continue
+			progressed = true // a poison document, not an outage
+		default:
+			rest, errs = append(rest, it), append(errs, err)
 		}
-		b.ackDocs(ctx, o, []docMsg{it}, log)
+	}
+	return rest, errs, progressed
+}
+
+// failAll settles every item with err.
+func (b *Bus) failAll(ctx context.Context, o StageOptions, items []docMsg, err error, log *slog.Logger) {
+	for _, it := range items {
+		b.fail(ctx, o, it.msg, it.meta, err, log)
+	}
+}
+
+// holdBatch keeps the messages of items alive for d and reports whether it
+// waited the whole time (stopping was not closed).
+func holdBatch(stopping <-chan struct{}, items []docMsg, d, every time.Duration) bool {
+	msgs := make([]jetstream.Msg, len(items))
+	for i, it := range items {
+		msgs[i] = it.msg
+	}
+	stop := keepAlive(msgs, every)
+	defer stop()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-stopping:
+		return false
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -216,5 +217,37 @@ func TestRunSinkRequiresName(t *testing.T) {
 	err := b.RunSink(t.Context(), StageOptions{}, func(context.Context, []newsintel.Document) error { return nil })
 	if err == nil {
 		t.Errorf("RunSink without a name: got nil error, want one")
+	}
+}
+
+func TestRunSinkHoldsBatchDuringOutage(t *testing.T) {
+	_, b := newTestBus(t)
+	const n = 6
+	for i := range n {
+		require.NoError(t, b.PublishDoc(t.Context(), testDoc(i)))
+	}
+	var rec recorder
+	var down atomic.Bool
+	down.Store(true)
+	f := func(ctx context.Context, docs []newsintel.Document) error {
+		if down.Load() {
+			return errors.New("index: disk full")
+		}
+		return rec.sink(ctx, docs)
+	}
+	o := fastStage("replica-a")
+	o.Backoff = []time.Duration{50 * time.Millisecond}
+	stop := runAsync(t, func(ctx context.Context) error { return b.RunSink(ctx, o, f) })
+	// Without holding, three deliveries 50 ms apart would dead-letter all
+	// six documents well within the outage.
+	time.Sleep(400 * time.Millisecond)
+	down.Store(false)
+	waitFor(t, 5*time.Second, "all docs sunk after the outage", func() bool { return o.Counters.Processed.Load() == n })
+	require.NoError(t, stop())
+	if got := streamMsgs(t, b, StreamDead); got != 0 {
+		t.Errorf("DEAD after an outage shorter than the holds: got %d, want 0", got)
+	}
+	if got := rec.count(); got != n {
+		t.Errorf("docs sunk: got %d, want %d", got, n)
 	}
 }

@@ -80,11 +80,11 @@ func (b *Bus) pullLoop(ctx context.Context, cons jetstream.Consumer, o StageOpti
 			continue
 		}
 		<-sem
-		switch {
-		case errors.Is(err, nats.ErrConnectionClosed):
-			return fmt.Errorf("stage %s: %w", o.Name, err)
-		case errors.Is(err, jetstream.ErrMsgIteratorClosed):
-			return nil
+		if errors.Is(err, nats.ErrConnectionClosed) || errors.Is(err, jetstream.ErrMsgIteratorClosed) {
+			if ctx.Err() != nil && !errors.Is(err, nats.ErrConnectionClosed) {
+				return nil // drained after cancel
+			}
+			return fmt.Errorf("stage %s: pull: %w", o.Name, err)
 		}
 		// Missed heartbeats and the like: the iterator recovers by itself.
 		log.Warn("pull failed", slog.String(attrError, err.Error()))

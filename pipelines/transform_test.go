@@ -260,3 +260,36 @@ func TestRunTransformDeadLettersAfterCrashedDeliveries(t *testing.T) {
 	}
 	checkDeadLetter(t, b, "extract", testRaw(1).ID, 2)
 }
+
+func TestStagesReturnErrorWhenConnectionCloses(t *testing.T) {
+	s, _ := newTestBus(t)
+	tests := []struct {
+		name string
+		run  func(ctx context.Context, b *Bus) error
+	}{
+		{"transform", func(ctx context.Context, b *Bus) error {
+			return b.RunTransform(ctx, fastStage("extract"), echoTransform)
+		}},
+		{"sink", func(ctx context.Context, b *Bus) error {
+			return b.RunSink(ctx, fastStage("replica-a"), func(context.Context, []newsintel.Document) error { return nil })
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := Connect(t.Context(), s.ClientURL(), "closing", testLogger())
+			require.NoError(t, err)
+			done := make(chan error, 1)
+			go func() { done <- tt.run(t.Context(), b) }()
+			time.Sleep(200 * time.Millisecond)
+			b.nc.Close()
+			select {
+			case err := <-done:
+				if err == nil {
+					t.Errorf("%s after the connection closed: got nil error, want one", tt.name)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatalf("%s did not return within 5s of the connection closing", tt.name)
+			}
+		})
+	}
+}

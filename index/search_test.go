@@ -118,8 +118,9 @@ func TestSearchQueries(t *testing.T) {
 		{query: "+(amazon OR boeing) +regulators", all: []string{idBoeing, idAmazon}},
 		{query: "source_type:declined", all: []string{idAlibaba, idHuawei}},
 		{query: "has_anonymous:true AND kind:article AND cloud", all: []string{idAlibaba}},
-		{query: "the", all: []string{}},                               // stop words only
-		{query: "what did the EPA administrator say?", first: idPFAS}, // trailing ? is punctuation
+		{query: "-alibaba -water -regulators", all: []string{idHuawei, idTesla}}, // only must-not
+		{query: "the", all: []string{}},                                          // stop words only
+		{query: "what did the EPA administrator say?", first: idPFAS},            // trailing ? is punctuation
 		{query: "COVID-19", all: []string{}},
 		{query: "737 MAX", first: idBoeing},
 		{query: "AT&T OR ratepayers", first: idPFAS},

@@ -1,0 +1,142 @@
+package index
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/newsintel/newsintel"
+)
+
+const benchBatch = 100
+
+// BenchmarkPut indexes batches of synthetic documents with Index.Put and,
+// for comparison in the same run, with a raw bleve.Batch of the same
+// Documents under Bleve's default (dynamic) mapping, and with a raw batch
+// under this package's mapping (which isolates the cost of the revision
+// look-up). Each op is one batch of 100 new documents. The ratios are
+// logged (-v) after all have run.
+//
+//	go test -run '^$' -bench BenchmarkPut -benchmem ./index/
+func BenchmarkPut(b *testing.B) {
+	pool := synthDocs(2000, 42)
+	var ours, same, raw float64
+	b.Run("newsintel", func(b *testing.B) {
+		ix, err := Open(filepath.Join(b.TempDir(), "ix"), Options{}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer ix.Close()
+		ours = runPut(b, pool, func(docs []newsintel.Document) error { return ix.Put(b.Context(), docs) })
+	})
+	b.Run("bleve-same-mapping", func(b *testing.B) {
+		idx, err := bleve.NewUsing(filepath.Join(b.TempDir(), "same"), buildMapping(), scorch.Name, scorch.Name, kvConfig())
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer idx.Close()
+		same = runPut(b, pool, func(docs []newsintel.Document) error {
+			batch := idx.NewBatch()
+			for i := range docs {
+				x, err := toIndexed(&docs[i])
+				if err != nil {
+					return err
+				}
+				if err := batch.Index(docs[i].ID, x); err != nil {
+					return err
+				}
+			}
+			return idx.Batch(batch)
+		})
+	})
+	b.Run("bleve-default", func(b *testing.B) {
+		idx, err := bleve.NewUsing(filepath.Join(b.TempDir(), "raw"), bleve.NewIndexMapping(), scorch.Name, scorch.Name, kvConfig())
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer idx.Close()
+		raw = runPut(b, pool, func(docs []newsintel.Document) error {
+			batch := idx.NewBatch()
+			for i := range docs {
+				if err := batch.Index(docs[i].ID, &docs[i]); err != nil {
+					return err
+				}
+			}
+			return idx.Batch(batch)
+		})
+	})
+	if raw > 0 && same > 0 {
+		b.Logf("Put %.0f docs/s; raw bleve.Batch, default mapping %.0f docs/s (ratio %.2f); same mapping without revision checks %.0f docs/s (ratio %.2f)",
+			ours, raw, ours/raw, same, ours/same)
+	}
+}
+
+// runPut times b.N batches of new documents and returns docs/s.
+func runPut(b *testing.B, pool []newsintel.Document, put func([]newsintel.Document) error) float64 {
+	batch := make([]newsintel.Document, benchBatch)
+	n := 0
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		for j := range batch {
+			batch[j] = pool[(i*benchBatch+j)%len(pool)]
+			batch[j].ID = fmt.Sprintf("bench-%d-%d", i, j)
+		}
+		b.StartTimer()
+		if err := put(batch); err != nil {
+			b.Fatal(err)
+		}
+		n += benchBatch
+	}
+	rate := float64(n) / b.Elapsed().Seconds()
+	b.ReportMetric(rate, "docs/s")
+	return rate
+}
+
+// BenchmarkSearch searches 3 000 synthetic documents with a two-word query
+// and with a phrase, two filters and five facets, reporting the median
+// latency.
+//
+//	go test -run '^$' -bench BenchmarkSearch -benchmem ./index/
+func BenchmarkSearch(b *testing.B) {
+	ix, err := Open(filepath.Join(b.TempDir(), "ix"), Options{MaxConcurrentSearches: 64}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Put(b.Context(), synthDocs(3000, 7)); err != nil {
+		b.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		req  Request
+	}{
+		{"two-words", Request{Query: "antitrust regulators"}},
+		{"phrase-filters-facets", Request{
+			Query: `"cloud computing"`, Kind: []string{"article"}, Company: []string{"Amazon"},
+			Facets: []string{"source", "publisher", "company", "agency", "source_type"},
+		}},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			var took []time.Duration
+			var total uint64
+			for b.Loop() {
+				start := time.Now()
+				res, err := ix.Search(b.Context(), c.req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				took = append(took, time.Since(start))
+				total = res.Total
+			}
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(total), "hits")
+		})
+	}
+}

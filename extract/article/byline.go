@@ -29,7 +29,15 @@ var nonNames = map[string]bool{
 	"senior": true, "chief": true, "political": true, "business": true, "updated": true,
 	"published": true, "share": true, "min": true, "read": true, "comments": true,
 	"follow": true, "more": true, "view": true, "all": true, "posts": true, "author": true,
-	"by": true, "and": true, "photos": true, "photo": true, "video": true,
+	"by": true, "and": true, "photos": true, "photo": true, "video": true, "anonymous": true,
+}
+
+// monthNames are the month words that end a name in a byline.
+var monthNames = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "march": true, "apr": true,
+	"april": true, "june": true, "july": true, "aug": true, "august": true,
+	"sept": true, "september": true, "oct": true, "october": true, "nov": true, "november": true,
+	"dec": true, "december": true,
 }
 
 // nameParticles may stand lower-case inside a personal name.
@@ -76,22 +84,20 @@ func cleanName(part string) string {
 		}
 	}
 	words := strings.Fields(part)
-	if len(words) == 0 || len(words) > 5 || len(part) > 60 {
+	// The name ends where a role, an agency, a date or a lower-case word
+	// begins: "Jane Doe Staff Writer June 4" is Jane Doe.
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		r := []rune(w)[0]
+		if nonNames[lw] || !unicode.IsUpper(r) && !nameParticles[lw] || strings.IndexFunc(w, unicode.IsDigit) >= 0 || monthNames[lw] && i > 0 {
+			words = words[:i]
+			break
+		}
+	}
+	if len(words) == 0 || len(words) > 5 {
 		return ""
 	}
-	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if nonNames[lw] {
-			return ""
-		}
-		r := []rune(w)[0]
-		if !unicode.IsUpper(r) && !nameParticles[lw] {
-			return ""
-		}
-		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			return ""
-		}
-	}
+	part = strings.Join(words, " ")
 	if len(words) == 1 && len(words[0]) < 3 {
 		return ""
 	}

@@ -144,6 +144,9 @@ func (m *pageMeta) visitHints(n *html.Node) bool {
 	if strings.TrimSpace(cls) == "" {
 		return false
 	}
+	if strings.Contains(cls, "comment") {
+		return true // readers' names and dates, not the article's
+	}
 	switch {
 	case len(m.authors) < 4 && (strings.Contains(cls, "byline") || containsWordPrefix(cls, "author")):
 		if t := textOf(n, maxMetaText+1); t != "" && len(t) <= maxMetaText {

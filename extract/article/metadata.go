@@ -15,6 +15,10 @@ func buildMeta(pm *pageMeta, ld ldArticle, pageURL *url.URL) Article {
 	a.Publisher = firstNonEmpty(pm.get("og:site_name"), first(ld.publishers), ld.siteNm,
 		pm.get("application-name", "publisher", "dc.publisher", "citation_publisher"))
 	a.Title = pickTitle(pm, ld, a.Publisher)
+	if site, title, ok := blogTitle(pm, ld); ok {
+		a.Title = title
+		a.Publisher = firstNonEmpty(a.Publisher, site)
+	}
 	if a.Publisher == "" {
 		a.Publisher = titleSite(pm.title, a.Title)
 	}
@@ -62,6 +66,26 @@ func pickTitle(pm *pageMeta, ld ldArticle, site string) string {
 		return h1
 	}
 	return title
+}
+
+// blogTitle reads pages whose h1 is the site's name and whose window title
+// is "Site: Headline" (blogs): it returns the site and the headline.
+func blogTitle(pm *pageMeta, ld ldArticle) (site, title string, ok bool) {
+	if pm.get("og:title") != "" || ld.headline != "" {
+		return "", "", false
+	}
+	h1, window := normalizeSpace(first(pm.h1)), normalizeSpace(pm.title)
+	if h1 == "" || !strings.HasPrefix(window, h1) {
+		return "", "", false
+	}
+	rest := window[len(h1):]
+	for _, sep := range append([]string{": "}, titleSeparators...) {
+		// The h1 names the site when it is shorter than the headline.
+		if strings.HasPrefix(rest, sep) && countWords(rest) > countWords(h1) {
+			return h1, strings.TrimSpace(rest[len(sep):]), true
+		}
+	}
+	return "", "", false
 }
 
 // titleSeparators split a window title from the site name.

@@ -53,7 +53,7 @@ type StageOptions struct {
 	Concurrency int             // messages a RunTransform worker handles at once; GOMAXPROCS by default
 	AckWait     time.Duration   // time before an unacked message is redelivered; 30 s by default
 	MaxDeliver  int             // deliveries before a failing message goes to DEAD; 5 by default
-	BatchSize   int             // messages per fetch; 256 by default for RunSink, Concurrency for RunTransform
+	BatchSize   int             // RunSink: messages per batch, 256 by default; RunTransform: messages buffered, at most (and by default) Concurrency
 	BatchWait   time.Duration   // longest wait for a fetch to fill; 1 s by default
 	Backoff     []time.Duration // delay before the n-th redelivery after a transient error; the last repeats; 1s, 5s, 30s, 2m by default
 	Counters    *Counters       // where the runner counts; may be nil

@@ -28,6 +28,7 @@ func (x *extractor) sentenceClaim(sp sentence.Span) (newsintel.Claim, bool) {
 	if len(toks) < 3 {
 		return newsintel.Claim{}, false
 	}
+	uncapFirst(toks)
 	se := sent{s: sp.Start, e: sp.End, toks: toks, caps: allCapsToks(toks)}
 	hi, hj := hedgePhrases.find(toks, 0)
 	f, ok := x.attribute(se, hi, hj)
@@ -138,7 +139,7 @@ func refusalIn(toks []tok, ts, te int) newsintel.SourceType {
 	if first < 0 {
 		return ""
 	}
-	limit := min(len(toks), first+7)
+	limit := min(len(toks), first+4)
 	for k := first; k < limit; k++ {
 		if toks[k].inQ || toks[k].e > te {
 			break

@@ -133,7 +133,7 @@ func newPeople(c newsintel.Claim, seen map[int]bool) int {
 func allCapsToks(toks []tok) bool {
 	letters := 0
 	for _, t := range toks {
-		if t.punct {
+		if t.punct || !t.hasLetter() {
 			continue
 		}
 		if !t.allCaps() {

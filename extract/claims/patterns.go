@@ -113,6 +113,9 @@ func skipObject(toks []tok, p int) int {
 		}
 		return p
 	}
+	if toks[p].l == "the" && p+1 < n && toks[p+1].cap {
+		return skipObject(toks, p+1)
+	}
 	for q := p; q < n && q < p+4; q++ {
 		if objWords[toks[q].l] {
 			return q + 1
@@ -141,6 +144,9 @@ func ppEnd(toks []tok, p int) int {
 			return -1
 		}
 		if ppNouns[t.l] || timeWords[t.l] && t.cap {
+			for k+1 < n && ppNouns[toks[k+1].l] && !toks[k+1].inQ {
+				k++ // "a conference call", "a news conference"
+			}
 			return ppTail(toks, k+1)
 		}
 		if t.cap && (k+1 >= n || !toks[k+1].cap) && (k+1 >= n || !ppNouns[toks[k+1].l]) {
@@ -200,7 +206,7 @@ func findChannel(toks []tok, i, j int) (int, int) {
 func (x *extractor) according(se sent) (found, bool) {
 	toks := se.toks
 	for k := 0; k+2 < len(toks); k++ {
-		if toks[k].l != "according" || toks[k+1].l != "to" || toks[k].inQ {
+		if !(toks[k].l == "according" && toks[k+1].l == "to" || toks[k].l == "as" && toks[k+1].l == "per") || toks[k].inQ {
 			continue
 		}
 		e := npEnd(toks, k+2)
@@ -237,7 +243,7 @@ func npEnd(toks []tok, i int) int {
 		for m < len(toks) && !toks[m].isBoundary() && !toks[m].isEnd() {
 			m++
 		}
-		if m < len(toks)-1 && toks[m].w == "," && m-e < 12 {
+		if m-e < 12 && (m < len(toks)-1 && toks[m].w == "," || m == len(toks) || toks[m].isEnd() && m == len(toks)-1) {
 			return m
 		}
 	}
@@ -269,7 +275,7 @@ func (x *extractor) headline(se sent) (found, bool) {
 		}
 		e := n
 		cue := ""
-		for e > k+1 && (toks[e-1].punct || headlineVerb(toks[e-1].l)) {
+		for e > k+2 && (toks[e-1].punct || headlineVerb(toks[e-1].l)) {
 			if !toks[e-1].punct {
 				cue = toks[e-1].l
 			}

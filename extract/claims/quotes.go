@@ -194,6 +194,7 @@ func (x *extractor) tagBefore(h *quoteHit, spans []sentence.Span) bool {
 	}
 	_, n := utf8.DecodeLastRuneInString(x.body[:h.qs])
 	toks := tokenize(x.body, sp.Start, h.qs-n, x.isQuoted)
+	uncapFirst(toks)
 	if len(toks) < 2 || len(toks) > 30 {
 		return false
 	}

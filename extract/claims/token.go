@@ -54,6 +54,7 @@ func isWordRune(r rune) bool {
 // wordEnd returns the end of the word that starts at i: inner joiners are
 // kept when a word rune follows them.
 func wordEnd(body string, i, end int) int {
+	start := i
 	for i < end {
 		r, n := utf8.DecodeRuneInString(body[i:end])
 		if isWordRune(r) {
@@ -62,6 +63,9 @@ func wordEnd(body string, i, end int) int {
 		}
 		if (r == '\'' || r == '’') && i > 0 && body[i-1] == 's' && (i+n >= end || body[i+n] == ' ') {
 			return i + n // plural possessive: "the companies' profits"
+		}
+		if r == '.' && keepsPeriod(body[start:i]) {
+			return i + 1 // "U.S.", "Mr.", "Sen."
 		}
 		if r == '\'' || r == '’' || r == '.' || r == '-' || r == '&' || r == ',' && isDigitAt(body, i-1) {
 			r2, _ := utf8.DecodeRuneInString(body[i+n : end])
@@ -168,4 +172,64 @@ func hasSeq(toks []tok, i int, seq ...string) bool {
 		}
 	}
 	return true
+}
+
+// periodWords are abbreviations that keep their period inside the word.
+var periodWords = words("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "prof", "st", "jr",
+	"lt", "col", "sgt", "capt", "adm", "gov't", "no", "vs", "messrs")
+
+// keepsPeriod reports whether the word w, followed by a period, is an
+// abbreviation that keeps it: a title ("Mr") or dotted letters ("U.S").
+func keepsPeriod(w string) bool {
+	if periodWords[strings.ToLower(w)] {
+		return true
+	}
+	if len(w) < 3 {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		letter := w[k] >= 'a' && w[k] <= 'z' || w[k] >= 'A' && w[k] <= 'Z'
+		if k%2 == 0 && !letter || k%2 == 1 && w[k] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// uncapFirst clears the capital of a sentence's first word when the word is
+// a common noun or function word of the lexicons ("Officials said",
+// "Court documents show"): a capital there says nothing about names.
+func uncapFirst(toks []tok) {
+	for k := range toks {
+		if toks[k].punct {
+			continue
+		}
+		l := toks[k].l
+		_, num := numberWords[l]
+		_, pron := pronouns[l]
+		_, anon := anonNouns[l]
+		_, spokes := spokesNouns[l]
+		if num || pron || anon || spokes || orgNouns[l] || docNouns[l] || pluralWords[l] || commonStart[l] {
+			toks[k].cap = false
+		}
+		return
+	}
+}
+
+// commonStart are words that open sentences and are never names.
+var commonStart = words("the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
+	"these", "those", "neighbors", "neighbours", "parents", "students", "teachers", "doctors",
+	"nurses", "farmers", "locals", "villagers", "protesters", "industry", "government",
+	"federal", "state", "local", "senior", "former", "top", "some", "many", "most", "according",
+	"asked", "speaking", "but", "and", "however", "meanwhile", "separately", "still", "yet",
+	"in", "on", "at", "for", "after", "before", "while", "when", "as", "if", "although")
+
+// hasLetter reports whether the token has a letter.
+func (t tok) hasLetter() bool {
+	for _, r := range t.w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -9,10 +9,10 @@ func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
 		if t.punct || t.inQ || !clausalVerbs[t.l] || t.cap && !se.caps || v >= hi && v < hj {
 			continue
 		}
-		if modals[toks[v-1].l] && !toks[v-1].punct {
+		if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" {
 			continue
 		}
-		if baseForm(t.l) && !pluralSubject(toks[subjectEnd(toks, v)-1]) {
+		if baseForm(t.l) && !pluralSubject(toks, subjectEnd(toks, v), se.caps) {
 			continue // "its annual report, stating …": a noun, not a verb
 		}
 		if f, ok := x.verbAt(se, v); ok {
@@ -26,8 +26,12 @@ func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
 func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	toks := se.toks
 	f := found{cue: toks[v].l, chanI: -1}
-	if f, ok := x.inverted(se, v); ok {
-		return f, true
+	if toks[v-1].w == "," {
+		if ss, ok := subjectStart(toks, v); !ok || ss > 0 {
+			if f, ok := x.inverted(se, v); ok {
+				return f, true
+			}
+		}
 	}
 	end := subjectEnd(toks, v)
 	if end == 0 {
@@ -96,6 +100,9 @@ func (x *extractor) inverted(se sent, v int) (found, bool) {
 		return found{}, false // "…, said it would …" is not inverted
 	}
 	for k := v + 1; k < e; k++ {
+		if finite[toks[k].l] || toks[k].l == "than" {
+			return found{}, false
+		}
 		if toks[k].l == "that" || clausalVerbs[toks[k].l] && !toks[k].cap && k > v+1 && toks[k-1].w != "," {
 			return found{}, false
 		}
@@ -151,7 +158,7 @@ func apposStart(t tok) bool {
 		"also", "herself", "himself", "former", "chief", "senior", "then":
 		return true
 	}
-	if _, ok := numberOf(t.l); ok {
+	if _, ok := numberOf(t.l); ok || t.cap && !t.punct {
 		return true
 	}
 	k, _ := headOf(t.l)
@@ -175,7 +182,7 @@ func introOnly(toks []tok, k int) bool {
 			return false
 		}
 	}
-	return true
+	return k == 1 || introWords[toks[0].l]
 }
 
 // baseForm reports whether a reporting verb is in its base form ("say",
@@ -191,15 +198,27 @@ func baseForm(l string) bool {
 
 // pluralSubject reports whether a word can end a subject that takes a
 // base-form verb: "officials say", "they say", "sources tell".
-func pluralSubject(t tok) bool {
-	switch t.l {
-	case "they", "we", "i", "you", "people", "police", "authorities", "staff", "media", "experts":
-		return true
-	}
-	if t.punct || t.poss {
+func pluralSubject(toks []tok, end int, caps bool) bool {
+	b := prevBoundary(toks, end-1)
+	if end-b > 12 {
 		return false
 	}
-	return plural(t.l) && (anonNouns[t.l] != "" || spokesNouns[t.l] != "" || docNouns[t.l] || orgNouns[t.l] || t.cap)
+	for k := b + 1; k < end; k++ {
+		t := toks[k]
+		switch t.l {
+		case "they", "we", "i", "you", "people", "police", "authorities", "staff", "media", "experts":
+			return true
+		}
+		if t.punct || t.poss || t.cap && !caps {
+			continue
+		}
+		_, anon := anonNouns[t.l]
+		_, spokes := spokesNouns[t.l]
+		if plural(t.l) && (anon || spokes || docNouns[t.l] || orgNouns[t.l]) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectEnd skips back from the verb at v over auxiliaries and adverbs
@@ -211,3 +230,16 @@ func subjectEnd(toks []tok, v int) int {
 	}
 	return max(end, 1)
 }
+
+// finite are auxiliary and copular verbs that mark a clause, not a noun
+// phrase: "…, said the deal was off" is not an inverted subject.
+var finite = words("is", "was", "were", "are", "has", "have", "had", "will", "would", "could",
+	"can", "may", "might", "should", "did", "does", "do", "be", "been", "being", "must", "shall")
+
+// introWords open an introductory phrase before a subject: "In a
+// statement, the company said"; "Last year, officials said".
+var introWords = words("in", "on", "at", "but", "and", "however", "meanwhile", "separately",
+	"still", "yet", "also", "earlier", "later", "last", "this", "asked", "speaking", "so",
+	"now", "today", "yesterday", "after", "before", "during", "for", "since", "instead",
+	"previously", "overall", "moreover", "further", "furthermore", "additionally", "indeed",
+	"elsewhere", "separately", "then", "thus", "hence", "nevertheless", "nonetheless")

@@ -116,3 +116,21 @@ func TestPutManyBatches(t *testing.T) {
 		t.Errorf("Count() = %d, want 50", n)
 	}
 }
+
+func TestPutWhileSearching(t *testing.T) {
+	ix, _ := openTemp(t, Options{BatchSize: 20})
+	docs := synthDocs(200, 3)
+	done := make(chan error, 1)
+	go func() { done <- ix.Put(t.Context(), docs) }()
+	for range 20 {
+		if _, err := ix.Search(t.Context(), Request{Query: "regulators", Facets: []string{"company"}}); err != nil {
+			t.Fatalf("search during Put: %v", err)
+		}
+	}
+	require.NoError(t, <-done)
+	n, err := ix.Count()
+	require.NoError(t, err)
+	if n != 200 {
+		t.Errorf("Count() = %d, want 200", n)
+	}
+}

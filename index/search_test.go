@@ -285,3 +285,12 @@ func TestSearchTooManyAtOnce(t *testing.T) {
 	_, err = ix.Search(t.Context(), Request{Query: "water"})
 	require.NoError(t, err, "search after the slot freed")
 }
+
+func TestSearchTimeout(t *testing.T) {
+	ix, _ := openTemp(t, Options{QueryTimeout: time.Nanosecond})
+	require.NoError(t, ix.Put(t.Context(), loadDocs(t)))
+	_, err := ix.Search(t.Context(), Request{Query: "water"})
+	if got := newsintel.ErrorCode(err); got != newsintel.EUNAVAILABLE {
+		t.Errorf("code = %q (%v), want %q", got, err, newsintel.EUNAVAILABLE)
+	}
+}

@@ -187,7 +187,7 @@ func TestSearchFacets(t *testing.T) {
 			{"agency:federal-aviation-administration", 1}, {"agency:federal-trade-commission", 1},
 			{"agency:securities-and-exchange-commission", 1}, {"agency:us-department-of-commerce", 1},
 			{"agency:us-department-of-justice", 1}}},
-		{"source_type", []FacetCount{{"anonymous", 3}, {"declined", 2}, {"no_response", 2}, {"organization", 3 - 0}, {"person", 3}, {"unattributed", 1}}},
+		{"source_type", []FacetCount{{"anonymous", 3}, {"declined", 2}, {"no_response", 2}, {"organization", 3}, {"person", 3}, {"unattributed", 1}}},
 	}
 	for _, tt := range tests {
 		got := res.Facets[tt.facet]

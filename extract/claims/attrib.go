@@ -20,6 +20,7 @@ type found struct {
 	chanI      int // token range of a document channel ("in a filing"), or -1
 	chanJ      int
 	refusal    newsintel.SourceType // set when the sentence itself is a refusal
+	viaI, viaJ int                  // token range of a relaying outlet ("Interfax quoted …")
 }
 
 // sentenceClaim reads one sentence for an attribution.
@@ -98,6 +99,11 @@ func (x *extractor) buildSource(se sent, f found) (newsintel.Source, bool) {
 	if f.chanI >= 0 {
 		src = x.channelSource(se, f, src)
 	}
+	if f.viaJ > f.viaI {
+		if v, ok := x.st.source(parseNP(x.body, se.toks, f.viaI, f.viaJ, se.caps), x.all); ok && v.Name != "" {
+			src.Via = v.Name
+		}
+	}
 	if t := refusalIn(se.toks, f.ts, f.te); t != "" {
 		src.Type = t
 	}
@@ -156,13 +162,16 @@ func refusalIn(toks []tok, ts, te int) newsintel.SourceType {
 
 // citing finds ", citing NP" inside the content and returns the phrase's
 // token range, or -1.
-func citing(toks []tok, ts, te int) (int, int) {
+func citing(toks []tok, _, _ int) (int, int) {
 	for k := 1; k < len(toks)-1; k++ {
-		if toks[k].l != "citing" || toks[k].inQ || toks[k].s < ts || toks[k].e > te+1 {
+		if toks[k].l != "citing" || toks[k].inQ || toks[k-1].w != "," {
 			continue
 		}
-		e := k + 1
-		for e < len(toks) && !(toks[e].punct && (toks[e].w == "." || toks[e].w == ";")) {
+		e := npEnd(toks, k+1)
+		if e < len(toks) && toks[e].w == "," && e+1 < len(toks) && toks[e+1].l == "that" {
+			return k + 1, e
+		}
+		for e < len(toks) && !(toks[e].punct && (toks[e].isEnd() || toks[e].w == ";")) && toks[e].l != "that" {
 			e++
 		}
 		return k + 1, e

@@ -35,6 +35,7 @@ var clausalVerbs = words(
 	"maintain", "maintains", "continued", "pledged", "vowed", "promised", "projected",
 	"projects", "forecast", "forecasts", "expects", "expected", "learned", "learnt",
 	"announce", "disclose", "reveal", "conclude", "indicate", "suggest", "estimate",
+	"clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
 )
 
 // thatVerbs are reporting verbs that are also common with a plain object
@@ -50,7 +51,7 @@ var thatVerbs = words(
 	"vowed", "promised", "projected", "projects", "forecast", "forecasts", "expects",
 	"expected", "learned", "learnt", "confirm", "deny", "posted", "responded", "recall",
 	"recalls", "recalled", "observe", "observes", "stress", "counter", "reply", "caution",
-	"note", "add", "tell", "say", "write", "remark", "declare", "admit", "allege",
+	"remark", "declare", "admit", "allege", "complained", "complains", "complain",
 )
 
 // objectVerbs may take a plain object as their content: "Alibaba denied
@@ -125,6 +126,17 @@ var anonNouns = map[string]string{
 	"figure": "person", "figures": "person", "leader": "official", "leaders": "official",
 	"supporter": "supporter", "supporters": "supporter", "opponent": "critic",
 	"opponents": "critic", "lobbyist": "lobbyist", "lobbyists": "lobbyist",
+	"neighbor": "witness", "neighbors": "witness", "neighbour": "witness", "neighbours": "witness",
+	"local": "resident", "locals": "resident", "villager": "resident", "villagers": "resident",
+	"protester": "activist", "protesters": "activist", "parent": "resident", "parents": "resident",
+	"student": "resident", "students": "resident", "teacher": "employee", "teachers": "employee",
+	"doctor": "expert", "doctors": "expert", "nurse": "employee", "nurses": "employee",
+	"farmer": "resident", "farmers": "resident", "passenger": "witness", "passengers": "witness",
+	"user": "customer", "users": "customer", "consumer": "customer", "consumers": "customer",
+	"relative": "associate", "relatives": "associate", "soldier": "official", "soldiers": "official",
+	"pilot": "employee", "pilots": "employee", "driver": "employee", "drivers": "employee",
+	"survivor": "witness", "survivors": "witness", "victim": "witness", "victims": "witness",
+	"organizer": "activist", "organizers": "activist", "organiser": "activist", "organisers": "activist",
 }
 
 // spokesNouns speak for an organisation on the record. The value is the role.

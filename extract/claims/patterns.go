@@ -233,7 +233,11 @@ func (x *extractor) according(se sent) (found, bool) {
 // npEnd returns the end of the noun phrase that starts at toks[i]: the next
 // comma or stop, extended over an appositive ("John Smith, a lawyer for
 // Alibaba,").
-func npEnd(toks []tok, i int) int {
+func npEnd(toks []tok, i int) int { return npEndAt(toks, i, false) }
+
+// npEndAt is npEnd; with toEnd, an appositive may also run to the end of
+// toks (a speech tag: "…,” said Jane Doe, a lawyer for Alibaba.").
+func npEndAt(toks []tok, i int, toEnd bool) int {
 	e := i
 	for e < len(toks) && !toks[e].isBoundary() && !toks[e].isEnd() {
 		e++
@@ -243,7 +247,7 @@ func npEnd(toks []tok, i int) int {
 		for m < len(toks) && !toks[m].isBoundary() && !toks[m].isEnd() {
 			m++
 		}
-		if m-e < 12 && (m < len(toks)-1 && toks[m].w == "," || m == len(toks) || toks[m].isEnd() && m == len(toks)-1) {
+		if m-e < 12 && (m < len(toks)-1 && toks[m].w == "," || toEnd && (m == len(toks) || toks[m].isEnd() && m == len(toks)-1)) {
 			return m
 		}
 	}

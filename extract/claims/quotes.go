@@ -137,7 +137,7 @@ func (x *extractor) tagAfter(h *quoteHit, spans []sentence.Span) bool {
 // npLen returns how many tokens of toks form the speaker phrase after an
 // inverted verb: up to a comma that opens no appositive.
 func npLen(toks []tok) int {
-	e := npEnd(toks, 0)
+	e := npEndAt(toks, 0, true)
 	if e == 0 {
 		return len(toks)
 	}

@@ -26,6 +26,9 @@ func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
 func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	toks := se.toks
 	f := found{cue: toks[v].l, chanI: -1}
+	if f, ok := x.quotedAs(se, v); ok {
+		return f, true
+	}
 	if toks[v-1].w == "," {
 		if ss, ok := subjectStart(toks, v); !ok || ss > 0 {
 			if f, ok := x.inverted(se, v); ok {
@@ -100,6 +103,9 @@ func (x *extractor) inverted(se sent, v int) (found, bool) {
 		return found{}, false // "…, said it would …" is not inverted
 	}
 	for k := v + 1; k < e; k++ {
+		if toks[k].l == "who" || toks[k].l == "whom" {
+			break // "…, said a senior official who was not authorized to …"
+		}
 		if finite[toks[k].l] || toks[k].l == "than" {
 			return found{}, false
 		}
@@ -243,3 +249,30 @@ var introWords = words("in", "on", "at", "but", "and", "however", "meanwhile", "
 	"now", "today", "yesterday", "after", "before", "during", "for", "since", "instead",
 	"previously", "overall", "moreover", "further", "furthermore", "additionally", "indeed",
 	"elsewhere", "separately", "then", "thus", "hence", "nevertheless", "nonetheless")
+
+// quotedAs reads "Interfax quoted a source as saying …": the source is the
+// object, the subject relays it.
+func (x *extractor) quotedAs(se sent, v int) (found, bool) {
+	toks := se.toks
+	switch toks[v].l {
+	case "quoted", "quotes", "cited", "cites":
+	default:
+		return found{}, false
+	}
+	for k := v + 2; k+1 < len(toks) && k < v+15; k++ {
+		if toks[k].l != "as" || !participles[toks[k+1].l] || k+2 >= len(toks) {
+			continue
+		}
+		ts := toks[k+2].s
+		if toks[k+2].l == "that" && k+3 < len(toks) {
+			ts = toks[k+3].s
+		}
+		ss, ok := subjectStart(toks, subjectEnd(toks, v))
+		if !ok {
+			return found{}, false
+		}
+		return found{cue: toks[k+1].l, srcI: v + 1, srcJ: k, ts: ts, te: se.e, chanI: -1,
+			viaI: ss, viaJ: subjectEnd(toks, v)}, true
+	}
+	return found{}, false
+}

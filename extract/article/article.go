@@ -87,7 +87,7 @@ func Extract(doc *html.Node, pageURL *url.URL) (Article, error) {
 	ld := parseLD(pm.ldJSON)
 	a := buildMeta(pm, ld, pageURL)
 	paras := extractBody(doc, a.Title)
-	if n := countParaWords(paras); ld.body != "" && countWords(ld.body) > max(2*n, 50) {
+	if ld.body != "" && countWords(ld.body) > max(2*countParaWords(paras), 50) {
 		paras = splitText(ld.body)
 		a.Warnings = append(a.Warnings, WarnLDBody)
 	}

@@ -66,11 +66,13 @@ func splitAuthors(s string) []string {
 	return out
 }
 
+// nameSeparators turns the conjunctions between names into commas.
+var nameSeparators = strings.NewReplacer(" and ", ",", " And ", ",", " AND ", ",", " & ", ",", ";", ",",
+	" und ", ",", " et ", ",", " y ", ",", " e ", ",", " en ", ",")
+
 // splitNames splits a byline at commas, semicolons, "and" and "&".
 func splitNames(s string) []string {
-	s = strings.NewReplacer(" and ", ",", " And ", ",", " AND ", ",", " & ", ",", ";", ",",
-		" und ", ",", " et ", ",", " y ", ",", " e ", ",", " en ", ",").Replace(s)
-	return strings.Split(s, ",")
+	return strings.Split(nameSeparators.Replace(s), ",")
 }
 
 // cleanName returns part as a personal name, or "" when it is not one.

@@ -48,7 +48,11 @@ type emitItem struct {
 // emit writes the text of roots into e.paras.
 func (e *emitter) emit(roots []*html.Node) {
 	for _, r := range roots {
-		e.rootLen += e.s.stats[r].text
+		if c := e.s.cands[r]; c != nil {
+			e.rootLen += c.stats.text
+		} else {
+			e.rootLen += e.s.stats[r].text
+		}
 	}
 	for _, r := range roots {
 		e.walk(r)

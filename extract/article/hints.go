@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -50,66 +51,45 @@ var (
 	}
 )
 
-// classWords splits the class and id of n into lower-case words, one slice
-// per class name so that hints can be weighed name by name.
-func classNames(n *html.Node) []string {
-	v := attr(n, "class")
-	if id := attr(n, "id"); id != "" {
-		v += " " + id
+// rootsByFirst indexes furnitureRoots by their first byte, so that a class
+// name is matched against a few roots at each position, not all of them.
+var rootsByFirst = indexRoots(furnitureRoots)
+
+func indexRoots(roots []string) [256][]string {
+	var idx [256][]string
+	for _, r := range roots {
+		idx[r[0]] = append(idx[r[0]], r)
 	}
-	if v == "" {
-		return nil
-	}
-	return strings.Fields(strings.ToLower(v))
+	return idx
 }
 
-// splitWords splits a class name into its letter-and-digit words, also at
-// camelCase boundaries already lost to lower-casing (so "relatedPosts" is
-// one word "relatedposts", matched by roots).
-func splitWords(name string) []string {
-	return strings.FieldsFunc(name, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	})
-}
+// classHint is what the class names and id of an element say.
+type classHint int
 
-// nameIsFurniture reports whether one class name marks furniture.
-func nameIsFurniture(name string) bool {
-	words := splitWords(name)
-	for _, w := range words {
-		if furnitureWords[w] {
-			return true
-		}
-	}
-	joined := strings.Join(words, "")
-	for _, root := range furnitureRoots {
-		if strings.Contains(joined, root) && !strings.Contains(joined, "commentary") {
-			return true
-		}
-	}
-	return false
-}
-
-// nameIsContent reports whether one class name marks article content.
-func nameIsContent(name string) bool {
-	for _, root := range contentRoots {
-		if strings.Contains(name, root) {
-			return true
-		}
-	}
-	return false
-}
+const (
+	hintNone classHint = iota
+	hintFurniture
+	hintContent
+)
 
 // furnitureByClass reports whether n's class or id marks it as furniture:
-// some class name says furniture and none says plainly "content".
+// some class name says furniture and none says plainly "content". It
+// allocates nothing: hot paths call it for every element.
 func furnitureByClass(n *html.Node) bool {
-	names := classNames(n)
 	furniture := false
-	for _, name := range names {
-		switch {
-		case nameIsFurniture(name):
-			furniture = true
-		case nameIsContent(name):
-			return false
+	for _, a := range n.Attr {
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for v := a.Val; v != ""; {
+			var name string
+			name, v = nextName(v)
+			switch nameHint(name) {
+			case hintFurniture:
+				furniture = true
+			case hintContent:
+				return false
+			}
 		}
 	}
 	if furniture {
@@ -120,6 +100,75 @@ func furnitureByClass(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// nextName splits the first space-separated name off v.
+func nextName(v string) (name, rest string) {
+	i := 0
+	for i < len(v) && v[i] == ' ' || i < len(v) && v[i] == '\t' || i < len(v) && v[i] == '\n' {
+		i++
+	}
+	j := i
+	for j < len(v) && v[j] != ' ' && v[j] != '\t' && v[j] != '\n' {
+		j++
+	}
+	return v[i:j], v[j:]
+}
+
+// nameHint classifies one class name. Its letters and digits are folded to
+// lower case and joined ("related-Posts" → "relatedposts"); roots match
+// anywhere in the joined form, furnitureWords only as whole words.
+func nameHint(name string) classHint {
+	var buf [64]byte
+	joined := buf[:0]
+	wordStart := 0
+	furniture := false
+	for i := 0; i <= len(name) && len(joined) < len(buf); i++ {
+		var c byte = '-'
+		if i < len(name) {
+			c = name[i]
+		}
+		switch {
+		case c >= 'A' && c <= 'Z':
+			joined = append(joined, c+'a'-'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			joined = append(joined, c)
+		default:
+			if len(joined) > wordStart && furnitureWords[string(joined[wordStart:])] {
+				furniture = true
+			}
+			wordStart = len(joined)
+		}
+	}
+	if furniture || hasRoot(joined) {
+		return hintFurniture
+	}
+	for _, root := range contentRoots {
+		if bytes.Contains(joined, []byte(root)) {
+			return hintContent
+		}
+	}
+	return hintNone
+}
+
+// hasRoot reports whether joined holds a furniture root ("commentary",
+// an article genre, is not "comment").
+func hasRoot(joined []byte) bool {
+	for i := range joined {
+		for _, root := range rootsByFirst[joined[i]] {
+			if bytes.HasPrefix(joined[i:], []byte(root)) {
+				return root != "comment" || !bytes.HasPrefix(joined[i:], []byte("commentary"))
+			}
+		}
+	}
+	return false
+}
+
+// splitWords splits s into its runs of lower-case letters and digits.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
 }
 
 // classWeight is readability's class weight: +25 for a content hint, -25

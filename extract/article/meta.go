@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -19,6 +20,7 @@ type pageMeta struct {
 	times     []string // datetime of <time> elements, pubdate ones first
 	dateTexts []string // texts of elements whose class says date
 	ldJSON    []string // application/ld+json scripts
+	buf       []byte   // scratch space for lower-casing class names
 }
 
 // maxMetaText caps how much of one element's text metadata reads.
@@ -140,20 +142,22 @@ func (m *pageMeta) visitHints(n *html.Node) bool {
 		m.rels = append(m.rels, textOf(n, maxMetaText))
 		return true
 	}
-	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	if strings.TrimSpace(cls) == "" {
+	class, id := attr(n, "class"), attr(n, "id")
+	if class == "" && id == "" {
 		return false
 	}
-	if strings.Contains(cls, "comment") {
+	cls := lowerJoin(m.buf[:0], class, id)
+	m.buf = cls
+	if bytes.Contains(cls, []byte("comment")) {
 		return true // readers' names and dates, not the article's
 	}
 	switch {
-	case len(m.authors) < 4 && (strings.Contains(cls, "byline") || containsWordPrefix(cls, "author")):
+	case len(m.authors) < 4 && (bytes.Contains(cls, []byte("byline")) || wordPrefix(cls, "author")):
 		if t := textOf(n, maxMetaText+1); t != "" && len(t) <= maxMetaText {
 			m.authors = append(m.authors, t)
 			return true
 		}
-	case len(m.dateTexts) < 6 && (strings.Contains(cls, "date") || strings.Contains(cls, "publish") || strings.Contains(cls, "timestamp")):
+	case len(m.dateTexts) < 6 && (bytes.Contains(cls, []byte("date")) || bytes.Contains(cls, []byte("publish")) || bytes.Contains(cls, []byte("timestamp"))):
 		if t := textOf(n, 201); t != "" && len(t) <= 200 {
 			m.dateTexts = append(m.dateTexts, t)
 		}
@@ -216,17 +220,19 @@ func hasWord(s, w string) bool {
 	return false
 }
 
-// containsWordPrefix reports whether some word of s (split at anything
-// but letters) starts with prefix: "author-name" and "authors" have
-// "author"; "coauthor" does not.
-func containsWordPrefix(s, prefix string) bool {
-	for _, w := range splitWords(s) {
-		if strings.HasPrefix(w, prefix) {
+// wordPrefix reports whether some word of s (split at anything but
+// letters) starts with prefix: "author-name" and "authors" have "author";
+// "coauthor" does not.
+func wordPrefix(s []byte, prefix string) bool {
+	for i := 0; i+len(prefix) <= len(s); i++ {
+		if (i == 0 || !isLetter(s[i-1])) && string(s[i:i+len(prefix)]) == prefix {
 			return true
 		}
 	}
 	return false
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // childText returns the text children of n (a <title>, whose content the
 // parser keeps as raw text), white space collapsed.
@@ -238,4 +244,20 @@ func childText(n *html.Node) string {
 		}
 	}
 	return strings.TrimSpace(w.String())
+}
+
+// lowerJoin appends class and id to buf, lower-cased, each followed by a
+// space.
+func lowerJoin(buf []byte, class, id string) []byte {
+	for _, v := range [2]string{class, id} {
+		for i := 0; i < len(v); i++ {
+			c := v[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+		buf = append(buf, ' ')
+	}
+	return buf
 }

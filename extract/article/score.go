@@ -61,7 +61,7 @@ type scorer struct {
 	strict bool // leave out containers that class hints mark as furniture
 	stack  []frame
 	cands  map[*html.Node]*candidate
-	stats  map[*html.Node]nodeStats // every block element's sums
+	stats  map[*html.Node]nodeStats // sums of the containers emission weighs (see keepStats)
 	inLink int
 	bodies []*html.Node // elements marked itemprop=articleBody
 }
@@ -69,8 +69,8 @@ type scorer struct {
 func newScorer(strict bool) *scorer {
 	return &scorer{
 		strict: strict,
-		cands:  make(map[*html.Node]*candidate, 64),
-		stats:  make(map[*html.Node]nodeStats, 256),
+		cands:  make(map[*html.Node]*candidate),
+		stats:  make(map[*html.Node]nodeStats),
 	}
 }
 

@@ -40,7 +40,7 @@ func (s *scorer) pop() {
 			s.addScore(len(s.stack)-1, 1, value)
 		}
 	}
-	if n.Type == html.ElementNode && block(n) {
+	if keepStats(n) {
 		s.stats[n] = f.st
 	}
 	if f.scored {
@@ -50,6 +50,18 @@ func (s *scorer) pop() {
 	if len(s.stack) > 0 {
 		s.stack[len(s.stack)-1].st.add(f.st)
 	}
+}
+
+// keepStats reports whether n's sums are kept for later: the containers
+// that conditional cleaning weighs, paragraphs that may join the winner,
+// and articleBody elements.
+func keepStats(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Ul, atom.Ol, atom.Dl,
+		atom.Table, atom.Form, atom.Fieldset, atom.P, atom.Td, atom.Body:
+		return true
+	}
+	return n.Type == html.ElementNode && attr(n, "itemprop") == "articleBody"
 }
 
 // scoresText reports whether text directly in n counts as a paragraph:

@@ -92,6 +92,20 @@ func normalizeSpace(s string) string {
 func countWords(s string) int {
 	n, in := 0, false
 	for _, r := range s {
+		if r < 0x80 {
+			// ASCII fast path: letters and digits continue a word.
+			switch {
+			case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+				if !in {
+					n++
+				}
+				in = true
+			case in && (r == '\'' || r == '-' || r == '.'):
+			default:
+				in = false
+			}
+			continue
+		}
 		switch {
 		case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
 			n++

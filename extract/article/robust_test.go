@@ -98,7 +98,7 @@ func FuzzFromText(f *testing.F) {
 	f.Add("Headline here\nBy Jane Doe\nJune 4, 2021\n\nFirst paragraph of the story, with text.\nAlso Read: Something else")
 	f.Fuzz(func(t *testing.T, text string) {
 		a := FromText(text)
-		if !utf8.ValidString(a.Body) || len(a.Body) > len(text)+strings.Count(text, "\n") {
+		if !utf8.ValidString(a.Body) || len(a.Body) > len(text)+strings.Count(text, "\n")+strings.Count(text, "\r") {
 			t.Fatalf("FromText body %q invalid or longer than input %q", a.Body, text)
 		}
 	})

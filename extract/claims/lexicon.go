@@ -35,7 +35,7 @@ var clausalVerbs = words(
 	"maintain", "maintains", "continued", "pledged", "vowed", "promised", "projected",
 	"projects", "forecast", "forecasts", "expects", "expected", "learned", "learnt",
 	"announce", "disclose", "reveal", "conclude", "indicate", "suggest", "estimate",
-	"clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
+	"quoted", "cited", "quotes", "cites", "clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
 )
 
 // thatVerbs are reporting verbs that are also common with a plain object
@@ -51,7 +51,7 @@ var thatVerbs = words(
 	"vowed", "promised", "projected", "projects", "forecast", "forecasts", "expects",
 	"expected", "learned", "learnt", "confirm", "deny", "posted", "responded", "recall",
 	"recalls", "recalled", "observe", "observes", "stress", "counter", "reply", "caution",
-	"remark", "declare", "admit", "allege", "complained", "complains", "complain",
+	"quoted", "cited", "quotes", "cites", "remark", "declare", "admit", "allege", "complained", "complains", "complain",
 )
 
 // objectVerbs may take a plain object as their content: "Alibaba denied

@@ -242,7 +242,7 @@ func npEndAt(toks []tok, i int, toEnd bool) int {
 	for e < len(toks) && !toks[e].isBoundary() && !toks[e].isEnd() {
 		e++
 	}
-	if e+1 < len(toks) && toks[e].w == "," && (toks[i].cap || toks[e-1].cap) && apposStart(toks[e+1]) {
+	if e > i && e+1 < len(toks) && toks[e].w == "," && (toks[i].cap || toks[e-1].cap) && apposStart(toks[e+1]) {
 		m := e + 1
 		for m < len(toks) && !toks[m].isBoundary() && !toks[m].isEnd() {
 			m++

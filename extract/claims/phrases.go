@@ -107,6 +107,7 @@ var noResponsePhrases = newPhraseSet(
 	"was|were|is|are not immediately? available",
 	"wasn't|weren't|isn't|aren't immediately? available",
 	"could|can not|n't be immediately? reached|contacted",
+	"could|can not|n't immediately be reached|contacted",
 	"couldn't|cannot|can't be immediately? reached|contacted",
 	"unavailable for comment",
 	"went|go|goes|remained|remain unanswered|unreturned",

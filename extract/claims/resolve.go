@@ -141,11 +141,6 @@ func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel
 		src.Type, src.Name = newsintel.SourcePerson, c.name
 		st.notePerson(c.name, c.nameS)
 		src.Description = apposDesc(p, c)
-	case c.kind == headSpokes && !p.anon && !plural(c.head) || c.kind == headSpokes && c.head == "police":
-		src.Type = newsintel.SourceOrganization
-		if src.Affiliation == "" {
-			src.Affiliation = st.lastOrg
-		}
 	case c.kind == headSpokes && !p.anon:
 		src.Type = newsintel.SourceOrganization
 		if src.Affiliation == "" {

@@ -95,7 +95,7 @@ func describe(s string) string {
 // plural reports whether a head noun is plural.
 func plural(head string) bool {
 	switch head {
-	case "people", "police", "authorities", "staff", "media", "military", "spokespeople":
+	case "people", "police", "authorities", "staff", "media", "military", "spokespeople", "data":
 		return true
 	case "witness", "business", "press", "analysis", "boss", "congress":
 		return false

@@ -110,7 +110,9 @@ func keepAlive(msgs []jetstream.Msg, every time.Duration) (stop func()) {
 	return func() { close(done); wg.Wait() }
 }
 
-// progressEvery is how often keepAlive pings for a given AckWait.
+// progressEvery is how often keepAlive pings for a given AckWait: often
+// enough that one late or lost ping does not let the ack wait expire on a
+// loaded machine.
 func progressEvery(ackWait time.Duration) time.Duration {
-	return max(ackWait/3, 10*time.Millisecond)
+	return max(ackWait/4, 10*time.Millisecond)
 }

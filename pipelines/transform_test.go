@@ -195,11 +195,11 @@ func TestRunTransformSlowWorkIsKeptAlive(t *testing.T) {
 	var calls atomic.Int32
 	slow := func(ctx context.Context, raw newsintel.Raw) (*newsintel.Document, error) {
 		calls.Add(1)
-		time.Sleep(1500 * time.Millisecond) // three times AckWait
+		time.Sleep(2 * time.Second) // twice AckWait
 		return echoTransform(ctx, raw)
 	}
 	o := fastStage("extract")
-	o.AckWait = 500 * time.Millisecond
+	o.AckWait = time.Second
 	stop := runAsync(t, func(ctx context.Context) error { return b.RunTransform(ctx, o, slow) })
 	waitFor(t, 5*time.Second, "slow raw processed", func() bool { return o.Counters.Processed.Load() == 1 })
 	require.NoError(t, stop())

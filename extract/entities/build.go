@@ -25,6 +25,7 @@ func newBuilder() *builder {
 			byName:  map[string]int{},
 			root:    &trieNode{},
 			embassy: map[int]bool{},
+			tickers: map[string]int{},
 		},
 		byCIK:    map[string]int{},
 		byTicker: map[string]int{},
@@ -58,6 +59,7 @@ func (b *builder) add(e newsintel.Entity, ambiguous []string) int {
 	}
 	if t := cur.Identifiers["ticker"]; t != "" && cur.Type == newsintel.EntityCompany {
 		b.byTicker[t] = idx
+		b.addListing(idx, "US:"+t)
 	}
 	if cur.Parent == "" {
 		cur.Parent = e.Parent

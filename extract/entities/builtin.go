@@ -23,6 +23,7 @@ type entry struct {
 	Ambiguous []string `yaml:"ambiguous"` // names that are common words: need context
 	Parent    string   `yaml:"parent"`    // canonical name of the parent, same file
 	Ticker    string   `yaml:"ticker"`
+	Listings  []string `yaml:"listings"` // other exchanges: "HKEX:9988"
 	CIK       string   `yaml:"cik"`
 	ISO       string   `yaml:"iso"`
 	FRSlug    string   `yaml:"fr_slug"`
@@ -96,7 +97,10 @@ func (b *builder) addEntries(t newsintel.EntityType, list []entry) {
 		if en.Parent != "" {
 			e.Parent = b.parentID(en.Parent, t)
 		}
-		b.add(e, en.Ambiguous)
+		idx := b.add(e, en.Ambiguous)
+		for _, l := range en.Listings {
+			b.addListing(idx, l)
+		}
 		for _, d := range en.Demonyms {
 			b.addCountryBodies(en, d)
 		}

@@ -31,8 +31,9 @@ type Gazetteer struct {
 	byName   map[string]int // normalised name or alias → entity
 	root     *trieNode
 	aliases  []alias
-	embassy  map[int]bool // entities that are embassies, which may take "in <place>"
-	keys     []searchKey  // sorted by key, for Search
+	embassy  map[int]bool   // entities that are embassies, which may take "in <place>"
+	tickers  map[string]int // listing ("US:AAPL", "HKEX:9988") → company
+	keys     []searchKey    // sorted by key, for Search
 }
 
 // alias is one way of writing an entity's name, as the trie matches it.

@@ -19,6 +19,9 @@ var firstNames = wordSet(strings.ToLower(firstNamesText))
 func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 	var out []candidate
 	add := func(s, e int, conf float64) {
+		if last := toks[e-1]; last.allCaps && last.end-last.start > 1 {
+			return // "Mistral AI said": a surname is not written in capitals
+		}
 		out = append(out, candidate{s: s, e: e, entity: -1, name: personName(body, toks, s, e),
 			typ: newsintel.EntityPerson, conf: conf, rule: true})
 	}
@@ -38,29 +41,29 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 				min = 2 // "spokesman John Smith", not "chief Apple"
 			}
 			if s < len(toks) && toks[s].norm == "of" {
-				s, min = nameRun(toks, s+1, 1), 2 // "Prime Minister of Malaysia Anwar Ibrahim"
+				s, min = nameRun(toks, s+1, 1, isNameWord), 2 // "Prime Minister of Malaysia Anwar Ibrahim"
 			}
-			if e := nameRun(toks, s, 4); e-s >= min && !orgSuffixes[toks[e-1].norm] {
+			if e := nameRun(toks, s, 4, isPersonWord); e-s >= min && !orgSuffixes[toks[e-1].norm] {
 				add(s, e, 0.8)
 			}
 		case firstNames[t.norm] && isNameWord(t):
-			if e := nameRun(toks, k, 3); e-k >= 2 {
+			if e := nameRun(toks, k, 3, isPersonWord); e-k >= 2 {
 				add(k, e, 0.75)
 			}
 		case speechVerbs[t.norm] && t.norm != "according":
-			if e := nameRun(toks, k+1, 3); e-k-1 >= 2 {
+			if e := nameRun(toks, k+1, 3, isPersonWord); e-k-1 >= 2 {
 				add(k+1, e, 0.7)
 			}
-			if s := nameStartBefore(toks, k); k-s >= 2 {
+			if s := nameStartBefore(toks, k, isPersonWord); k-s >= 2 {
 				add(s, k, 0.7)
 			} else if k > 2 && toks[k-1].norm == "," {
 				// "a spokesperson for the ministry, Mao Ning, said"
-				if s := nameStartBefore(toks, k-1); k-1-s >= 2 && s > 0 && toks[s-1].norm == "," {
+				if s := nameStartBefore(toks, k-1, isPersonWord); k-1-s >= 2 && s > 0 && toks[s-1].norm == "," {
 					add(s, k-1, 0.7)
 				}
 			}
 		case t.norm == "," && k > 1:
-			if s := nameStartBefore(toks, k); k-s >= 2 && appositionFollows(toks, k+1) {
+			if s := nameStartBefore(toks, k, isPersonWord); k-s >= 2 && appositionFollows(toks, k+1) {
 				add(s, k, 0.7)
 			}
 		}
@@ -68,32 +71,40 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 	return out
 }
 
-// nameRun returns the end of a run of at most max name words starting at s
-// (initials such as "F." and hyphens inside it allowed).
-func nameRun(toks []token, s, max int) int {
+// isPersonWord reports whether t can be a word of a person's name: a name
+// word that is not a document's or a group's noun ("Executive Order",
+// "Federal Register said", "Rival Nvidia said").
+func isPersonWord(t token) bool {
+	return isNameWord(t) && !documentNouns[t.norm] && !descriptors[t.norm]
+}
+
+// nameRun returns the end of a run of at most max words that pass word
+// starting at s (initials such as "F." and hyphens inside it allowed).
+func nameRun(toks []token, s, max int, word func(token) bool) int {
 	e, n := s, 0
 	for j := s; j < len(toks) && n < max; {
 		t := toks[j]
-		if !isNameWord(t) || orgSuffixes[t.norm] || agencyHeads[t.norm] {
+		if !word(t) || orgSuffixes[t.norm] || agencyHeads[t.norm] {
 			break
 		}
 		n++
 		j++
 		e = j
-		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-" || nameParticles[toks[j].norm]) && isNameWord(toks[j+1]) {
+		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-" || nameParticles[toks[j].norm]) && word(toks[j+1]) {
 			j++ // "John F. Kennedy", "Jean-Pierre", "Lula da Silva"
 		}
 	}
 	return e
 }
 
-// nameStartBefore returns where a run of up to three name words ending just
-// before k starts (k when there is none).
-func nameStartBefore(toks []token, k int) int {
+// nameStartBefore returns where a run of up to three words that pass word,
+// ending just before k, starts (k when there is none). A common word that
+// only starts the sentence is left out ("Rival Acme Widgets said").
+func nameStartBefore(toks []token, k int, word func(token) bool) int {
 	s := k
 	for j := k - 1; j >= 0 && k-j <= 3; j-- {
 		t := toks[j]
-		if !isNameWord(t) || orgSuffixes[t.norm] || agencyHeads[t.norm] {
+		if !word(t) || orgSuffixes[t.norm] || agencyHeads[t.norm] {
 			break
 		}
 		s = j
@@ -101,7 +112,7 @@ func nameStartBefore(toks []token, k int) int {
 			break
 		}
 	}
-	return s
+	return skipCommonStart(toks, s, k)
 }
 
 // appositionFollows reports whether a role follows a comma: ", the founder",

@@ -53,10 +53,38 @@ func nameBeforeJoined(toks []token, k, max int, and bool) int {
 		case (t.norm == "&" || t.norm == "-" || and && t.norm == "and") && j > 0 && isNameWord(toks[j-1]):
 			continue
 		default:
-			return s
+			return skipCommonStart(toks, s, k)
 		}
 	}
+	return skipCommonStart(toks, s, k)
+}
+
+// skipCommonStart moves the start s of a name that ends before k past a
+// first word that is capitalised only because it starts the sentence: a
+// noun that describes rather than names ("Rival", "Chipmaker"), or a word
+// the text also writes in lower case, unless it often starts names
+// ("General", "American") or is a given name.
+func skipCommonStart(toks []token, s, k int) int {
+	if s+1 >= k || !toks[s].sentStart {
+		return s
+	}
+	n := toks[s].norm
+	if descriptors[n] || !genericWords[n] && !firstNames[n] && lowerElsewhere(toks, n) {
+		return s + 1
+	}
 	return s
+}
+
+// lowerElsewhere reports whether the text writes the word norm in lower
+// case somewhere, which shows it is a common word.
+func lowerElsewhere(toks []token, norm string) bool {
+	for i := range toks {
+		t := &toks[i]
+		if len(t.norm) == len(norm) && t.word && !t.cap && t.norm == norm {
+			return true
+		}
+	}
+	return false
 }
 
 // appendCompany reads "Acme Widgets Inc" backwards from its suffix at k.
@@ -106,6 +134,9 @@ func (g *Gazetteer) appendAgency(out []candidate, body string, toks []token, k i
 		return out
 	}
 	if e := complementAfter(toks, k); e > k+1 {
+		if g.companyComplement(toks, k, e) {
+			return out // "Main Board of the Hong Kong Stock Exchange", "Board of Directors"
+		}
 		return g.appendAgencyName(out, body, toks, nameBefore(toks, k, 3), e, 0.75)
 	}
 	if headFirstOnly[t.norm] {
@@ -177,10 +208,31 @@ func (g *Gazetteer) appendNamedCompany(out []candidate, body string, toks []toke
 		}
 		s++
 	}
-	e := nameRun(toks, s, 3)
+	e := nameRun(toks, s, 3, isNameWord)
 	if e == s || g.isKnownNonCompany(toks[s]) {
 		return out
 	}
 	return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
 		typ: newsintel.EntityCompany, conf: 0.65, rule: true})
+}
+
+// companyComplement reports whether the complement of the head at k, up to
+// e, names a company or a company's organ rather than a public matter.
+func (g *Gazetteer) companyComplement(toks []token, k, e int) bool {
+	s := k + 2
+	if s < e && toks[s].norm == "the" {
+		s++
+	}
+	if e-s == 1 && notAgencyComplements[toks[s].norm] {
+		return true
+	}
+	var key []byte
+	for j := s; j < e; j++ {
+		if j > s {
+			key = append(key, ' ')
+		}
+		key = append(key, toks[j].norm...)
+	}
+	i, ok := g.byName[string(key)]
+	return ok && g.entities[i].Type == newsintel.EntityCompany
 }

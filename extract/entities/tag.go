@@ -2,6 +2,7 @@ package entities
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newsintel/newsintel"
 )
@@ -32,6 +33,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	cands = g.keepSupported(toks, cands)
 	cands = append(cands, coordinatedCompanies(body, toks, cands)...)
 	chosen := resolve(toks, cands)
+	chosen = g.tickerMentions(toks, chosen)
 	chosen = g.extendEmbassies(toks, chosen)
 	chosen = g.linkPeople(toks, chosen)
 	return g.mentions(body, toks, chosen)
@@ -144,9 +146,14 @@ func (g *Gazetteer) mentions(body string, toks []token, chosen []candidate) []ne
 	out := make([]newsintel.Mention, 0, len(chosen))
 	for _, c := range chosen {
 		start, end := toks[c.s].start, toks[c.e-1].end
-		id := newsintel.EntityID(c.typ, c.name)
+		if crossesLine(body[start:end]) {
+			continue // the tokenizer's line breaks rule this out; never emit it
+		}
+		var id string
 		if c.entity >= 0 {
 			id = g.entities[c.entity].ID
+		} else {
+			id = newsintel.EntityID(c.typ, c.name)
 		}
 		out = append(out, newsintel.Mention{
 			EntityID: id, Name: c.name, Type: c.typ,
@@ -154,6 +161,11 @@ func (g *Gazetteer) mentions(body string, toks []token, chosen []candidate) []ne
 		})
 	}
 	return out
+}
+
+// crossesLine reports whether s holds a line break of any kind.
+func crossesLine(s string) bool {
+	return strings.ContainsAny(s, "\n\r\v\f\u0085\u2028\u2029")
 }
 
 // coordinatedCompanies finds unknown names listed with a known company:
@@ -167,13 +179,13 @@ func coordinatedCompanies(body string, toks []token, cands []candidate) []candid
 			continue
 		}
 		if c.e+1 < len(toks) && toks[c.e].norm == "and" {
-			if e := nameRun(toks, c.e+1, 3); e > c.e+1 && !toks[c.e+1].sentStart {
+			if e := nameRun(toks, c.e+1, 3, isNameWord); e > c.e+1 && !toks[c.e+1].sentStart {
 				out = append(out, candidate{s: c.e + 1, e: e, entity: -1, name: span(body, toks, c.e+1, e),
 					typ: newsintel.EntityCompany, conf: 0.6, rule: true})
 			}
 		}
 		if c.s >= 2 && toks[c.s-1].norm == "and" {
-			if s := nameStartBefore(toks, c.s-1); s < c.s-1 && !toks[s].sentStart {
+			if s := nameStartBefore(toks, c.s-1, isNameWord); s < c.s-1 && !toks[s].sentStart {
 				out = append(out, candidate{s: s, e: c.s - 1, entity: -1, name: span(body, toks, s, c.s-1),
 					typ: newsintel.EntityCompany, conf: 0.6, rule: true})
 			}

@@ -29,6 +29,27 @@ func TestTagCases(t *testing.T) {
 		{"unknown company by suffix", "Acme Widgets Inc said profit rose.", []string{"company:Acme Widgets Inc=Acme Widgets"}},
 		{"common word without context", "Apple pie is sweet.", nil},
 		{"demonym alone", "Chinese hackers struck.", nil},
+		{"no span over a paragraph break", "Press Release\n\nOffice of Public Affairs\n\nWASHINGTON - The rule",
+			[]string{"agency:Office of Public Affairs=Office of Public Affairs", "place:WASHINGTON=Washington"}},
+		{"document names are not people", "Under Executive Order 13873 and Public Law 117-328, the Federal Register said.", nil},
+		{"filing headings", "Item 1A. Risk Factors\n\nRead More\n\nRelated Articles", nil},
+		{"North Korea's long name", "the Democratic People's Republic of Korea and the Republic of Korea",
+			[]string{"place:Democratic People's Republic of Korea=North Korea", "place:Republic of Korea=South Korea"}},
+		{"China and Taiwan's long names", "the People's Republic of China and the Republic of China",
+			[]string{"place:People's Republic of China=China", "place:Republic of China=Taiwan"}},
+		{"sentence-initial descriptor", "Rival Advanced Micro Devices Inc fell. Chipmaker Nvidia said it would comply.",
+			[]string{"company:Advanced Micro Devices Inc=AMD", "company:Nvidia=Nvidia"}},
+		{"descriptor before an unknown company", "Chipmaker Acme Widgets Inc said sales rose.",
+			[]string{"company:Acme Widgets Inc=Acme Widgets"}},
+		{"company name with a known prefix", "LG Energy Solution said it would build a plant.",
+			[]string{"company:LG Energy Solution=LG Energy Solution"}},
+		{"agency before a title", "U.S. Treasury Secretary Janet Yellen said the talks went well.",
+			[]string{"agency:U.S. Treasury=Treasury Department", "person:Janet Yellen=Janet Yellen"}},
+		{"ticker by list", "Apple Inc. (NASDAQ: AAPL) and Alibaba Group Holding Ltd (NYSE: BABA; HKEX: 9988) rose.",
+			[]string{"company:Apple Inc.=Apple", "company:AAPL=Apple", "company:Alibaba Group Holding Ltd=Alibaba",
+				"company:BABA=Alibaba", "company:9988=Alibaba"}},
+		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
+			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}
 	g := Builtin()
 	for _, tc := range tests {
@@ -86,6 +107,7 @@ func FuzzTag(f *testing.F) {
 	f.Add("APPLE SUES FORMER ENGINEER OVER TRADE SECRETS")
 	f.Add("Mr. \xff\xfe Ma's U.S.-China Inc. & Co.")
 	f.Add(strings.Repeat("Alibaba Cloud Commerce Department ", 200))
+	f.Add("Office of Public\n\nAffairs\r\nNew\nYork Acme\u2028Widgets Inc said John\nSmith (NYSE:\nBABA)")
 	g := Builtin()
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()
@@ -100,6 +122,9 @@ func FuzzTag(f *testing.F) {
 			}
 			if text[m.Start:m.End] != m.Text {
 				t.Fatalf("mention Text: got %q, want %q", m.Text, text[m.Start:m.End])
+			}
+			if strings.ContainsAny(m.Text, "\n\r\v\f\u0085\u2028\u2029") {
+				t.Fatalf("mention Text: got %q, want no line break inside a mention", m.Text)
 			}
 			if !m.Type.Valid() || m.EntityID == "" {
 				t.Fatalf("mention %+v: got invalid type or empty ID", m)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // token is one word or punctuation mark of a text, with its byte span and
@@ -31,22 +32,31 @@ var abbreviations = map[string]bool{
 	"capt": true, "cmdr": true, "supt": true, "det": true, "messrs": true,
 }
 
+// lineBreak is the norm of the token that stands for a run of line breaks.
+// It is not a word, so no name, list match or rule reaches across it: a
+// mention never spans a line or paragraph break.
+const lineBreak = "\n"
+
 // tokenize splits text into tokens. It never fails: invalid UTF-8 bytes are
 // punctuation, and at most maxTokens tokens are returned.
 func tokenize(text string) []token {
-	toks := make([]token, 0, min(len(text)/3+4, maxTokens))
+	toks := make([]token, 0, min(len(text)/4+16, maxTokens))
+	nb := newNormBuf(len(text))
 	atStart := true
 	for i := 0; i < len(text) && len(toks) < maxTokens; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
-			t, next := scanWord(text, i)
+			t, next := scanWord(text, i, &nb)
 			t.sentStart = atStart
 			atStart = false
 			toks = append(toks, t)
 			toks = splitPossessive(text, toks)
 			i = next
-		case r == '\n':
+		case isLineBreak(r):
+			if len(toks) > 0 && toks[len(toks)-1].norm != lineBreak {
+				toks = append(toks, token{start: i, end: i + size, surface: text[i : i+size], norm: lineBreak})
+			}
 			atStart = true
 			i += size
 		case unicode.IsSpace(r) || r == utf8.RuneError:
@@ -63,6 +73,11 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// isLineBreak reports whether r ends a line.
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
@@ -73,7 +88,7 @@ func isWordRune(r rune) bool {
 // scanWord reads a word from text[i:]: letters and digits, joined by inner
 // apostrophes and periods ("O'Brien", "U.S."). A trailing period is kept only
 // for dotted abbreviations of single letters ("U.S.", "N.Y.").
-func scanWord(text string, i int) (token, int) {
+func scanWord(text string, i int, nb *normBuf) (token, int) {
 	j, letters, upper := i, 0, 0
 	dotted := true // every segment between periods is one letter so far
 	seg := 0
@@ -108,7 +123,7 @@ func scanWord(text string, i int) (token, int) {
 	}
 	first, _ := utf8.DecodeRuneInString(text[i:])
 	return token{
-		start: i, end: j, word: true, surface: text[i:j], norm: normWord(text[i:j]),
+		start: i, end: j, word: true, surface: text[i:j], norm: nb.norm(text[i:j]),
 		cap: unicode.IsUpper(first), allCaps: letters > 0 && upper == letters,
 	}, j
 }
@@ -131,32 +146,64 @@ func splitPossessive(text string, toks []token) []token {
 	return append(toks, poss)
 }
 
-// normWord lower-cases w, drops periods and straightens apostrophes. It
-// returns w itself when nothing changes, so most words cost no allocation.
-func normWord(w string) string {
-	plain := true
+// normBuf holds the normalised forms of one text's words. Its array is
+// allocated once per text and never grown or rewritten below its length,
+// so the strings cut from it stay valid and immutable; a word that no
+// longer fits gets its own allocation.
+type normBuf struct{ b []byte }
+
+func newNormBuf(textLen int) normBuf {
+	return normBuf{b: make([]byte, 0, textLen/3+64)}
+}
+
+// norm lower-cases w, drops periods and straightens apostrophes. It returns
+// w itself when nothing changes, so most words cost nothing.
+func (nb *normBuf) norm(w string) string {
+	if plainWord(w) {
+		return w
+	}
+	if cap(nb.b)-len(nb.b) < 2*len(w) { // lower case is at most 1.5 times longer
+		return normWord(w)
+	}
+	start := len(nb.b)
+	nb.b = appendNorm(nb.b, w)
+	return unsafe.String(&nb.b[start], len(nb.b)-start)
+}
+
+func plainWord(w string) bool {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 'A' && c <= 'Z' || c == '.' || c >= utf8.RuneSelf {
-			plain = false
-			break
+			return false
 		}
 	}
-	if plain {
+	return true
+}
+
+// normWord is the normalised form of w in a string of its own.
+func normWord(w string) string {
+	if plainWord(w) {
 		return w
 	}
-	var b strings.Builder
-	b.Grow(len(w))
+	return string(appendNorm(make([]byte, 0, len(w)+4), w))
+}
+
+func appendNorm(b []byte, w string) []byte {
 	for _, r := range w {
-		switch r {
-		case '.':
-		case '’':
-			b.WriteByte('\'')
+		switch {
+		case r == '.':
+		case r == '’':
+			b = append(b, '\'')
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return b
 }
 
 func punctNorm(r rune, s string) string {
@@ -175,8 +222,10 @@ func punctNorm(r rune, s string) string {
 // tokens before it ("Mr." does not; "U.S." keeps its period inside the word).
 func endsSentence(r rune, toks []token) bool {
 	switch r {
-	case '!', '?', ':', ';':
+	case '!', '?', ';':
 		return r != ';'
+	case ':': // but not in a listing note, "(NYSE: BABA)"
+		return len(toks) == 0 || exchanges[toks[len(toks)-1].norm] == ""
 	case '.':
 		if len(toks) == 0 {
 			return true
@@ -225,6 +274,9 @@ func segmentCaseless(seg []token) bool {
 		return true
 	}
 	last := seg[len(seg)-1]
+	if last.norm == lineBreak && len(seg) > 1 {
+		last = seg[len(seg)-2]
+	}
 	return caps*10 >= words*8 && last.norm != "."
 }
 

@@ -62,7 +62,11 @@ centers center centre`)
 // headFirstOnly heads name a body only when a complement follows them
 // ("Office of X"): a bare "Court" or "Center" before them is something else.
 var headFirstOnly = wordSet(`court centre center centers institute institutes
-tribunal parliament senate`)
+tribunal parliament senate services`)
+
+// notAgencyComplements follow "Board of" or "Office of" in the names of a
+// company's organs, not of government bodies: "Board of Directors".
+var notAgencyComplements = wordSet(`directors trustees shareholders`)
 
 // nameConnectors may stand inside an organisation's name.
 var nameConnectors = wordSet(`of and for on the & de du la le von van der des del da di y`)
@@ -76,7 +80,10 @@ commissioner director ambassador king queen prince princess pope gen general adm
 colonel col sgt sergeant captain capt officer spokesman spokeswoman spokesperson analyst
 economist executive lawyer attorney prosecutor economist leader speaker lawmaker rabbi
 reverend rev sheikh emir crown deputy pastor detective det inspector superintendent author
-investor billionaire entrepreneur actor actress singer chief head`)
+investor billionaire entrepreneur actor actress singer chief head politician activist
+dissident journalist businessman businesswoman tycoon magnate diplomat envoy negotiator
+candidate nominee adviser advisor aide commentator strategist banker novelist writer
+poet artist physicist scientist researcher historian philanthropist`)
 
 // roleNouns follow a person's name in an apposition: "Jack Ma, the founder".
 var roleNouns = wordSet(`founder co-founder cofounder chairman chairwoman chair president ceo
@@ -134,3 +141,37 @@ var nameParticles = wordSet(`da de di do dos das du del della van von der den bi
 var companyNouns = wordSet(`company firm startup start-up maker automaker chipmaker carmaker
 newspaper daily broadcaster lender insurer retailer conglomerate supplier operator developer
 publisher manufacturer analyst analysts brokerage`)
+
+// documentNouns name documents, their parts and page furniture: capitalised
+// in "Executive Order 13873", "Item 1A. Risk Factors", "Federal Register",
+// "Read More", they are never part of a person's name.
+var documentNouns = wordSet(`order orders law laws act acts section sections item items rule rules
+docket report reports register release releases article articles image images factors risk
+form forms exhibit exhibits schedule part chapter note notes notice notices statement statements
+code bill bills amendment amendments regulation regulations directive decree resolution
+annual quarterly press related featured read more summary table appendix filing filings proxy
+prospectus agreement treaty accord protocol convention program programme initiative plan
+strategy policy index review journal gazette bulletin circular memo memorandum letter
+transcript testimony hearing opinion ruling verdict complaint petition motion brief
+copyright rights reserved terms privacy cookie cookies newsletter subscribe subscription
+photo photos caption credit credits getty images video podcast`)
+
+// descriptors are nouns that describe a company, person or group and may
+// stand capitalised at the start of a sentence right before its name:
+// "Rival Advanced Micro Devices", "Chipmaker Nvidia said". They never
+// start a name found by the rules.
+var descriptors = wordSet(`rival rivals competitor competitors peer peers chipmaker chipmakers
+carmaker carmakers automaker automakers drugmaker drugmakers retailer retailers lender lenders
+insurer insurers startup startups start-up conglomerate conglomerates giant giants tech telecom
+e-commerce operator operators supplier suppliers manufacturer manufacturers maker makers
+producer producers provider providers platform platforms parent owner owners unit subsidiary
+shareholder shareholders stockholder stockholders bondholders creditors plaintiffs defendants
+defendant plaintiff judges senators ministers minister officials lawmakers regulators
+investors analysts shares stocks customers clients users rivalry partner broker brokers
+bank banks automakers airline airlines carrier carriers developer developers publisher publishers
+broadcaster broadcasters newspaper network networks chain chains brand brands firm firms
+company companies group groups agency agencies prosecutors authorities police critics
+billionaire tycoon founder cofounder co-founder executives employees staff union unions
+activist activists protesters residents voters citizens consumers buyers sellers traders
+miners refiner refiners utility utilities exporter exporters importer importers
+`)

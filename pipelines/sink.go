@@ -29,8 +29,11 @@ const flushTimeout = 5 * time.Second
 // batch, acking every message only after f returned nil. When a batch
 // fails, it retries each document alone, so that a poison document goes to
 // DEAD (at once for a permanent error, after o.MaxDeliver deliveries for a
-// transient one) and the rest are delivered. A message that is not a
-// Document is dead-lettered without reaching f.
+// transient one) and the rest are delivered. When every document of a
+// failed batch fails alone too, the sink itself is down (not a document):
+// the batch is held and retried with back-off, up to o.MaxDeliver times per
+// delivery, instead of burning the deliveries of every document. A message
+// that is not a Document is dead-lettered without reaching f.
 //
 // f may see a document more than once (a crash between f and the acks
 // redelivers the batch), so it must upsert by document ID; that makes

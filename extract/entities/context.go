@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsintel/newsintel"
@@ -15,31 +16,38 @@ const cueWindow = 8
 // unambiguously elsewhere in the text, or a cue stands next to or near the
 // name. Other candidates pass unchanged.
 func (g *Gazetteer) keepSupported(toks []token, cands []candidate) []candidate {
-	confirmed := map[int]bool{}
-	starts := map[int]newsintel.EntityType{} // token → type of a sure list match starting there
-	ends := map[int]newsintel.EntityType{}   // token → type of a sure list match ending just before
+	var confirmed []int // entities matched surely somewhere in the text
 	for _, c := range cands {
-		if !c.ambig && !c.rule {
-			confirmed[c.entity] = true
-			starts[c.s], ends[c.e] = c.typ, c.typ
+		if !c.ambig && !c.rule && !slices.Contains(confirmed, c.entity) {
+			confirmed = append(confirmed, c.entity)
 		}
 	}
 	out := cands[:0]
 	for _, c := range cands {
-		if !c.ambig || supported(toks, c, confirmed[c.entity]) || coordinated(toks, c, starts, ends) {
+		if !c.ambig || supported(toks, c, slices.Contains(confirmed, c.entity)) || coordinated(toks, c, cands) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// coordinated reports whether c is listed with a sure name of its type:
-// "Visa and Mastercard", "Apple, Google".
-func coordinated(toks []token, c candidate, starts, ends map[int]newsintel.EntityType) bool {
-	if c.e+1 < len(toks) && isListJoin(toks[c.e].norm) && starts[c.e+1] == c.typ {
-		return true
+// coordinated reports whether c is listed with a sure list match of its
+// type: "Visa and Mastercard", "Apple, Google".
+func coordinated(toks []token, c candidate, cands []candidate) bool {
+	after := c.e+1 < len(toks) && isListJoin(toks[c.e].norm)
+	before := c.s >= 2 && isListJoin(toks[c.s-1].norm)
+	if !after && !before {
+		return false
 	}
-	return c.s >= 2 && isListJoin(toks[c.s-1].norm) && ends[c.s-1] == c.typ
+	for _, o := range cands {
+		if o.ambig || o.rule || o.typ != c.typ {
+			continue
+		}
+		if after && o.s == c.e+1 || before && o.e == c.s-1 {
+			return true
+		}
+	}
+	return false
 }
 
 func isListJoin(norm string) bool { return norm == "and" || norm == "," || norm == "or" }
@@ -59,7 +67,7 @@ func supported(toks []token, c candidate, confirmed bool) bool {
 	if !caseless && next.word && next.cap && !next.allCaps {
 		return false // "Apple Music", "Commerce Bank"
 	}
-	if !caseless && next.word && !next.cap && !continuations[next.norm] && !looksInflected(next.norm) {
+	if !caseless && next.word && !next.cap && !next.is(clsContinuation) && !looksInflected(next.norm) {
 		return false // "Apple pie", "Amazon rainforest"
 	}
 	if confirmed || adjacentCue(next, c.typ) || caseless && next.word && looksInflected(next.norm) {
@@ -75,12 +83,12 @@ func supported(toks []token, c candidate, confirmed bool) bool {
 // names: a possessive, a speech verb, a legal suffix or a cue of its type.
 func adjacentCue(next token, typ newsintel.EntityType) bool {
 	switch {
-	case next.norm == "'s" || speechVerbs[next.norm]:
+	case next.norm == "'s" || next.is(clsSpeechVerb):
 		return true
 	case typ == newsintel.EntityCompany:
-		return orgSuffixes[next.norm] || companyCues[next.norm]
+		return next.is(clsOrgSuffix) || next.is(clsCompanyCue)
 	case typ == newsintel.EntityAgency || typ == newsintel.EntityGovernment:
-		return agencyCues[next.norm]
+		return next.is(clsAgencyCue)
 	}
 	return false
 }

@@ -31,7 +31,7 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 			continue
 		}
 		switch {
-		case personTitles[t.norm]:
+		case t.is(clsPersonTitle):
 			s := k + 1
 			if s < len(toks) && toks[s].norm == "." {
 				s++
@@ -43,14 +43,14 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 			if s < len(toks) && toks[s].norm == "of" {
 				s, min = nameRun(toks, s+1, 1, isNameWord), 2 // "Prime Minister of Malaysia Anwar Ibrahim"
 			}
-			if e := nameRun(toks, s, 4, isPersonWord); e-s >= min && !orgSuffixes[toks[e-1].norm] {
+			if e := nameRun(toks, s, 4, isPersonWord); e-s >= min && !toks[e-1].is(clsOrgSuffix) {
 				add(s, e, 0.8)
 			}
-		case firstNames[t.norm] && isNameWord(t):
+		case t.is(clsFirstName) && isNameWord(t):
 			if e := nameRun(toks, k, 3, isPersonWord); e-k >= 2 {
 				add(k, e, 0.75)
 			}
-		case speechVerbs[t.norm] && t.norm != "according":
+		case t.is(clsSpeechVerb) && t.norm != "according":
 			if e := nameRun(toks, k+1, 3, isPersonWord); e-k-1 >= 2 {
 				add(k+1, e, 0.7)
 			}
@@ -75,7 +75,7 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 // word that is not a document's or a group's noun ("Executive Order",
 // "Federal Register said", "Rival Nvidia said").
 func isPersonWord(t token) bool {
-	return isNameWord(t) && !documentNouns[t.norm] && !descriptors[t.norm]
+	return isNameWord(t) && !t.is(clsDocumentNoun) && !t.is(clsDescriptor)
 }
 
 // nameRun returns the end of a run of at most max words that pass word
@@ -84,13 +84,13 @@ func nameRun(toks []token, s, max int, word func(token) bool) int {
 	e, n := s, 0
 	for j := s; j < len(toks) && n < max; {
 		t := toks[j]
-		if !word(t) || orgSuffixes[t.norm] || agencyHeads[t.norm] {
+		if !word(t) || t.is(clsOrgSuffix) || t.is(clsAgencyHead) {
 			break
 		}
 		n++
 		j++
 		e = j
-		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-" || nameParticles[toks[j].norm]) && word(toks[j+1]) {
+		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-" || toks[j].is(clsParticle)) && word(toks[j+1]) {
 			j++ // "John F. Kennedy", "Jean-Pierre", "Lula da Silva"
 		}
 	}
@@ -104,7 +104,7 @@ func nameStartBefore(toks []token, k int, word func(token) bool) int {
 	s := k
 	for j := k - 1; j >= 0 && k-j <= 3; j-- {
 		t := toks[j]
-		if !word(t) || orgSuffixes[t.norm] || agencyHeads[t.norm] {
+		if !word(t) || t.is(clsOrgSuffix) || t.is(clsAgencyHead) {
 			break
 		}
 		s = j
@@ -120,7 +120,7 @@ func nameStartBefore(toks []token, k int, word func(token) bool) int {
 func appositionFollows(toks []token, k int) bool {
 	for j := k; j < len(toks) && j < k+4; j++ {
 		t := toks[j]
-		if roleNouns[t.norm] {
+		if t.is(clsRoleNoun) {
 			return true
 		}
 		if !t.word || t.cap && !t.allCaps {
@@ -162,10 +162,16 @@ func (g *Gazetteer) linkPeople(toks []token, chosen []candidate) []candidate {
 			}
 		}
 	}
+	n := len(chosen)
 	for k, t := range toks {
-		if p, ok := full[t.norm]; ok && !taken[k] && t.word && t.cap && !stopwords[t.norm] {
-			chosen = append(chosen, relink(candidate{s: k, e: k + 1}, p))
+		if !taken[k] && t.word && t.cap && !t.is(clsStop) {
+			if p, ok := full[t.norm]; ok {
+				chosen = append(chosen, relink(candidate{s: k, e: k + 1}, p))
+			}
 		}
+	}
+	if len(chosen) == n {
+		return chosen // spans unchanged: still sorted and apart
 	}
 	return resolve(toks, chosen)
 }

@@ -15,11 +15,11 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 			continue
 		}
 		switch {
-		case orgSuffixes[t.norm] && (t.cap || t.norm == "plc"):
+		case t.is(clsOrgSuffix) && (t.cap || t.norm == "plc"):
 			out = g.appendCompany(out, body, toks, k)
-		case agencyHeads[t.norm]:
+		case t.is(clsAgencyHead):
 			out = g.appendAgency(out, body, toks, k)
-		case companyNouns[t.norm] && !t.cap:
+		case t.is(clsCompanyNoun) && !t.cap:
 			out = g.appendNamedCompany(out, body, toks, k)
 		}
 	}
@@ -29,7 +29,7 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 // isNameWord reports whether t can be a word of a proper name.
 func isNameWord(t token) bool {
 	return t.word && t.cap && !t.caseless && (!t.allCaps || t.end-t.start <= 5) &&
-		!stopwords[t.norm] && !personTitles[t.norm]
+		!t.is(clsStop) && !t.is(clsPersonTitle)
 }
 
 // span returns the text of tokens [s, e).
@@ -48,7 +48,7 @@ func nameBeforeJoined(toks []token, k, max int, and bool) int {
 	for j := k - 1; j >= 0 && n < max; j-- {
 		t := toks[j]
 		switch {
-		case isNameWord(t) || t.word && t.cap && orgSuffixes[t.norm]:
+		case isNameWord(t) || t.word && t.cap && t.is(clsOrgSuffix):
 			s, n = j, n+1
 		case (t.norm == "&" || t.norm == "-" || and && t.norm == "and") && j > 0 && isNameWord(toks[j-1]):
 			continue
@@ -89,7 +89,7 @@ func lowerElsewhere(toks []token, norm string) bool {
 
 // appendCompany reads "Acme Widgets Inc" backwards from its suffix at k.
 func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k int) []candidate {
-	if k > 0 && toks[k-1].word && orgSuffixes[toks[k-1].norm] {
+	if k > 0 && toks[k-1].word && toks[k-1].is(clsOrgSuffix) {
 		return out // the first suffix of "Holding Ltd" did the work
 	}
 	s := nameBefore(toks, k, 5)
@@ -97,11 +97,11 @@ func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k 
 		return out
 	}
 	e := k + 1
-	for e < len(toks) && toks[e].word && (toks[e].cap || toks[e].norm == "plc") && orgSuffixes[toks[e].norm] {
+	for e < len(toks) && toks[e].word && (toks[e].cap || toks[e].norm == "plc") && toks[e].is(clsOrgSuffix) {
 		e++
 	}
 	name := span(body, toks, s, k)
-	if i, ok := g.byName[normKey(name)]; ok && g.entities[i].Type == newsintel.EntityCompany {
+	if i, ok := g.lookupTokens(toks, s, k); ok && g.entities[i].Type == newsintel.EntityCompany {
 		return append(out, candidate{s: s, e: e, entity: i, name: g.entities[i].Name,
 			typ: newsintel.EntityCompany, conf: 0.9, rule: true})
 	}
@@ -139,7 +139,7 @@ func (g *Gazetteer) appendAgency(out []candidate, body string, toks []token, k i
 		}
 		return g.appendAgencyName(out, body, toks, nameBefore(toks, k, 3), e, 0.75)
 	}
-	if headFirstOnly[t.norm] {
+	if t.is(clsHeadFirstOnly) {
 		return out
 	}
 	s := nameBeforeJoined(toks, k, 5, true)
@@ -162,12 +162,12 @@ func complementAfter(toks []token, k int) int {
 	e, j := k+1, k+2
 	for j < len(toks) {
 		t := toks[j]
-		if t.end-t.start > 1 && (isNameWord(t) || t.word && t.cap && !t.caseless && !stopwords[t.norm]) {
+		if t.end-t.start > 1 && (isNameWord(t) || t.word && t.cap && !t.caseless && !t.is(clsStop)) {
 			j++
 			e = j
 			continue
 		}
-		if nameConnectors[t.norm] || t.norm == "," && j+1 < len(toks) && toks[j+1].cap {
+		if t.is(clsNameConnector) || t.norm == "," && j+1 < len(toks) && toks[j+1].cap {
 			j++
 			continue
 		}
@@ -189,7 +189,7 @@ func (g *Gazetteer) isPerson(norm string) bool {
 // when the list knows the name.
 func (g *Gazetteer) appendAgencyName(out []candidate, body string, toks []token, s, e int, conf float64) []candidate {
 	name := span(body, toks, s, e)
-	if i, ok := g.byName[normKey(name)]; ok && g.entities[i].Type == newsintel.EntityAgency {
+	if i, ok := g.lookupTokens(toks, s, e); ok && g.entities[i].Type == newsintel.EntityAgency {
 		return append(out, candidate{s: s, e: e, entity: i, name: g.entities[i].Name,
 			typ: newsintel.EntityAgency, conf: conf, rule: true})
 	}
@@ -226,7 +226,15 @@ func (g *Gazetteer) companyComplement(toks []token, k, e int) bool {
 	if e-s == 1 && notAgencyComplements[toks[s].norm] {
 		return true
 	}
-	var key []byte
+	i, ok := g.lookupTokens(toks, s, e)
+	return ok && g.entities[i].Type == newsintel.EntityCompany
+}
+
+// lookupTokens looks up the name of tokens [s, e) as Lookup would (their
+// normalised forms joined by spaces), without allocating for short names.
+func (g *Gazetteer) lookupTokens(toks []token, s, e int) (int, bool) {
+	var arr [128]byte
+	key := arr[:0]
 	for j := s; j < e; j++ {
 		if j > s {
 			key = append(key, ' ')
@@ -234,5 +242,5 @@ func (g *Gazetteer) companyComplement(toks []token, k, e int) bool {
 		key = append(key, toks[j].norm...)
 	}
 	i, ok := g.byName[string(key)]
-	return ok && g.entities[i].Type == newsintel.EntityCompany
+	return i, ok
 }

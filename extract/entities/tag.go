@@ -1,7 +1,8 @@
 package entities
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/newsintel/newsintel"
@@ -97,18 +98,21 @@ func resolve(toks []token, cands []candidate) []candidate {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := &cands[order[i]], &cands[order[j]]
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &cands[i], &cands[j]
 		if a.e-a.s != b.e-b.s {
-			return a.e-a.s > b.e-b.s
+			return cmp.Compare(b.e-b.s, a.e-a.s)
 		}
 		if a.rule != b.rule {
-			return !a.rule
+			if !a.rule {
+				return -1
+			}
+			return 1
 		}
 		if a.conf != b.conf {
-			return a.conf > b.conf
+			return cmp.Compare(b.conf, a.conf)
 		}
-		return order[i] < order[j]
+		return cmp.Compare(i, j)
 	})
 	taken := make([]bool, len(toks))
 	keep := make([]bool, len(cands))
@@ -128,7 +132,7 @@ func resolve(toks []token, cands []candidate) []candidate {
 			out = append(out, cands[i])
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	slices.SortFunc(out, func(a, b candidate) int { return cmp.Compare(a.s, b.s) })
 	return out
 }
 

@@ -18,6 +18,7 @@ type token struct {
 	allCaps    bool   // every letter upper case
 	sentStart  bool   // first word of a sentence, line or heading
 	caseless   bool   // in a segment written in Title Case or ALL CAPS
+	cls        wordClass
 }
 
 // maxTokens bounds the work Tag does on one text; the rest is ignored.
@@ -67,6 +68,11 @@ func tokenize(text string) []token {
 			}
 			toks = append(toks, token{start: i, end: i + size, surface: text[i : i+size], norm: punctNorm(r, text[i:i+size])})
 			i += size
+		}
+	}
+	for i := range toks {
+		if toks[i].word {
+			toks[i].cls = wordClasses[toks[i].norm]
 		}
 	}
 	markCaseless(toks)
@@ -256,7 +262,7 @@ func markCaseless(toks []token) {
 func segmentCaseless(seg []token) bool {
 	words, caps, upper := 0, 0, 0
 	for _, t := range seg {
-		if !t.word || t.end-t.start < 2 || titleSmallWords[t.norm] {
+		if !t.word || t.end-t.start < 2 || t.is(clsTitleSmall) {
 			continue
 		}
 		words++

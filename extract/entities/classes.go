@@ -24,6 +24,7 @@ const (
 	clsDescriptor
 	clsFirstName
 	clsTitleSmall
+	clsOrgHead
 )
 
 // wordClasses maps a normalised word to its classes.
@@ -41,7 +42,7 @@ func buildWordClasses() map[string]wordClass {
 		{companyCues, clsCompanyCue}, {agencyCues, clsAgencyCue}, {continuations, clsContinuation},
 		{genericWords, clsGeneric}, {nameParticles, clsParticle}, {companyNouns, clsCompanyNoun},
 		{documentNouns, clsDocumentNoun}, {descriptors, clsDescriptor}, {firstNames, clsFirstName},
-		{titleSmallWords, clsTitleSmall},
+		{titleSmallWords, clsTitleSmall}, {orgHeads, clsOrgHead},
 	} {
 		for w := range l.set {
 			m[w] |= l.cls

@@ -75,7 +75,7 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 // word that is not a document's or a group's noun ("Executive Order",
 // "Federal Register said", "Rival Nvidia said").
 func isPersonWord(t token) bool {
-	return isNameWord(t) && !t.is(clsDocumentNoun) && !t.is(clsDescriptor)
+	return isNameWord(t) && !t.is(clsDocumentNoun|clsDescriptor|clsOrgHead)
 }
 
 // nameRun returns the end of a run of at most max words that pass word
@@ -90,7 +90,7 @@ func nameRun(toks []token, s, max int, word func(token) bool) int {
 		n++
 		j++
 		e = j
-		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-" || toks[j].is(clsParticle)) && word(toks[j+1]) {
+		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-" && joined(toks, j) || toks[j].is(clsParticle)) && word(toks[j+1]) {
 			j++ // "John F. Kennedy", "Jean-Pierre", "Lula da Silva"
 		}
 	}

@@ -19,6 +19,8 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 			out = g.appendCompany(out, body, toks, k)
 		case t.is(clsAgencyHead):
 			out = g.appendAgency(out, body, toks, k)
+		case t.is(clsOrgHead) && t.cap:
+			out = g.appendHeadedCompany(out, body, toks, k)
 		case t.is(clsCompanyNoun) && !t.cap:
 			out = g.appendNamedCompany(out, body, toks, k)
 		}
@@ -50,7 +52,7 @@ func nameBeforeJoined(toks []token, k, max int, and bool) int {
 		switch {
 		case isNameWord(t) || t.word && t.cap && t.is(clsOrgSuffix):
 			s, n = j, n+1
-		case (t.norm == "&" || t.norm == "-" || and && t.norm == "and") && j > 0 && isNameWord(toks[j-1]):
+		case (t.norm == "&" || t.norm == "-" && joined(toks, j) || and && t.norm == "and") && j > 0 && isNameWord(toks[j-1]):
 			continue
 		default:
 			return skipCommonStart(toks, s, k)
@@ -92,16 +94,20 @@ func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k 
 	if k > 0 && toks[k-1].word && toks[k-1].is(clsOrgSuffix) {
 		return out // the first suffix of "Holding Ltd" did the work
 	}
-	s := nameBefore(toks, k, 5)
-	if s == k {
+	nameEnd := k
+	if k > 1 && toks[k-1].norm == "," && commaSuffixes[toks[k].norm] {
+		nameEnd = k - 1 // "Zentrix Networks, Inc."
+	}
+	s := nameBefore(toks, nameEnd, 5)
+	if s == nameEnd {
 		return out
 	}
 	e := k + 1
 	for e < len(toks) && toks[e].word && (toks[e].cap || toks[e].norm == "plc") && toks[e].is(clsOrgSuffix) {
 		e++
 	}
-	name := span(body, toks, s, k)
-	if i, ok := g.lookupTokens(toks, s, k); ok && g.entities[i].Type == newsintel.EntityCompany {
+	name := span(body, toks, s, nameEnd)
+	if i, ok := g.lookupTokens(toks, s, nameEnd); ok && g.entities[i].Type == newsintel.EntityCompany {
 		return append(out, candidate{s: s, e: e, entity: i, name: g.entities[i].Name,
 			typ: newsintel.EntityCompany, conf: 0.9, rule: true})
 	}
@@ -110,6 +116,31 @@ func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k 
 	}
 	return append(out, candidate{s: s, e: e, entity: -1, name: name,
 		typ: newsintel.EntityCompany, conf: 0.75, rule: true})
+}
+
+// joined reports whether token j touches the tokens either side of it:
+// "Hewlett-Packard", not "Japan – Sony".
+func joined(toks []token, j int) bool {
+	return j > 0 && j+1 < len(toks) && toks[j-1].end == toks[j].start && toks[j].end == toks[j+1].start
+}
+
+// appendHeadedCompany reads a company named by its last word, a noun that
+// heads company names ("Southwest Airlines", "Elliott Management", "Epic
+// Games"). The name must have another word that is not sentence-initial.
+func (g *Gazetteer) appendHeadedCompany(out []candidate, body string, toks []token, k int) []candidate {
+	if k+1 < len(toks) && (toks[k+1].is(clsOrgSuffix|clsOrgHead) && toks[k+1].cap || toks[k+1].norm == "of") {
+		return out // a longer name goes on: "Capital Group", "Bank of America"
+	}
+	s := nameBefore(toks, k, 4)
+	if s == k || k-s == 1 && toks[s].sentStart || g.isKnownNonCompany(toks[s]) && k-s == 1 {
+		return out
+	}
+	if i, ok := g.lookupTokens(toks, s, k+1); ok && g.entities[i].Type == newsintel.EntityCompany {
+		return append(out, candidate{s: s, e: k + 1, entity: i, name: g.entities[i].Name,
+			typ: newsintel.EntityCompany, conf: 0.85, rule: true})
+	}
+	return append(out, candidate{s: s, e: k + 1, entity: -1, name: span(body, toks, s, k+1),
+		typ: newsintel.EntityCompany, conf: 0.6, rule: true})
 }
 
 // isKnownNonCompany reports whether a single word names a known place or
@@ -188,6 +219,9 @@ func (g *Gazetteer) isPerson(norm string) bool {
 // appendAgencyName adds the agency at tokens [s, e), as the list's entity
 // when the list knows the name.
 func (g *Gazetteer) appendAgencyName(out []candidate, body string, toks []token, s, e int, conf float64) []candidate {
+	if s > 0 && isOrdinal(toks[s-1].norm) {
+		s-- // "9th U.S. Circuit Court of Appeals"
+	}
 	name := span(body, toks, s, e)
 	if i, ok := g.lookupTokens(toks, s, e); ok && g.entities[i].Type == newsintel.EntityAgency {
 		return append(out, candidate{s: s, e: e, entity: i, name: g.entities[i].Name,
@@ -243,4 +277,18 @@ func (g *Gazetteer) lookupTokens(toks []token, s, e int) (int, bool) {
 	}
 	i, ok := g.byName[string(key)]
 	return i, ok
+}
+
+// isOrdinal reports whether norm is a number written as an ordinal: "9th",
+// "2nd", "21st".
+func isOrdinal(norm string) bool {
+	n := len(norm)
+	if n < 3 || !isDigits(norm[:n-2]) {
+		return false
+	}
+	switch norm[n-2:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }

@@ -32,6 +32,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	cands := g.matchList(toks)
 	cands = append(cands, g.ruleCandidates(body, toks)...)
 	cands = g.keepSupported(toks, cands)
+	cands = dropPeopleOverNames(toks, cands)
 	cands = append(cands, coordinatedCompanies(body, toks, cands)...)
 	chosen := resolve(toks, cands)
 	chosen = g.tickerMentions(toks, chosen)
@@ -196,4 +197,42 @@ func coordinatedCompanies(body string, toks []token, cands []candidate) []candid
 		}
 	}
 	return out
+}
+
+// dropPeopleOverNames drops the people that rules read around a speech verb
+// or an apposition when their last word is a company or agency the list
+// knows for sure and their first is no given name: "the Nasdaq Composite
+// added", "Chipmaker Nvidia said".
+func dropPeopleOverNames(toks []token, cands []candidate) []candidate {
+	var sure []int // end tokens of sure company and agency matches
+	for _, c := range cands {
+		if !c.rule && !c.ambig && (c.typ == newsintel.EntityCompany || c.typ == newsintel.EntityAgency) {
+			sure = append(sure, c.s, c.e)
+		}
+	}
+	if len(sure) == 0 {
+		return cands
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if c.rule && c.typ == newsintel.EntityPerson && c.entity < 0 && !toks[c.s].is(clsFirstName) && coversPart(c, sure) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// coversPart reports whether one of the spans in pairs (s0, e0, s1, e1,
+// ...) lies inside c and ends where c ends.
+func coversPart(c candidate, pairs []int) bool {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] >= c.s && pairs[i+1] == c.e {
+			return true
+		}
+		if pairs[i] == c.s && pairs[i+1] <= c.e {
+			return true
+		}
+	}
+	return false
 }

@@ -81,6 +81,8 @@ colonel col sgt sergeant captain capt officer spokesman spokeswoman spokesperson
 economist executive lawyer attorney prosecutor economist leader speaker lawmaker rabbi
 reverend rev sheikh emir crown deputy pastor detective det inspector superintendent author
 investor billionaire entrepreneur actor actress singer chief head politician activist
+administrator chairperson treasurer comptroller solicitor marshal sheriff commander lieutenant
+councillor councilman councilwoman alderman ombudsman registrar provost dean
 dissident journalist businessman businesswoman tycoon magnate diplomat envoy negotiator
 candidate nominee adviser advisor aide commentator strategist banker novelist writer
 poet artist physicist scientist researcher historian philanthropist`)
@@ -140,7 +142,8 @@ var nameParticles = wordSet(`da de di do dos das du del della van von der den bi
 // "research company Gartner", "newspaper Punch".
 var companyNouns = wordSet(`company firm startup start-up maker automaker chipmaker carmaker
 newspaper daily broadcaster lender insurer retailer conglomerate supplier operator developer
-publisher manufacturer analyst analysts brokerage`)
+publisher manufacturer analyst analysts brokerage fund exchange platform app agency studio
+bank insurer miner refiner airline`)
 
 // documentNouns name documents, their parts and page furniture: capitalised
 // in "Executive Order 13873", "Item 1A. Risk Factors", "Federal Register",
@@ -148,7 +151,7 @@ publisher manufacturer analyst analysts brokerage`)
 var documentNouns = wordSet(`order orders law laws act acts section sections item items rule rules
 docket report reports register release releases article articles image images factors risk
 form forms exhibit exhibits schedule part chapter note notes notice notices statement statements
-code bill bills amendment amendments regulation regulations directive decree resolution
+code amendment amendments regulation regulations directive decree resolution
 annual quarterly press related featured read more summary table appendix filing filings proxy
 prospectus agreement treaty accord protocol convention program programme initiative plan
 strategy policy index review journal gazette bulletin circular memo memorandum letter
@@ -174,4 +177,17 @@ company companies group groups agency agencies prosecutors authorities police cr
 billionaire tycoon founder cofounder co-founder executives employees staff union unions
 activist activists protesters residents voters citizens consumers buyers sellers traders
 miners refiner refiners utility utilities exporter exporters importer importers
+`)
+
+// commaSuffixes may stand after a comma in a company's name: "Zentrix
+// Networks, Inc.", "Orbis Freight, LLC".
+var commaSuffixes = wordSet(`inc incorporated llc llp lp ltd limited corp plc`)
+
+// orgHeads end the names of companies and other organisations and are
+// never part of a person's name: "Southwest Airlines", "Epic Games",
+// "Elliott Management".
+var orgHeads = wordSet(`airlines airways motors games studios pictures records ventures
+partners management pharmaceuticals therapeutics biotherapeutics biosciences technologies
+networks industries laboratories labs semiconductor semiconductors entertainment brands foods
+airline bank bancorp securities insurance capital investments logistics telecom telecommunications
 `)

@@ -46,9 +46,11 @@ type badFunc func(key, format string, args ...any)
 func (c *Config) validateNATS(bad badFunc) {
 	n := c.NATS
 	if n.URL != "" {
-		u, err := url.Parse(n.URL)
-		if err != nil || (u.Scheme != "nats" && u.Scheme != "tls" && u.Scheme != "ws" && u.Scheme != "wss") || u.Host == "" {
-			bad("nats.url", "%q is not a NATS URL such as nats://127.0.0.1:4222", redactURL(n.URL))
+		for _, one := range strings.Split(n.URL, ",") {
+			u, err := url.Parse(strings.TrimSpace(one))
+			if err != nil || (u.Scheme != "nats" && u.Scheme != "tls" && u.Scheme != "ws" && u.Scheme != "wss") || u.Host == "" {
+				bad("nats.url", "%q is not a NATS URL such as nats://127.0.0.1:4222 (several may be joined by commas)", redactURL(one))
+			}
 		}
 	} else if err := checkHostPort(n.Listen); err != nil {
 		bad("nats.listen", "%v", err)
@@ -193,8 +195,16 @@ func (c Config) String() string {
 	return string(out)
 }
 
-// redactURL hides the password of a URL's user info.
+// redactURL hides the password of a URL's user info; a comma-separated
+// list of URLs has each redacted.
 func redactURL(s string) string {
+	if strings.Contains(s, ",") {
+		parts := strings.Split(s, ",")
+		for i, p := range parts {
+			parts[i] = redactURL(strings.TrimSpace(p))
+		}
+		return strings.Join(parts, ",")
+	}
 	u, err := url.Parse(s)
 	if err != nil || u.User == nil {
 		return s

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// searchFilters are the flags of `newsintel search` passed to the API as
+// query parameters of the same name.
+var searchFilters = []string{"kind", "source", "publisher", "entity", "company", "agency", "person", "place",
+	"source_type", "language", "form", "section", "since", "until", "sort"}
+
+func searchCmd(g *globals) *cobra.Command {
+	var server string
+	var asJSON, anonymous bool
+	var size, from int
+	filters := map[string]*string{}
+	cmd := &cobra.Command{
+		Use:   "search [flags] QUERY...",
+		Short: "Search a running newsintel and print the hits as a table or JSON",
+		Long: `Search the API of a running newsintel (default http://127.0.0.1:8080). The query uses
+the query-string syntax: words, "phrases", +must, -not, field:value, prefix*, fuzzy~.
+An empty query lists every document, newest first.`,
+		Example: `  newsintel search Alibaba
+  newsintel search --kind filing --since 2021-01-01 "cloud services"
+  newsintel search --has-anonymous --json Commerce`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			q := url.Values{}
+			q.Set("q", strings.Join(args, " "))
+			q.Set("size", fmt.Sprint(size))
+			q.Set("from", fmt.Sprint(from))
+			for name, v := range filters {
+				if *v != "" {
+					q.Set(name, *v)
+				}
+			}
+			if anonymous {
+				q.Set("has_anonymous", "true")
+			}
+			return runSearch(cmd, strings.TrimRight(server, "/")+"/api/v1/search?"+q.Encode(), asJSON)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&server, "server", "http://127.0.0.1:8080", "URL of the newsintel API")
+	f.BoolVar(&asJSON, "json", false, "print the API's JSON response")
+	f.BoolVar(&anonymous, "has-anonymous", false, "only documents with a claim resting on anonymous sources")
+	f.IntVar(&size, "size", 10, "hits to show (at most 100)")
+	f.IntVar(&from, "from", 0, "hits to skip")
+	for _, name := range searchFilters {
+		filters[name] = f.String(strings.ReplaceAll(name, "_", "-"), "", "filter by "+strings.ReplaceAll(name, "_", " "))
+	}
+	return cmd
+}
+
+type searchResult struct {
+	Total  uint64  `json:"total"`
+	TookMS float64 `json:"took_ms"`
+	Hits   []struct {
+		ID        string     `json:"id"`
+		Title     string     `json:"title"`
+		Kind      string     `json:"kind"`
+		Publisher string     `json:"publisher"`
+		Source    string     `json:"source"`
+		Published *time.Time `json:"published"`
+		Score     float64    `json:"score"`
+	} `json:"hits"`
+	Error *struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func runSearch(cmd *cobra.Command, u string, asJSON bool) error {
+	req, err := http.NewRequestWithContext(cmd.Context(), http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("search: %w (is 'newsintel serve' running?)", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	var res searchResult
+	if err := json.Unmarshal(body, &res); err != nil {
+		return fmt.Errorf("search: unexpected response (HTTP %d): %.200s", resp.StatusCode, body)
+	}
+	if res.Error != nil {
+		return fmt.Errorf("search: %s (HTTP %d)", res.Error.Message, resp.StatusCode)
+	}
+	out := cmd.OutOrStdout()
+	if asJSON {
+		_, err := out.Write(body)
+		return err
+	}
+	fmt.Fprintf(out, "%d documents (%.1f ms)\n", res.Total, res.TookMS)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PUBLISHED\tKIND\tPUBLISHER\tTITLE\tID")
+	for _, h := range res.Hits {
+		date := ""
+		if h.Published != nil {
+			date = h.Published.Format("2006-01-02")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, h.Kind, clip(firstOf(h.Publisher, h.Source), 24), clip(h.Title, 72), h.ID)
+	}
+	return tw.Flush()
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

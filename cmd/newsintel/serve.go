@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsintel/newsintel/api"
+	"github.com/newsintel/newsintel/config"
+	"github.com/newsintel/newsintel/extract"
+	"github.com/newsintel/newsintel/extract/entities"
+	"github.com/newsintel/newsintel/pipelines"
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+)
+
+// serveOptions are the flags of `newsintel serve` that are not
+// configuration keys.
+type serveOptions struct {
+	demo   bool
+	stages []string
+	// started, when set, receives the addresses once everything is up
+	// (tests listen on port 0).
+	started func(serveInfo)
+}
+
+// serveInfo tells where a running server listens.
+type serveInfo struct {
+	HTTPAddr string
+	NATSURL  string
+}
+
+var allStages = []string{"extract", "index", "api"}
+
+func serveCmd(g *globals) *cobra.Command {
+	var o serveOptions
+	var dataDir, listen, natsListen, natsURL, stages string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the pipeline: embedded NATS JetStream, extract and index stages, HTTP API",
+		Long: `Run the pipeline in one process. With no flags it embeds a NATS server with JetStream
+(store ./data/nats, listening on 127.0.0.1:4222 so other newsintel processes can
+publish to it), runs the extract and index stages, keeps a Bleve index in ./data/index
+and serves the API on http://127.0.0.1:8080.
+
+Set nats.url (or --nats) to use an external NATS cluster instead: nothing is embedded,
+and --stages picks which stages this process runs, so extract workers and index+api
+replicas can scale out separately.`,
+		Example: `  newsintel serve --demo
+  newsintel serve --data /srv/newsintel --listen 0.0.0.0:8080
+  newsintel serve --nats nats://nats-1:4222 --stages extract`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := g.load(func(c *config.Config) {
+				setIf(&c.DataDir, dataDir)
+				setIf(&c.HTTP.Listen, listen)
+				setIf(&c.NATS.Listen, natsListen)
+				setIf(&c.NATS.URL, natsURL)
+			})
+			if err != nil {
+				return err
+			}
+			if o.stages, err = parseStages(stages); err != nil {
+				return err
+			}
+			return runServe(cmd.Context(), cfg, o, logger(cfg, os.Stderr))
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.demo, "demo", false, "ingest the bundled offline demo corpus at start")
+	f.StringVar(&dataDir, "data", "", "data directory (overrides data_dir; default ./data)")
+	f.StringVar(&listen, "listen", "", "HTTP listen address (overrides http.listen; default 127.0.0.1:8080)")
+	f.StringVar(&natsListen, "nats-listen", "", "embedded NATS listen address (overrides nats.listen; port 0 picks a free one)")
+	f.StringVar(&natsURL, "nats", "", "external NATS URL (overrides nats.url); nothing is embedded")
+	f.StringVar(&stages, "stages", strings.Join(allStages, ","), "stages this process runs: extract, index, api (api needs index)")
+	return cmd
+}
+
+func setIf(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
+}
+
+func parseStages(s string) ([]string, error) {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if !slices.Contains(allStages, p) {
+			return nil, fmt.Errorf("--stages: unknown stage %q (use %s)", p, strings.Join(allStages, ", "))
+		}
+		out = append(out, p)
+	}
+	if slices.Contains(out, "api") && !slices.Contains(out, "index") {
+		return nil, errors.New("--stages: api serves this process's index, so it needs the index stage too")
+	}
+	if len(out) == 0 {
+		return nil, errors.New("--stages: name at least one stage")
+	}
+	return out, nil
+}
+
+// runServe runs the pipeline until ctx is cancelled, then drains the
+// stages, flushes the index and stops the embedded server, in that order.
+func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.Logger) error {
+	if o.stages == nil {
+		o.stages = allStages
+	}
+	natsURL := cfg.NATS.URL
+	if cfg.Embedded() {
+		srv, err := pipelines.StartServer(ctx, pipelines.ServerOptions{
+			StoreDir: cfg.NATSStoreDir(), Listen: cfg.NATS.Listen, MaxMemory: int64(cfg.NATS.MaxMemory),
+			MaxStore: int64(cfg.NATS.MaxStore), SyncInterval: cfg.NATS.SyncInterval,
+		}, log.With("component", "nats"))
+		if err != nil {
+			return err
+		}
+		defer srv.Shutdown()
+		natsURL = srv.ClientURL()
+	}
+	bus, err := pipelines.Connect(ctx, natsURL, "newsintel-serve", log.With("component", "bus"))
+	if err != nil {
+		return err
+	}
+	defer bus.Close()
+	if err := bus.EnsureTopology(ctx, streamOptions(cfg)); err != nil {
+		return err
+	}
+
+	g, gctx := errgroup.WithContext(ctx)
+	info := serveInfo{NATSURL: natsURL}
+	if slices.Contains(o.stages, "extract") {
+		x := extract.New(loadGazetteer(cfg, log))
+		g.Go(func() error {
+			return bus.RunTransform(gctx, pipelines.StageOptions{
+				Name: "extract", Concurrency: cfg.Extract.Concurrency, AckWait: cfg.Extract.AckWait.D(), MaxDeliver: cfg.Extract.MaxDeliver,
+			}, x.Extract)
+		})
+	}
+	if slices.Contains(o.stages, "index") {
+		ix, err := openIndex(ctx, cfg, bus, log)
+		if err != nil {
+			return err
+		}
+		defer ix.Close() // after the stages have stopped: the deferred calls run after g.Wait
+		g.Go(func() error {
+			return bus.RunSink(gctx, pipelines.StageOptions{
+				Name: cfg.Index.Replica, BatchSize: cfg.Index.BatchSize, BatchWait: cfg.Index.BatchWait.D(),
+				AckWait: cfg.Index.AckWait.D(), MaxDeliver: cfg.Index.MaxDeliver,
+			}, ix.Put)
+		})
+		if slices.Contains(o.stages, "api") {
+			addr, err := serveHTTP(gctx, g, cfg, api.New(api.Options{Index: ix, Log: log.With("component", "api"), Ready: readiness(bus, cfg)}))
+			if err != nil {
+				return err
+			}
+			info.HTTPAddr = addr
+		}
+	}
+	if o.demo {
+		g.Go(func() error { return ingestDemo(gctx, bus, log.With("component", "demo")) })
+	}
+	log.Info("newsintel serving", "http", info.HTTPAddr, "nats", natsURL, "stages", strings.Join(o.stages, ","), "data", cfg.DataDir)
+	if o.started != nil {
+		o.started(info)
+	}
+	err = g.Wait()
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		err = nil
+	}
+	log.Info("newsintel stopped")
+	return err
+}
+
+// serveHTTP listens on cfg.HTTP.Listen and serves h in g until ctx ends,
+// then shuts down gracefully. It returns the address listened on.
+func serveHTTP(ctx context.Context, g *errgroup.Group, cfg config.Config, h http.Handler) (string, error) {
+	ln, err := net.Listen("tcp", cfg.HTTP.Listen)
+	if err != nil {
+		return "", fmt.Errorf("http.listen %s: %w", cfg.HTTP.Listen, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
+	g.Go(func() error {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("http: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() error {
+		<-ctx.Done()
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(shutdownCtx)
+	})
+	return ln.Addr().String(), nil
+}
+
+func streamOptions(cfg config.Config) pipelines.StreamOptions {
+	return pipelines.StreamOptions{
+		RawMaxAge: cfg.Streams.RawMaxAge.D(), RawMaxBytes: int64(cfg.Streams.RawMaxBytes),
+		DocsMaxAge: cfg.Streams.DocsMaxAge.D(), DocsMaxBytes: int64(cfg.Streams.DocsMaxBytes),
+		Replicas: cfg.NATS.Replicas, DuplicateWindow: cfg.Streams.DuplicateWindow.D(),
+	}
+}
+
+// loadGazetteer loads the built-in gazetteer plus the authoritative lists
+// downloaded into the data directory, falling back to the built-in one.
+func loadGazetteer(cfg config.Config, log *slog.Logger) *entities.Gazetteer {
+	g, err := entities.Load(gazetteerDir(cfg))
+	if err != nil {
+		log.Warn("gazetteer lists in the data directory not loaded; using the built-in list", "error", err)
+		return entities.Builtin()
+	}
+	return g
+}
+
+func gazetteerDir(cfg config.Config) string { return cfg.DataDir + "/gazetteer" }
+
+// readiness reports whether the bus is connected and the index stage has
+// caught up enough to answer.
+func readiness(bus *pipelines.Bus, cfg config.Config) func(context.Context) error {
+	return func(ctx context.Context) error {
+		_, err := bus.Pending(ctx, pipelines.StreamDocs, cfg.Index.Replica)
+		return err
+	}
+}

@@ -31,6 +31,10 @@ type Raw struct {
 	Notice *Notice `json:"notice,omitempty"`
 	// Publisher overrides the publisher name found in the page.
 	Publisher string `json:"publisher,omitempty"`
+	// Revision numbers the versions of a document whose body changed
+	// between fetches (1 for the first); 0 means ingest did not track it
+	// and extraction takes 1.
+	Revision int `json:"revision,omitempty"`
 }
 
 // FeedItem is the metadata a feed gave for one item.

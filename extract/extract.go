@@ -63,7 +63,7 @@ func (x *Extractor) Extract(ctx context.Context, raw newsintel.Raw) (*newsintel.
 	}
 	doc := &newsintel.Document{
 		ID: raw.ID, Kind: raw.Kind, Source: raw.Source, URL: firstNonEmpty(raw.FinalURL, raw.URL),
-		Fetched: raw.Fetched, Revision: 1, Extractor: newsintel.ExtractorVersion,
+		Fetched: raw.Fetched, Revision: max(raw.Revision, 1), Extractor: newsintel.ExtractorVersion,
 		Filing: raw.Filing, Notice: raw.Notice,
 	}
 	fill(doc, &art, raw)

@@ -18,7 +18,11 @@ const (
 	BucketFeeds         = "feeds"         // feed URL → ETag, Last-Modified, next poll, errors
 	BucketTopics        = "topics"        // topic ID → saved query
 	BucketSubscriptions = "subscriptions" // subscriber ID → delivery targets, last sent
-	BucketState         = "state"         // crawl frontier and other stage state
+	BucketState         = "state"         // stage state: cursors, backfill progress
+	BucketSources       = "sources"       // sources added at run time (beside those of the config file)
+	BucketSeen          = "seen"          // feed item keys and document revisions already published
+	BucketCrawl         = "crawl"         // crawler frontier and visited set
+	BucketClusters      = "clusters"      // near-duplicate fingerprints → cluster IDs
 
 	ObjectBodies = "bodies" // raw bodies above the message size limit
 )
@@ -120,7 +124,11 @@ func kvConfigs(o StreamOptions) []jetstream.KeyValueConfig {
 		mk(BucketFeeds, "feed URL to fetch state", 1),
 		mk(BucketTopics, "saved topics", 5),
 		mk(BucketSubscriptions, "digest subscriptions", 5),
-		mk(BucketState, "stage state: crawl frontier, cursors", 1),
+		mk(BucketState, "stage state: cursors, backfill progress", 1),
+		mk(BucketSources, "sources added at run time", 5),
+		mk(BucketSeen, "feed items and document revisions already published", 1),
+		mk(BucketCrawl, "crawler frontier and visited set", 1),
+		mk(BucketClusters, "near-duplicate fingerprints to cluster IDs", 1),
 	}
 }
 

@@ -68,7 +68,11 @@ then, in another shell:
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "YAML configuration file (default $NEWSINTEL_CONFIG, else ./newsintel.yaml when present)")
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "", "log level: debug, info, warn, error (overrides log.level)")
 	root.PersistentFlags().StringVar(&g.logFormat, "log-format", "", "log format: text or json (overrides log.format)")
-	root.AddCommand(serveCmd(g), ingestCmd(g), extractCmd(g), searchCmd(g), configCmd(g))
+	root.AddCommand(serveCmd(g))
+	root.AddCommand(ingestCmd(g))
+	root.AddCommand(extractCmd(g))
+	root.AddCommand(searchCmd(g))
+	root.AddCommand(configCmd(g))
 	return root
 }
 

@@ -67,7 +67,7 @@ type running struct {
 
 // startServe runs runServe as `newsintel serve` would and waits until it is
 // up; stop cancels it and returns its error.
-func startServe(t *testing.T, cfg config.Config, o serveOptions) *running {
+func startServe(t testing.TB, cfg config.Config, o serveOptions) *running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	up := make(chan serveInfo, 1)
@@ -101,7 +101,7 @@ type apiSearch struct {
 	} `json:"hits"`
 }
 
-func getJSON(t *testing.T, u string, v any) int {
+func getJSON(t testing.TB, u string, v any) int {
 	t.Helper()
 	resp, err := http.Get(u)
 	require.NoError(t, err)

@@ -13,6 +13,9 @@ import (
 var (
 	// furnitureRoots mark page furniture: the element and everything in it
 	// is not article text.
+	// "paywall" alone is not one: Google's documented markup for paywalled
+	// content puts the article's own text in <div class="paywall">; the
+	// pleas beside it are prompts, offers, overlays and banners.
 	furnitureRoots = []string{
 		"comment", "disqus", "sidebar", "share", "sharing", "social", "related",
 		"newsletter", "subscribe", "subscription", "signup", "promo", "sponsor",
@@ -21,7 +24,8 @@ var (
 		"popular", "footer", "masthead", "navbar", "navigation", "menu", "skiplink",
 		"toolbar", "widget", "byline", "authorbio", "biography", "taglist",
 		"caption", "credit", "readmore", "alsoread", "morestories", "recommend",
-		"paywall", "overlay", "adslot", "dfp", "sronly", "screenreader",
+		"paywallprompt", "paywallmessage", "paywalloffer", "paywallnotice",
+		"paywallgate", "overlay", "adslot", "dfp", "sronly", "screenreader",
 		"visuallyhidden", "printonly", "follow", "donate", "topics",
 		"keywords", "pullquote", "dateline", "timestamp", "lightbox", "gallery",
 		"carousel", "slideshow", "jumplink", "tableofcontents", "contact", "eyebrow",

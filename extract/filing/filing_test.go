@@ -1,0 +1,160 @@
+package filing
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsintel/newsintel"
+	"github.com/stretchr/testify/require"
+)
+
+func read(t *testing.T, name, form string) *Result {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	res, err := Read(data, form)
+	require.NoError(t, err, name)
+	return res
+}
+
+// section returns the section with key, failing the test when absent.
+func section(t *testing.T, res *Result, key string) newsintel.Section {
+	t.Helper()
+	for _, s := range res.Sections {
+		if s.Key == key {
+			return s
+		}
+	}
+	t.Fatalf("no section %q in %v", key, keys(res.Sections))
+	return newsintel.Section{}
+}
+
+func keys(ss []newsintel.Section) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Key+"="+s.Title)
+	}
+	return out
+}
+
+func TestRead20F(t *testing.T) {
+	res := read(t, "baba-20210331x20f.htm", "20-F")
+	got := strings.Join(keys(res.Sections), "|")
+	want := "1=Identity of Directors, Senior Management and Advisers|2=Offer Statistics and Expected Timetable|3=Key Information|3.A=[Reserved]|3.B=Capitalization and Indebtedness|3.C=Reasons for the Offer and Use of Proceeds|3.D=Risk Factors|4=Information on the Company|4.A=History and Development of the Company|4.B=Business Overview|4A=Unresolved Staff Comments|5=Operating and Financial Review and Prospects|13=Defaults, Dividend Arrearages and Delinquencies|19=Exhibits"
+	if got != want {
+		t.Errorf("sections = %s\nwant %s", got, want)
+	}
+	risk := section(t, res, "3.D")
+	text := res.Body[risk.Start:risk.End]
+	for _, w := range []string{"D. Risk Factors", "barred from continuing to do business with us", "RMB18.2 billion", "network effects of our ecosystem"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("Risk Factors section lacks %q:\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "HISTORY") || strings.Contains(text, "ITEM 4") {
+		t.Errorf("Risk Factors section runs into Item 4:\n%s", text)
+	}
+	for _, noise := range []string{"0001577552", "duration_2020", "TABLE OF CONTENTS", "\n\n5\n\n", "Page"} {
+		if strings.Contains(res.Body, noise) {
+			t.Errorf("body keeps noise %q", noise)
+		}
+	}
+	if n := strings.Count(strings.ToLower(res.Body), "offer statistics"); n != 1 {
+		t.Errorf("'Offer Statistics' appears %d times (table of contents kept?), want 1", n)
+	}
+	if len(res.Warnings) != 0 {
+		t.Errorf("warnings = %v, want none", res.Warnings)
+	}
+}
+
+func TestRead10K(t *testing.T) {
+	res := read(t, "acme-20231231x10k.htm", "10-K")
+	got := strings.Join(keys(res.Sections), "|")
+	want := "1=Business|1A=Risk Factors|1B=Unresolved Staff Comments|2=Properties|7=Management's Discussion and Analysis of Financial Condition and Results of Operations"
+	if got != want {
+		t.Errorf("sections = %s\nwant %s", got, want)
+	}
+	risk := section(t, res, "1A")
+	if text := res.Body[risk.Start:risk.End]; !strings.Contains(text, "Item 7 of this report discusses") || !strings.HasPrefix(text, "Item 1A. Risk Factors") {
+		t.Errorf("Risk Factors = %q, want the heading, the tariff risk and the cross-reference line", text)
+	}
+	if mdna := section(t, res, "7"); !strings.Contains(res.Body[mdna.Start:mdna.End], "$1,204.5 million") {
+		t.Errorf("MD&A = %q, want the inline XBRL figure as text", res.Body[mdna.Start:mdna.End])
+	}
+}
+
+func TestReadFullSubmission(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "0000950123-09-011234.txt"))
+	require.NoError(t, err)
+	require.True(t, IsFullSubmission(data))
+	res, err := Read(data, "")
+	require.NoError(t, err)
+	h := res.Header
+	if h.Accession != "0000950123-09-011234" || h.Form != "10-K" || h.Company != "NORTHWIND TRADERS CORP" || h.CIK != "812345" ||
+		h.PeriodOfReport != "2008-12-31" || h.FiscalYear != 2008 || h.Filed.Format("2006-01-02") != "2009-02-27" {
+		t.Errorf("header = %+v", h)
+	}
+	if got, want := strings.Join(keys(res.Sections), "|"), "1=Business|1A=Risk Factors|2=Properties|3=Legal Proceedings"; got != want {
+		t.Errorf("sections = %s, want %s", got, want)
+	}
+	if strings.Contains(res.Body, "Northwind Logistics LLC") {
+		t.Errorf("body holds the exhibit, want the primary document only")
+	}
+	risk := section(t, res, "1A")
+	if text := res.Body[risk.Start:risk.End]; !strings.Contains(text, "price of diesel fuel would reduce our margins") {
+		t.Errorf("Risk Factors = %q", text)
+	}
+}
+
+func TestReadNoItems(t *testing.T) {
+	res := read(t, "no-items.htm", "8-K")
+	if len(res.Sections) != 0 || len(res.Warnings) != 1 || res.Warnings[0] != WarnNoItems {
+		t.Errorf("sections %v warnings %v, want none and %q", res.Sections, res.Warnings, WarnNoItems)
+	}
+	if !strings.Contains(res.Body, "net sales of $310 million") {
+		t.Errorf("body = %q, want the whole text", res.Body)
+	}
+}
+
+func TestReadEmpty(t *testing.T) {
+	for _, in := range []string{"", "<html><body> </body></html>", "<SEC-DOCUMENT>x\n<SEC-HEADER>\n</SEC-HEADER>\n"} {
+		if _, err := Read([]byte(in), "10-K"); err == nil {
+			t.Errorf("Read(%q) = nil error, want one", in)
+		}
+	}
+}
+
+func TestShortItemsAreNotATableOfContents(t *testing.T) {
+	in := "<html><body><p>Item 1B. Unresolved Staff Comments</p><p>None.</p><p>Item 2. Properties</p><p>None.</p>" +
+		"<p>Item 3. Legal Proceedings</p><p>None.</p><p>Item 4. Mine Safety Disclosures</p><p>Not applicable.</p></body></html>"
+	res, err := Read([]byte(in), "10-K")
+	require.NoError(t, err)
+	if got := len(res.Sections); got != 4 {
+		t.Errorf("%d sections %v, want 4", got, keys(res.Sections))
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"baba-20210331x20f.htm", "acme-20231231x10k.htm", "0000950123-09-011234.txt"} {
+		data, _ := os.ReadFile(filepath.Join("testdata", name))
+		f.Add(data, "10-K")
+	}
+	f.Add([]byte("ITEM 1. A\nITEM 1. B\nITEM 1. C\nITEM 1. D"), "20-F")
+	f.Fuzz(func(t *testing.T, data []byte, form string) {
+		res, err := Read(data, form)
+		if err != nil {
+			return
+		}
+		for _, s := range res.Sections {
+			if s.Start < 0 || s.End > len(res.Body) || s.Start > s.End {
+				t.Fatalf("section %+v out of body of %d bytes", s, len(res.Body))
+			}
+		}
+		if utf8.Valid(data) && !utf8.ValidString(res.Body) {
+			t.Fatalf("body is not valid UTF-8")
+		}
+	})
+}

@@ -29,6 +29,8 @@ type indexedDoc struct {
 	CIK            []string   `json:"cik"`
 	Entity         []string   `json:"entity"`
 	EntityName     []string   `json:"entity_name"`
+	EntityLabel    []string   `json:"entity_label"`
+	ClaimSource    []string   `json:"claim_source"`
 	Company        []string   `json:"company"`
 	Agency         []string   `json:"agency"`
 	Government     []string   `json:"government"`
@@ -195,8 +197,11 @@ func addEntities(x *indexedDoc, d *newsintel.Document) {
 		}
 		seen[id] = true
 		x.Entity = append(x.Entity, id)
-		if name != "" && !slices.Contains(x.EntityName, name) {
-			x.EntityName = append(x.EntityName, name)
+		if name != "" {
+			x.EntityLabel = append(x.EntityLabel, id+labelSep+name)
+			if !slices.Contains(x.EntityName, name) {
+				x.EntityName = append(x.EntityName, name)
+			}
 		}
 		if p := typeSlice(x, t); p != nil {
 			*p = append(*p, id)
@@ -232,13 +237,23 @@ func typeSlice(x *indexedDoc, t newsintel.EntityType) *[]string {
 	return nil
 }
 
-// addSourcing indexes the source types of the claims and whether any rests
-// on an anonymous source.
+// labelSep joins an entity ID to its name or a claim's source type in
+// entity_label and claim_source; entity IDs never contain it.
+const labelSep = "|"
+
+// addSourcing indexes the source types of the claims, the source type of
+// each claim by the entities it is about, and whether any claim rests on
+// an anonymous source.
 func addSourcing(x *indexedDoc, d *newsintel.Document) {
 	for _, c := range d.Claims {
 		st := string(c.Source.Type)
 		if st != "" && !slices.Contains(x.SourceType, st) {
 			x.SourceType = append(x.SourceType, st)
+		}
+		for _, e := range c.Entities {
+			if cs := e + labelSep + st; e != "" && st != "" && !slices.Contains(x.ClaimSource, cs) {
+				x.ClaimSource = append(x.ClaimSource, cs)
+			}
 		}
 		if c.Source.Type == newsintel.SourceAnonymous {
 			x.HasAnonymous = true

@@ -35,9 +35,11 @@ func FacetNames() []string {
 }
 
 // FacetCount is how many matching documents have one value of a facet.
-// Entity facets count entity IDs ("company:alibaba-group").
+// Entity facets count entity IDs ("company:alibaba-group") and give the
+// entity's canonical name in Name ("Alibaba Group").
 type FacetCount struct {
 	Term  string `json:"term"`
+	Name  string `json:"name,omitempty"`
 	Count int    `json:"count"`
 }
 
@@ -85,8 +87,9 @@ func addFacets(req *bleve.SearchRequest, r *Request) {
 	}
 }
 
-// facetResults converts Bleve's facets into term counts and the histogram.
-func facetResults(r *Request, fr search.FacetResults) (map[string][]FacetCount, []DateBucket) {
+// facetResults converts Bleve's facets into term counts (entity facets
+// with names from names) and the histogram.
+func facetResults(r *Request, fr search.FacetResults, names *nameCache) (map[string][]FacetCount, []DateBucket) {
 	var facets map[string][]FacetCount
 	for _, name := range r.Facets {
 		res, ok := fr[name]
@@ -96,15 +99,28 @@ func facetResults(r *Request, fr search.FacetResults) (map[string][]FacetCount, 
 		if facets == nil {
 			facets = make(map[string][]FacetCount, len(r.Facets))
 		}
-		counts := []FacetCount{}
-		if res.Terms != nil {
-			for _, t := range res.Terms.Terms() {
-				counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
-			}
+		counts := termCounts(res, func(t string) (string, bool) { return t, true })
+		if name == fieldEntity || entityTypeOf(name) != "" {
+			names.fill(counts)
 		}
 		facets[name] = counts
 	}
 	return facets, histogram(r.DateHistogram, fr[histogramField(r.DateHistogram)])
+}
+
+// termCounts converts the terms of a term facet, renamed or dropped by
+// keep, into counts in the facet's order; never nil.
+func termCounts(res *search.FacetResult, keep func(term string) (string, bool)) []FacetCount {
+	counts := []FacetCount{}
+	if res == nil || res.Terms == nil {
+		return counts
+	}
+	for _, t := range res.Terms.Terms() {
+		if name, ok := keep(t.Term); ok {
+			counts = append(counts, FacetCount{Term: name, Count: t.Count})
+		}
+	}
+	return counts
 }
 
 // histogram turns the date-key term facet into buckets in date order,

@@ -76,6 +76,7 @@ type Index struct {
 
 	writeMu  sync.Mutex    // serialises Put, so revision checks and writes do not interleave
 	searches chan struct{} // semaphore of MaxConcurrentSearches
+	names    *nameCache    // entity ID → canonical name, for facets
 
 	closeOnce sync.Once
 	closeErr  error
@@ -103,7 +104,7 @@ func Open(dir string, o Options, log *slog.Logger) (ix *Index, err error) {
 	}
 	log.Info("index opened", "dir", dir, "created", created, "mapping_version", MappingVersion)
 	return &Index{bleve: b, opts: o, log: log, dir: dir,
-		searches: make(chan struct{}, o.MaxConcurrentSearches)}, nil
+		searches: make(chan struct{}, o.MaxConcurrentSearches), names: newNameCache(b)}, nil
 }
 
 // kvConfig is the scorch configuration: one persister worker, since

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -11,7 +13,7 @@ import (
 // toIndexed changes what is indexed or stored: Open then returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.11.1"
+const MappingVersion = "2026.11.2"
 
 // Names of the indexed fields. They are also the field names a query
 // string may use (see ParseQuery), except the stored-only ones.
@@ -28,9 +30,11 @@ const (
 	fieldCluster        = "cluster"
 	fieldTicker         = "ticker"
 	fieldCIK            = "cik"
-	fieldEntity         = "entity"      // every entity ID
-	fieldEntityName     = "entity_name" // every entity canonical name
-	fieldCompany        = "company"     // entity IDs by type
+	fieldEntity         = "entity"       // every entity ID
+	fieldEntityName     = "entity_name"  // every entity canonical name
+	fieldEntityLabel    = "entity_label" // "ID|canonical name", to show names for facet IDs
+	fieldClaimSource    = "claim_source" // "entity ID|source type" of each claim about an entity
+	fieldCompany        = "company"      // entity IDs by type
 	fieldAgency         = "agency"
 	fieldGovernment     = "government"
 	fieldPerson         = "person"
@@ -52,13 +56,20 @@ const (
 // possessives and stop words removed, lower case, Porter stemming.
 const fieldAnalyzer = en.AnalyzerName
 
-// keywordFields are indexed as exact terms with doc values (for filters,
-// facets and sorting).
+// keywordFields are indexed as exact terms for filters; those that are
+// also faceted get doc values (see facetedFields).
 var keywordFields = []string{
 	fieldKind, fieldSource, fieldPublisher, fieldLanguage, fieldForm, fieldSection,
-	fieldAuthor, fieldCluster, fieldTicker, fieldCIK, fieldEntity, fieldEntityName,
+	fieldAuthor, fieldCluster, fieldTicker, fieldCIK, fieldEntity, fieldEntityName, fieldEntityLabel,
 	fieldCompany, fieldAgency, fieldGovernment, fieldPerson, fieldPlace, fieldSourceType,
-	fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth,
+	fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth, fieldClaimSource,
+}
+
+// facetedFields are the keyword fields facets read, so the only ones that
+// need doc values: the Request facets, the histogram keys and the claim
+// sources of entity pages.
+func facetedFields() []string {
+	return append(FacetNames(), fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth, fieldClaimSource)
 }
 
 // dateFields are indexed as date-times.
@@ -73,8 +84,9 @@ func buildMapping() *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTitle, textField())
 	doc.AddFieldMappingsAt(fieldBody, textField())
+	faceted := facetedFields()
 	for _, f := range keywordFields {
-		doc.AddFieldMappingsAt(f, keywordField())
+		doc.AddFieldMappingsAt(f, keywordField(slices.Contains(faceted, f)))
 	}
 	for _, f := range dateFields {
 		dm := bleve.NewDateTimeFieldMapping()
@@ -106,12 +118,12 @@ func textField() *mapping.FieldMapping {
 	}
 }
 
-func keywordField() *mapping.FieldMapping {
+func keywordField(docValues bool) *mapping.FieldMapping {
 	return &mapping.FieldMapping{
 		Type:      "text",
 		Analyzer:  keyword.Name,
 		Index:     true,
-		DocValues: true,
+		DocValues: docValues,
 	}
 }
 

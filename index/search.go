@@ -2,10 +2,12 @@ package index
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +40,11 @@ type Request struct {
 	Size  int    // hits to return, 1 to 100; 0 means 10
 	From  int    // hits to skip; From+Size at most 10 000
 	Sort  string // relevance, date or -date; empty: relevance for a query, else -date
+
+	// SearchAfter pages past MaxWindow: the Sort values of the last hit of
+	// the previous page (Hit.Sort). From must then be 0; there is no depth
+	// limit.
+	SearchAfter []string
 
 	Kind, Source, Publisher, Language, Form, Section []string
 
@@ -74,6 +81,7 @@ type Hit struct {
 	Score     float64             `json:"score"`
 	Snippet   string              `json:"snippet"` // HTML: escaped text, <mark> around matches
 	Fragments map[string][]string `json:"fragments,omitempty"`
+	Sort      []string            `json:"sort,omitempty"` // opaque cursor: pass as Request.SearchAfter for the next page
 }
 
 // Search runs r within Options.QueryTimeout. It returns an EINVALID error
@@ -85,12 +93,11 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	select {
-	case ix.searches <- struct{}{}:
-		defer func() { <-ix.searches }()
-	default:
-		return nil, newsintel.Errorf(newsintel.ETOOMANY, "too many searches at once; retry shortly")
+	release, err := ix.acquire()
+	if err != nil {
+		return nil, err
 	}
+	defer release()
 	ctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
 	defer cancel()
 	res, err := ix.bleve.SearchInContext(ctx, req)
@@ -136,6 +143,13 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 	req := bleve.NewSearchRequestOptions(main, r.Size, r.From, false)
 	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
 	req.SortBy(sortOrder(r))
+	if len(r.SearchAfter) > 0 {
+		after, err := decodeCursor(r.SearchAfter)
+		if err != nil {
+			return nil, err
+		}
+		req.SetSearchAfter(after)
+	}
 	if tree == nil {
 		req.Score = "none"
 	} else {
@@ -187,6 +201,9 @@ func validateRequest(r *Request) error {
 	case !r.Since.IsZero() && !r.Until.IsZero() && r.Until.Before(r.Since):
 		return invalid("until is before since; swap them")
 	}
+	if err := validateSearchAfter(r); err != nil {
+		return err
+	}
 	for _, k := range r.Kind {
 		if !newsintel.Kind(strings.ToLower(k)).Valid() {
 			return invalid("kind %q is unknown; use article, filing or notice", k)
@@ -198,6 +215,49 @@ func validateRequest(r *Request) error {
 		}
 	}
 	return validateFacets(r)
+}
+
+// validateSearchAfter checks a search_after cursor against the sort order
+// it must come from.
+func validateSearchAfter(r *Request) error {
+	if len(r.SearchAfter) == 0 {
+		return nil
+	}
+	if r.From != 0 {
+		return invalid("from is %d with search_after; use one or the other (search_after continues after the last hit)", r.From)
+	}
+	if want := len(sortOrder(r)); len(r.SearchAfter) != want {
+		return invalid("search_after has %d values; pass the %d sort values of the last hit with the same query and sort", len(r.SearchAfter), want)
+	}
+	return nil
+}
+
+// encodeCursor returns the sort values of dm, in order, as a cursor safe
+// to pass in JSON and URLs: Bleve gives "_score" for the score, which
+// becomes the score itself, and a date's value is binary, so each value is
+// base64url-encoded.
+func encodeCursor(order []string, dm *search.DocumentMatch) []string {
+	out := make([]string, len(dm.Sort))
+	for i, v := range dm.Sort {
+		if i < len(order) && strings.TrimPrefix(order[i], "-") == "_score" {
+			v = strconv.FormatFloat(dm.Score, 'g', -1, 64)
+		}
+		out[i] = base64.RawURLEncoding.EncodeToString([]byte(v))
+	}
+	return out
+}
+
+// decodeCursor reverses encodeCursor, refusing values it did not make.
+func decodeCursor(after []string) ([]string, error) {
+	out := make([]string, len(after))
+	for i, v := range after {
+		b, err := base64.RawURLEncoding.DecodeString(v)
+		if err != nil || len(v) > 512 {
+			return nil, invalid("search_after value %d is not a sort value of a hit; pass the sort values of the last hit unchanged", i+1)
+		}
+		out[i] = string(b)
+	}
+	return out, nil
 }
 
 func sourceTypeList() string {
@@ -215,14 +275,16 @@ func (ix *Index) result(ctx context.Context, r *Request, res *bleve.SearchResult
 		TookMS: float64(res.Took.Microseconds()) / 1000,
 		Hits:   make([]Hit, 0, len(res.Hits)),
 	}
+	order := sortOrder(r)
 	for _, dm := range res.Hits {
 		h, err := toHit(dm, r.Highlight)
 		if err != nil {
 			return nil, err
 		}
+		h.Sort = encodeCursor(order, dm)
 		out.Hits = append(out.Hits, h)
 	}
-	out.Facets, out.Histogram = facetResults(r, res.Facets)
+	out.Facets, out.Histogram = facetResults(r, res.Facets, ix.names)
 	return out, nil
 }
 

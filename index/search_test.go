@@ -180,17 +180,20 @@ func TestSearchFacets(t *testing.T) {
 		facet string
 		want  []FacetCount
 	}{
-		{"kind", []FacetCount{{"article", 6}, {"filing", 1}, {"notice", 1}}},
-		{"publisher", []FacetCount{{"Reuters", 2}, {"Associated Press", 1}, {"BBC News", 1},
-			{"Federal Register", 1}, {"Tesla, Inc.", 1}, {"tagesschau.de", 1}}},
-		{"agency", []FacetCount{{"agency:environmental-protection-agency", 2}, {"agency:european-commission", 1},
-			{"agency:federal-aviation-administration", 1}, {"agency:federal-trade-commission", 1},
-			{"agency:securities-and-exchange-commission", 1}, {"agency:us-department-of-commerce", 1},
-			{"agency:us-department-of-justice", 1}}},
-		{"source_type", []FacetCount{{"anonymous", 3}, {"declined", 2}, {"no_response", 2}, {"organization", 3}, {"person", 3}, {"unattributed", 1}}},
+		{"kind", []FacetCount{{Term: "article", Count: 6}, {Term: "filing", Count: 1}, {Term: "notice", Count: 1}}},
+		{"publisher", []FacetCount{{Term: "Reuters", Count: 2}, {Term: "Associated Press", Count: 1}, {Term: "BBC News", Count: 1},
+			{Term: "Federal Register", Count: 1}, {Term: "Tesla, Inc.", Count: 1}, {Term: "tagesschau.de", Count: 1}}},
+		{"agency", []FacetCount{{Term: "agency:environmental-protection-agency", Count: 2}, {Term: "agency:european-commission", Count: 1},
+			{Term: "agency:federal-aviation-administration", Count: 1}, {Term: "agency:federal-trade-commission", Count: 1},
+			{Term: "agency:securities-and-exchange-commission", Count: 1}, {Term: "agency:us-department-of-commerce", Count: 1},
+			{Term: "agency:us-department-of-justice", Count: 1}}},
+		{"source_type", []FacetCount{{Term: "anonymous", Count: 3}, {Term: "declined", Count: 2}, {Term: "no_response", Count: 2}, {Term: "organization", Count: 3}, {Term: "person", Count: 3}, {Term: "unattributed", Count: 1}}},
 	}
 	for _, tt := range tests {
-		got := res.Facets[tt.facet]
+		got := slices.Clone(res.Facets[tt.facet])
+		for i := range got {
+			got[i].Name = "" // checked below
+		}
 		slices.SortFunc(got, func(a, b FacetCount) int {
 			if a.Count != b.Count {
 				return b.Count - a.Count
@@ -206,6 +209,19 @@ func TestSearchFacets(t *testing.T) {
 		})
 		if !slices.Equal(got, want) {
 			t.Errorf("facet %s = %v, want %v", tt.facet, got, want)
+		}
+	}
+	for _, fc := range res.Facets["agency"] {
+		if fc.Term == "agency:environmental-protection-agency" && fc.Name != "Environmental Protection Agency" {
+			t.Errorf("agency facet %s has name %q, want %q", fc.Term, fc.Name, "Environmental Protection Agency")
+		}
+		if fc.Name == "" {
+			t.Errorf("agency facet %s has no name", fc.Term)
+		}
+	}
+	for _, fc := range res.Facets["publisher"] {
+		if fc.Name != "" {
+			t.Errorf("publisher facet %s has name %q, want none (only entity facets have names)", fc.Term, fc.Name)
 		}
 	}
 	wantHist := []DateBucket{

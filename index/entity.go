@@ -1,0 +1,200 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/newsintel/newsintel"
+	"golang.org/x/sync/errgroup"
+)
+
+// Entity page limits.
+const (
+	DefaultLatest = 10 // documents per kind in EntityStats.Latest
+	MaxLatest     = 100
+	coMentioned   = 20 // other entities in EntityStats.CoMentioned
+)
+
+// EntityRequest asks for the statistics of one entity.
+type EntityRequest struct {
+	Since, Until time.Time // published range; zero bounds are open
+	Interval     string    // timeline buckets: day, week or month; "" means month
+	Latest       int       // newest documents per kind, 1 to 100; 0 means 10
+}
+
+// EntityStats is what the index knows about one entity: how often and
+// when it is mentioned, with whom, where, and by which kinds of sources.
+type EntityStats struct {
+	ID          string       `json:"id"`
+	Name        string       `json:"name,omitempty"` // canonical name as indexed
+	Mentions    uint64       `json:"mentions"`       // documents mentioning it
+	Timeline    []DateBucket `json:"timeline"`       // documents mentioning it per interval
+	CoMentioned []FacetCount `json:"co_mentioned"`   // other entity IDs, most documents first
+	// Latest holds the newest documents mentioning it, by kind ("article",
+	// "filing", "notice"), newest first.
+	Latest map[string][]Hit `json:"latest"`
+	// ClaimsBySourceType counts, per source type, the documents holding a
+	// claim about the entity (the entity is mentioned in the claim's text)
+	// with that type of source.
+	ClaimsBySourceType []FacetCount `json:"claims_by_source_type"`
+}
+
+// EntityStats returns the statistics of the entity with ID id
+// ("company:alibaba-group"). It returns an EINVALID error for a malformed
+// ID or request, ENOTFOUND when no indexed document mentions the entity,
+// ETOOMANY and EUNAVAILABLE like Search. It is safe for concurrent use.
+func (ix *Index) EntityStats(ctx context.Context, id string, r EntityRequest) (*EntityStats, error) {
+	if err := validateEntityRequest(id, &r); err != nil {
+		return nil, err
+	}
+	release, err := ix.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
+	defer cancel()
+	st := &EntityStats{ID: id, Latest: make(map[string][]Hit, 3)}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return ix.entityFacets(gctx, id, &r, st) })
+	latest := make([][]Hit, len(newsintel.Kinds()))
+	for i, k := range newsintel.Kinds() {
+		g.Go(func() (err error) {
+			latest[i], err = ix.entityLatest(gctx, id, k, &r)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	for i, k := range newsintel.Kinds() {
+		st.Latest[string(k)] = latest[i]
+	}
+	if st.Mentions == 0 {
+		if err := ix.entityMissing(ctx, id, &r); err != nil {
+			return nil, err
+		}
+	}
+	st.Name = ix.names.name(id)
+	return st, nil
+}
+
+func validateEntityRequest(id string, r *EntityRequest) error {
+	if !isEntityID(id) || strings.Contains(id, labelSep) || len(id) > 300 {
+		return invalid("entity ID %q is not an ID; write the type, a colon and the name's slug, as in company:alibaba-group", id)
+	}
+	if r.Interval == "" {
+		r.Interval = HistogramMonth
+	}
+	if histogramField(r.Interval) == "" {
+		return invalid("interval %q is unknown; use day, week or month", r.Interval)
+	}
+	if r.Latest == 0 {
+		r.Latest = DefaultLatest
+	}
+	if r.Latest < 0 || r.Latest > MaxLatest {
+		return invalid("latest %d is out of range; ask for 1 to %d documents per kind", r.Latest, MaxLatest)
+	}
+	if !r.Since.IsZero() && !r.Until.IsZero() && r.Until.Before(r.Since) {
+		return invalid("until is before since; swap them")
+	}
+	return nil
+}
+
+// acquire takes a slot of the expensive-search semaphore, or fails with
+// ETOOMANY at once.
+func (ix *Index) acquire() (release func(), err error) {
+	select {
+	case ix.searches <- struct{}{}:
+		return func() { <-ix.searches }, nil
+	default:
+		return nil, newsintel.Errorf(newsintel.ETOOMANY, "too many searches at once; retry shortly")
+	}
+}
+
+// entityQuery matches the documents mentioning id in the published range
+// of r, and of kind k unless k is "".
+func entityQuery(id string, k newsintel.Kind, r *EntityRequest) query.Query {
+	qs := []query.Query{term(fieldEntity, id)}
+	if k != "" {
+		qs = append(qs, term(fieldKind, string(k)))
+	}
+	if q := publishedRange(r.Since, r.Until); q != nil {
+		qs = append(qs, q)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+// entityFacets fills the count, timeline, co-mentioned entities and claim
+// source types in one unscored search.
+func (ix *Index) entityFacets(ctx context.Context, id string, r *EntityRequest, st *EntityStats) error {
+	req := bleve.NewSearchRequestOptions(entityQuery(id, "", r), 0, 0, false)
+	req.Score = "none"
+	hf := histogramField(r.Interval)
+	req.AddFacet(hf, bleve.NewFacetRequest(hf, maxBuckets))
+	req.AddFacet(fieldEntity, bleve.NewFacetRequest(fieldEntity, coMentioned+1))
+	cf := bleve.NewFacetRequest(fieldClaimSource, len(newsintel.SourceTypes()))
+	cf.SetPrefixFilter(id + labelSep)
+	req.AddFacet(fieldClaimSource, cf)
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return searchErr(ctx, err)
+	}
+	st.Mentions = res.Total
+	st.Timeline = histogram(r.Interval, res.Facets[hf])
+	st.CoMentioned = termCounts(res.Facets[fieldEntity], func(t string) (string, bool) { return t, t != id })
+	if len(st.CoMentioned) > coMentioned {
+		st.CoMentioned = st.CoMentioned[:coMentioned]
+	}
+	ix.names.fill(st.CoMentioned)
+	st.ClaimsBySourceType = termCounts(res.Facets[fieldClaimSource], func(t string) (string, bool) {
+		return strings.CutPrefix(t, id+labelSep)
+	})
+	return nil
+}
+
+// entityLatest returns the newest documents of kind k mentioning id.
+func (ix *Index) entityLatest(ctx context.Context, id string, k newsintel.Kind, r *EntityRequest) ([]Hit, error) {
+	req := bleve.NewSearchRequestOptions(entityQuery(id, k, r), r.Latest, 0, false)
+	req.Score = "none"
+	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
+	req.SortBy([]string{"-" + fieldPublished, "_id"})
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, searchErr(ctx, err)
+	}
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, dm := range res.Hits {
+		h, err := toHit(dm, false)
+		if err != nil {
+			return nil, err
+		}
+		h.Sort = nil
+		hits = append(hits, h)
+	}
+	return hits, nil
+}
+
+// entityMissing tells an entity no document mentions (ENOTFOUND) from one
+// that is only not mentioned within the range of r (an empty page).
+func (ix *Index) entityMissing(ctx context.Context, id string, r *EntityRequest) error {
+	if r.Since.IsZero() && r.Until.IsZero() {
+		return newsintel.Errorf(newsintel.ENOTFOUND, "no document mentions entity %q", id)
+	}
+	req := bleve.NewSearchRequestOptions(term(fieldEntity, id), 0, 0, false)
+	req.Score = "none"
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return searchErr(ctx, err)
+	}
+	if res.Total == 0 {
+		return newsintel.Errorf(newsintel.ENOTFOUND, "no document mentions entity %q", id)
+	}
+	return nil
+}

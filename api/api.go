@@ -1,7 +1,13 @@
-// Package api serves newsintel over HTTP: the JSON API under /api/v1,
-// health and readiness probes. Every error reaches the client as JSON
+// Package api serves newsintel over HTTP: the JSON API under /api/v1
+// (search, documents, entities, sources, its own OpenAPI description),
+// health and readiness probes, Prometheus metrics and, for admin keys,
+// pprof. Every error reaches the client as JSON
 // {"error": {"code", "message"}} with a status chosen in one place
 // (statusOf).
+//
+// Access is by API key (Authorization: Bearer KEY or X-API-Key: KEY) with
+// the scopes read and admin; reading may be left open. Every request but
+// the probes is rate limited per key, or per client address without one.
 package api
 
 import (
@@ -9,10 +15,12 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
-	"time"
+	"sync"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/index"
+	"github.com/newsintel/newsintel/pipelines"
 )
 
 // Searcher is what the API needs of the index.
@@ -24,45 +32,47 @@ type Searcher interface {
 // Server holds the API's dependencies. Build it with New; it is safe for
 // concurrent use.
 type Server struct {
-	index Searcher
-	ready func(context.Context) error
-	log   *slog.Logger
-	mux   *http.ServeMux
+	opts    Options
+	index   Searcher
+	log     *slog.Logger
+	mux     *http.ServeMux
+	access  *access
+	limits  *limiter
+	metrics *Metrics
+	apiDoc  func() obj
 }
 
-// Options are the API's dependencies.
+// Options are the API's dependencies. Only Index is required.
 type Options struct {
-	Index Searcher
-	Ready func(context.Context) error // nil error when every stage is up; /readyz answers 503 otherwise
-	Log   *slog.Logger
+	Index     Searcher
+	Gazetteer *entities.Gazetteer         // names, aliases and identifiers of entities; nil: only what the index knows
+	Sources   SourceRegistry              // nil: the sources routes answer 503
+	Ready     func(context.Context) error // nil error when every stage is up; /readyz answers 503 otherwise
+	Log       *slog.Logger
+
+	Access Access // API keys, open reading, CORS, rate limits
+
+	Metrics  *Metrics                                             // registry to expose at /metrics; nil makes one
+	Stages   map[string]*pipelines.Counters                       // documents per stage, by stage name
+	Lag      func(ctx context.Context) (map[string]uint64, error) // pending messages per stage
+	DocCount func() (uint64, error)                               // documents in the index
+	DiskSize func() (int64, error)                                // bytes the index takes on disk
 }
 
 // New returns a Server with its routes registered.
 func New(o Options) *Server {
-	s := &Server{index: o.Index, ready: o.Ready, log: o.Log, mux: http.NewServeMux()}
+	s := &Server{opts: o, index: o.Index, log: o.Log, mux: http.NewServeMux(), metrics: o.Metrics}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	if s.metrics == nil {
+		s.metrics = NewMetrics()
+	}
+	s.access = newAccess(o.Access)
+	s.limits = newLimiter(o.Access.KeyRate, o.Access.IPRate)
+	s.apiDoc = sync.OnceValue(s.openAPIDoc)
 	s.routes()
 	return s
-}
-
-func (s *Server) routes() {
-	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.HandleFunc("GET /readyz", s.readyz)
-	s.mux.HandleFunc("GET /api/v1/search", s.search)
-	s.mux.HandleFunc("GET /api/v1/documents/{id}", s.document)
-	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		s.fail(w, r, newsintel.Errorf(newsintel.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path))
-	})
-}
-
-// ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	start := time.Now()
-	rw := &statusWriter{ResponseWriter: w, status: 200}
-	s.mux.ServeHTTP(rw, r)
-	s.log.Debug("http", "method", r.Method, "path", r.URL.Path, "status", rw.status, "ms", time.Since(start).Milliseconds())
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -70,8 +80,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
-	if s.ready != nil {
-		if err := s.ready(r.Context()); err != nil {
+	if s.opts.Ready != nil {
+		if err := s.opts.Ready(r.Context()); err != nil {
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "not ready", "reason": err.Error()})
 			return
 		}
@@ -80,9 +90,9 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) document(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	if !newsintel.ValidID(id) {
-		s.fail(w, r, newsintel.Errorf(newsintel.EINVALID, "%q is not a document ID", id))
+	id, err := docID(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	doc, err := s.index.Get(r.Context(), id)
@@ -91,6 +101,19 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, doc)
+}
+
+// docID returns the {id} path value when it is a well-formed document ID.
+func docID(r *http.Request) (string, error) {
+	id := r.PathValue("id")
+	if !newsintel.ValidID(id) {
+		return "", newsintel.Errorf(newsintel.EINVALID, "%q is not a document ID", id)
+	}
+	return id, nil
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, newsintel.Errorf(newsintel.ENOTFOUND, "no API route %s %s; see /api/v1/openapi.json", r.Method, r.URL.Path))
 }
 
 // statusOf maps an error code to its HTTP status: the one place this is
@@ -116,14 +139,18 @@ func statusOf(code string) int {
 }
 
 // fail writes err as a JSON error; internal errors are logged, once, here.
+// A 429 carries Retry-After (1 s unless the caller set it).
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	code := newsintel.ErrorCode(err)
 	status := statusOf(code)
 	if status >= 500 && code != newsintel.EUNAVAILABLE {
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "request_id", w.Header().Get(headerRequestID), "error", err)
 	}
-	if status == http.StatusTooManyRequests {
+	if status == http.StatusTooManyRequests && w.Header().Get("Retry-After") == "" {
 		w.Header().Set("Retry-After", "1")
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="newsintel"`)
 	}
 	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": newsintel.ErrorMessage(err)}})
 }
@@ -134,15 +161,5 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
-	enc.Encode(v)
-}
-
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	w.status = code
-	w.ResponseWriter.WriteHeader(code)
+	_ = enc.Encode(v) // the client went away; nothing to tell it
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,12 +11,9 @@ import (
 	"github.com/newsintel/newsintel/index"
 )
 
-// searchParams lists the query parameters /api/v1/search accepts.
-var searchParams = []string{
-	"q", "size", "from", "sort", "facets", "histogram", "highlight",
-	"kind", "source", "publisher", "language", "form", "section",
-	"entity", "company", "agency", "person", "place", "source_type", "has_anonymous", "since", "until",
-}
+// cursorSep joins a hit's sort values into one cursor; base64url never
+// contains it.
+const cursorSep = "."
 
 // searchResponse is the JSON of /api/v1/search.
 type searchResponse struct {
@@ -26,6 +22,9 @@ type searchResponse struct {
 	Hits      []searchHit                   `json:"hits"`
 	Facets    map[string][]index.FacetCount `json:"facets,omitempty"`
 	Histogram []index.DateBucket            `json:"histogram,omitempty"`
+	// Next is the search_after cursor of the following page; empty on the
+	// last page.
+	Next string `json:"next,omitempty"`
 }
 
 type searchHit struct {
@@ -52,62 +51,88 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	out := searchResponse{Total: res.Total, TookMS: res.TookMS, Hits: make([]searchHit, 0, len(res.Hits)),
+	out := searchResponse{Total: res.Total, TookMS: res.TookMS, Hits: toSearchHits(res.Hits),
 		Facets: res.Facets, Histogram: res.Histogram}
-	for _, h := range res.Hits {
+	if n := len(res.Hits); n > 0 && n == req.Size && len(res.Hits[n-1].Sort) > 0 {
+		out.Next = strings.Join(res.Hits[n-1].Sort, cursorSep)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func toSearchHits(hits []index.Hit) []searchHit {
+	out := make([]searchHit, 0, len(hits))
+	for _, h := range hits {
 		hit := searchHit{ID: h.ID, Title: h.Title, URL: h.URL, Kind: h.Kind, Source: h.Source, Publisher: h.Publisher,
 			Score: h.Score, Snippet: h.Snippet, Fragments: h.Fragments}
 		if !h.Published.IsZero() {
 			p := h.Published
 			hit.Published = &p
 		}
-		out.Hits = append(out.Hits, hit)
+		out = append(out, hit)
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out
 }
 
 // parseSearch turns query parameters into an index.Request, refusing
 // unknown parameters and malformed values with a message saying what to
-// change. Limits on size and depth are the index's to enforce.
+// change. Limits on size, depth and the query string are the index's to
+// enforce.
 func parseSearch(q url.Values) (index.Request, error) {
 	var req index.Request
-	for k := range q {
-		if !slices.Contains(searchParams, k) {
-			return req, newsintel.Errorf(newsintel.EINVALID, "unknown parameter %q; accepted: %s", k, strings.Join(searchParams, ", "))
-		}
+	if err := knownParams(q, searchParams()); err != nil {
+		return req, err
 	}
 	req.Query = q.Get("q")
 	var err error
-	if req.Size, err = intParam(q, "size", 10); err != nil {
+	if req.Size, err = intParam(q, "size", index.DefaultSize); err != nil {
 		return req, err
 	}
 	if req.From, err = intParam(q, "from", 0); err != nil {
+		return req, err
+	}
+	if req.FacetSize, err = intParam(q, "facet_size", 0); err != nil {
 		return req, err
 	}
 	req.Sort = q.Get("sort")
 	req.Kind, req.Source, req.Publisher = list(q, "kind"), list(q, "source"), list(q, "publisher")
 	req.Language, req.Form, req.Section = list(q, "language"), list(q, "form"), list(q, "section")
 	req.Entity, req.Company, req.Agency = list(q, "entity"), list(q, "company"), list(q, "agency")
-	req.Person, req.Place, req.SourceType = list(q, "person"), list(q, "place"), list(q, "source_type")
+	req.Government, req.Person, req.Place = list(q, "government"), list(q, "person"), list(q, "place")
+	req.SourceType = list(q, "source_type")
 	req.Facets, req.DateHistogram = list(q, "facets"), q.Get("histogram")
-	if v := q.Get("has_anonymous"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return req, newsintel.Errorf(newsintel.EINVALID, "has_anonymous=%q: use true or false", v)
-		}
-		req.HasAnonymous = &b
+	if c := q.Get("search_after"); c != "" {
+		req.SearchAfter = strings.Split(c, cursorSep)
 	}
-	req.Highlight = q.Get("highlight") != "false"
-	if req.Since, err = dateParam(q, "since", false); err != nil {
+	if req.HasAnonymous, err = boolParam(q, "has_anonymous"); err != nil {
 		return req, err
 	}
-	if req.Until, err = dateParam(q, "until", true); err != nil {
+	highlight, err := boolParam(q, "highlight")
+	if err != nil {
 		return req, err
 	}
-	if !req.Since.IsZero() && !req.Until.IsZero() && req.Until.Before(req.Since) {
-		return req, newsintel.Errorf(newsintel.EINVALID, "until (%s) is before since (%s)", q.Get("until"), q.Get("since"))
+	req.Highlight = highlight == nil || *highlight
+	if req.Since, req.Until, err = dateRange(q); err != nil {
+		return req, err
 	}
 	return req, nil
+}
+
+// knownParams refuses a parameter not in accepted, naming those that are.
+func knownParams(q url.Values, accepted []param) error {
+	for k := range q {
+		found := false
+		for _, p := range accepted {
+			found = found || p.Name == k
+		}
+		if !found {
+			names := make([]string, len(accepted))
+			for i, p := range accepted {
+				names[i] = p.Name
+			}
+			return newsintel.Errorf(newsintel.EINVALID, "unknown parameter %q; accepted: %s", clipText(k, 60), strings.Join(names, ", "))
+		}
+	}
+	return nil
 }
 
 func intParam(q url.Values, name string, def int) (int, error) {
@@ -117,9 +142,21 @@ func intParam(q url.Values, name string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, newsintel.Errorf(newsintel.EINVALID, "%s=%q: use a whole number of 0 or more", name, v)
+		return 0, newsintel.Errorf(newsintel.EINVALID, "%s=%q: use a whole number of 0 or more", name, clipText(v, 40))
 	}
 	return n, nil
+}
+
+func boolParam(q url.Values, name string) (*bool, error) {
+	v := q.Get(name)
+	if v == "" {
+		return nil, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return nil, newsintel.Errorf(newsintel.EINVALID, "%s=%q: use true or false", name, clipText(v, 40))
+	}
+	return &b, nil
 }
 
 // list returns a parameter's values, each split at commas, blanks dropped.
@@ -135,22 +172,50 @@ func list(q url.Values, name string) []string {
 	return out
 }
 
-// dateParam parses YYYY-MM-DD or RFC 3339. A bare date used as an upper
-// bound covers the whole day.
-func dateParam(q url.Values, name string, endOfDay bool) (time.Time, error) {
-	v := q.Get(name)
+// dateRange parses since and until, refusing an until before since.
+func dateRange(q url.Values) (since, until time.Time, err error) {
+	if since, err = dateParam(q, "since", false); err != nil {
+		return since, until, err
+	}
+	if until, err = dateParam(q, "until", true); err != nil {
+		return since, until, err
+	}
+	if !since.IsZero() && !until.IsZero() && until.Before(since) {
+		return since, until, newsintel.Errorf(newsintel.EINVALID, "until (%s) is before since (%s); swap them", q.Get("until"), q.Get("since"))
+	}
+	return since, until, nil
+}
+
+// dateParam parses YYYY-MM-DD, YYYY-MM or RFC 3339. A bare date used as an
+// upper bound covers the whole day (or month).
+func dateParam(q url.Values, name string, end bool) (time.Time, error) {
+	v := strings.TrimSpace(q.Get(name))
 	if v == "" {
 		return time.Time{}, nil
 	}
 	if t, err := time.Parse(time.RFC3339, v); err == nil {
 		return t, nil
 	}
-	t, err := time.Parse("2006-01-02", v)
-	if err != nil {
-		return time.Time{}, newsintel.Errorf(newsintel.EINVALID, "%s=%q: use a date such as 2021-06-14 or 2021-06-14T10:30:00Z", name, v)
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		if end {
+			t = t.AddDate(0, 0, 1).Add(-time.Nanosecond)
+		}
+		return t, nil
 	}
-	if endOfDay {
-		t = t.Add(24*time.Hour - time.Nanosecond)
+	if t, err := time.Parse("2006-01", v); err == nil {
+		if end {
+			t = t.AddDate(0, 1, 0).Add(-time.Nanosecond)
+		}
+		return t, nil
 	}
-	return t, nil
+	return time.Time{}, newsintel.Errorf(newsintel.EINVALID,
+		"%s=%q is not a date; use a date such as 2021-06-14, a month such as 2021-06, or 2021-06-14T10:30:00Z", name, clipText(v, 40))
+}
+
+// clipText shortens user input echoed in an error message.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "…"
 }

@@ -1,0 +1,65 @@
+package api
+
+import (
+	"net/http"
+	"net/http/pprof"
+)
+
+// Scopes an API key may carry. A key with ScopeAdmin may also read.
+const (
+	ScopeRead  = "read"
+	ScopeAdmin = "admin"
+	scopeNone  = "" // open to everyone, unlimited: health probes
+)
+
+// route is one registered endpoint. The one table of routes (Server.table)
+// feeds both the mux and the OpenAPI description, so neither can drift.
+type route struct {
+	Method   string
+	Path     string // ServeMux path pattern, {name} wildcards; a trailing "/" matches a subtree
+	Scope    string // ScopeRead, ScopeAdmin or scopeNone
+	Summary  string
+	Params   []param // query and path parameters
+	Body     string  // schema name of the request body, if any
+	Response string  // schema name of the 200 response; "" for non-JSON
+	Produces string  // content type when not JSON
+	Status   int     // success status when not 200
+	Handler  http.HandlerFunc
+}
+
+// pattern is the ServeMux pattern of r.
+func (r route) pattern() string { return r.Method + " " + r.Path }
+
+// table lists every route the Server serves.
+func (s *Server) table() []route {
+	return []route{
+		{Method: "GET", Path: "/healthz", Scope: scopeNone, Summary: "Liveness probe", Response: "Status", Handler: s.healthz},
+		{Method: "GET", Path: "/readyz", Scope: scopeNone, Summary: "Readiness probe: 503 until every stage is up", Response: "Status", Handler: s.readyz},
+		{Method: "GET", Path: "/metrics", Scope: ScopeRead, Summary: "Prometheus metrics (text exposition format)", Produces: "text/plain; version=0.0.4", Handler: s.metricsHandler},
+		{Method: "GET", Path: "/api/v1/openapi.json", Scope: scopeNone, Summary: "This OpenAPI 3.1 description", Response: "OpenAPI", Handler: s.openapi},
+		{Method: "GET", Path: "/api/v1/search", Scope: ScopeRead, Summary: "Full-text search with filters, facets, highlights and cursor paging", Params: searchParams(), Response: "SearchResult", Handler: s.search},
+		{Method: "GET", Path: "/api/v1/documents/{id}", Scope: ScopeRead, Summary: "One document with its body, mentions and claims", Params: []param{pathID("document ID")}, Response: "Document", Handler: s.document},
+		{Method: "GET", Path: "/api/v1/documents/{id}/similar", Scope: ScopeRead, Summary: "Documents like this one", Params: []param{pathID("document ID"), sizeParam}, Response: "SimilarResult", Handler: s.similar},
+		{Method: "GET", Path: "/api/v1/entities", Scope: ScopeRead, Summary: "Entity autocomplete by name and alias", Params: entityListParams, Response: "EntityList", Handler: s.entityList},
+		{Method: "GET", Path: "/api/v1/entities/{id}", Scope: ScopeRead, Summary: "An entity: names, identifiers, mentions over time, co-mentions, latest documents, claims by source type", Params: entityParams, Response: "EntityPage", Handler: s.entity},
+		{Method: "GET", Path: "/api/v1/sources", Scope: ScopeRead, Summary: "Configured and added sources with their health", Response: "SourceList", Handler: s.sourceList},
+		{Method: "GET", Path: "/api/v1/sources.opml", Scope: ScopeRead, Summary: "Sources as OPML 2.0", Produces: "text/x-opml; charset=utf-8", Handler: s.sourcesOPML},
+		{Method: "POST", Path: "/api/v1/sources", Scope: ScopeAdmin, Summary: "Add or change a source", Body: "SourceInput", Response: "Status", Status: http.StatusCreated, Handler: s.sourceAdd},
+		{Method: "DELETE", Path: "/api/v1/sources/{name}", Scope: ScopeAdmin, Summary: "Remove a source added at run time", Params: []param{{Name: "name", In: "path", Required: true, Type: "string", Doc: "source name"}}, Status: http.StatusNoContent, Handler: s.sourceRemove},
+		{Method: "GET", Path: "/debug/pprof/", Scope: ScopeAdmin, Summary: "Go runtime profiles (index page; /debug/pprof/{profile} for one)", Produces: "text/html", Handler: pprof.Index},
+		{Method: "GET", Path: "/debug/pprof/cmdline", Scope: ScopeAdmin, Summary: "Command line of the running process", Produces: "text/plain", Handler: pprof.Cmdline},
+		{Method: "GET", Path: "/debug/pprof/profile", Scope: ScopeAdmin, Summary: "CPU profile (seconds=30)", Produces: "application/octet-stream", Handler: pprof.Profile},
+		{Method: "GET", Path: "/debug/pprof/symbol", Scope: ScopeAdmin, Summary: "Symbol lookup", Produces: "text/plain", Handler: pprof.Symbol},
+		{Method: "GET", Path: "/debug/pprof/trace", Scope: ScopeAdmin, Summary: "Execution trace (seconds=1)", Produces: "application/octet-stream", Handler: pprof.Trace},
+	}
+}
+
+// routes registers the table, and a JSON 404 for every other /api/ path.
+func (s *Server) routes() {
+	for _, rt := range s.table() {
+		s.mux.Handle(rt.pattern(), s.guard(rt))
+	}
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.notFound(w, r)
+	})
+}

@@ -121,14 +121,14 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 		srv, err := pipelines.StartServer(ctx, pipelines.ServerOptions{
 			StoreDir: cfg.NATSStoreDir(), Listen: cfg.NATS.Listen, MaxMemory: int64(cfg.NATS.MaxMemory),
 			MaxStore: int64(cfg.NATS.MaxStore), SyncInterval: cfg.NATS.SyncInterval,
-		}, log.With("component", "nats"))
+		}, log)
 		if err != nil {
 			return err
 		}
 		defer srv.Shutdown()
 		natsURL = srv.ClientURL()
 	}
-	bus, err := pipelines.Connect(ctx, natsURL, "newsintel-serve", log.With("component", "bus"))
+	bus, err := pipelines.Connect(ctx, natsURL, "newsintel-serve", log)
 	if err != nil {
 		return err
 	}

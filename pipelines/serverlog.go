@@ -14,12 +14,16 @@ type serverLogger struct {
 	log *slog.Logger
 }
 
-func (l serverLogger) Noticef(format string, v ...any) { l.emit(slog.LevelInfo, format, v) }
-func (l serverLogger) Warnf(format string, v ...any)   { l.emit(slog.LevelWarn, format, v) }
-func (l serverLogger) Fatalf(format string, v ...any)  { l.emit(slog.LevelError, format, v) }
-func (l serverLogger) Errorf(format string, v ...any)  { l.emit(slog.LevelError, format, v) }
-func (l serverLogger) Debugf(format string, v ...any)  { l.emit(slog.LevelDebug, format, v) }
-func (l serverLogger) Tracef(format string, v ...any)  { l.emit(slog.LevelDebug-4, format, v) }
+// Noticef logs at debug level: the server's notices are its start-up
+// banner and routine chatter; StartServer logs the one line that matters
+// ("nats server ready") itself.
+func (l serverLogger) Noticef(format string, v ...any) { l.emit(slog.LevelDebug, format, v) }
+
+func (l serverLogger) Warnf(format string, v ...any)  { l.emit(slog.LevelWarn, format, v) }
+func (l serverLogger) Fatalf(format string, v ...any) { l.emit(slog.LevelError, format, v) }
+func (l serverLogger) Errorf(format string, v ...any) { l.emit(slog.LevelError, format, v) }
+func (l serverLogger) Debugf(format string, v ...any) { l.emit(slog.LevelDebug, format, v) }
+func (l serverLogger) Tracef(format string, v ...any) { l.emit(slog.LevelDebug-4, format, v) }
 
 func (l serverLogger) emit(level slog.Level, format string, v []any) {
 	if !l.log.Enabled(l.ctx, level) {

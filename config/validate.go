@@ -138,24 +138,44 @@ func (c *Config) validateSources(bad badFunc) {
 	seen := map[string]bool{}
 	for i, s := range c.Sources {
 		key := fmt.Sprintf("sources.%d", i)
-		if !newsintel.ValidID(s.Name) {
-			bad(key+".name", "%q must be 1-128 letters, digits, '-' or '_'", s.Name)
-		} else if seen[s.Name] {
+		if seen[s.Name] && newsintel.ValidID(s.Name) {
 			bad(key+".name", "%q is used by another source", s.Name)
 		}
 		seen[s.Name] = true
-		if !slices.Contains([]string{"feed", "crawl", "edgar", "fedreg"}, s.Type) {
-			bad(key+".type", "%q is not one of feed, crawl, edgar, fedreg", s.Type)
-		}
-		if s.Kind != "" && !newsintel.Kind(s.Kind).Valid() {
-			bad(key+".kind", "%q is not one of article, filing, notice", s.Kind)
-		}
-		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			bad(key+".url", "%q is not an http or https URL", s.URL)
-		}
-		if s.Interval < 0 || (s.Interval > 0 && s.Interval < Duration(1e9)*10) {
-			bad(key+".interval", "%s is below 10s", s.Interval)
-		}
+		checkSource(s, func(field, format string, args ...any) { bad(key+"."+field, format, args...) })
+	}
+}
+
+// ValidateSource checks one source as the sources list of the file is
+// checked (for sources added at run time) and returns an EINVALID
+// *newsintel.Error naming each bad field, or nil.
+func ValidateSource(s Source) error {
+	var problems []string
+	checkSource(s, func(field, format string, args ...any) {
+		problems = append(problems, field+": "+fmt.Sprintf(format, args...))
+	})
+	if len(problems) > 0 {
+		return newsintel.Errorf(newsintel.EINVALID, "source %q: %s", s.Name, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// checkSource reports each bad field of s to bad, by its key within the source.
+func checkSource(s Source, bad badFunc) {
+	if !newsintel.ValidID(s.Name) {
+		bad("name", "%q must be 1-128 letters, digits, '-' or '_'", s.Name)
+	}
+	if !slices.Contains([]string{"feed", "crawl", "edgar", "fedreg"}, s.Type) {
+		bad("type", "%q is not one of feed, crawl, edgar, fedreg", s.Type)
+	}
+	if s.Kind != "" && !newsintel.Kind(s.Kind).Valid() {
+		bad("kind", "%q is not one of article, filing, notice", s.Kind)
+	}
+	if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad("url", "%q is not an http or https URL", s.URL)
+	}
+	if s.Interval < 0 || (s.Interval > 0 && s.Interval < Duration(1e9)*10) {
+		bad("interval", "%s is below 10s", s.Interval)
 	}
 }
 

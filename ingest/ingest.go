@@ -168,44 +168,52 @@ func (in *Ingester) items(ctx context.Context, f *feed.Feed) *Stats {
 }
 
 func (in *Ingester) item(ctx context.Context, item *newsintel.FeedItem) error {
-	if item.Link == "" {
-		return in.itemFromFeed(ctx, item, "item has no link")
-	}
-	data, ct, finalURL, err := in.get(ctx, item.Link)
-	if err != nil {
-		if item.Content != "" || item.Summary != "" {
-			in.log().Warn("item page not fetched; using the feed's text", "link", item.Link, "error", err)
-			return in.itemFromFeed(ctx, item, err.Error())
-		}
-		return err
-	}
-	raw, err := in.raw(item.Link, data, ct, item)
+	raw, err := in.ItemRaw(ctx, item)
 	if err != nil {
 		return err
 	}
-	raw.FinalURL = finalURL
 	return in.Pub.PublishRaw(ctx, raw)
 }
 
-// itemFromFeed publishes an item whose page could not be had, with the
-// feed's own content as its body.
-func (in *Ingester) itemFromFeed(ctx context.Context, item *newsintel.FeedItem, why string) error {
+// ItemRaw fetches a feed item's page for its full text and returns the
+// message to publish, carrying the feed's metadata; when the page cannot be
+// had it falls back to the feed's own text for the item. It publishes
+// nothing. It returns the fetch error when there is neither page nor text.
+func (in *Ingester) ItemRaw(ctx context.Context, item *newsintel.FeedItem) (newsintel.Raw, error) {
+	if item.Link == "" {
+		return in.itemFromFeed(item, "item has no link")
+	}
+	data, ct, finalURL, err := in.get(ctx, item.Link)
+	if err != nil {
+		if ctx.Err() == nil && (item.Content != "" || item.Summary != "") {
+			in.log().Warn("item page not fetched; using the feed's text", "link", item.Link, "error", err)
+			return in.itemFromFeed(item, err.Error())
+		}
+		return newsintel.Raw{}, err
+	}
+	raw, err := in.raw(item.Link, data, ct, item)
+	if err != nil {
+		return raw, err
+	}
+	raw.FinalURL = finalURL
+	return raw, nil
+}
+
+// itemFromFeed builds the message for an item whose page could not be had,
+// with the feed's own content as its body.
+func (in *Ingester) itemFromFeed(item *newsintel.FeedItem, why string) (newsintel.Raw, error) {
 	body := item.Content
 	if body == "" {
 		body = item.Summary
 	}
 	if body == "" {
-		return fmt.Errorf("ingest item %q: %s and the feed has no text for it", item.Title, why)
+		return newsintel.Raw{}, fmt.Errorf("ingest item %q: %s and the feed has no text for it", item.Title, why)
 	}
 	loc := item.Link
 	if loc == "" {
 		loc = item.Feed + "#" + feed.ItemKey(*item)
 	}
-	raw, err := in.raw(loc, []byte(body), "text/html", item)
-	if err != nil {
-		return err
-	}
-	return in.Pub.PublishRaw(ctx, raw)
+	return in.raw(loc, []byte(body), "text/html", item)
 }
 
 // raw builds the message for one document found at location.

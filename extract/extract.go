@@ -106,7 +106,7 @@ func (x *Extractor) read(raw newsintel.Raw) (article.Article, error) {
 	}
 	switch kindOfContent(raw.ContentType, body) {
 	case "text":
-		return article.FromText(string(body)), nil
+		return fromText(string(body)), nil
 	case "html":
 		tree, err := html.Parse(bytes.NewReader(body))
 		if err != nil {
@@ -120,6 +120,24 @@ func (x *Extractor) read(raw newsintel.Raw) (article.Article, error) {
 	default:
 		return article.Article{}, newsintel.Errorf(newsintel.EINVALID, "extract %s: content type %q is not HTML or text (starts with %q)", raw.ID, raw.ContentType, preview(body))
 	}
+}
+
+// fromText reads plain text. Unlike a page, where the headline is markup
+// apart from the body, a text's first line is often the whole story (a
+// wire headline "Alibaba cloud faces US probe - sources" carries a claim):
+// a headline FromText lifts out is kept as the body's first paragraph too,
+// and text FromText finds no body in is kept whole.
+func fromText(text string) article.Article {
+	a := article.FromText(text)
+	switch {
+	case a.Title != "" && !strings.HasPrefix(a.Body, a.Title):
+		a.Body = strings.TrimSpace(a.Title + "\n\n" + a.Body)
+	case a.Body == "" && strings.TrimSpace(text) != "":
+		a.Body = strings.Join(strings.Fields(text), " ")
+		a.Warnings = append(a.Warnings, "text kept whole: no paragraph looked like article text")
+	}
+	a.WordCount = len(strings.Fields(a.Body))
+	return a
 }
 
 // kindOfContent decides between HTML and text from the content type and,

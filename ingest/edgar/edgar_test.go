@@ -1,0 +1,160 @@
+package edgar
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/ingest/fetch"
+	"github.com/stretchr/testify/require"
+)
+
+// sec serves testdata as data.sec.gov and www.sec.gov do.
+func sec(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir("testdata")))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func client(t *testing.T, base string, o Options) *Client {
+	t.Helper()
+	o.Fetch = fetch.New(fetch.Options{UserAgent: "newsintel-test ops@example.com", AllowPrivate: true, PerHostRate: 1000, Retries: -1})
+	o.DataURL, o.ArchivesURL = base, base
+	c, err := New(o)
+	require.NoError(t, err)
+	return c
+}
+
+func TestFilingsSelectsFormsAndDatesAcrossPages(t *testing.T) {
+	srv := sec(t)
+	c := client(t, srv.URL, Options{})
+	since, _ := time.Parse("2006-01-02", "2019-01-01")
+	fs, err := c.Filings(t.Context(), "1577552", Query{Forms: []string{"20-F"}, Since: since})
+	require.NoError(t, err)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Form+" "+f.FilingDate+" "+f.Accession)
+	}
+	want := []string{"20-F 2019-06-05 0001047469-19-003492", "20-F 2020-07-09 0001104659-20-071234", "20-F 2021-07-27 0001104659-21-092345"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("filings = %v, want %v", got, want)
+	}
+	if co := fs[0].Company; co.Name != "Alibaba Group Holding Ltd" || co.CIK != "1577552" || co.Tickers[0] != "BABA" {
+		t.Errorf("company = %+v", co)
+	}
+}
+
+func TestFetchPrimaryDocumentAndFields(t *testing.T) {
+	srv := sec(t)
+	c := client(t, srv.URL, Options{})
+	fs, err := c.Filings(t.Context(), "0001577552", Query{Forms: []string{"20-F"}})
+	require.NoError(t, err)
+	require.Len(t, fs, 3)
+	raw, err := c.Fetch(t.Context(), fs[2], "edgar")
+	require.NoError(t, err)
+	if raw.ID != "sec-0001104659-21-092345" || raw.Kind != newsintel.KindFiling || !strings.Contains(string(raw.Body), "D. Risk Factors") {
+		t.Errorf("raw = %s %s, body %d bytes", raw.ID, raw.Kind, len(raw.Body))
+	}
+	f := raw.Filing
+	if f.Form != "20-F" || f.CIK != "1577552" || f.Company != "Alibaba Group Holding Ltd" || f.FiscalYear != 2021 ||
+		f.PeriodOfReport != "2021-03-31" || f.Filed.Format("2006-01-02") != "2021-07-27" ||
+		f.IndexURL != srv.URL+"/Archives/edgar/data/1577552/000110465921092345/0001104659-21-092345-index.htm" ||
+		f.PrimaryURL != srv.URL+"/Archives/edgar/data/1577552/000110465921092345/baba-20210331x20f.htm" {
+		t.Errorf("filing = %+v", f)
+	}
+}
+
+func TestFetchFallsBackToFullSubmission(t *testing.T) {
+	srv := sec(t)
+	c := client(t, srv.URL, Options{})
+	fs, err := c.Filings(t.Context(), "1577552", Query{Forms: []string{"20-F"}})
+	require.NoError(t, err)
+	// The 2019 filing names no primary document; its index names one that is gone.
+	raw, err := c.Fetch(t.Context(), fs[0], "edgar")
+	require.NoError(t, err)
+	if !strings.HasPrefix(string(raw.Body), "<SEC-DOCUMENT>") || !strings.HasSuffix(raw.Filing.PrimaryURL, "/0001047469-19-003492.txt") {
+		t.Errorf("fetched %s (%q...), want the full-submission .txt", raw.Filing.PrimaryURL, raw.Body[:min(len(raw.Body), 20)])
+	}
+}
+
+func TestLatest(t *testing.T) {
+	srv := sec(t)
+	c := client(t, srv.URL, Options{})
+	fs, err := c.Latest(t.Context(), "20-F")
+	require.NoError(t, err)
+	if len(fs) != 1 || fs[0].Accession != "0001104659-21-092345" || fs[0].Company.CIK != "1577552" || fs[0].FilingDate != "2021-07-27" || fs[0].Form != "20-F" {
+		t.Errorf("latest = %+v, want the one Alibaba 20-F (the reporting owner's entry left out)", fs)
+	}
+	if u := c.LatestURL("20-F", 40); !strings.Contains(u, "action=getcurrent") || !strings.Contains(u, "output=atom") || !strings.Contains(u, "type=20-F") {
+		t.Errorf("LatestURL = %s", u)
+	}
+}
+
+func TestCIKForTicker(t *testing.T) {
+	c := client(t, sec(t).URL, Options{})
+	cik, err := c.CIKForTicker(t.Context(), "baba")
+	require.NoError(t, err)
+	if cik != "1577552" {
+		t.Errorf("CIKForTicker(baba) = %s, want 1577552", cik)
+	}
+	if _, err := c.CIKForTicker(t.Context(), "NOPE"); err == nil {
+		t.Errorf("CIKForTicker(NOPE) = nil error, want one")
+	}
+}
+
+func TestPadCIK(t *testing.T) {
+	for in, want := range map[string]string{"1577552": "0001577552", "0001577552": "0001577552", " 320193 ": "0000320193"} {
+		if got, err := PadCIK(in); err != nil || got != want {
+			t.Errorf("PadCIK(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "abc", "12345678901", "0"} {
+		if _, err := PadCIK(bad); err == nil {
+			t.Errorf("PadCIK(%q) = nil error, want one", bad)
+		}
+	}
+}
+
+func TestRefusalBacksOffAndSaysWhy(t *testing.T) {
+	for _, code := range []int{http.StatusForbidden, http.StatusTooManyRequests} {
+		var hits atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if hits.Add(1) <= 1 {
+				w.WriteHeader(code)
+				return
+			}
+			http.FileServer(http.Dir("testdata")).ServeHTTP(w, r)
+		}))
+		c := client(t, srv.URL, Options{Backoff: 10 * time.Millisecond})
+		if _, err := c.Filings(t.Context(), "1577552", Query{Forms: []string{"20-F"}}); err != nil {
+			t.Errorf("HTTP %d once: %v, want a retry that succeeds", code, err)
+		}
+		hits.Store(-100) // refuse from now on
+		_, err := c.Filings(t.Context(), "1577552", Query{})
+		srv.Close()
+		if got := hits.Load(); got != -97 {
+			t.Errorf("HTTP %d: %d requests, want 3 (MaxRefusals)", code, got+100)
+		}
+		if err == nil || !strings.Contains(err.Error(), "User-Agent") && code == 403 || !strings.Contains(err.Error(), "rate") && code == 429 {
+			t.Errorf("HTTP %d: error %v, want one that says why", code, err)
+		}
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	srv := sec(t)
+	c := client(t, srv.URL, Options{Rate: 20})
+	start := time.Now()
+	for range 5 {
+		_, err := c.CIKForTicker(t.Context(), "BABA")
+		require.NoError(t, err)
+	}
+	if el := time.Since(start); el < 190*time.Millisecond {
+		t.Errorf("5 requests at 20/s took %v, want at least 200ms", el)
+	}
+}

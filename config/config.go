@@ -19,6 +19,7 @@ type Config struct {
 	NATS    NATS     `yaml:"nats"`
 	Streams Streams  `yaml:"streams"`
 	HTTP    HTTP     `yaml:"http"`
+	API     API      `yaml:"api"`
 	Fetch   Fetch    `yaml:"fetch"`
 	Extract Stage    `yaml:"extract"`
 	Index   Index    `yaml:"index"`
@@ -58,6 +59,25 @@ type Streams struct {
 // HTTP configures the API server.
 type HTTP struct {
 	Listen string `yaml:"listen"`
+}
+
+// API configures access to the HTTP API.
+type API struct {
+	OpenRead    bool     `yaml:"open_read"`    // read routes need no key; writing always needs an admin key
+	Keys        []APIKey `yaml:"keys"`         // file-only
+	CORSOrigins []string `yaml:"cors_origins"` // browser origins allowed to call the API; "*" for any
+	KeyRate     float64  `yaml:"key_rate"`     // requests per second per API key; 0 is unlimited
+	KeyBurst    int      `yaml:"key_burst"`
+	IPRate      float64  `yaml:"ip_rate"` // requests per second per client address without a key; 0 is unlimited
+	IPBurst     int      `yaml:"ip_burst"`
+}
+
+// APIKey is an API key known by the SHA-256 of its secret (`newsintel keys
+// hash` prints it).
+type APIKey struct {
+	Name   string   `yaml:"name"`
+	Hash   string   `yaml:"hash"`   // hex SHA-256 of the key
+	Scopes []string `yaml:"scopes"` // read, admin
 }
 
 // Fetch configures the HTTP client every source fetches with.
@@ -120,6 +140,7 @@ func Default() Config {
 			DuplicateWindow: Duration(2 * time.Minute),
 		},
 		HTTP: HTTP{Listen: "127.0.0.1:8080"},
+		API:  API{OpenRead: true, KeyRate: 50, KeyBurst: 100, IPRate: 10, IPBurst: 40},
 		Fetch: Fetch{
 			UserAgent:          "newsintel/0.1 (+https://github.com/newsintel/newsintel; set fetch.user_agent to your contact)",
 			Timeout:            Duration(30 * time.Second),

@@ -32,6 +32,7 @@ func (c *Config) Validate() error {
 	if err := checkHostPort(c.HTTP.Listen); err != nil {
 		bad("http.listen", "%v", err)
 	}
+	c.validateAPI(bad)
 	c.validateFetch(bad)
 	c.validateStages(bad)
 	c.validateSources(bad)

@@ -73,6 +73,7 @@ then, in another shell:
 	root.AddCommand(extractCmd(g))
 	root.AddCommand(searchCmd(g))
 	root.AddCommand(configCmd(g))
+	root.AddCommand(keysCmd())
 	return root
 }
 

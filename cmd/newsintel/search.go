@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,11 +17,11 @@ import (
 
 // searchFilters are the flags of `newsintel search` passed to the API as
 // query parameters of the same name.
-var searchFilters = []string{"kind", "source", "publisher", "entity", "company", "agency", "person", "place",
-	"source_type", "language", "form", "section", "since", "until", "sort"}
+var searchFilters = []string{"kind", "source", "publisher", "entity", "company", "agency", "government", "person", "place",
+	"source_type", "language", "form", "section", "since", "until", "sort", "facets", "histogram"}
 
 func searchCmd(g *globals) *cobra.Command {
-	var server string
+	var server, cursor, apiKey string
 	var asJSON, anonymous bool
 	var size, from int
 	filters := map[string]*string{}
@@ -28,10 +30,14 @@ func searchCmd(g *globals) *cobra.Command {
 		Short: "Search a running newsintel and print the hits as a table or JSON",
 		Long: `Search the API of a running newsintel (default http://127.0.0.1:8080). The query uses
 the query-string syntax: words, "phrases", +must, -not, field:value, prefix*, fuzzy~.
-An empty query lists every document, newest first.`,
+An empty query lists every document, newest first. --facets counts hits per value of
+the fields named (kind, source, company, agency, source_type, ...); the table ends with
+the cursor of the next page, which --cursor takes to page past 10 000 hits.`,
 		Example: `  newsintel search Alibaba
   newsintel search --kind filing --since 2021-01-01 "cloud services"
-  newsintel search --has-anonymous --json Commerce`,
+  newsintel search --has-anonymous --json Commerce
+  newsintel search --facets kind,company,source_type --histogram month export controls
+  newsintel search --size 100 --cursor 'AAAA.BBBB' huawei`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q := url.Values{}
 			q.Set("q", strings.Join(args, " "))
@@ -45,7 +51,11 @@ An empty query lists every document, newest first.`,
 			if anonymous {
 				q.Set("has_anonymous", "true")
 			}
-			return runSearch(cmd, strings.TrimRight(server, "/")+"/api/v1/search?"+q.Encode(), asJSON)
+			if cursor != "" {
+				q.Set("search_after", cursor)
+				q.Del("from")
+			}
+			return runSearch(cmd, strings.TrimRight(server, "/")+"/api/v1/search?"+q.Encode(), apiKey, asJSON)
 		},
 	}
 	f := cmd.Flags()
@@ -54,6 +64,8 @@ An empty query lists every document, newest first.`,
 	f.BoolVar(&anonymous, "has-anonymous", false, "only documents with a claim resting on anonymous sources")
 	f.IntVar(&size, "size", 10, "hits to show (at most 100)")
 	f.IntVar(&from, "from", 0, "hits to skip")
+	f.StringVar(&cursor, "cursor", "", "continue after the page that printed this cursor (its \"next\")")
+	f.StringVar(&apiKey, "api-key", os.Getenv("NEWSINTEL_API_KEY"), "API key, when reading needs one (default $NEWSINTEL_API_KEY)")
 	for _, name := range searchFilters {
 		filters[name] = f.String(strings.ReplaceAll(name, "_", "-"), "", "filter by "+strings.ReplaceAll(name, "_", " "))
 	}
@@ -72,16 +84,31 @@ type searchResult struct {
 		Published *time.Time `json:"published"`
 		Score     float64    `json:"score"`
 	} `json:"hits"`
+	Facets    map[string][]facetCount `json:"facets"`
+	Histogram []struct {
+		Start time.Time `json:"start"`
+		Count int       `json:"count"`
+	} `json:"histogram"`
+	Next  string `json:"next"`
 	Error *struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
 	} `json:"error"`
 }
 
-func runSearch(cmd *cobra.Command, u string, asJSON bool) error {
+type facetCount struct {
+	Term  string `json:"term"`
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+func runSearch(cmd *cobra.Command, u, apiKey string, asJSON bool) error {
 	req, err := http.NewRequestWithContext(cmd.Context(), http.MethodGet, u, nil)
 	if err != nil {
 		return err
+	}
+	if apiKey != "" {
+		req.Header.Set("Authorization", "Bearer "+apiKey)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -114,7 +141,41 @@ func runSearch(cmd *cobra.Command, u string, asJSON bool) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, h.Kind, clip(firstOf(h.Publisher, h.Source), 24), clip(h.Title, 72), h.ID)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	printFacets(out, &res)
+	if res.Next != "" {
+		fmt.Fprintf(out, "\nnext page: --cursor '%s'\n", res.Next)
+	}
+	return nil
+}
+
+// printFacets prints each facet's counts, then the date histogram.
+func printFacets(out io.Writer, res *searchResult) {
+	names := make([]string, 0, len(res.Facets))
+	for name := range res.Facets {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		fmt.Fprintf(out, "\n%s:\n", name)
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		for _, c := range res.Facets[name] {
+			label := c.Term
+			if c.Name != "" && c.Name != c.Term {
+				label = c.Name + " (" + c.Term + ")"
+			}
+			fmt.Fprintf(tw, "  %d\t%s\n", c.Count, clip(label, 80))
+		}
+		tw.Flush()
+	}
+	if len(res.Histogram) > 0 {
+		fmt.Fprintln(out, "\npublished:")
+		for _, b := range res.Histogram {
+			fmt.Fprintf(out, "  %s  %d\n", b.Start.Format("2006-01-02"), b.Count)
+		}
+	}
 }
 
 func firstOf(a, b string) string {

@@ -139,11 +139,15 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 
 	g, gctx := errgroup.WithContext(ctx)
 	info := serveInfo{NATSURL: natsURL}
+	counters := map[string]*pipelines.Counters{pipelines.DefaultTransformName: new(pipelines.Counters), cfg.Index.Replica: new(pipelines.Counters)}
+	var gaz *entities.Gazetteer
 	if slices.Contains(o.stages, "extract") {
-		x := extract.New(loadGazetteer(cfg, log))
+		gaz = loadGazetteer(cfg, log)
+		x := extract.New(gaz)
 		g.Go(func() error {
 			return bus.RunTransform(gctx, pipelines.StageOptions{
 				Name: "extract", Concurrency: cfg.Extract.Concurrency, AckWait: cfg.Extract.AckWait.D(), MaxDeliver: cfg.Extract.MaxDeliver,
+				Counters: counters[pipelines.DefaultTransformName],
 			}, x.Extract)
 		})
 	}
@@ -156,11 +160,11 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 		g.Go(func() error {
 			return bus.RunSink(gctx, pipelines.StageOptions{
 				Name: cfg.Index.Replica, BatchSize: cfg.Index.BatchSize, BatchWait: cfg.Index.BatchWait.D(),
-				AckWait: cfg.Index.AckWait.D(), MaxDeliver: cfg.Index.MaxDeliver,
+				AckWait: cfg.Index.AckWait.D(), MaxDeliver: cfg.Index.MaxDeliver, Counters: counters[cfg.Index.Replica],
 			}, ix.Put)
 		})
 		if slices.Contains(o.stages, "api") {
-			addr, err := serveHTTP(gctx, g, cfg, api.New(api.Options{Index: ix, Log: log.With("component", "api"), Ready: readiness(bus, cfg)}))
+			addr, err := serveHTTP(gctx, g, cfg, api.New(apiOptions(cfg, ix, bus, gaz, counters, log.With("component", "api"))))
 			if err != nil {
 				return err
 			}
@@ -182,6 +186,11 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 	return err
 }
 
+// maxHeaderBytes bounds the request line and headers: a longer URL is
+// refused by net/http before it is read whole; shorter ones over
+// api.MaxURLBytes get the API's own JSON 400.
+const maxHeaderBytes = 256 << 10
+
 // serveHTTP listens on cfg.HTTP.Listen and serves h in g until ctx ends,
 // then shuts down gracefully. It returns the address listened on.
 func serveHTTP(ctx context.Context, g *errgroup.Group, cfg config.Config, h http.Handler) (string, error) {
@@ -189,7 +198,8 @@ func serveHTTP(ctx context.Context, g *errgroup.Group, cfg config.Config, h http
 	if err != nil {
 		return "", fmt.Errorf("http.listen %s: %w", cfg.HTTP.Listen, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute,
+		MaxHeaderBytes: maxHeaderBytes}
 	g.Go(func() error {
 		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			return fmt.Errorf("http: %w", err)

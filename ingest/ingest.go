@@ -209,11 +209,15 @@ func (in *Ingester) itemFromFeed(item *newsintel.FeedItem, why string) (newsinte
 	if body == "" {
 		return newsintel.Raw{}, fmt.Errorf("ingest item %q: %s and the feed has no text for it", item.Title, why)
 	}
-	loc := item.Link
-	if loc == "" {
-		loc = item.Feed + "#" + feed.ItemKey(*item)
+	if item.Link != "" {
+		return in.raw(item.Link, []byte(body), "text/html", item)
 	}
-	return in.raw(loc, []byte(body), "text/html", item)
+	// Without a link the item's identity in its feed names it; the
+	// canonical form of the URL would drop the fragment that holds it.
+	loc := item.Feed + "#" + feed.ItemKey(*item)
+	raw, err := in.raw(loc, []byte(body), "text/html", item)
+	raw.ID = newsintel.ArticleID(loc)
+	return raw, err
 }
 
 // raw builds the message for one document found at location.

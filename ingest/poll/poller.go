@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -103,7 +105,7 @@ func (p *Poller) fetchAndPublish(ctx context.Context, f Feed, st *State) error {
 		p.count("not_modified", 1)
 		return nil
 	}
-	parsed, err := feed.Parse(resp.Body, resp.FinalURL)
+	parsed, err := feed.Parse(declareUTF8(resp.Body), resp.FinalURL)
 	if err != nil {
 		return err
 	}
@@ -124,6 +126,24 @@ func (p *Poller) fetchAndPublish(ctx context.Context, f Feed, st *State) error {
 		st.ETag, st.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	}
 	return ctx.Err()
+}
+
+// xmlEncodingDecl matches the encoding pseudo-attribute of an XML declaration.
+var xmlEncodingDecl = regexp.MustCompile(`^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)(["'])`)
+
+// declareUTF8 rewrites the encoding an XML declaration names to UTF-8: the
+// fetcher has already converted the body to UTF-8, so a parser that obeyed
+// the original "windows-1252" would decode it twice, and one that met an
+// unknown name would refuse the feed.
+func declareUTF8(body []byte) []byte {
+	m := xmlEncodingDecl.FindSubmatchIndex(body)
+	if m == nil || strings.EqualFold(string(body[m[4]:m[5]]), "utf-8") {
+		return body
+	}
+	out := make([]byte, 0, len(body))
+	out = append(out, body[:m[4]]...)
+	out = append(out, "UTF-8"...)
+	return append(out, body[m[5]:]...)
 }
 
 // newItems returns the items of a parsed feed not handled before (or

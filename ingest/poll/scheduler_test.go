@@ -1,0 +1,195 @@
+package poll_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsintel/newsintel/ingest/fetch"
+	"github.com/newsintel/newsintel/ingest/poll"
+)
+
+// pollLog records when each feed path was fetched.
+type pollLog struct {
+	mu    sync.Mutex
+	times map[string][]time.Time
+}
+
+func (l *pollLog) add(path string) {
+	l.mu.Lock()
+	if l.times == nil {
+		l.times = map[string][]time.Time{}
+	}
+	l.times[path] = append(l.times[path], time.Now())
+	l.mu.Unlock()
+}
+
+// worst returns, over the paths, the latest first poll after start and the
+// longest gap between polls (or between the last poll and end).
+func (l *pollLog) worst(paths []string, start, end time.Time) (first, gap time.Duration, missing int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range paths {
+		ts := l.times[p]
+		if len(ts) == 0 {
+			missing++
+			continue
+		}
+		first = max(first, ts[0].Sub(start))
+		for i := 1; i < len(ts); i++ {
+			gap = max(gap, ts[i].Sub(ts[i-1]))
+		}
+		gap = max(gap, end.Sub(ts[len(ts)-1]))
+	}
+	return first, gap, missing
+}
+
+// feedServer serves a one-item feed at /f/<n> with an ETag it honours and
+// the item's page at /a/<n>, logging feed fetches.
+func feedServer(t testing.TB, log *pollLog) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := r.URL.Path[3:]
+		if strings.HasPrefix(r.URL.Path, "/a/") {
+			fmt.Fprintf(w, "<html><body><article><h1>Story %s</h1><p>Officials said the rule would change.</p></article></body></html>", n)
+			return
+		}
+		log.add(r.URL.Path)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Feed %s</title><item><title>Story %s</title><link>/a/%s</link><guid>s%s</guid></item></channel></rss>`, n, n, n, n)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestSchedulerThousandsOfFeedsOnTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("polls 5 000 feeds for 21 s")
+	}
+	const feeds, interval, run = 5000, 10 * time.Second, 21 * time.Second
+	store, log := startNATS(t), &pollLog{}
+	srv := feedServer(t, log)
+	client := fetch.New(fetch.Options{AllowPrivate: true, PerHostRate: 1e6, PerHostConcurrency: 32, Concurrency: 64, Timeout: 5 * time.Second, Retries: -1})
+	p := store.newPoller(t, &published{}, client)
+	s := poll.NewScheduler(p, poll.SchedulerOptions{Workers: 32, PerHost: 32, Log: testLogger()})
+	paths := make([]string, feeds)
+	for i := range feeds {
+		paths[i] = fmt.Sprintf("/f/%d", i)
+		s.Set(poll.Feed{Name: fmt.Sprintf("feed-%d", i), URL: srv.URL + paths[i], Interval: interval}, time.Time{})
+	}
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(t.Context(), run)
+	defer cancel()
+	s.Run(ctx)
+	end := time.Now()
+	first, gap, missing := log.worst(paths, start, end)
+	c := p.Counters()
+	t.Logf("%d feeds at %v for %v: %d polls (%d not modified, %d errors), %d items published; latest first poll %v, longest gap %v",
+		feeds, interval, run, c["polls"], c["not_modified"], c["errors"], c["items_published"], first.Round(time.Millisecond), gap.Round(time.Millisecond))
+	if missing > 0 || first > 12*time.Second || gap > 12*time.Second {
+		t.Errorf("got %d feeds never polled, latest first poll %v, longest gap %v; want 0, at most 12s, at most 12s", missing, first, gap)
+	}
+	if c["items_published"] != feeds || c["errors"] != 0 {
+		t.Errorf("got %d items published, %d errors; want %d, 0", c["items_published"], c["errors"], feeds)
+	}
+}
+
+func TestSlowHostDoesNotStallOthers(t *testing.T) {
+	store, log := startNATS(t), &pollLog{}
+	fast := feedServer(t, log)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(200)
+		for range 60 { // one byte a second
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(time.Second):
+			}
+			w.Write([]byte("<"))
+			w.(http.Flusher).Flush()
+		}
+	}))
+	defer slow.Close()
+	slowBase := strings.Replace(slow.URL, "127.0.0.1", "localhost", 1) // another host to the fetcher and the scheduler
+	client := fetch.New(fetch.Options{AllowPrivate: true, PerHostRate: 1000, PerHostConcurrency: 2, Timeout: 3 * time.Second, Retries: -1})
+	p := store.newPoller(t, &published{}, client)
+	s := poll.NewScheduler(p, poll.SchedulerOptions{Workers: 4, PerHost: 2, Log: testLogger()})
+	for i := range 6 {
+		s.Set(poll.Feed{Name: fmt.Sprintf("slow-%d", i), URL: fmt.Sprintf("%s/slow/%d", slowBase, i), Interval: 500 * time.Millisecond}, time.Now())
+	}
+	var paths []string
+	for i := range 20 {
+		paths = append(paths, fmt.Sprintf("/f/%d", i))
+		s.Set(poll.Feed{Name: fmt.Sprintf("fast-%d", i), URL: fast.URL + paths[i], Interval: 500 * time.Millisecond}, time.Now())
+	}
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	defer cancel()
+	s.Run(ctx)
+	first, gap, missing := log.worst(paths, start, time.Now())
+	c := p.Counters()
+	if missing > 0 || first > time.Second || gap > 1500*time.Millisecond {
+		t.Errorf("fast feeds beside a slow host: got %d never polled, latest first poll %v, longest gap %v; want 0, under 1s, under 1.5s", missing, first, gap)
+	}
+	if c["errors.timeout"] < 2 {
+		t.Errorf("slow feeds: got %d timeouts, want at least 2 recorded", c["errors.timeout"])
+	}
+}
+
+// countingPoller is a FeedPoller that counts polls per URL.
+type countingPoller struct {
+	mu    sync.Mutex
+	polls map[string]int
+}
+
+func (c *countingPoller) Poll(_ context.Context, f poll.Feed) (poll.State, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.polls[f.URL]++
+	var st poll.State
+	st.NextPoll = time.Now().Add(f.Interval)
+	return st, nil
+}
+
+func (c *countingPoller) count(url string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.polls[url]
+}
+
+func TestSchedulerAddChangeRemoveWhileRunning(t *testing.T) {
+	cp := &countingPoller{polls: map[string]int{}}
+	s := poll.NewScheduler(cp, poll.SchedulerOptions{Workers: 2})
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	every := 50 * time.Millisecond
+	s.Set(poll.Feed{Name: "a", URL: "https://a.example/feed", Interval: every}, time.Now())
+	s.Set(poll.Feed{Name: "b", URL: "https://b.example/feed", Interval: time.Hour}, time.Now())
+	time.Sleep(300 * time.Millisecond)
+	s.Set(poll.Feed{Name: "b", URL: "https://b.example/new-feed", Interval: time.Hour}, time.Time{})
+	s.Remove("a")
+	time.Sleep(150 * time.Millisecond)
+	aAfterRemove := cp.count("https://a.example/feed")
+	time.Sleep(300 * time.Millisecond)
+	cancel()
+	<-done
+	if got := cp.count("https://a.example/feed"); got < 3 || got != aAfterRemove {
+		t.Errorf("feed a (every 50ms, then removed): got %d polls, %d after removal settled; want at least 3 and no more after removal", got, aAfterRemove)
+	}
+	if got, moved := cp.count("https://b.example/feed"), cp.count("https://b.example/new-feed"); got != 1 || moved != 1 {
+		t.Errorf("feed b (hourly, URL changed): got %d polls of the old URL, %d of the new; want 1 and 1", got, moved)
+	}
+	if names := s.Names(); len(names) != 1 || names[0] != "b" {
+		t.Errorf("Names: got %v, want [b]", names)
+	}
+}

@@ -1,0 +1,249 @@
+package crawl
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/gocolly/colly/v2"
+
+	"github.com/newsintel/newsintel/urlcanon"
+)
+
+// maxLinks caps the links taken from one page (a busy home page has a few
+// hundred).
+const maxLinks = 2000
+
+// page is what the crawler learns from one fetched HTML page.
+type page struct {
+	finalURL  *url.URL
+	status    int
+	header    map[string][]string
+	mediaType string
+	body      []byte
+	html      bool
+
+	canonical     string // <link rel=canonical>, absolute
+	ogURL         string
+	ogType        string
+	publishedMeta bool     // <meta property="article:published_time">
+	ldArticle     bool     // a JSON-LD article object describes this page
+	noIndex       bool     // <meta name=robots content=noindex>
+	noFollow      bool     // <meta name=robots content=nofollow>
+	links         []string // absolute, in document order
+}
+
+// onHTML reads the page's metadata and links from colly's parsed document.
+func onHTML(e *colly.HTMLElement) {
+	p, ok := e.Request.Ctx.GetAny("page").(*page)
+	if !ok {
+		return
+	}
+	p.html = true
+	doc := e.DOM
+	doc.Find("link[rel][href]").Each(func(_ int, s *goquery.Selection) {
+		rel := " " + strings.ToLower(s.AttrOr("rel", "")) + " "
+		href := strings.TrimSpace(s.AttrOr("href", ""))
+		switch {
+		case strings.Contains(rel, " canonical ") && p.canonical == "":
+			p.canonical = e.Request.AbsoluteURL(href)
+		case strings.Contains(rel, " next "):
+			p.addLink(e.Request.AbsoluteURL(href))
+		}
+	})
+	doc.Find("meta[content]").Each(func(_ int, s *goquery.Selection) {
+		p.meta(e, strings.ToLower(s.AttrOr("property", s.AttrOr("name", ""))), strings.TrimSpace(s.AttrOr("content", "")))
+	})
+	doc.Find("script[type]").Each(func(_ int, s *goquery.Selection) {
+		if strings.Contains(strings.ToLower(s.AttrOr("type", "")), "ld+json") && !p.ldArticle {
+			p.ldArticle = jsonLDArticle(s.Text(), p)
+		}
+	})
+	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+		if rel := strings.ToLower(s.AttrOr("rel", "")); strings.Contains(rel, "nofollow") || strings.Contains(rel, "sponsored") {
+			return
+		}
+		p.addLink(e.Request.AbsoluteURL(strings.TrimSpace(s.AttrOr("href", ""))))
+	})
+}
+
+func (p *page) meta(e *colly.HTMLElement, key, content string) {
+	switch key {
+	case "og:type":
+		p.ogType = strings.ToLower(content)
+	case "og:url":
+		p.ogURL = e.Request.AbsoluteURL(content)
+	case "article:published_time":
+		p.publishedMeta = content != ""
+	case "robots":
+		c := strings.ToLower(content)
+		p.noIndex = p.noIndex || strings.Contains(c, "noindex") || strings.Contains(c, "none")
+		p.noFollow = p.noFollow || strings.Contains(c, "nofollow") || strings.Contains(c, "none")
+	}
+}
+
+func (p *page) addLink(u string) {
+	if u != "" && len(p.links) < maxLinks {
+		p.links = append(p.links, u)
+	}
+}
+
+// isArticle reports whether the page is an article to publish, and why: a
+// JSON-LD article type, og:type=article, an article:published_time, or a
+// URL matching one of patterns.
+func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
+	switch {
+	case p.ldArticle:
+		return true, "json-ld"
+	case p.ogType == "article" || strings.HasPrefix(p.ogType, "article:"):
+		return true, "og:type"
+	case p.publishedMeta && p.ogType != "website":
+		return true, "article:published_time"
+	}
+	for _, re := range patterns {
+		if re.MatchString(p.finalURL.String()) {
+			return true, "url pattern"
+		}
+	}
+	return false, ""
+}
+
+// canonicalURL returns the normalised canonical URL of the page: the one it
+// declares (<link rel=canonical>, else og:url) when that is on the same
+// site and not the site's root, else the URL it was fetched from.
+func (p *page) canonicalURL() string {
+	fetched, _ := urlcanon.CanonicalURL(p.finalURL)
+	for _, d := range []string{p.canonical, p.ogURL} {
+		c, err := urlcanon.Canonical(d)
+		if err != nil || !sameSite(c, fetched) {
+			continue
+		}
+		// A root canonical on a deeper page is a template error (every
+		// page of some sites claims to be the home page), not identity.
+		if u, _ := url.Parse(c); u.Path == "/" && p.finalURL.Path != "/" && p.finalURL.Path != "" {
+			continue
+		}
+		return c
+	}
+	return fetched
+}
+
+// sameSite reports whether two URLs share a host, ignoring a "www.",
+// "amp." or "m." prefix (the extract stage applies the same rule).
+func sameSite(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return ua.Hostname() != "" && siteHost(ua.Hostname()) == siteHost(ub.Hostname())
+}
+
+func siteHost(h string) string {
+	h = strings.ToLower(h)
+	for _, p := range []string{"www.", "amp.", "m."} {
+		h = strings.TrimPrefix(h, p)
+	}
+	return h
+}
+
+// articleTypes are the schema.org types read as an article page.
+var articleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "reportagenewsarticle": true, "analysisnewsarticle": true,
+	"opinionnewsarticle": true, "reviewnewsarticle": true, "backgroundnewsarticle": true,
+	"askpublicnewsarticle": true, "blogposting": true, "liveblogposting": true, "satiricalarticle": true,
+	"report": true, "techarticle": true, "scholarlyarticle": true,
+}
+
+// jsonLDArticle reports whether a JSON-LD script describes this page as an
+// article: a top-level object, an @graph member or a page's mainEntity of
+// an article type whose url (when it gives one) is this page. Articles
+// listed inside an ItemList or hasPart (index pages do that) do not count.
+func jsonLDArticle(text string, p *page) bool {
+	text = strings.TrimSpace(text)
+	for _, w := range []string{"<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"} {
+		text = strings.ReplaceAll(text, w, "")
+	}
+	var v any
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		return false
+	}
+	return ldWalk(v, p, 0)
+}
+
+func ldWalk(v any, p *page, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, x := range t {
+			if ldWalk(x, p, depth+1) {
+				return true
+			}
+		}
+	case map[string]any:
+		if ldIsArticle(t["@type"]) && ldAboutPage(t, p) {
+			return true
+		}
+		if ldWalk(t["@graph"], p, depth+1) {
+			return true
+		}
+		if m, ok := t["mainEntity"].(map[string]any); ok && ldIsArticle(m["@type"]) && ldAboutPage(m, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func ldIsArticle(t any) bool {
+	switch x := t.(type) {
+	case string:
+		if i := strings.LastIndexAny(x, "/:#"); i >= 0 {
+			x = x[i+1:]
+		}
+		return articleTypes[strings.ToLower(strings.TrimSpace(x))]
+	case []any:
+		for _, y := range x {
+			if ldIsArticle(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ldAboutPage reports whether an article object is about this page: true
+// unless its url or mainEntityOfPage names another path of the same site.
+func ldAboutPage(obj map[string]any, p *page) bool {
+	for _, key := range []string{"url", "mainEntityOfPage"} {
+		var s string
+		switch x := obj[key].(type) {
+		case string:
+			s = x
+		case map[string]any:
+			s, _ = x["@id"].(string)
+		}
+		if s == "" {
+			continue
+		}
+		u, err := p.finalURL.Parse(s)
+		if err != nil || !sameSite(u.String(), p.finalURL.String()) {
+			continue
+		}
+		if samePath(u.Path, p.finalURL.Path) {
+			return true
+		}
+		if c, err := url.Parse(p.canonical); err == nil && p.canonical != "" && samePath(u.Path, c.Path) {
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+func samePath(a, b string) bool {
+	return strings.TrimSuffix(a, "/") == strings.TrimSuffix(b, "/")
+}

@@ -53,6 +53,20 @@ func TestServeAPIAccessLimitsAndMetrics(t *testing.T) {
 		require.Contains(t, string(text), want, "metrics")
 	}
 
+	req, err := http.NewRequestWithContext(t.Context(), "POST", base+"/api/v1/sources",
+		strings.NewReader(`{"name":"npr-news","type":"feed","url":"https://feeds.npr.org/1001/rss.xml","interval":"30m"}`))
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+secret)
+	added, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	added.Body.Close()
+	require.Equal(t, http.StatusCreated, added.StatusCode, "POST /api/v1/sources")
+	opmlText, _ := io.ReadAll(apiCall(t, "GET", base+"/api/v1/sources.opml", secret).Body)
+	require.Contains(t, string(opmlText), "https://feeds.npr.org/1001/rss.xml", "OPML export")
+	require.Equal(t, http.StatusNoContent, apiCall(t, "DELETE", base+"/api/v1/sources/npr-news", secret).StatusCode, "DELETE source")
+	listText, _ := io.ReadAll(apiCall(t, "GET", base+"/api/v1/sources", secret).Body)
+	require.NotContains(t, string(listText), "npr-news", "sources after DELETE")
+
 	var out bytes.Buffer
 	cmd := rootCmd()
 	cmd.SetOut(&out)

@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"path/filepath"
 
+	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
 	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/index"
+	"github.com/newsintel/newsintel/ingest/poll"
 	"github.com/newsintel/newsintel/pipelines"
 )
 
@@ -24,12 +26,51 @@ func apiOptions(cfg config.Config, ix *index.Index, bus *pipelines.Bus, gaz *ent
 	}
 	return api.Options{
 		Index: ix, Gazetteer: gaz, Log: log, Ready: readiness(bus, cfg),
+		Sources:  busSources{bus: bus, cfg: cfg},
 		Access:   apiAccess(cfg.API),
 		Stages:   stages,
 		Lag:      stageLag(bus, cfg),
 		DocCount: ix.Count,
 		DiskSize: func() (int64, error) { return dirSize(cfg.IndexDir()) },
 	}
+}
+
+// busSources is the source registry kept in the sources bucket, opened per
+// call so the API works before and after the ingest stage creates state.
+type busSources struct {
+	bus *pipelines.Bus
+	cfg config.Config
+}
+
+func (b busSources) registry(ctx context.Context) (*pipelines.Registry, error) {
+	return b.bus.Registry(ctx, b.cfg.Sources, poll.DefaultInterval)
+}
+
+// List implements api.SourceRegistry.
+func (b busSources) List(ctx context.Context) ([]newsintel.SourceStatus, error) {
+	r, err := b.registry(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.List(ctx)
+}
+
+// Add implements api.SourceRegistry.
+func (b busSources) Add(ctx context.Context, s config.Source) error {
+	r, err := b.registry(ctx)
+	if err != nil {
+		return err
+	}
+	return r.Add(ctx, s)
+}
+
+// Remove implements api.SourceRegistry.
+func (b busSources) Remove(ctx context.Context, name string) error {
+	r, err := b.registry(ctx)
+	if err != nil {
+		return err
+	}
+	return r.Remove(ctx, name)
 }
 
 // apiAccess turns the api configuration into the API's access rules.

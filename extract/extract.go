@@ -57,6 +57,9 @@ func (x *Extractor) Extract(ctx context.Context, raw newsintel.Raw) (*newsintel.
 	if len(raw.Body) > MaxInput {
 		return nil, newsintel.Errorf(newsintel.EINVALID, "extract %s: body of %d bytes is over the %d byte limit", raw.ID, len(raw.Body), MaxInput)
 	}
+	if doc, ok, err := x.special(ctx, raw); ok {
+		return doc, err // PDFs and EDGAR filings (documents.go)
+	}
 	art, err := x.read(raw)
 	if err != nil {
 		return nil, err
@@ -96,6 +99,7 @@ func (x *Extractor) Enrich(doc *newsintel.Document) {
 	if doc.Extractor == "" {
 		doc.Extractor = newsintel.ExtractorVersion
 	}
+	tagAgencies(doc, x) // a notice's agencies, by the Federal Register's names (documents.go)
 }
 
 // read parses the body once, as HTML or as plain text.

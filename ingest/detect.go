@@ -21,7 +21,9 @@ const (
 	FormatHTML    Format = "html"
 	FormatText    Format = "text"
 	FormatPDF     Format = "pdf"
-	FormatJSON    Format = "json" // JSON that is not a feed
+	FormatJSON    Format = "json"   // JSON that is not a feed
+	FormatEDGAR   Format = "edgar"  // an EDGAR full-submission .txt (<SEC-DOCUMENT> and its SGML header)
+	FormatFedReg  Format = "fedreg" // Federal Register API JSON: one document, or a page of "results"
 	FormatUnknown Format = "unknown"
 )
 
@@ -35,9 +37,14 @@ func Detect(data []byte, name, contentType string) Format {
 		return FormatPDF
 	case len(head) == 0:
 		return FormatUnknown
+	case bytes.HasPrefix(head, []byte("<SEC-DOCUMENT>")) || bytes.HasPrefix(head, []byte("<SEC-HEADER>")):
+		return FormatEDGAR
 	case head[0] == '{':
 		if bytes.Contains(lower, []byte("jsonfeed.org/version")) {
 			return FormatFeed
+		}
+		if bytes.Contains(head, []byte(`"document_number"`)) {
+			return FormatFedReg
 		}
 		return FormatJSON
 	case head[0] == '<':

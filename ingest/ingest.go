@@ -141,8 +141,10 @@ func (in *Ingester) Bytes(ctx context.Context, data []byte, location, contentTyp
 		}
 		st.ok()
 		return st, nil
+	case FormatPDF, FormatEDGAR, FormatFedReg:
+		return in.document(ctx, f, data, location) // documents.go
 	default:
-		return st, fmt.Errorf("%w: %s is %s, not a feed, HTML page or text", ErrUnsupported, location, f)
+		return st, fmt.Errorf("%w: %s is %s, not a feed, HTML page, text, PDF, EDGAR filing or Federal Register JSON", ErrUnsupported, location, f)
 	}
 }
 

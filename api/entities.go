@@ -81,49 +81,61 @@ func (s *Server) gazetteerSuggestions(prefix string, typ newsintel.EntityType, s
 	return out
 }
 
-// indexSuggestions adds entities the index knows by a name starting with
-// prefix (those found by rules, not in the gazetteer), most mentioned
-// first, until there are size. It is one facet search; any failure leaves
-// the gazetteer's answer as it is.
+// indexSuggestions adds entities the index knows whose ID starts with the
+// prefix's slug (those found by rules, not in the gazetteer), most
+// mentioned first, until there are size. It is one facet search; any
+// failure (a prefix too short or too common) leaves the gazetteer's answer
+// as it is.
 func (s *Server) indexSuggestions(ctx context.Context, prefix string, typ newsintel.EntityType, size int, out []entitySuggestion) []entitySuggestion {
-	if len(out) >= size || !plainPrefix(prefix) {
+	slug := newsintel.Slug(prefix)
+	if len(out) >= size || len([]rune(slug)) < 2 || !plainSlug(slug) {
 		return out
 	}
-	facet := "entity"
+	types := newsintel.EntityTypes()
 	if typ != "" {
-		facet = string(typ)
+		types = []newsintel.EntityType{typ}
+	}
+	var clauses, starts []string
+	for _, t := range types {
+		clauses = append(clauses, "entity:"+string(t)+":"+slug+"*")
+		starts = append(starts, string(t)+":"+slug)
 	}
 	res, err := s.index.Search(ctx, index.Request{
-		Query: "entity_name:" + strings.ToLower(prefix) + "*", Size: 1, Facets: []string{facet}, FacetSize: index.MaxFacetSize,
+		Query: strings.Join(clauses, " OR "), Size: 1, Facets: []string{"entity"}, FacetSize: index.MaxFacetSize,
 	})
 	if err != nil {
 		return out
 	}
-	norm := strings.ToLower(prefix)
-	for _, f := range res.Facets[facet] {
+	for _, f := range res.Facets["entity"] {
 		if len(out) >= size {
 			break
 		}
-		if f.Name == "" || !strings.HasPrefix(strings.ToLower(f.Name), norm) || slices.ContainsFunc(out, func(e entitySuggestion) bool { return e.ID == f.Term }) {
+		match := slices.ContainsFunc(starts, func(p string) bool { return strings.HasPrefix(f.Term, p) })
+		if !match || slices.ContainsFunc(out, func(e entitySuggestion) bool { return e.ID == f.Term }) {
 			continue
 		}
 		t, _, _ := strings.Cut(f.Term, ":")
-		out = append(out, entitySuggestion{ID: f.Term, Name: f.Name, Type: newsintel.EntityType(t), Mentions: f.Count})
+		out = append(out, entitySuggestion{ID: f.Term, Name: firstNonEmpty(f.Name, f.Term), Type: newsintel.EntityType(t), Mentions: f.Count})
 	}
 	return out
 }
 
-// plainPrefix reports whether p is at least two letters or digits and
-// nothing else, so it can go into a query string as it is.
-func plainPrefix(p string) bool {
-	n := 0
+// plainSlug reports whether a slug is letters, digits and dashes only, so
+// it can go into a query string as it is.
+func plainSlug(p string) bool {
 	for _, c := range p {
-		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '-' {
 			return false
 		}
-		n++
 	}
-	return n >= 2
+	return true
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 func (s *Server) entity(w http.ResponseWriter, r *http.Request) {

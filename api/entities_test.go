@@ -3,8 +3,11 @@ package api
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsintel/newsintel/extract/entities"
 
 	"github.com/stretchr/testify/require"
 )
@@ -100,4 +103,36 @@ func TestSimilarDocuments(t *testing.T) {
 	require.Equal(t, http.StatusNotFound, resp.StatusCode, "unknown document")
 	resp, _ = get(t, srv.URL+"/api/v1/documents/"+id+"/similar?size=1000")
 	require.Equal(t, http.StatusBadRequest, resp.StatusCode, "size=1000")
+}
+
+// TestEntityAutocompleteFromIndex finds an entity only the index knows
+// (found by rules, absent from the gazetteer) by the start of its name.
+func TestEntityAutocompleteFromIndex(t *testing.T) {
+	srv := startAPI(t, Options{})
+	_, res := get(t, srv.URL+"/api/v1/search?facets=company&facet_size=100")
+	gaz := entities.Builtin()
+	var id, name string
+	for _, f := range res["facets"].(map[string]any)["company"].([]any) {
+		m := f.(map[string]any)
+		n, _ := m["name"].(string)
+		if _, known := gaz.Entity(m["term"].(string)); !known && strings.Contains(n, " ") {
+			id, name = m["term"].(string), n
+			break
+		}
+	}
+	if id == "" {
+		t.Skip("every company of the corpus is in the gazetteer")
+	}
+	// the first word and the start of the second, as someone typing
+	words := strings.Fields(name)
+	prefix := words[0] + " " + words[1][:1]
+	resp, body := get(t, srv.URL+"/api/v1/entities?type=company&q="+url.QueryEscape(prefix))
+	require.Equal(t, http.StatusOK, resp.StatusCode, "body %v", body)
+	var ids []string
+	for _, e := range body["entities"].([]any) {
+		ids = append(ids, e.(map[string]any)["id"].(string))
+	}
+	if !slices.Contains(ids, id) {
+		t.Errorf("q=%q suggests %v, want %s among them", prefix, ids, id)
+	}
 }

@@ -40,7 +40,8 @@ type Poller struct {
 	Parallel    int           // item pages fetched at once per poll; 4 when 0
 
 	mu       sync.Mutex
-	states   map[string]State // cache of States, so a poll costs one KV write
+	states   map[string]State                // cache of States, so a poll costs one KV write
+	known    map[string]map[string]time.Time // feed URL → item key → updated date, of items handled
 	counters map[string]int64
 }
 
@@ -147,36 +148,47 @@ func declareUTF8(body []byte) []byte {
 }
 
 // newItems returns the items of a parsed feed not handled before (or
-// updated since), at most MaxNewItems, and whether more were left.
+// updated since), at most MaxNewItems, and whether more were left. Items
+// handled in this process's previous poll of the feed are known from
+// memory; the others are looked up in Seen.
 func (p *Poller) newItems(ctx context.Context, f Feed, items []newsintel.FeedItem) ([]pending, bool, error) {
 	limit := p.MaxNewItems
 	if limit <= 0 {
 		limit = DefaultMaxNewItems
 	}
+	known := p.knownItems(f.URL)
 	var out []pending
+	more := false
 	for i := range items {
 		it := items[i]
 		it.Feed = f.URL
-		name := f.URL + "\x00" + feed.ItemKey(it)
+		key := feed.ItemKey(it)
+		if upd, ok := known[key]; ok && !it.Updated.After(upd) {
+			p.remember(f.URL, key, upd)
+			continue
+		}
 		var rec seenRecord
-		found, err := p.Seen.Load(ctx, name, &rec)
+		found, err := p.Seen.Load(ctx, f.URL+"\x00"+key, &rec)
 		if err != nil {
 			return nil, false, err
 		}
 		if found && rec.Done && !it.Updated.After(rec.Updated) {
+			p.remember(f.URL, key, rec.Updated)
 			continue
 		}
 		if len(out) == limit {
-			return out, true, nil
+			more = true
+			continue
 		}
-		out = append(out, pending{item: it, name: name, rec: rec})
+		out = append(out, pending{item: it, key: key, name: f.URL + "\x00" + key, rec: rec})
 	}
-	return out, false, nil
+	return out, more, nil
 }
 
 // pending is a new item waiting to be handled.
 type pending struct {
 	item newsintel.FeedItem
+	key  string // feed.ItemKey
 	name string // its key in the Seen store
 	rec  seenRecord
 }
@@ -234,6 +246,7 @@ func (p *Poller) handle(ctx context.Context, in *ingest.Ingester, it *pending) i
 		}
 	}
 	p.markSeen(ctx, it, seenRecord{At: time.Now().UTC(), Updated: it.item.Updated, Done: true})
+	p.remember(it.item.Feed, it.key, it.item.Updated)
 	if !changed {
 		return itemUnchanged
 	}
@@ -254,6 +267,7 @@ func (p *Poller) itemFailed(ctx context.Context, it *pending, err error) itemRes
 		return itemRetry
 	}
 	p.markSeen(ctx, it, seenRecord{At: time.Now().UTC(), Updated: it.item.Updated, Done: true, Attempts: rec.Attempts})
+	p.remember(it.item.Feed, it.key, it.item.Updated)
 	return itemFailed
 }
 

@@ -36,6 +36,29 @@ func (p *Poller) save(ctx context.Context, feedURL string, st State) error {
 	return nil
 }
 
+// knownItems returns the items of feedURL handled as of its last poll in
+// this process, and starts a fresh set for this poll, so that the set only
+// ever holds items still in the feed.
+func (p *Poller) knownItems(feedURL string) map[string]time.Time {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.known == nil {
+		p.known = map[string]map[string]time.Time{}
+	}
+	prev := p.known[feedURL]
+	p.known[feedURL] = make(map[string]time.Time, len(prev))
+	return prev
+}
+
+// remember notes that an item of feedURL was handled.
+func (p *Poller) remember(feedURL, key string, updated time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if m := p.known[feedURL]; m != nil {
+		m[key] = updated
+	}
+}
+
 // Due returns when f should next be polled according to its saved state:
 // its NextPoll, or the zero time for a feed never polled. A feed whose URL
 // changed counts as never polled. It returns the store's error.
@@ -52,6 +75,7 @@ func (p *Poller) Due(ctx context.Context, f Feed) (time.Time, error) {
 func (p *Poller) Forget(feedURL string) {
 	p.mu.Lock()
 	delete(p.states, feedURL)
+	delete(p.known, feedURL)
 	p.mu.Unlock()
 }
 

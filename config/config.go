@@ -23,6 +23,7 @@ type Config struct {
 	Fetch   Fetch    `yaml:"fetch"`
 	Extract Stage    `yaml:"extract"`
 	Index   Index    `yaml:"index"`
+	Poll    Poll     `yaml:"poll"`
 	Sources []Source `yaml:"sources"`
 
 	lines map[string]int // key path → YAML line, for error messages
@@ -111,6 +112,15 @@ type Index struct {
 	MaxConcurrentSearches int      `yaml:"max_concurrent_searches"`
 }
 
+// Poll configures the feed poller of the ingest stage.
+type Poll struct {
+	Workers         int      `yaml:"workers"`          // feeds polled at once
+	DefaultInterval Duration `yaml:"default_interval"` // for sources that set no interval
+	MaxInterval     Duration `yaml:"max_interval"`     // back-off cap of a failing feed
+	Timeout         Duration `yaml:"timeout"`          // longest one poll may take, item pages included
+	MaxNewItems     int      `yaml:"max_new_items"`    // new items taken from one poll; the rest wait for the next
+}
+
 // Source is one configured source of documents.
 type Source struct {
 	Name     string   `yaml:"name"`     // short name: letters, digits, '-' and '_'
@@ -151,6 +161,13 @@ func Default() Config {
 			Concurrency:        16,
 		},
 		Extract: Stage{Concurrency: 2, AckWait: Duration(30 * time.Second), MaxDeliver: 5},
+		Poll: Poll{
+			Workers:         16,
+			DefaultInterval: Duration(15 * time.Minute),
+			MaxInterval:     Duration(24 * time.Hour),
+			Timeout:         Duration(10 * time.Minute),
+			MaxNewItems:     100,
+		},
 		Index: Index{
 			Replica:               "index",
 			BatchSize:             256,

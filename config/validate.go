@@ -35,6 +35,7 @@ func (c *Config) Validate() error {
 	c.validateAPI(bad)
 	c.validateFetch(bad)
 	c.validateStages(bad)
+	c.validatePoll(bad)
 	c.validateSources(bad)
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid configuration:\n%w", errors.Join(errs...))
@@ -132,6 +133,25 @@ func (c *Config) validateStages(bad badFunc) {
 	}
 	if ix.MaxConcurrentSearches < 1 {
 		bad("index.max_concurrent_searches", "must be at least 1")
+	}
+}
+
+func (c *Config) validatePoll(bad badFunc) {
+	p := c.Poll
+	if p.Workers < 1 || p.Workers > 1024 {
+		bad("poll.workers", "%d is not between 1 and 1024", p.Workers)
+	}
+	if p.DefaultInterval < Duration(10e9) {
+		bad("poll.default_interval", "%s is below 10s", p.DefaultInterval)
+	}
+	if p.MaxInterval < p.DefaultInterval {
+		bad("poll.max_interval", "%s is below poll.default_interval (%s)", p.MaxInterval, p.DefaultInterval)
+	}
+	if p.Timeout < Duration(1e9) {
+		bad("poll.timeout", "must be at least 1s")
+	}
+	if p.MaxNewItems < 1 {
+		bad("poll.max_new_items", "must be at least 1")
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 
 	"github.com/newsintel/newsintel"
@@ -112,7 +113,21 @@ func docID(r *http.Request) (string, error) {
 	return id, nil
 }
 
+// notFound answers a path no route matches, or a route asked with the
+// wrong method (then saying which methods it takes).
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodDelete} {
+		probe := &http.Request{Method: m, URL: r.URL, Host: r.Host}
+		if _, pattern := s.mux.Handler(probe); m != r.Method && pattern != "" && pattern != apiFallback {
+			allowed = append(allowed, m)
+		}
+	}
+	if len(allowed) > 0 {
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
+		s.fail(w, r, newsintel.Errorf(newsintel.EINVALID, "%s %s is not a route; use %s", r.Method, r.URL.Path, strings.Join(allowed, " or ")))
+		return
+	}
 	s.fail(w, r, newsintel.Errorf(newsintel.ENOTFOUND, "no API route %s %s; see /api/v1/openapi.json", r.Method, r.URL.Path))
 }
 

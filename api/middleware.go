@@ -37,7 +37,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.access.cors(rw, r)
 		s.mux.ServeHTTP(rw, r)
 	}
-	level := s.log.Debug
+	level := s.log.Info
 	if rw.status >= 500 {
 		level = s.log.Warn
 	}

@@ -59,3 +59,15 @@ func TestOpenAPIDocumentsSearchParameters(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownRoutesAndMethods(t *testing.T) {
+	srv := startAPI(t, Options{})
+	resp, body := get(t, srv.URL+"/api/v1/nothing")
+	require.Equal(t, http.StatusNotFound, resp.StatusCode, "unknown path: %v", body)
+	require.Contains(t, errMessage(body), "openapi.json")
+	resp, body = call(t, "POST", srv.URL+"/api/v1/search", nil, nil)
+	require.Equal(t, http.StatusBadRequest, resp.StatusCode, "POST to a GET route: %v", body)
+	if got := resp.Header.Get("Allow"); got != "GET" {
+		t.Errorf("Allow %q, want GET", got)
+	}
+}

@@ -54,12 +54,15 @@ func (s *Server) table() []route {
 	}
 }
 
+// apiFallback is the pattern that catches every /api/ path no route has.
+const apiFallback = "/api/"
+
 // routes registers the table, and a JSON 404 for every other /api/ path.
 func (s *Server) routes() {
 	for _, rt := range s.table() {
 		s.mux.Handle(rt.pattern(), s.guard(rt))
 	}
-	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+	s.mux.HandleFunc(apiFallback, func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 	})
 }

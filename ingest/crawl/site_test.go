@@ -3,6 +3,7 @@ package crawl
 import (
 	"bytes"
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gocolly/colly/v2"
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/ingest/fetch"
 	"github.com/stretchr/testify/require"
@@ -160,4 +162,23 @@ func runCrawl(t *testing.T, client *fetch.Client, pub *recorder, state State, op
 	defer cancel()
 	require.NoError(t, c.Run(ctx))
 	return c
+}
+
+// runCallbacks runs the crawler's HTML callbacks over html served at p's URL
+// without a network: a transport that answers every request with html.
+func runCallbacks(t *testing.T, p *page, html string) {
+	t.Helper()
+	col := colly.NewCollector()
+	col.WithTransport(staticTransport(html))
+	col.OnHTML("html", onHTML)
+	ctx := colly.NewContext()
+	ctx.Put("page", p)
+	require.NoError(t, col.Request("GET", p.finalURL.String(), nil, ctx, nil))
+}
+
+type staticTransport string
+
+func (s staticTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"text/html"}},
+		Body: io.NopCloser(strings.NewReader(string(s))), Request: r}, nil
 }

@@ -1,0 +1,84 @@
+package crawl
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func parsePage(t *testing.T, pageURL, html string) *page {
+	t.Helper()
+	u, _ := url.Parse(pageURL)
+	p := &page{finalURL: u}
+	runCallbacks(t, p, html)
+	return p
+}
+
+func TestIsArticle(t *testing.T) {
+	const u = "https://www.example.com/2026/11/30/cloud-review"
+	cases := []struct {
+		name, html string
+		patterns   []string
+		want       bool
+	}{
+		{"json-ld NewsArticle", `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}</script>`, nil, true},
+		{"json-ld schema: prefix", `<script type="application/ld+json">{"@type":"schema:ReportageNewsArticle"}</script>`, nil, true},
+		{"json-ld graph", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","mainEntityOfPage":"` + u + `/"}]}</script>`, nil, true},
+		{"json-ld mainEntity", `<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"BlogPosting"}}</script>`, nil, true},
+		{"json-ld type list", `<script type="application/ld+json">{"@type":["CreativeWork","OpinionNewsArticle"]}</script>`, nil, true},
+		{"json-ld in comment wrapper", "<script type=\"application/ld+json\">\n<!--\n{\"@type\":\"NewsArticle\"}\n-->\n</script>", nil, true},
+		{"og:type article", `<meta property="og:type" content="article">`, nil, true},
+		{"published_time", `<meta property="article:published_time" content="2026-11-30T09:00:00Z">`, nil, true},
+		{"url pattern", `<title>x</title>`, []string{`/20\d\d/\d\d/\d\d/`}, true},
+		{"website", `<meta property="og:type" content="website"><title>Home</title>`, nil, false},
+		{"item list of articles", `<script type="application/ld+json">{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":"NewsArticle","url":"/a"}}]}}</script>`, nil, false},
+		{"article about another page", `<script type="application/ld+json">{"@type":"NewsArticle","url":"https://example.com/2026/11/29/other-story"}</script>`, nil, false},
+		{"bad json", `<script type="application/ld+json">{"@type":"NewsArticle",</script>`, nil, false},
+		{"website with published_time", `<meta property="og:type" content="website"><meta property="article:published_time" content="2026">`, nil, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := parsePage(t, u, "<html><head>"+c.html+"</head><body><p>text</p></body></html>")
+			var res []*regexp.Regexp
+			for _, s := range c.patterns {
+				res = append(res, regexp.MustCompile(s))
+			}
+			if got, why := p.isArticle(res); got != c.want {
+				t.Errorf("isArticle = %v (%s), want %v", got, why, c.want)
+			}
+		})
+	}
+}
+
+func TestCanonicalURL(t *testing.T) {
+	cases := []struct{ name, page, head, want string }{
+		{"rel canonical", "https://example.com/story?utm_source=x", `<link rel="canonical" href="/story">`, "https://example.com/story"},
+		{"og:url", "https://example.com/amp/story", `<meta property="og:url" content="https://www.example.com/story#top">`, "https://www.example.com/story"},
+		{"off-site ignored", "https://example.com/story", `<link rel="canonical" href="https://aggregator.example.net/story">`, "https://example.com/story"},
+		{"root ignored", "https://example.com/story", `<link rel="canonical" href="https://example.com/">`, "https://example.com/story"},
+		{"none", "https://EXAMPLE.com:443/story?b=2&a=1#c", ``, "https://example.com/story?a=1&b=2"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := parsePage(t, c.page, "<html><head>"+c.head+"</head><body></body></html>")
+			if got := p.canonicalURL(); got != c.want {
+				t.Errorf("canonicalURL = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestLinksAndRobotsMeta(t *testing.T) {
+	html := `<html><head><base href="https://example.com/news/"><meta name="robots" content="noindex, nofollow"></head><body>
+<a href="a">relative to base</a><a href="/b">root</a><a href="https://x.example.net/c" rel="nofollow">ad</a>
+<a href="#top">fragment</a><map><area href="d"></map></body></html>`
+	p := parsePage(t, "https://example.com/page", html)
+	got := strings.Join(p.links, " ")
+	if want := "https://example.com/news/a https://example.com/b https://example.com/news/d"; got != want {
+		t.Errorf("links = %q, want %q", got, want)
+	}
+	if !p.noIndex || !p.noFollow {
+		t.Errorf("noindex %v nofollow %v, want both", p.noIndex, p.noFollow)
+	}
+}

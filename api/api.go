@@ -40,7 +40,7 @@ type Server struct {
 	access  *access
 	limits  *limiter
 	metrics *Metrics
-	apiDoc  func() obj
+	apiDoc  func() []byte
 }
 
 // Options are the API's dependencies. Only Index is required.
@@ -71,7 +71,7 @@ func New(o Options) *Server {
 	}
 	s.access = newAccess(o.Access)
 	s.limits = newLimiter(o.Access.KeyRate, o.Access.IPRate)
-	s.apiDoc = sync.OnceValue(s.openAPIDoc)
+	s.apiDoc = sync.OnceValue(s.encodedAPIDoc)
 	s.routes()
 	return s
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 )
@@ -124,5 +125,16 @@ func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
 // openapi serves the description, built once per Server (the table does
 // not change after New).
 func (s *Server) openapi(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.apiDoc())
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	_, _ = w.Write(s.apiDoc())
+}
+
+// encodedAPIDoc is the description as JSON.
+func (s *Server) encodedAPIDoc() []byte {
+	b, err := json.MarshalIndent(s.openAPIDoc(), "", "  ")
+	if err != nil {
+		panic("api: OpenAPI description does not encode: " + err.Error()) // a bug in the literal above
+	}
+	return b
 }

@@ -69,6 +69,8 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 	for m := k; m < hk; m++ {
 		t := toks[m]
 		switch {
+		case t.poss && !t.cap && !caps && !possPronoun(t.l):
+			desc = append(desc, t.w) // "the draft's cover note": a thing, not an owner
 		case t.poss:
 			c.possess = span(body, toks, capStart(toks, k, m, caps), m+1)
 			c.possess = trimPossessive(c.possess)
@@ -212,6 +214,17 @@ func notAffil(w string) bool {
 	case "familiar", "close", "closely", "knowledge", "briefed", "involved", "aware",
 		"knowledgeable", "privy", "told", "said", "spoke", "speaking", "talked", "talks",
 		"negotiations", "discussions", "matter", "situation":
+		return true
+	}
+	return false
+}
+
+// possPronoun reports whether a possessive word is a pronoun or stands for
+// an organisation already named: "its", "the company's".
+func possPronoun(l string) bool {
+	switch l {
+	case "its", "his", "her", "their", "our", "company", "firm", "group", "bank", "government",
+		"ministry", "department", "agency", "administration", "country", "nation", "state":
 		return true
 	}
 	return false

@@ -212,6 +212,10 @@ var docNouns = words("report", "reports", "filing", "filings", "document", "docu
 	"agreement", "contract", "draft", "proposal", "guidelines",
 )
 
+// statementNouns are document heads that are an organisation speaking on
+// the record ("the statement said"): the source is the organisation.
+var statementNouns = words("statement", "statements", "release", "releases", "tweet", "post")
+
 // onRecordDocs are document heads that, as the channel of a named speaker's
 // words ("X said in a statement"), leave the speaker as the source.
 var onRecordDocs = words("statement", "statements", "release", "post", "tweet", "blog",

@@ -192,7 +192,8 @@ func findChannel(toks []tok, i, j int) (int, int) {
 			if docNouns[toks[m].l] || onRecordDocs[toks[m].l] {
 				e := m + 1
 				for e < j && (toks[e].l == "to" || toks[e].l == "with" || toks[e].l == "of" || toks[e].l == "filed" ||
-					toks[e].l == "by" || toks[e].l == "the" || toks[e].cap || docNouns[toks[e].l]) && !toks[e].punct {
+					toks[e].l == "by" || toks[e].l == "the" || toks[e].cap || docNouns[toks[e].l] ||
+					inName(toks, e, j, false)) && !toks[e].punct {
 					e++
 				}
 				return k + 1, e

@@ -105,7 +105,9 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 		return st.combined(p)
 	}
 	c := p.conjs[0]
+	c.useMentions(p, all)
 	for _, a := range p.appos {
+		a.useMentions(p, all)
 		mergeAppositive(&c, a)
 	}
 	src := newsintel.Source{Description: p.desc, Role: c.role}
@@ -116,6 +118,12 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 		src.Type = newsintel.SourceDocument
 		src.Affiliation = firstNonEmpty(c.affil, st.resolvePossessor(c.possess), c.name)
 		src.Role = ""
+		if statementNouns[c.head] {
+			// A statement speaks for its organisation on the record: "the
+			// statement said" is the organisation named last.
+			src.Type = newsintel.SourceOrganization
+			src.Affiliation = firstNonEmpty(src.Affiliation, st.lastOrg)
+		}
 	case headAnon, headSpokes, headTitle:
 		st.person(&src, c, p, all)
 	case headOrg:

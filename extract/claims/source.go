@@ -10,6 +10,8 @@ import (
 
 // parsed is a source noun phrase analysed into conjuncts and appositives.
 type parsed struct {
+	body   string
+	toks   []tok
 	i, j   int
 	conjs  []conj
 	appos  []conj
@@ -30,7 +32,7 @@ func parseNP(body string, toks []tok, i, j int, caps bool) parsed {
 	for j > i && toks[j-1].punct {
 		j--
 	}
-	p := parsed{i: i, j: j, caps: caps}
+	p := parsed{body: body, toks: toks, i: i, j: j, caps: caps}
 	if i >= j || j-i > 30 {
 		return p
 	}

@@ -209,7 +209,8 @@ func uncapFirst(toks []tok) {
 		_, pron := pronouns[l]
 		_, anon := anonNouns[l]
 		_, spokes := spokesNouns[l]
-		if num || pron || anon || spokes || orgNouns[l] || docNouns[l] || pluralWords[l] || commonStart[l] {
+		if num || pron || anon || spokes || orgNouns[l] || docNouns[l] || pluralWords[l] || commonStart[l] ||
+			isDescriptor(l) {
 			toks[k].cap = false
 		}
 		return
@@ -223,6 +224,37 @@ var commonStart = words("the", "a", "an", "his", "her", "its", "their", "our", "
 	"federal", "state", "local", "senior", "former", "top", "some", "many", "most", "according",
 	"asked", "speaking", "but", "and", "however", "meanwhile", "separately", "still", "yet",
 	"in", "on", "at", "for", "after", "before", "while", "when", "as", "if", "although")
+
+// descriptors are common nouns and adjectives that open a sentence before
+// a name: "Rival Advanced Micro Devices", "Veteran diplomat Thomas
+// Eberle", "Drugmaker Eli Lilly".
+var descriptors = words("rival", "veteran", "longtime", "long-time", "historian", "activist",
+	"billionaire", "entrepreneur", "novelist", "author", "writer", "philosopher", "physicist",
+	"scientist", "economist", "lawyer", "attorney", "designer", "retailer", "lender", "insurer",
+	"miner", "conglomerate", "regulator", "broker", "brokerage", "carrier", "airline",
+	"streaming", "e-commerce", "fintech", "tech", "software", "biotech", "pharmaceutical",
+	"defense", "defence", "oil", "energy", "mining", "shipping", "logistics", "social",
+	"ride-hailing", "semiconductor", "startup", "start-up", "tycoon", "mogul", "investor",
+	"filmmaker", "director", "coach", "striker", "midfielder", "defender", "goalkeeper",
+	"quarterback", "pitcher", "forward", "guard", "manager", "singer", "rapper", "actor",
+	"actress", "comedian", "journalist", "reporter", "columnist", "pollster", "strategist",
+	"consultant", "commentator", "analyst", "epidemiologist", "virologist", "researcher",
+	"professor", "dr", "embattled", "outgoing", "incoming", "newly", "fellow", "then-president")
+
+// isDescriptor reports whether a sentence-initial word describes the name
+// after it: a word of descriptors, a "-maker" ("Chipmaker", "Carmaker") or a
+// compound such as "U.S.-based" or "state-owned".
+func isDescriptor(l string) bool {
+	if descriptors[l] || strings.HasSuffix(l, "maker") && len(l) > 6 {
+		return true
+	}
+	for _, suf := range []string{"-based", "-owned", "-run", "-listed", "-backed", "-born", "-headquartered"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // hasLetter reports whether the token has a letter.
 func (t tok) hasLetter() bool {

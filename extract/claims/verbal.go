@@ -59,6 +59,9 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	if thatVerbs[f.cue] && !sawThat && !objectVerbs[f.cue] && !x.subjectLicenses(se, f) {
 		return f, false
 	}
+	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) {
+		return f, false // "warned investors of the risk", "said goodbye"
+	}
 	if f.chanI < 0 && ss > 0 {
 		f.chanI, f.chanJ = findChannel(toks, 0, ss)
 	}
@@ -166,6 +169,11 @@ func apposStart(t tok) bool {
 	}
 	if _, ok := numberOf(t.l); ok || t.cap && !t.punct {
 		return true
+	}
+	switch t.l {
+	case "whose", "which", "now", "aged", "citing", "seen", "written", "known", "shown", "held",
+		"led", "run", "made", "obtained", "reviewed", "published", "filed", "released", "issued":
+		return true // "The memo, whose existence…,", "The lawsuit, filed in…,"
 	}
 	k, _ := headOf(t.l)
 	return k != headNone

@@ -1,0 +1,73 @@
+package claims
+
+import "strings"
+
+// nonContent are words that, opening what follows a reporting verb, show
+// that the verb has an object and no reported content: "said goodbye",
+// "told the story of", "warned investors of the risk".
+var nonContent = words("of", "about", "to", "for", "with", "on", "at", "in", "after", "before",
+	"as", "by", "from", "goodbye", "hello", "nothing", "something", "everything", "anything",
+	"yes", "thanks", "sorry", "otherwise", "grace", "prayers", "mass")
+
+// determiners stand before nouns; a word ending in -s after one is a plural
+// noun, not a verb.
+var determiners = words("the", "a", "an", "its", "their", "his", "her", "our", "my", "your",
+	"this", "that", "these", "those", "some", "many", "all", "both", "several", "few", "other",
+	"more", "most", "no", "any", "each", "every", "such", "two", "three", "four", "five")
+
+// pastForms are irregular past tenses that make a clause: "sales rose".
+var pastForms = words("rose", "fell", "grew", "won", "lost", "made", "took", "gave", "saw", "went",
+	"came", "met", "sold", "bought", "paid", "left", "kept", "held", "led", "ran", "began", "became",
+	"spent", "sent", "built", "hit", "set", "put", "told", "said", "thought", "knew", "found",
+	"brought", "sought", "fought", "felt", "meant", "stood", "understood", "broke", "spoke", "wrote",
+	"drove", "chose", "struck", "fled", "lent", "beat", "hid", "shot", "shut", "spread", "quit",
+	"split", "let", "drew", "flew", "threw", "withdrew", "overtook", "undertook", "got", "did",
+	"sank", "shrank", "swung", "stole", "froze", "tore", "dug", "slid", "forgot", "forgave",
+	"lay", "sat", "wore", "bore", "rang", "sang", "swam", "woke", "arose", "cost", "cut", "hurt")
+
+// isClause reports whether the words from toks[p] to the end read as a
+// clause rather than a bare noun phrase: they quote someone, open with a
+// subject pronoun or hold a finite verb (an auxiliary, a modal, a past
+// tense, or a present tense after a noun). It judges only what follows a
+// reporting verb without "that", so that "warned investors of the risk"
+// and "said nothing as…" attribute no content.
+func isClause(toks []tok, p int) bool {
+	if p >= len(toks) {
+		return false
+	}
+	if nonContent[toks[p].l] && !toks[p].inQ {
+		return false
+	}
+	if _, ok := pronouns[toks[p].l]; ok || toks[p].l == "there" || toks[p].l == "no" {
+		return true
+	}
+	for k := p; k < len(toks); k++ {
+		t := toks[k]
+		if t.inQ || t.isQuoteMark() {
+			return true
+		}
+		if t.punct {
+			continue
+		}
+		l := t.l
+		if finite[l] || modals[l] && !determiners[l] && l != "to" && l != "of" || pastForms[l] ||
+			strings.HasSuffix(l, "n't") || len(l) > 3 && strings.HasSuffix(l, "ed") {
+			return true
+		}
+		if k > p && presentTense(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentTense reports whether toks[k], a word ending in -s after a
+// content word, can be a verb in the present tense: "the company complies".
+func presentTense(toks []tok, k int) bool {
+	l, prev := toks[k].l, toks[k-1]
+	if len(l) < 3 || !strings.HasSuffix(l, "s") || strings.HasSuffix(l, "ss") || strings.HasSuffix(l, "us") ||
+		toks[k].cap || toks[k].poss {
+		return false
+	}
+	return !prev.punct && !determiners[prev.l] && !preps[prev.l] && prev.l != "and" && prev.l != "or"
+}

@@ -1,0 +1,67 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/newsintel/newsintel"
+)
+
+// useMentions lets the entity mentions inside a conjunct correct the names
+// read from capitals alone: a mention's span replaces a guessed name that
+// is cut out of a word or glued to a descriptive noun ("Chip designer
+// Nvidia Corp", "Rival Advanced Micro Devices Inc"), and an affiliation
+// that stops inside a mention ("the Securities") grows to the whole of it.
+// With several mentions in the conjunct ("Alibaba and Tencent") the guess
+// stands.
+func (c *conj) useMentions(p parsed, all []newsintel.Mention) {
+	if len(all) == 0 || c.i >= c.j || c.j > len(p.toks) {
+		return
+	}
+	s, e := p.toks[c.i].s, p.toks[c.j-1].e
+	m, n := soleMention(all, s, e)
+	if n != 1 {
+		return
+	}
+	text := trimPossessive(m.Text)
+	switch {
+	case c.kind == headName:
+		if c.nameS == m.Start && c.nameE >= m.End-2 {
+			return
+		}
+		c.name, c.nameS, c.nameE = text, m.Start, m.End
+		c.descPre = describeBefore(p.body, s, m.Start)
+	case c.name != "" && m.Type == newsintel.EntityPerson && m.Start < c.nameE && c.nameS < m.End:
+		c.name, c.nameS, c.nameE = text, m.Start, m.End
+	case c.affil != "" && m.Type != newsintel.EntityPerson && strings.Contains(m.Text, c.affil):
+		c.affil = text
+	}
+}
+
+// soleMention returns the mention, other than a place, that overlaps the
+// byte range [s, e), and how many such mentions there are.
+func soleMention(all []newsintel.Mention, s, e int) (newsintel.Mention, int) {
+	var found newsintel.Mention
+	n := 0
+	for _, m := range all {
+		if m.Start >= e {
+			break
+		}
+		if m.End <= s || m.Type == newsintel.EntityPlace {
+			continue
+		}
+		found, n = m, n+1
+	}
+	return found, n
+}
+
+// describeBefore returns the words from s up to a name that starts at
+// ns, as a description ("Rival", "chip designer"), or "" when they are
+// only a determiner.
+func describeBefore(body string, s, ns int) string {
+	d := strings.Trim(body[s:ns], " \n\t,-–—:(")
+	switch strings.ToLower(d) {
+	case "", "the", "a", "an":
+		return ""
+	}
+	return d
+}

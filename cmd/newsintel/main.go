@@ -74,6 +74,7 @@ then, in another shell:
 	root.AddCommand(searchCmd(g))
 	root.AddCommand(configCmd(g))
 	root.AddCommand(keysCmd())
+	root.AddCommand(backfillCmd(g))
 	return root
 }
 

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/ingest"
+	"github.com/newsintel/newsintel/ingest/fedreg"
+	"github.com/newsintel/newsintel/pipelines"
+	"github.com/stretchr/testify/require"
+)
+
+// countingPub publishes through the bus and counts publishes per ID.
+type countingPub struct {
+	pub   ingest.Publisher
+	mu    sync.Mutex
+	count map[string]int
+}
+
+func (c *countingPub) PublishRaw(ctx context.Context, raw newsintel.Raw) error {
+	if err := c.pub.PublishRaw(ctx, raw); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.count[raw.ID]++
+	return nil
+}
+
+// backfillBus connects to a running test server and returns a counting
+// publisher and the progress store in its state bucket.
+func backfillBus(t *testing.T, natsURL string) (*countingPub, progressStore) {
+	t.Helper()
+	bus, err := pipelines.Connect(t.Context(), natsURL, "test-backfill", slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	t.Cleanup(bus.Close)
+	kv, err := bus.KV(t.Context(), pipelines.BucketState)
+	require.NoError(t, err)
+	return &countingPub{pub: bus, count: map[string]int{}}, kvProgress{kv}
+}
+
+// secServer serves ingest/edgar/testdata as the SEC's hosts do; before
+// serving a path containing interruptAt it calls interrupt once.
+func secServer(t *testing.T, interruptAt string, interrupt func()) *httptest.Server {
+	t.Helper()
+	files := http.FileServer(http.Dir(filepath.Join("..", "..", "ingest", "edgar", "testdata")))
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if interruptAt != "" && strings.Contains(r.URL.Path, interruptAt) {
+			hit := false
+			once.Do(func() { hit = true; interrupt() })
+			if hit {
+				http.Error(w, "interrupted", http.StatusServiceUnavailable)
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestBackfillEDGARInterruptedResumesWithoutDuplicates(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	cfg.Fetch.UserAgent = "newsintel-test ops@example.com"
+	r := startServe(t, cfg, serveOptions{})
+	pub, store := backfillBus(t, r.info.NATSURL)
+	log := slog.New(slog.DiscardHandler)
+
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	// The second of three filings is interrupted while it is fetched, as Ctrl-C would.
+	srv := secServer(t, "tm2017832-1_20f.htm", cancel)
+	o := edgarBackfill{ciks: []string{"1577552"}, forms: []string{"20-F"}, since: time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC),
+		rate: 10, dataURL: srv.URL, archives: srv.URL, source: "edgar"}
+	var bar strings.Builder
+	st, err := runBackfillEDGAR(ctx, cfg, o, pub, store, &bar, log)
+	require.ErrorIs(t, err, context.Canceled)
+	if st.Total != 3 || st.Published != 1 {
+		t.Fatalf("first run: %v, want 1 of 3 published before the interrupt", st)
+	}
+	st, err = runBackfillEDGAR(t.Context(), cfg, o, pub, store, &bar, log)
+	require.NoError(t, err)
+	if st.Total != 3 || st.Skipped != 1 || st.Published != 2 || st.Failed != 0 {
+		t.Errorf("second run: %v, want 2 published and 1 already done", st)
+	}
+	want := []string{"sec-0001047469-19-003492", "sec-0001104659-20-071234", "sec-0001104659-21-092345"}
+	for _, id := range want {
+		if n := pub.count[id]; n != 1 {
+			t.Errorf("%s published %d times, want exactly once", id, n)
+		}
+	}
+	if len(pub.count) != 3 {
+		t.Errorf("published %v, want only %v", pub.count, want)
+	}
+	if !strings.Contains(bar.String(), "3/3 100%") || !strings.Contains(bar.String(), "ETA") {
+		t.Errorf("progress output %q, want done/total, percentage and ETA", bar.String())
+	}
+
+	res := waitTotal(t, r.info.HTTPAddr, 3)
+	for _, h := range res.Hits {
+		if h.Kind != "filing" {
+			t.Errorf("hit %s is a %s, want filing", h.ID, h.Kind)
+		}
+	}
+	// The Risk Factors section is searchable by section: all three 20-Fs have one,
+	// and only the 2021 one speaks of being barred.
+	var hits apiSearch
+	getJSON(t, "http://"+r.info.HTTPAddr+"/api/v1/search?q="+url.QueryEscape(`+section:"Risk Factors" +barred`), &hits)
+	if hits.Total != 1 || hits.Hits[0].ID != "sec-0001104659-21-092345" {
+		t.Errorf(`+section:"Risk Factors" +barred = %+v, want the 2021 20-F`, hits)
+	}
+	hits = apiSearch{}
+	getJSON(t, "http://"+r.info.HTTPAddr+"/api/v1/search?q="+url.QueryEscape(`section:"Risk Factors"`), &hits)
+	if hits.Total != 3 {
+		t.Errorf(`section:"Risk Factors" found %d documents, want 3`, hits.Total)
+	}
+	var doc newsintel.Document
+	getJSON(t, "http://"+r.info.HTTPAddr+"/api/v1/documents/sec-0001104659-21-092345", &doc)
+	f := doc.Filing
+	if f == nil || f.Form != "20-F" || f.CIK != "1577552" || f.Company != "Alibaba Group Holding Ltd" || f.FiscalYear != 2021 ||
+		len(f.Tickers) == 0 || f.PeriodOfReport != "2021-03-31" || f.IndexURL == "" || f.PrimaryURL == "" || len(doc.Sections) < 5 {
+		t.Errorf("document %s: filing %+v, %d sections", doc.ID, f, len(doc.Sections))
+	}
+}
+
+// fedregServer serves ingest/fedreg/testdata as www.federalregister.gov does.
+func fedregServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Base(r.URL.Path)
+		if r.URL.Path == "/api/v1/documents.json" {
+			if r.URL.Query().Get("page") == "1" && r.URL.Query().Get("conditions[agencies][]") != "commerce-department" {
+				http.Error(w, "unexpected query "+r.URL.RawQuery, http.StatusBadRequest)
+				return
+			}
+			name = "documents-page" + r.URL.Query().Get("page") + ".json"
+		}
+		data, err := os.ReadFile(filepath.Join("..", "..", "ingest", "fedreg", "testdata", name))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		if strings.HasSuffix(name, ".txt") {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		}
+		w.Write([]byte(strings.ReplaceAll(string(data), "{{BASE}}", srv.URL)))
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestBackfillFedRegTagsAgenciesBySlug(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	r := startServe(t, cfg, serveOptions{})
+	pub, store := backfillBus(t, r.info.NATSURL)
+	srv := fedregServer(t)
+	o := fedregBackfill{query: fedreg.Query{Agencies: []string{"commerce-department"}, Since: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), PerPage: 2},
+		baseURL: srv.URL + "/api/v1", source: "fedreg"}
+	st, err := runBackfillFedReg(t.Context(), cfg, o, pub, store, io.Discard, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	if st.Published != 3 {
+		t.Fatalf("backfill: %v, want 3 published", st)
+	}
+	res := waitTotal(t, r.info.HTTPAddr, 3)
+	for _, h := range res.Hits {
+		if h.Kind != "notice" {
+			t.Errorf("hit %s is a %s, want notice", h.ID, h.Kind)
+		}
+	}
+	for q, want := range map[string]uint64{"agency:commerce-department": 3, "agency:industry-and-security-bureau": 1} {
+		var hits apiSearch
+		getJSON(t, "http://"+r.info.HTTPAddr+"/api/v1/search?q="+url.QueryEscape(q), &hits)
+		if hits.Total != want {
+			t.Errorf("%s found %d notices, want %d", q, hits.Total, want)
+		}
+	}
+	var doc newsintel.Document
+	getJSON(t, "http://"+r.info.HTTPAddr+"/api/v1/documents/fr-2021-01234", &doc)
+	if doc.Notice == nil || doc.Notice.Type != "Rule" || !doc.Notice.Significant || doc.Notice.EffectiveOn != "2021-03-22" ||
+		!strings.Contains(doc.Body, "Executive") || doc.Title == "" {
+		t.Errorf("notice document = %q %+v, body %.80q", doc.Title, doc.Notice, doc.Body)
+	}
+	agencies := 0
+	for _, m := range doc.Mentions {
+		if m.Type == newsintel.EntityAgency {
+			agencies++
+		}
+	}
+	if agencies == 0 {
+		t.Errorf("notice has no agency mentions: %+v", doc.Mentions)
+	}
+	// Run again: everything is already done, nothing is published twice.
+	st, err = runBackfillFedReg(t.Context(), cfg, o, pub, store, io.Discard, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	if st.Skipped != 3 || st.Published != 0 {
+		t.Errorf("second backfill: %v, want all 3 already done", st)
+	}
+}

@@ -70,6 +70,7 @@ then, in another shell:
 	root.PersistentFlags().StringVar(&g.logFormat, "log-format", "", "log format: text or json (overrides log.format)")
 	root.AddCommand(serveCmd(g))
 	root.AddCommand(ingestCmd(g))
+	root.AddCommand(crawlCmd(g))
 	root.AddCommand(extractCmd(g))
 	root.AddCommand(searchCmd(g))
 	root.AddCommand(configCmd(g))

@@ -156,7 +156,8 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	page := entityPage{Entity: ent, Latest: map[string][]searchHit{}}
+	page := entityPage{Entity: ent, Latest: map[string][]searchHit{}, Timeline: []index.DateBucket{},
+		CoMentioned: []index.FacetCount{}, ClaimsBySourceType: []index.FacetCount{}}
 	if st != nil {
 		fillEntityPage(&page, st)
 	}
@@ -179,10 +180,21 @@ func fillEntityPage(p *entityPage, st *index.EntityStats) {
 	if p.Entity.Name == "" {
 		p.Entity.Name = st.Name
 	}
-	p.Mentions, p.Timeline, p.CoMentioned, p.ClaimsBySourceType = st.Mentions, st.Timeline, st.CoMentioned, st.ClaimsBySourceType
+	p.Mentions = st.Mentions
+	p.Timeline = orEmpty(st.Timeline, p.Timeline)
+	p.CoMentioned = orEmpty(st.CoMentioned, p.CoMentioned)
+	p.ClaimsBySourceType = orEmpty(st.ClaimsBySourceType, p.ClaimsBySourceType)
 	for kind, hits := range st.Latest {
 		p.Latest[kind] = toSearchHits(hits)
 	}
+}
+
+// orEmpty returns list, or empty when list is nil, so JSON has [] not null.
+func orEmpty[T any](list, empty []T) []T {
+	if list == nil {
+		return empty
+	}
+	return list
 }
 
 func parseEntityRequest(q url.Values) (index.EntityRequest, error) {

@@ -136,3 +136,36 @@ func TestEntityAutocompleteFromIndex(t *testing.T) {
 		t.Errorf("q=%q suggests %v, want %s among them", prefix, ids, id)
 	}
 }
+
+// TestEntityPageForAQuietEntity shows a gazetteer entity no document
+// mentions: its names and identifiers, with zero mentions, not a 404.
+func TestEntityPageForAQuietEntity(t *testing.T) {
+	srv := startAPI(t, Options{})
+	_, res := get(t, srv.URL+"/api/v1/search?facets=company&facet_size=100")
+	mentioned := map[string]bool{}
+	for _, f := range res["facets"].(map[string]any)["company"].([]any) {
+		mentioned[f.(map[string]any)["term"].(string)] = true
+	}
+	var quiet string
+	for _, e := range entities.Builtin().Search("s", "company", 50) {
+		if !mentioned[e.ID] && len(e.Identifiers) > 0 {
+			quiet = e.ID
+			break
+		}
+	}
+	require.NotEmpty(t, quiet, "a company with identifiers that the demo corpus does not mention")
+	resp, body := get(t, srv.URL+"/api/v1/entities/"+url.PathEscape(quiet))
+	require.Equal(t, http.StatusOK, resp.StatusCode, "entity %s: %v", quiet, body)
+	ent := body["entity"].(map[string]any)
+	if ent["name"] == "" || ent["identifiers"] == nil {
+		t.Errorf("entity %v, want its gazetteer name and identifiers", ent)
+	}
+	if m := body["mentions"].(float64); m != 0 {
+		t.Errorf("mentions %v, want 0", m)
+	}
+	for _, list := range []string{"timeline", "co_mentioned", "claims_by_source_type"} {
+		if _, ok := body[list].([]any); !ok {
+			t.Errorf("%s is %v, want an empty list", list, body[list])
+		}
+	}
+}

@@ -60,6 +60,20 @@ func (m *Metrics) Register(c func(context.Context) []Family) {
 	m.collectors = append(m.collectors, c)
 }
 
+// MapCollector returns a collector for Register that reports a snapshot
+// of named counts (such as a feed poller's Counters) as one counter family,
+// one sample per name under the label label.
+func MapCollector(name, help, label string, snapshot func() map[string]int64) func(context.Context) []Family {
+	return func(context.Context) []Family {
+		counts := snapshot()
+		f := Family{Name: name, Help: help, Type: "counter"}
+		for _, k := range sortedKeys(counts) {
+			f.Samples = append(f.Samples, Sample{Labels: [][2]string{{label, k}}, Value: float64(counts[k])})
+		}
+		return []Family{f}
+	}
+}
+
 // observe records one request to a route.
 func (m *Metrics) observe(route string, status int, d time.Duration) {
 	m.mu.Lock()

@@ -17,6 +17,8 @@ func TestMetrics(t *testing.T) {
 	extract.Processed.Add(7)
 	extract.Dead.Add(2)
 	reg := NewMetrics()
+	reg.Register(MapCollector("newsintel_feed_events_total", "Feed poller events.", "event",
+		func() map[string]int64 { return map[string]int64{"polls": 5, "not_modified": 2} }))
 	reg.Register(func(context.Context) []Family {
 		return []Family{{Name: "newsintel_fetch_results_total", Help: "Fetches by status.", Type: "counter",
 			Samples: []Sample{{Labels: [][2]string{{"status", "200"}}, Value: 3}}}}
@@ -42,6 +44,7 @@ func TestMetrics(t *testing.T) {
 		"newsintel_index_documents " + strconv.FormatUint(docs, 10),
 		"newsintel_index_disk_bytes 12345",
 		`newsintel_fetch_results_total{status="200"} 3`,
+		`newsintel_feed_events_total{event="not_modified"} 2`,
 		`newsintel_http_requests_total{route="GET /api/v1/search",status="200"} 1`,
 		`newsintel_http_requests_total{route="GET /api/v1/search",status="400"} 1`,
 		`newsintel_http_request_duration_seconds_count{route="GET /api/v1/search"} 2`,

@@ -117,9 +117,13 @@ func parseSearch(q url.Values) (index.Request, error) {
 	return req, nil
 }
 
-// knownParams refuses a parameter not in accepted, naming those that are.
+// knownParams refuses a parameter not in accepted, naming those that are,
+// and a single-valued one given twice.
 func knownParams(q url.Values, accepted []param) error {
-	for k := range q {
+	for k, vs := range q {
+		if len(vs) > 1 && !multiValued(k) {
+			return newsintel.Errorf(newsintel.EINVALID, "%s is given %d times; give it once", clipText(k, 60), len(vs))
+		}
 		found := false
 		for _, p := range accepted {
 			found = found || p.Name == k
@@ -133,6 +137,16 @@ func knownParams(q url.Values, accepted []param) error {
 		}
 	}
 	return nil
+}
+
+// multiValued reports whether a parameter may repeat (filters and facets).
+func multiValued(name string) bool {
+	switch name {
+	case "q", "size", "from", "search_after", "sort", "facet_size", "histogram", "highlight", "has_anonymous",
+		"since", "until", "type", "interval", "latest":
+		return false
+	}
+	return true
 }
 
 func intParam(q url.Values, name string, def int) (int, error) {

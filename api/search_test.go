@@ -35,6 +35,9 @@ func TestSearchBadInputIsRefusedFast(t *testing.T) {
 		{"cursor with from", "search_after=AA.AA&from=10", "search_after"},
 		{"deep nesting", "q=" + url.QueryEscape(strings.Repeat("(", 50)+"a"+strings.Repeat(")", 50)), "nest"},
 		{"long query", "q=" + strings.Repeat("word+", 400), "1000"},
+		{"query twice", "q=a&q=b", "once"},
+		{"not a number", "size=ten", "whole number"},
+		{"huge facet size", "facets=kind&facet_size=100000", "facet size"},
 		{"100 KB query string", "q=" + strings.Repeat("a", 100<<10), "URL"},
 	}
 	for _, c := range cases {

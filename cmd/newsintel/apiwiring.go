@@ -18,7 +18,8 @@ import (
 
 // apiOptions wires the API to this process's index, gazetteer, stage
 // counters and bus, with access rules from cfg.api. A nil gaz loads the
-// gazetteer.
+// gazetteer. Its Metrics registry is fresh: components started after it
+// add their families with opts.Metrics.Register.
 func apiOptions(cfg config.Config, ix *index.Index, bus *pipelines.Bus, gaz *entities.Gazetteer,
 	stages map[string]*pipelines.Counters, log *slog.Logger) api.Options {
 	if gaz == nil {
@@ -28,6 +29,7 @@ func apiOptions(cfg config.Config, ix *index.Index, bus *pipelines.Bus, gaz *ent
 		Index: ix, Gazetteer: gaz, Log: log, Ready: readiness(bus, cfg),
 		Sources:  busSources{bus: bus, cfg: cfg},
 		Access:   apiAccess(cfg.API),
+		Metrics:  api.NewMetrics(),
 		Stages:   stages,
 		Lag:      stageLag(bus, cfg),
 		DocCount: ix.Count,

@@ -74,6 +74,7 @@ then, in another shell:
 	root.AddCommand(extractCmd(g))
 	root.AddCommand(searchCmd(g))
 	root.AddCommand(configCmd(g))
+	root.AddCommand(sourcesCmd(g))
 	root.AddCommand(keysCmd())
 	root.AddCommand(backfillCmd(g))
 	return root

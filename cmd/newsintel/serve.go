@@ -37,7 +37,7 @@ type serveInfo struct {
 	NATSURL  string
 }
 
-var allStages = []string{"extract", "index", "api"}
+var allStages = []string{"ingest", "extract", "index", "api"}
 
 func serveCmd(g *globals) *cobra.Command {
 	var o serveOptions
@@ -79,7 +79,7 @@ replicas can scale out separately.`,
 	f.StringVar(&listen, "listen", "", "HTTP listen address (overrides http.listen; default 127.0.0.1:8080)")
 	f.StringVar(&natsListen, "nats-listen", "", "embedded NATS listen address (overrides nats.listen; port 0 picks a free one)")
 	f.StringVar(&natsURL, "nats", "", "external NATS URL (overrides nats.url); nothing is embedded")
-	f.StringVar(&stages, "stages", strings.Join(allStages, ","), "stages this process runs: extract, index, api (api needs index)")
+	f.StringVar(&stages, "stages", strings.Join(allStages, ","), "stages this process runs: ingest (feed polling; run it in one process), extract, index, api (api needs index)")
 	return cmd
 }
 
@@ -170,6 +170,9 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 			}
 			info.HTTPAddr = addr
 		}
+	}
+	if slices.Contains(o.stages, "ingest") {
+		g.Go(func() error { return runPoller(gctx, cfg, bus, log.With("component", "poll")) })
 	}
 	if o.demo {
 		g.Go(func() error { return ingestDemo(gctx, bus, log.With("component", "demo")) })

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/config"
+	"github.com/newsintel/newsintel/ingest/opml"
+	"github.com/newsintel/newsintel/pipelines"
+)
+
+// sourcesCLI runs one sources subcommand function against a running server
+// and returns its output.
+func sourcesCLI(t *testing.T, cfg config.Config, natsURL string, fn func(context.Context, *pipelines.Registry, *bytes.Buffer) error) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	err := withRegistry(t.Context(), cfg, natsURL, func(ctx context.Context, r *pipelines.Registry) error { return fn(ctx, r, &out) })
+	return out.String(), err
+}
+
+func listSources(t *testing.T, cfg config.Config, natsURL string) map[string]newsintel.SourceStatus {
+	t.Helper()
+	out, err := sourcesCLI(t, cfg, natsURL, func(ctx context.Context, r *pipelines.Registry, w *bytes.Buffer) error {
+		return sourcesList(ctx, r, w, true)
+	})
+	require.NoError(t, err)
+	var list []newsintel.SourceStatus
+	require.NoError(t, json.Unmarshal([]byte(out), &list), "list output: %s", out)
+	m := map[string]newsintel.SourceStatus{}
+	for _, s := range list {
+		m[s.Name] = s
+	}
+	return m
+}
+
+func TestPolledFeedReachesSearch(t *testing.T) {
+	srv := site(t)
+	cfg := testConfig(t.TempDir())
+	cfg.Sources = []config.Source{{Name: "harbor", Type: "feed", URL: srv.URL + "/feed.xml", Interval: config.Duration(10 * time.Second)}}
+	r := startServe(t, cfg, serveOptions{})
+	res := waitTotal(t, r.info.HTTPAddr, 3)
+	for _, h := range res.Hits {
+		if h.Source != "harbor" {
+			t.Errorf("hit %s: got source %q, want harbor", h.URL, h.Source)
+		}
+	}
+	st := listSources(t, cfg, r.info.NATSURL)["harbor"]
+	if st.Origin != "config" || st.ItemsSeen != 3 || st.LastSuccess.IsZero() || st.NextPoll.IsZero() || st.Interval != "10s" {
+		t.Errorf("status of harbor: got %+v, want origin config, 3 items, a last success and a next poll, interval 10s", st)
+	}
+}
+
+func TestSourcesAddListRemoveImportExport(t *testing.T) {
+	srv := site(t)
+	cfg := testConfig(t.TempDir())
+	cfg.Sources = []config.Source{{Name: "harbor", Type: "feed", URL: srv.URL + "/feed.xml", Interval: config.Duration(time.Hour)}}
+	r := startServe(t, cfg, serveOptions{stages: []string{"ingest"}})
+	nats := r.info.NATSURL
+	run := func(fn func(context.Context, *pipelines.Registry, *bytes.Buffer) error) (string, error) {
+		return sourcesCLI(t, cfg, nats, fn)
+	}
+
+	added := config.Source{Name: "wire", Type: "feed", URL: srv.URL + "/feed.xml?edition=us", Interval: config.Duration(10 * time.Second)}
+	out, err := run(func(ctx context.Context, reg *pipelines.Registry, w *bytes.Buffer) error {
+		return sourcesAdd(ctx, reg, w, added)
+	})
+	require.NoError(t, err)
+	require.Contains(t, out, "added wire")
+	bad := []struct {
+		name string
+		src  config.Source
+		want string
+	}{
+		{"taken by the file", config.Source{Name: "harbor", URL: "https://example.org/rss"}, "exists"},
+		{"taken at run time", config.Source{Name: "wire", URL: "https://example.org/rss"}, "exists"},
+		{"bad URL", config.Source{Name: "x", URL: "ftp://example.org/rss"}, "url"},
+		{"bad name", config.Source{Name: "two words", URL: "https://example.org/rss"}, "name"},
+		{"too frequent", config.Source{Name: "y", URL: "https://example.org/rss", Interval: config.Duration(time.Second)}, "interval"},
+	}
+	for _, c := range bad {
+		_, err := run(func(ctx context.Context, reg *pipelines.Registry, w *bytes.Buffer) error {
+			return sourcesAdd(ctx, reg, w, c.src)
+		})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("add %s: got error %v, want one mentioning %q", c.name, err, c.want)
+		}
+	}
+
+	// The running ingest stage picks the new source up and polls it.
+	deadline := time.Now().Add(20 * time.Second)
+	var st newsintel.SourceStatus
+	for time.Now().Before(deadline) {
+		if st = listSources(t, cfg, nats)["wire"]; !st.LastSuccess.IsZero() {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if st.Origin != "runtime" || st.LastSuccess.IsZero() || st.ItemsSeen != 3 {
+		t.Errorf("run-time source after polling: got %+v, want origin runtime, a success, 3 items", st)
+	}
+
+	// Import: one feed is already a source (skipped), two are new, one
+	// name collides with an existing source and gets a suffix.
+	opmlFile := filepath.Join(t.TempDir(), "feeds.opml")
+	require.NoError(t, os.WriteFile(opmlFile, []byte(`<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+<outline text="Tech"><outline text="Harbor" xmlUrl="`+srv.URL+`/feed.xml"/>
+<outline text="Wire" title="Wire" xmlUrl="`+srv.URL+`/feed.xml?edition=uk"/></outline>
+<outline text="Port News Daily" xmlUrl="`+srv.URL+`/feed.xml?edition=ports"/>
+</body></opml>`), 0o644))
+	out, err = run(func(ctx context.Context, reg *pipelines.Registry, w *bytes.Buffer) error {
+		return sourcesImport(ctx, reg, w, opmlFile, config.Source{Type: "feed"})
+	})
+	require.NoError(t, err)
+	require.Contains(t, out, "added 2, skipped 1")
+	list := listSources(t, cfg, nats)
+	for _, name := range []string{"harbor", "wire", "wire-2", "port-news-daily"} {
+		if _, ok := list[name]; !ok {
+			t.Errorf("after import: source %q missing from %v", name, list)
+		}
+	}
+
+	out, err = run(func(ctx context.Context, reg *pipelines.Registry, w *bytes.Buffer) error {
+		return sourcesExport(ctx, reg, w)
+	})
+	require.NoError(t, err)
+	outlines, err := opml.Parse(strings.NewReader(out))
+	require.NoError(t, err)
+	if len(outlines) != 4 {
+		t.Errorf("export: got %d outlines, want 4:\n%s", len(outlines), out)
+	}
+
+	rm := func(name string) error {
+		_, err := run(func(ctx context.Context, reg *pipelines.Registry, w *bytes.Buffer) error {
+			return sourcesRemove(ctx, reg, w, name)
+		})
+		return err
+	}
+	require.NoError(t, rm("wire"))
+	if err := rm("wire"); err == nil || !strings.Contains(err.Error(), "no source") {
+		t.Errorf("rm wire twice: got %v, want 'no source'", err)
+	}
+	if err := rm("harbor"); err == nil || !strings.Contains(err.Error(), "configuration file") {
+		t.Errorf("rm harbor (from the file): got %v, want an error saying it is in the configuration file", err)
+	}
+	if _, ok := listSources(t, cfg, nats)["wire"]; ok {
+		t.Error("wire still listed after rm")
+	}
+}

@@ -99,6 +99,17 @@ func TestRateLimitPerKeyAndPerIP(t *testing.T) {
 	require.Equal(t, []int{200}, codes(map[string]string{"X-API-Key": adminSecret}, 1), "another key has its own bucket")
 	resp, _ := get(t, srv.URL+"/healthz")
 	require.Equal(t, 200, resp.StatusCode, "probes are not limited")
+
+	// Wrong keys spend the address's tokens: guessing is limited too.
+	guess := startAPI(t, Options{Access: a})
+	require.Equal(t, []int{401, 401, 429}, func() []int {
+		var out []int
+		for range 3 {
+			resp, _ := call(t, "GET", guess.URL+"/api/v1/search", map[string]string{"X-API-Key": "guess"}, nil)
+			out = append(out, resp.StatusCode)
+		}
+		return out
+	}(), "requests with wrong keys")
 }
 
 func TestLimiterRefillsAndStaysBounded(t *testing.T) {

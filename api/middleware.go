@@ -64,13 +64,20 @@ func (s *Server) guard(rt route) http.Handler {
 		if sw, ok := w.(*statusWriter); ok && key != nil {
 			sw.key = key.Name
 		}
-		if err != nil {
+		if err != nil && newsintel.ErrorCode(err) == newsintel.EUNAUTHORIZED {
+			// A wrong key costs the address a token, so guessing is slow.
+			key = nil
+		} else if err != nil {
 			s.fail(w, r, err)
 			return
 		}
 		if wait, ok := s.limits.allow(key, r); !ok {
 			w.Header().Set("Retry-After", fmt.Sprint(wait))
 			s.fail(w, r, newsintel.Errorf(newsintel.ETOOMANY, "rate limit reached; retry in %d s", wait))
+			return
+		}
+		if err != nil {
+			s.fail(w, r, err)
 			return
 		}
 		rt.Handler(w, r)

@@ -20,7 +20,12 @@ func (x *Extractor) special(ctx context.Context, raw newsintel.Raw) (doc *newsin
 	case raw.Kind == newsintel.KindFiling || filing.IsFullSubmission(raw.Body):
 		doc, err = x.fromFiling(raw)
 	default:
-		return nil, false, nil
+		found, ok := filing.Detect(raw.Body)
+		if !ok {
+			return nil, false, nil
+		}
+		raw.Filing = mergeFiling(raw.Filing, found) // a filing's primary document read from a file or page
+		doc, err = x.fromFiling(raw)
 	}
 	if err != nil {
 		return nil, true, err
@@ -80,6 +85,9 @@ func (x *Extractor) fromPDF(ctx context.Context, raw newsintel.Raw) (*newsintel.
 // fromFiling reads an EDGAR filing: clean text split into its Items, the
 // EDGAR fields completed from a full-submission header.
 func (x *Extractor) fromFiling(raw newsintel.Raw) (*newsintel.Document, error) {
+	if found, ok := filing.Detect(raw.Body); ok {
+		raw.Filing = mergeFiling(raw.Filing, found)
+	}
 	form := ""
 	if raw.Filing != nil {
 		form = raw.Filing.Form

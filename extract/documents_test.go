@@ -104,3 +104,21 @@ func TestExtractPDF(t *testing.T) {
 		t.Errorf("corrupt PDF: error %v, want EINVALID", err)
 	}
 }
+
+func TestExtractDetectsAFilingPageByContent(t *testing.T) {
+	body, err := os.ReadFile("filing/testdata/acme-20231231x10k.htm")
+	require.NoError(t, err)
+	raw := newsintel.Raw{ID: newsintel.ArticleID("file:///data/acme-10k.htm"), Kind: newsintel.KindArticle, URL: "file:///data/acme-10k.htm", Body: body}
+	doc, err := New(nil).Extract(t.Context(), raw)
+	require.NoError(t, err)
+	if doc.Kind != newsintel.KindFiling || doc.Filing == nil || doc.Filing.Form != "10-K" || len(doc.Sections) != 5 {
+		t.Errorf("doc kind %s filing %+v sections %d, want a 10-K filing with 5 Items", doc.Kind, doc.Filing, len(doc.Sections))
+	}
+	news := newsintel.Raw{ID: "n1", URL: "https://news.example/a", ContentType: "text/html",
+		Body: []byte("<html><body><article><h1>Alibaba warns</h1><p>Alibaba said in its Form 20-F, filed with the Securities and Exchange Commission, that U.S. firms may be barred from doing business with it.</p></article></body></html>")}
+	doc, err = New(nil).Extract(t.Context(), news)
+	require.NoError(t, err)
+	if doc.Kind != newsintel.KindArticle || doc.Filing != nil {
+		t.Errorf("news page read as %s %+v, want an article", doc.Kind, doc.Filing)
+	}
+}

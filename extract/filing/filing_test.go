@@ -158,3 +158,59 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestDetect(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "baba-20210331x20f.htm"))
+	require.NoError(t, err)
+	f, ok := Detect(data)
+	if !ok || f.Form != "20-F" || f.Company != "Alibaba Group Holding Limited" || f.PeriodOfReport != "2021-03-31" || f.FiscalYear != 2021 {
+		t.Errorf("Detect(20-F) = %+v, %v", f, ok)
+	}
+	cover := []byte("<html><body><p>UNITED STATES</p><p>SECURITIES AND EXCHANGE COMMISSION</p><p>Washington, D.C. 20549</p><p>FORM&nbsp;10-K</p></body></html>")
+	if f, ok := Detect(cover); !ok || f.Form != "10-K" {
+		t.Errorf("Detect(cover page) = %+v, %v; want 10-K", f, ok)
+	}
+	news := []byte("<html><body><p>Alibaba said in its Form 20-F filed with the Securities and Exchange Commission that U.S. firms may be barred.</p></body></html>")
+	if f, ok := Detect(news); ok {
+		t.Errorf("Detect(news page) = %+v, want not a filing", f)
+	}
+}
+
+func TestHeadingVariants(t *testing.T) {
+	tests := []struct {
+		name, form, in, want string
+	}{
+		{"part and item on one line", "10-K",
+			"<p>PART I — ITEM 1. BUSINESS</p><p>We make widgets.</p><p>ITEM 1A. RISK FACTORS</p><p>Steel may cost more.</p>",
+			"1=Business|1A=Risk Factors"},
+		{"lettered item headings", "20-F",
+			"<p>Item 3. Key Information</p><p>Intro.</p><p>Item 3.D. Risk Factors</p><p>Tariffs may rise.</p><p>Item 4. Information on the Company</p><p>We sell.</p>",
+			"3=Key Information|3.D=Risk Factors|4=Information on the Company"},
+		{"10-Q parts", "10-Q",
+			"<p>PART I. FINANCIAL INFORMATION</p><p>Item 1. Financial Statements</p><p>Balance sheet.</p><p>Item 2. Management's Discussion</p><p>Sales rose.</p>" +
+				"<p>PART II. OTHER INFORMATION</p><p>Item 1. Legal Proceedings</p><p>None.</p><p>Item 1A. Risk Factors</p><p>No changes.</p>",
+			"I-1=Financial Statements|I-2=Management's Discussion and Analysis of Financial Condition and Results of Operations|II-1=Legal Proceedings|II-1A=Risk Factors"},
+		{"8-K", "8-K",
+			"<p>Item 2.02 Results of Operations and Financial Condition.</p><p>On May 1 the company announced results.</p><p>Item 9.01 Financial Statements and Exhibits.</p><p>(d) Exhibits.</p>",
+			"2.02=Results of Operations and Financial Condition|9.01=Financial Statements and Exhibits"},
+		{"unknown form keeps the heading's words", "N-CSR",
+			"<p>ITEM 2. CODE OF ETHICS</p><p>The registrant has adopted a code of ethics.</p>",
+			"2=Code of Ethics"},
+	}
+	for _, tc := range tests {
+		res, err := Read([]byte("<html><body>"+tc.in+"</body></html>"), tc.form)
+		require.NoError(t, err, tc.name)
+		if got := strings.Join(keys(res.Sections), "|"); got != tc.want {
+			t.Errorf("%s: sections = %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestRunningHeadsDropped(t *testing.T) {
+	in := "<html><body><p>Item 1. Business</p><p>We make widgets.</p><p>Acme Widgets, Inc. | 2023 Form 10-K | 17</p><p>We sell them too.</p></body></html>"
+	res, err := Read([]byte(in), "10-K")
+	require.NoError(t, err)
+	if strings.Contains(res.Body, "| 17") {
+		t.Errorf("body keeps the running head: %q", res.Body)
+	}
+}

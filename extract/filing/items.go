@@ -45,8 +45,16 @@ func itemHeading(p string) (key, title string, ok bool) {
 	if title != "" && !unicode.IsUpper([]rune(title)[0]) && title[0] != '[' {
 		return "", "", false // "Item 7 of this report discusses ..." is a sentence, not a heading
 	}
-	return strings.ToUpper(m[1]), title, true
+	key = strings.ToUpper(m[1])
+	if sm := letteredRe.FindStringSubmatch(title); sm != nil && !strings.ContainsAny(key, "ABCDEFGHIJK.") {
+		key, title = key+"."+sm[1], sm[2] // "Item 3.D. Risk Factors" or "Item 3. D. Risk Factors"
+	}
+	return key, title, true
 }
+
+// letteredRe matches the letter of a 20-F sub-item written after its Item
+// number: "D. Risk Factors" (after "Item 3.").
+var letteredRe = regexp.MustCompile(`^([A-H])\.\s+(\p{Lu}.*)$`)
 
 // headings finds every Item heading, its key qualified by its part for
 // forms whose parts reuse item numbers (10-Q).
@@ -57,7 +65,7 @@ func headings(paras []string, form string) []heading {
 	for i, p := range paras {
 		if m := partRe.FindStringSubmatch(p); m != nil && len(p) <= maxHeading {
 			part = romanPart(m[1])
-			continue
+			p = strings.TrimLeft(m[2], " —–-:.") // "PART I — ITEM 1. BUSINESS" heads both
 		}
 		key, title, ok := itemHeading(p)
 		if !ok {

@@ -134,11 +134,15 @@ func textParagraphs(s string) []string {
 // ("12", "F-7", "ii", "Page 3"), "Table of Contents" back-links.
 var noiseRe = regexp.MustCompile(`(?i)^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6}|[a-z]-\d{1,3})$|^(?:back\s+to\s+)?(?:table\s+of\s+)?contents$|^index$|^pages?$`)
 
-// dropNoise removes page numbers and back-links.
+// runningHeadRe matches running heads and feet of a page: "Apple Inc. |
+// 2023 Form 10-K | 17", "Annual Report 2021 42".
+var runningHeadRe = regexp.MustCompile(`(?i)^.{0,80}(?:form\s+(?:10-k|10-q|20-f|40-f)|annual\s+report)[^.]{0,30}?[|\s]\s*(?:page\s+)?\d{1,3}$`)
+
+// dropNoise removes page numbers, running heads and back-links.
 func dropNoise(paras []string) []string {
 	out := paras[:0]
 	for _, p := range paras {
-		if !noiseRe.MatchString(p) {
+		if !noiseRe.MatchString(p) && !(len(p) <= 120 && runningHeadRe.MatchString(p)) {
 			out = append(out, p)
 		}
 	}

@@ -66,8 +66,15 @@ func isClause(toks []tok, p int) bool {
 func presentTense(toks []tok, k int) bool {
 	l, prev := toks[k].l, toks[k-1]
 	if len(l) < 3 || !strings.HasSuffix(l, "s") || strings.HasSuffix(l, "ss") || strings.HasSuffix(l, "us") ||
-		toks[k].cap || toks[k].poss {
+		toks[k].cap || toks[k].poss || notVerbS[l] || determiners[l] || preps[l] {
 		return false
 	}
 	return !prev.punct && !determiners[prev.l] && !preps[prev.l] && prev.l != "and" && prev.l != "or"
 }
+
+// notVerbS are words ending in -s that are never verbs.
+var notVerbS = words("this", "its", "his", "hers", "ours", "yours", "theirs", "thus", "plus",
+	"less", "unless", "news", "series", "species", "means", "always", "perhaps", "whereas",
+	"besides", "across", "towards", "afterwards", "sometimes", "nevertheless", "was", "has",
+	"does", "is", "as", "us", "yes", "years", "times", "days", "weeks", "months", "hours",
+	"minutes", "percent", "points", "dollars", "euros", "shares", "sales", "earnings", "results")

@@ -7,7 +7,8 @@ import (
 )
 
 // tellVerbs take the person told as an object before the content.
-var tellVerbs = words("told", "tell", "tells", "telling", "informed", "assured", "reminded")
+var tellVerbs = words("told", "tell", "tells", "telling", "informed", "assured", "reminded",
+	"warned", "warn", "warns", "cautioned", "advised", "notified", "briefed")
 
 // objWords are listeners after "told": "told reporters", "told the paper".
 var objWords = words("me", "us", "him", "her", "them", "reporters", "journalists",
@@ -55,8 +56,8 @@ func afterVerb(toks []tok, v int) (p int, sawThat bool, chI, chJ int) {
 	n := len(toks)
 	chI, chJ = -1, -1
 	for q := v + 1; q < n && q < v+14; q++ {
-		if toks[q].inQ || toks[q].punct && toks[q].w != "," {
-			break
+		if toks[q].inQ || toks[q].punct && toks[q].w != "," || q > v+1 && clausalVerbs[toks[q].l] && toks[q-1].w == "," {
+			break // the "that" of a later verb: "…, first reported by Politico, warns that"
 		}
 		if toks[q].l == "that" {
 			chI, chJ = findChannel(toks, v+1, q)

@@ -231,15 +231,12 @@ var commonStart = words("the", "a", "an", "his", "her", "its", "their", "our", "
 var descriptors = words("rival", "veteran", "longtime", "long-time", "historian", "activist",
 	"billionaire", "entrepreneur", "novelist", "author", "writer", "philosopher", "physicist",
 	"scientist", "economist", "lawyer", "attorney", "designer", "retailer", "lender", "insurer",
-	"miner", "conglomerate", "regulator", "broker", "brokerage", "carrier", "airline",
-	"streaming", "e-commerce", "fintech", "tech", "software", "biotech", "pharmaceutical",
-	"defense", "defence", "oil", "energy", "mining", "shipping", "logistics", "social",
-	"ride-hailing", "semiconductor", "startup", "start-up", "tycoon", "mogul", "investor",
-	"filmmaker", "director", "coach", "striker", "midfielder", "defender", "goalkeeper",
-	"quarterback", "pitcher", "forward", "guard", "manager", "singer", "rapper", "actor",
-	"actress", "comedian", "journalist", "reporter", "columnist", "pollster", "strategist",
-	"consultant", "commentator", "analyst", "epidemiologist", "virologist", "researcher",
-	"professor", "dr", "embattled", "outgoing", "incoming", "newly", "fellow", "then-president")
+	"miner", "conglomerate", "broker", "brokerage", "carrier", "airline", "tycoon", "mogul",
+	"investor", "filmmaker", "coach", "striker", "midfielder", "defender", "goalkeeper",
+	"quarterback", "pitcher", "singer", "rapper", "actor", "actress", "comedian", "journalist",
+	"reporter", "columnist", "pollster", "strategist", "consultant", "commentator", "analyst",
+	"epidemiologist", "virologist", "researcher", "professor", "embattled", "outgoing",
+	"incoming", "fellow", "then-president", "startup", "start-up")
 
 // isDescriptor reports whether a sentence-initial word describes the name
 // after it: a word of descriptors, a "-maker" ("Chipmaker", "Carmaker") or a

@@ -1,5 +1,7 @@
 package claims
 
+import "strings"
+
 // verbal finds "NP said (that) …", "…, NP said", "…, said NP" and their
 // kin with any reporting verb.
 func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
@@ -49,8 +51,15 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	f.chanI, f.chanJ = chI, chJ
 	leading := ss == 0 || introOnly(toks, ss-1)
 	restEmpty := p >= len(toks) || toks[p].isEnd() || toks[p].w == "," || toks[p].isQuoteMark() && p+1 >= len(toks)-1
-	if !leading && restEmpty && toks[ss-1].w == "," {
-		f.ts, f.te = se.s, toks[ss-1].s // "…, the company said."
+	afterComma := p > v+1 && toks[p-1].w == ","
+	if !leading && toks[ss-1].w == "," && (restEmpty || afterComma && p < len(toks) && tagTail(toks[p])) {
+		// "…, the company said." and "…, the people said, asking not to be
+		// identified …": the content comes before the tag.
+		f.ts, f.te = se.s, toks[ss-1].s
+		return f, true
+	}
+	if !leading && toks[ss-1].w == "," && afterComma && wordsIn(toks, p, len(toks)) >= 3 {
+		f.ts, f.te = se.s, se.e // "It was, a former board member recalled, the first time …"
 		return f, true
 	}
 	if restEmpty || p >= len(toks)-1 {
@@ -100,6 +109,13 @@ func (x *extractor) inverted(se sent, v int) (found, bool) {
 	}
 	if e <= v+1 || e-v > 25 {
 		return found{}, false
+	}
+	for k := v + 2; k+1 < e; k++ {
+		if toks[k].w == "," && finite[toks[k+1].l] {
+			// "The plan, said one person who saw a draft, would have …":
+			// a parenthetical tag inside the content.
+			return found{cue: toks[v].l, srcI: v + 1, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
+		}
 	}
 	first := toks[v+1]
 	if _, pron := pronouns[first.l]; pron && e > v+2 {
@@ -283,4 +299,23 @@ func (x *extractor) quotedAs(se sent, v int) (found, bool) {
 			viaI: ss, viaJ: subjectEnd(toks, v)}, true
 	}
 	return found{}, false
+}
+
+// tagTail reports whether a word after "…, X said," opens a tail of the
+// tag rather than the content: "asking not to be identified", "citing
+// people familiar with the matter", "after the meeting", "speaking on
+// condition of anonymity".
+func tagTail(t tok) bool {
+	if t.punct || t.inQ {
+		return false
+	}
+	if participles[t.l] || len(t.l) > 5 && strings.HasSuffix(t.l, "ing") {
+		return true
+	}
+	switch t.l {
+	case "after", "before", "while", "when", "because", "although", "though", "since", "as",
+		"who", "which", "without", "in", "on", "at", "during", "adding", "asking", "according":
+		return true
+	}
+	return false
 }

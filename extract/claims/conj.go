@@ -20,6 +20,9 @@ func parseConj(body string, toks []tok, i, j int, caps bool) conj {
 	if hk >= 0 {
 		c.kind, c.role = headOf(toks[hk].l)
 		c.head = toks[hk].l
+		if hk > k && toks[hk-1].l == "press" && (c.kind == headTitle || c.kind == headAnon) {
+			c.kind, c.role = headSpokes, "spokesperson" // "the White House press secretary"
+		}
 		c.preHead(body, toks, k, hk, caps)
 		c.setName(body, toks, hk+1, e, caps)
 	} else {

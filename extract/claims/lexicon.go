@@ -120,7 +120,7 @@ var anonNouns = map[string]string{
 	"contact": "source", "contacts": "source", "supplier": "supplier", "suppliers": "supplier",
 	"customer": "customer", "customers": "customer", "engineer": "employee",
 	"engineers": "employee", "partner": "partner", "partners": "partner",
-	"military": "official", "commander": "official", "commanders": "official",
+	"commander": "official", "commanders": "official",
 	"strategist": "analyst", "strategists": "analyst", "consultant": "adviser",
 	"consultants": "adviser", "shareholder": "investor", "shareholders": "investor",
 	"figure": "person", "figures": "person", "leader": "official", "leaders": "official",
@@ -193,6 +193,7 @@ var orgNouns = words("company", "companies", "firm", "firms", "group", "ministry
 	"developer", "producer", "supplier", "chipmaker", "fund", "regulators", "house",
 	"white", "state", "states", "watchdog", "unit", "subsidiary", "parent", "business",
 	"secretariat", "mission", "consulate", "police", "prosecutor's", "regime", "junta",
+	"media", "club", "league", "federation", "team", "side", "squad",
 )
 
 // docNouns name documents that can be a source: "the report found".

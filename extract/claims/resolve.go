@@ -154,7 +154,7 @@ func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel
 		if src.Affiliation == "" {
 			src.Affiliation = st.lastOrg
 		}
-	case c.kind == headTitle && c.definite && !p.anon:
+	case (c.kind == headTitle || knownOne(c)) && c.definite && !p.anon:
 		src.Type = newsintel.SourcePerson
 	default:
 		src.Type = newsintel.SourceAnonymous
@@ -189,6 +189,9 @@ func mergeAppositive(c *conj, a conj) {
 	if a.kind == headName && c.name == "" && c.kind != headName && c.kind != headNone {
 		c.name, c.nameS, c.nameE = a.name, a.nameS, a.nameE // "a spokesman, John Smith,"
 		return
+	}
+	if a.kind == headNone && c.kind == headName && c.affil == "" {
+		c.affil = a.affil // "Amara Singh, an epidemiologist at Johns Hopkins University"
 	}
 	if a.kind == headNone || a.kind == headPronoun || a.kind == headName {
 		return
@@ -265,4 +268,19 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// knownOne reports whether a definite, singular noun for a person points
+// at one identifiable person rather than an unnamed source: "the chief
+// executive", "the economist". "The official" and "the person" stay
+// anonymous: they refer back to unnamed sources.
+func knownOne(c conj) bool {
+	if c.kind != headAnon || plural(c.head) || c.count > 0 || c.ref {
+		return false
+	}
+	switch c.role {
+	case "executive", "economist", "researcher", "analyst":
+		return true
+	}
+	return false
 }

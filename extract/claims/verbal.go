@@ -52,7 +52,7 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	leading := ss == 0 || introOnly(toks, ss-1)
 	restEmpty := p >= len(toks) || toks[p].isEnd() || toks[p].w == "," || toks[p].isQuoteMark() && p+1 >= len(toks)-1
 	afterComma := p > v+1 && toks[p-1].w == ","
-	if !leading && toks[ss-1].w == "," && (restEmpty || afterComma && p < len(toks) && tagTail(toks[p])) {
+	if !leading && toks[ss-1].w == "," && (restEmpty || tailAfter(toks, v)) {
 		// "…, the company said." and "…, the people said, asking not to be
 		// identified …": the content comes before the tag.
 		f.ts, f.te = se.s, toks[ss-1].s
@@ -316,6 +316,22 @@ func tagTail(t tok) bool {
 	case "after", "before", "while", "when", "because", "although", "though", "since", "as",
 		"who", "which", "without", "in", "on", "at", "during", "adding", "asking", "according":
 		return true
+	}
+	return false
+}
+
+// tailAfter reports whether the reporting verb at toks[v] is followed, past
+// its adjuncts, by a comma and a tail of the tag ("said on Tuesday, citing
+// …", "told Reuters, speaking on condition of anonymity").
+func tailAfter(toks []tok, v int) bool {
+	for q := v + 1; q+1 < len(toks) && q < v+10; q++ {
+		t := toks[q]
+		if t.w == "," {
+			return tagTail(toks[q+1])
+		}
+		if t.punct || t.inQ || t.l == "that" || clausalVerbs[t.l] {
+			return false
+		}
 	}
 	return false
 }

@@ -109,8 +109,22 @@ func (x *Extractor) fromFiling(raw newsintel.Raw) (*newsintel.Document, error) {
 			doc.Published = f.Filed
 		}
 	}
-	doc.Title = firstNonEmpty(doc.Title, res.Title, firstLine(res.Body, 160))
+	doc.Title = firstNonEmpty(doc.Title, filingTitle(doc.Filing), res.Title, firstLine(res.Body, 160))
 	return doc, nil
+}
+
+// filingTitle names a filing as EDGAR lists it: "20-F Alibaba Group
+// Holding Ltd for the period ending 2021-03-31"; "" when form or company
+// is unknown.
+func filingTitle(f *newsintel.Filing) string {
+	if f == nil || f.Form == "" || f.Company == "" {
+		return ""
+	}
+	t := f.Form + " " + f.Company
+	if f.PeriodOfReport != "" {
+		t += " for the period ending " + f.PeriodOfReport
+	}
+	return t
 }
 
 // mergeFiling fills the fields of have that the header knows and have

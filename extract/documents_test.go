@@ -46,7 +46,7 @@ func TestExtractFullSubmissionFromAFile(t *testing.T) {
 	doc, err := New(nil).Extract(t.Context(), raw)
 	require.NoError(t, err)
 	if doc.ID != "sec-0000950123-09-011234" || doc.Kind != newsintel.KindFiling || doc.Filing.Company != "NORTHWIND TRADERS CORP" ||
-		doc.Title != "10-K NORTHWIND TRADERS CORP" || len(doc.Sections) != 4 || doc.Published.Format("2006-01-02") != "2009-02-27" {
+		doc.Title != "10-K NORTHWIND TRADERS CORP for the period ending 2008-12-31" || len(doc.Sections) != 4 || doc.Published.Format("2006-01-02") != "2009-02-27" {
 		t.Errorf("doc = %s %s %q sections %d published %v filing %+v", doc.ID, doc.Kind, doc.Title, len(doc.Sections), doc.Published, doc.Filing)
 	}
 }

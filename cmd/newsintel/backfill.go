@@ -326,4 +326,3 @@ func runBackfillFedReg(ctx context.Context, cfg config.Config, o fedregBackfill,
 	}
 	return runItems(ctx, "fedreg", items, pub, store, newProgressBar(progress, "fedreg"), log)
 }
-

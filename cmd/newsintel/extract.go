@@ -87,7 +87,7 @@ func readInput(ctx context.Context, cfg config.Config, arg, pageURL string) (new
 		location = pageURL
 	}
 	format := ingest.Detect(data, arg, contentType)
-	if format == ingest.FormatJSON {
+	if format == ingest.FormatJSON || format == ingest.FormatFedReg {
 		d, err := fedreg.Parse(data)
 		if err != nil {
 			return newsintel.Raw{}, fmt.Errorf("extract %s: JSON that is not a Federal Register document: %w", arg, err)
@@ -97,10 +97,12 @@ func readInput(ctx context.Context, cfg config.Config, arg, pageURL string) (new
 	switch format {
 	case ingest.FormatHTML:
 		contentType = "text/html"
-	case ingest.FormatText:
+	case ingest.FormatText, ingest.FormatEDGAR:
 		contentType = "text/plain"
+	case ingest.FormatPDF:
+		contentType = "application/pdf"
 	default:
-		return newsintel.Raw{}, fmt.Errorf("extract %s: %s content; give an HTML page, a text file or a Federal Register document JSON", arg, format)
+		return newsintel.Raw{}, fmt.Errorf("extract %s: %s content; give an HTML page, a text file, a PDF, an EDGAR filing or a Federal Register document JSON", arg, format)
 	}
 	id := newsintel.ArticleID(location)
 	if c, err := urlcanon.Canonical(location); err == nil {

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
@@ -208,5 +209,48 @@ func TestBackfillFedRegTagsAgenciesBySlug(t *testing.T) {
 	require.NoError(t, err)
 	if st.Skipped != 3 || st.Published != 0 {
 		t.Errorf("second backfill: %v, want all 3 already done", st)
+	}
+}
+
+func TestExtractCommandReadsFilingsNoticesAndPDFs(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	notice := filepath.Join(t.TempDir(), "notice.json")
+	require.NoError(t, os.WriteFile(notice, []byte(`{"document_number":"2021-01234","type":"Rule","title":"Securing the ICT Supply Chain",
+"raw_text":"The Department of Commerce issues this interim final rule.","agencies":[{"name":"Commerce Department","slug":"commerce-department"}]}`), 0o644))
+	tests := []struct {
+		file string
+		id   string
+		kind newsintel.Kind
+		want func(*newsintel.Document) bool
+	}{
+		{"../../extract/filing/testdata/0000950123-09-011234.txt", "sec-0000950123-09-011234", newsintel.KindFiling,
+			func(d *newsintel.Document) bool { return len(d.Sections) == 4 && d.Filing.Form == "10-K" }},
+		{"../../extract/filing/testdata/baba-20210331x20f.htm", "", newsintel.KindFiling,
+			func(d *newsintel.Document) bool {
+				return d.Filing.Form == "20-F" && strings.HasPrefix(d.Title, "20-F Alibaba")
+			}},
+		{notice, "fr-2021-01234", newsintel.KindNotice,
+			func(d *newsintel.Document) bool {
+				return len(d.Mentions) > 0 && d.Notice.Agencies[0].Slug == "commerce-department"
+			}},
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		tests = append(tests, struct {
+			file string
+			id   string
+			kind newsintel.Kind
+			want func(*newsintel.Document) bool
+		}{"../../extract/pdf/testdata/notice-3-pages.pdf", "", newsintel.KindArticle,
+			func(d *newsintel.Document) bool { return len(d.Sections) == 3 && d.Sections[1].Page == 2 }})
+	}
+	for _, tc := range tests {
+		doc, err := runExtract(t.Context(), cfg, tc.file, "")
+		if err != nil {
+			t.Errorf("extract %s: %v", tc.file, err)
+			continue
+		}
+		if (tc.id != "" && doc.ID != tc.id) || doc.Kind != tc.kind || !tc.want(doc) {
+			t.Errorf("extract %s = %s %s %q (%d sections), want %s %s", tc.file, doc.ID, doc.Kind, doc.Title, len(doc.Sections), tc.id, tc.kind)
+		}
 	}
 }

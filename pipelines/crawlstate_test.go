@@ -56,7 +56,9 @@ type seriesSite struct {
 	hits map[string]int
 }
 
-func newSeriesSite(t *testing.T, n int) *seriesSite {
+func newSeriesSite(t *testing.T, n int) *seriesSite { return newSeriesSiteB(t, n) }
+
+func newSeriesSiteB(t testing.TB, n int) *seriesSite {
 	s := &seriesSite{hits: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -148,4 +150,30 @@ func TestCrawlResumesFromKV(t *testing.T) {
 	if len(ids) != n || distinct != n {
 		t.Errorf("published %d documents (%d distinct), want %d once each", len(ids), distinct, n)
 	}
+}
+
+// BenchmarkCrawlWithKVState crawls a local site of 301 pages with the
+// frontier and visited set in JetStream KV and reports pages per second.
+func BenchmarkCrawlWithKVState(b *testing.B) {
+	site := newSeriesSiteB(b, 300)
+	_, bus := newTestBus(b)
+	state, err := bus.CrawlState(b.Context())
+	require.NoError(b, err)
+	client := fetch.New(fetch.Options{AllowPrivate: true, PerHostRate: 1e6, PerHostConcurrency: 8, Timeout: 10 * time.Second})
+	b.ReportAllocs()
+	pages, run := 0, 0
+	start := time.Now()
+	for b.Loop() {
+		run++
+		c, err := crawl.New(client, &rawRecorder{}, state, crawl.Options{
+			Name: fmt.Sprintf("bench%d", run), Seeds: []string{site.URL + "/"}, MaxDepth: 1, Workers: 8, Parallelism: 8, Once: true, NoSitemaps: true,
+		}, nil)
+		require.NoError(b, err)
+		require.NoError(b, c.Run(b.Context()))
+		if st := c.Stats(); st.Fetched != 301 {
+			b.Fatalf("fetched %d, want 301", st.Fetched)
+		}
+		pages += c.Stats().Fetched
+	}
+	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
 }

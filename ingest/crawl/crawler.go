@@ -167,10 +167,13 @@ func cmpOr(v, def int) int {
 // for the next Run), and nil when ctx is done or a single pass ended.
 func (c *Crawler) Run(ctx context.Context) error {
 	c.col = c.collector(ctx)
-	if err := c.resume(ctx); err != nil {
-		return err
-	}
 	for {
+		// Each cycle takes up what the State still holds queued: an
+		// earlier Run's frontier, pages cut off by MaxPages, URLs of sites
+		// whose robots.txt was unreachable.
+		if err := c.resume(ctx); err != nil {
+			return err
+		}
 		if err := c.seed(ctx); err != nil {
 			return err
 		}
@@ -186,6 +189,9 @@ func (c *Crawler) Run(ctx context.Context) error {
 		case <-time.After(c.opts.Revisit):
 		}
 		c.front.reset()
+		c.claimMu.Lock()
+		clear(c.claimed)
+		c.claimMu.Unlock()
 	}
 }
 
@@ -230,6 +236,9 @@ func (c *Crawler) resume(ctx context.Context) error {
 		host, ok := c.scope.host(e.URL)
 		if !ok {
 			return c.state.Delete(ctx, key)
+		}
+		if !c.front.markKnown(e.URL) {
+			return nil // queued already
 		}
 		c.front.add(host, e)
 		n++

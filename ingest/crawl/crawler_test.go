@@ -3,6 +3,7 @@ package crawl
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"net"
 	"net/http"
 	"strings"
@@ -228,5 +229,50 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		if _, err := New(client, &recorder{}, nil, o, nil); err == nil {
 			t.Errorf("%s: New returned no error", name)
 		}
+	}
+}
+
+func TestRunRevisitsIndexPages(t *testing.T) {
+	site := newTestSite(t, t.TempDir())
+	var stories atomic.Int32
+	stories.Store(1)
+	site.handle("/", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><head><title>Home</title></head><body>`))
+		for i := range stories.Load() {
+			w.Write([]byte(`<a href="/story-` + string(rune('a'+i)) + `">story</a>`))
+		}
+		w.Write([]byte(`</body></html>`))
+	})
+	for i := range 3 {
+		site.handle("/story-"+string(rune('a'+i)), func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><meta property="og:type" content="article"><title>Story</title></head><body><p>Text.</p></body></html>`))
+		})
+	}
+	pub := &recorder{}
+	c, err := New(testClient(fetch.Options{}), pub, nil, Options{Seeds: []string{site.Base + "/"}, MaxDepth: 1, Revisit: 300 * time.Millisecond}, nil)
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- c.Run(ctx) }()
+	waitFor(t, func() bool { return pub.len() == 1 }, "first story published")
+	stories.Store(3)
+	waitFor(t, func() bool { return pub.len() == 3 }, "new stories published on a revisit of the home page")
+	cancel()
+	require.NoError(t, <-done, "Run returns nil when its context ends")
+	if n := site.hit("/story-a"); n != 1 {
+		t.Errorf("the first story was fetched %d times, want 1 (articles are not revisited by default)", n)
+	}
+}
+
+func waitFor(t *testing.T, cond func() bool, what string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting: %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -83,7 +83,8 @@ var auxiliaries = words("has", "have", "had", "also", "previously", "later", "ea
 	"thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
 	"first", "originally", "initially", "officially", "explicitly", "angrily", "bluntly",
 	"flatly", "strongly", "firmly", "simply", "only", "even", "still", "has also", "have also",
-	"openly", "quietly", "candidly", "confidently", "optimistically", "cautiously")
+	"openly", "quietly", "candidly", "confidently", "optimistically", "cautiously", "now",
+	"since", "later", "privately", "reportedly")
 
 // modals before a verb mean it is not a report of speech yet: "would say".
 var modals = words("to", "will", "would", "could", "can", "may", "might", "should", "must",
@@ -210,7 +211,8 @@ var docNouns = words("report", "reports", "filing", "filings", "document", "docu
 	"summary", "note", "notes", "10-k", "10-q", "8-k", "20-f", "s-1", "proxy", "forecast",
 	"findings", "post", "tweet", "blog", "website", "article", "investigation", "probe",
 	"inquiry", "charges", "charging", "pleading", "pleadings", "exhibit", "exhibits",
-	"agreement", "contract", "draft", "proposal", "guidelines",
+	"agreement", "contract", "draft", "proposal", "guidelines", "preprint", "preprints",
+	"meta-analysis", "dataset", "datasets", "filing's", "complaints", "lawsuits",
 )
 
 // statementNouns are document heads that are an organisation speaking on

@@ -163,8 +163,19 @@ func chunkEnd(toks []tok, k, j int, caps bool) int {
 	return k
 }
 
-// headOf classifies a lower-case word as a head noun.
+// headOf classifies a lower-case word as a head noun; a compound is
+// classified by its last part ("co-founder", "ex-official").
 func headOf(l string) (headKind, string) {
+	if k, r := headOfWord(l); k != headNone {
+		return k, r
+	}
+	if i := strings.LastIndexByte(l, '-'); i > 0 && i < len(l)-1 {
+		return headOfWord(l[i+1:])
+	}
+	return headNone, ""
+}
+
+func headOfWord(l string) (headKind, string) {
 	if r, ok := spokesNouns[l]; ok {
 		return headSpokes, r
 	}

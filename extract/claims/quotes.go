@@ -151,7 +151,7 @@ func (x *extractor) tagVerb(h *quoteHit, toks []tok, after bool) bool {
 		if !clausalVerbs[toks[v].l] || toks[v].cap && !allCapsToks(toks) {
 			continue
 		}
-		if thatVerbs[toks[v].l] && toks[v].l != "added" {
+		if thatVerbs[toks[v].l] && toks[v].l != "added" && !after {
 			continue
 		}
 		end := v
@@ -170,7 +170,9 @@ func (x *extractor) tagVerb(h *quoteHit, toks []tok, after bool) bool {
 			ss = b
 		}
 		p, _, ci, cj := afterVerb(toks, v)
-		if p < len(toks) && !(toks[p].w == "," || toks[p].w == ":") {
+		if p < len(toks) && !(toks[p].w == "," || toks[p].w == ":") && !(after && !isClause(toks, p)) {
+			// After a quotation, whatever follows the verb is an adjunct
+			// unless it is a clause: "Okonkwo told the podcast".
 			return false
 		}
 		if ss >= end || end-ss > 20 {

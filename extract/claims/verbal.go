@@ -42,6 +42,9 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	if end == 0 {
 		return f, false
 	}
+	if end >= 4 && toks[end-1].w == ")" && toks[end-3].w == "(" && toks[end-2].allCaps() {
+		end -= 3 // "The National Bureau of Statistics (NBS) said"
+	}
 	ss, ok := subjectStart(toks, end)
 	if !ok || toks[ss].inQ {
 		return f, false

@@ -104,6 +104,7 @@ func (x *extractor) buildSource(se sent, f found) (newsintel.Source, bool) {
 			src.Via = v.Name
 		}
 	}
+	src = asPerson(src, x.all, se.toks, f.ts, f.te)
 	if t := refusalIn(se.toks, f.ts, f.te); t != "" {
 		src.Type = t
 	}

@@ -52,8 +52,9 @@ func findHead(toks []tok, k, e int, caps bool) int {
 		if t.cap && !caps {
 			_, title := titleNouns[t.l]
 			_, spokes := spokesNouns[t.l]
-			if !(title || spokes) || m+1 >= e || !toks[m+1].cap || t.poss {
-				continue
+			if !(title || spokes) || m+1 >= e || !toks[m+1].cap || t.poss ||
+				orgSuffixes[toks[m+1].l] || orgNouns[toks[m+1].l] {
+				continue // "Justice Department": a name, not a title
 			}
 		}
 		if t.poss {

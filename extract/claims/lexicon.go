@@ -215,10 +215,6 @@ var docNouns = words("report", "reports", "filing", "filings", "document", "docu
 	"meta-analysis", "dataset", "datasets", "filing's", "complaints", "lawsuits",
 )
 
-// statementNouns are document heads that are an organisation speaking on
-// the record ("the statement said"): the source is the organisation.
-var statementNouns = words("statement", "statements", "release", "releases", "tweet", "post")
-
 // onRecordDocs are document heads that, as the channel of a named speaker's
 // words ("X said in a statement"), leave the speaker as the source.
 var onRecordDocs = words("statement", "statements", "release", "post", "tweet", "blog",
@@ -257,7 +253,7 @@ var orgSuffixes = words("inc", "inc.", "corp", "corp.", "corporation", "co", "co
 	"exchange", "reserve", "treasury", "pentagon", "kremlin", "commerce", "state", "justice",
 	"center", "centre", "club", "network", "airways", "cabinet", "regulator", "watchdog",
 	"secretariat", "mission", "consulate", "platforms", "brands", "communications",
-	"telecom", "entertainment", "studios", "pictures", "semiconductor", "electronics")
+	"telecom", "entertainment", "studios", "pictures", "semiconductor", "electronics", "staff")
 
 // pronKind is what a pronoun subject refers to.
 type pronKind int

@@ -118,7 +118,7 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 		src.Type = newsintel.SourceDocument
 		src.Affiliation = firstNonEmpty(c.affil, st.resolvePossessor(c.possess), c.name)
 		src.Role = ""
-		if statementNouns[c.head] {
+		if isStatement(c) {
 			// A statement speaks for its organisation on the record: "the
 			// statement said" is the organisation named last.
 			src.Type = newsintel.SourceOrganization
@@ -166,6 +166,9 @@ func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel
 // description where there is one: "Jane Doe, a lawyer for Alibaba".
 func (st *state) named(c conj, p parsed, all []newsintel.Mention) (newsintel.Source, bool) {
 	name, isPerson := st.personName(c, all, p.caps)
+	if c.possess != "" && !strings.Contains(name, " ") && !isOrgName(name, p.caps) {
+		isPerson = true // "Tesla's Musk"
+	}
 	if c.role != "" && c.kind != headName {
 		isPerson = true
 	}
@@ -283,4 +286,66 @@ func knownOne(c conj) bool {
 		return true
 	}
 	return false
+}
+
+// isStatement reports whether a document head is an organisation's
+// statement on the record: "the statement", "a press release", but not
+// "financial statements" or "the earnings release".
+func isStatement(c conj) bool {
+	pre := " " + strings.ToLower(c.descPre) + " "
+	switch c.head {
+	case "statement", "statements":
+		for _, w := range []string{" financial ", " income ", " cash ", " audited ", " bank ", " account ", " earnings "} {
+			if strings.Contains(pre, w) {
+				return false
+			}
+		}
+		return true
+	case "release", "releases":
+		return strings.Contains(pre, " press ") || strings.Contains(pre, " news ")
+	}
+	return false
+}
+
+// personal reports whether content speaks of or as one person: it opens
+// with "he", "she", "his" or "her", or says "I" or "my". A one-word name
+// that no mention calls an organisation is then a person's surname.
+func personal(toks []tok, ts, te int) bool {
+	first := true
+	for _, t := range toks {
+		if t.s < ts || t.punct {
+			continue
+		}
+		if t.e > te {
+			break
+		}
+		switch t.l {
+		case "he", "she", "his", "her", "him":
+			if first {
+				return true
+			}
+		case "i", "i'm", "i've", "i'd", "my", "me":
+			return true
+		}
+		first = false
+	}
+	return false
+}
+
+// asPerson turns an organisation source named by one bare word into a
+// person when its content is personal and no mention says the name is an
+// organisation: "Ellison told jurors he had never seen …".
+func asPerson(src newsintel.Source, all []newsintel.Mention, toks []tok, ts, te int) newsintel.Source {
+	if src.Type != newsintel.SourceOrganization || src.Name == "" || strings.Contains(src.Name, " ") ||
+		isOrgName(src.Name, false) || !personal(toks, ts, te) {
+		return src
+	}
+	for _, m := range all {
+		if m.Type != newsintel.EntityPerson && m.Type != newsintel.EntityPlace && trimPossessive(m.Text) == src.Name {
+			return src
+		}
+	}
+	src.Type = newsintel.SourcePerson
+	src.Description = ""
+	return src
 }

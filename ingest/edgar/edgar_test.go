@@ -158,3 +158,25 @@ func TestRateLimit(t *testing.T) {
 		t.Errorf("5 requests at 20/s took %v, want at least 200ms", el)
 	}
 }
+
+func TestFollowLatestAndSubmissions(t *testing.T) {
+	srv := sec(t)
+	c := client(t, srv.URL, Options{})
+	raws, errs, err := c.Follow(t.Context(), srv.URL+"/submissions/CIK0001577552.json?forms=20-F", "baba", func(id string) bool {
+		return id == "sec-0001104659-20-071234" // already published
+	})
+	require.NoError(t, err)
+	if len(raws) != 2 || len(errs) != 0 {
+		t.Errorf("follow submissions: %d raws %v errors, want the 2 unseen 20-Fs", len(raws), errs)
+	}
+	// The Atom feed names no primary document: it is found in the filing's folder index,
+	// and this fixture's folder has none, so the filing fails alone.
+	raws, errs, err = c.Follow(t.Context(), c.LatestURL("20-F", 40), "latest", nil)
+	require.NoError(t, err)
+	if len(raws)+len(errs) != 1 {
+		t.Errorf("follow latest: %d raws, %d errors; want the one filing either way", len(raws), len(errs))
+	}
+	if _, _, err := c.Follow(t.Context(), srv.URL+"/something/else", "x", nil); err == nil {
+		t.Errorf("Follow(unknown URL) = nil error, want one")
+	}
+}

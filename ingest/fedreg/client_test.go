@@ -108,3 +108,14 @@ func TestTextFromRawTextOrBodyHTML(t *testing.T) {
 		t.Errorf("Text without URLs = nil error, want ErrNoText")
 	}
 }
+
+func TestFollowSkipsSeen(t *testing.T) {
+	srv := api(t, nil)
+	c := newClient(srv.URL)
+	raws, errs, err := c.Follow(t.Context(), srv.URL+"/api/v1/documents.json?conditions[agencies][]=commerce-department&page=1", "fr",
+		func(id string) bool { return id == "fr-2021-01234" })
+	require.NoError(t, err)
+	if len(raws) != 1 || len(errs) != 0 || raws[0].ID != "fr-2021-05678" || !strings.Contains(string(raws[0].Body), "seven entities") {
+		t.Errorf("follow = %d raws %v errors, want only the unseen notice with its text", len(raws), errs)
+	}
+}

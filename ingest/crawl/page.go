@@ -30,6 +30,8 @@ type page struct {
 	ogType        string
 	publishedMeta bool     // <meta property="article:published_time">
 	ldArticle     bool     // a JSON-LD article object describes this page
+	ldIndex       bool     // JSON-LD calls the page a CollectionPage, ItemList, SearchResultsPage or ProfilePage
+	microdata     int      // elements with an article itemtype (schema.org microdata)
 	noIndex       bool     // <meta name=robots content=noindex>
 	noFollow      bool     // <meta name=robots content=nofollow>
 	links         []string // absolute, in document order
@@ -57,8 +59,17 @@ func onHTML(e *colly.HTMLElement) {
 		p.meta(e, strings.ToLower(s.AttrOr("property", s.AttrOr("name", ""))), strings.TrimSpace(s.AttrOr("content", "")))
 	})
 	doc.Find("script[type]").Each(func(_ int, s *goquery.Selection) {
-		if strings.Contains(strings.ToLower(s.AttrOr("type", "")), "ld+json") && !p.ldArticle {
-			p.ldArticle = jsonLDArticle(s.Text(), p)
+		if strings.Contains(strings.ToLower(s.AttrOr("type", "")), "ld+json") {
+			article, index := jsonLD(s.Text(), p)
+			p.ldArticle, p.ldIndex = p.ldArticle || article, p.ldIndex || index
+		}
+	})
+	doc.Find("[itemtype]").Each(func(_ int, s *goquery.Selection) {
+		for _, t := range strings.Fields(s.AttrOr("itemtype", "")) {
+			if ldIsArticle(t) {
+				p.microdata++
+				break
+			}
 		}
 	})
 	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
@@ -78,9 +89,22 @@ func (p *page) meta(e *colly.HTMLElement, key, content string) {
 	case "article:published_time":
 		p.publishedMeta = content != ""
 	case "robots":
-		c := strings.ToLower(content)
-		p.noIndex = p.noIndex || strings.Contains(c, "noindex") || strings.Contains(c, "none")
-		p.noFollow = p.noFollow || strings.Contains(c, "nofollow") || strings.Contains(c, "none")
+		p.robotsDirectives(content)
+	}
+}
+
+// robotsDirectives applies a robots meta tag or X-Robots-Tag value
+// ("noindex, nofollow", "none").
+func (p *page) robotsDirectives(v string) {
+	for _, d := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == ',' || r == ' ' }) {
+		switch d {
+		case "noindex":
+			p.noIndex = true
+		case "nofollow":
+			p.noFollow = true
+		case "none":
+			p.noIndex, p.noFollow = true, true
+		}
 	}
 }
 
@@ -94,13 +118,19 @@ func (p *page) addLink(u string) {
 // JSON-LD article type, og:type=article, an article:published_time, or a
 // URL matching one of patterns.
 func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
+	// A page that JSON-LD calls a collection (a section front, a tag or
+	// author page) is an index whatever its og:type says.
 	switch {
 	case p.ldArticle:
 		return true, "json-ld"
-	case p.ogType == "article" || strings.HasPrefix(p.ogType, "article:"):
+	case p.ldIndex:
+	case strings.Contains(p.ogType, "article"):
 		return true, "og:type"
 	case p.publishedMeta && p.ogType != "website":
 		return true, "article:published_time"
+	case p.microdata == 1:
+		// One article item is the page; several are the cards of an index.
+		return true, "microdata"
 	}
 	for _, re := range patterns {
 		if re.MatchString(p.finalURL.String()) {
@@ -157,20 +187,38 @@ var articleTypes = map[string]bool{
 	"report": true, "techarticle": true, "scholarlyarticle": true,
 }
 
-// jsonLDArticle reports whether a JSON-LD script describes this page as an
+// jsonLD reports whether a JSON-LD script describes this page as an
 // article: a top-level object, an @graph member or a page's mainEntity of
 // an article type whose url (when it gives one) is this page. Articles
 // listed inside an ItemList or hasPart (index pages do that) do not count.
-func jsonLDArticle(text string, p *page) bool {
+// index reports a top-level collection type instead.
+func jsonLD(text string, p *page) (article, index bool) {
 	text = strings.TrimSpace(text)
 	for _, w := range []string{"<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"} {
 		text = strings.ReplaceAll(text, w, "")
 	}
 	var v any
 	if err := json.Unmarshal([]byte(text), &v); err != nil {
-		return false
+		return false, false
 	}
-	return ldWalk(v, p, 0)
+	return ldWalk(v, p, 0), ldIndexWalk(v, 0)
+}
+
+// indexTypes are the schema.org types of index pages.
+var indexTypes = map[string]bool{"collectionpage": true, "itemlist": true, "searchresultspage": true, "profilepage": true}
+
+func ldIndexWalk(v any, depth int) bool {
+	switch t := v.(type) {
+	case []any:
+		for _, x := range t {
+			if depth < 2 && ldIndexWalk(x, depth+1) {
+				return true
+			}
+		}
+	case map[string]any:
+		return schemaType(t["@type"], indexTypes) || depth < 2 && ldIndexWalk(t["@graph"], depth+1)
+	}
+	return false
 }
 
 func ldWalk(v any, p *page, depth int) bool {
@@ -198,16 +246,20 @@ func ldWalk(v any, p *page, depth int) bool {
 	return false
 }
 
-func ldIsArticle(t any) bool {
+func ldIsArticle(t any) bool { return schemaType(t, articleTypes) }
+
+// schemaType reports whether a JSON-LD @type (a string or a list, with or
+// without a schema.org prefix) names one of types.
+func schemaType(t any, types map[string]bool) bool {
 	switch x := t.(type) {
 	case string:
 		if i := strings.LastIndexAny(x, "/:#"); i >= 0 {
 			x = x[i+1:]
 		}
-		return articleTypes[strings.ToLower(strings.TrimSpace(x))]
+		return types[strings.ToLower(strings.TrimSpace(x))]
 	case []any:
 		for _, y := range x {
-			if ldIsArticle(y) {
+			if schemaType(y, types) {
 				return true
 			}
 		}

@@ -35,6 +35,10 @@ func TestIsArticle(t *testing.T) {
 		{"item list of articles", `<script type="application/ld+json">{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":"NewsArticle","url":"/a"}}]}}</script>`, nil, false},
 		{"article about another page", `<script type="application/ld+json">{"@type":"NewsArticle","url":"https://example.com/2026/11/29/other-story"}</script>`, nil, false},
 		{"bad json", `<script type="application/ld+json">{"@type":"NewsArticle",</script>`, nil, false},
+		{"collection page with og:type article", `<meta property="og:type" content="article"><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"CollectionPage","name":"Politics"}]}</script>`, nil, false},
+		{"one microdata article", `</head><body><article itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">x</h1></article>`, nil, true},
+		{"microdata cards", `</head><body><div itemscope itemtype="http://schema.org/NewsArticle">a</div><div itemscope itemtype="http://schema.org/NewsArticle">b</div>`, nil, false},
+		{"og:type news.article", `<meta property="og:type" content="news.article">`, nil, true},
 		{"website with published_time", `<meta property="og:type" content="website"><meta property="article:published_time" content="2026">`, nil, false},
 	}
 	for _, c := range cases {
@@ -80,5 +84,34 @@ func TestLinksAndRobotsMeta(t *testing.T) {
 	}
 	if !p.noIndex || !p.noFollow {
 		t.Errorf("noindex %v nofollow %v, want both", p.noIndex, p.noFollow)
+	}
+}
+
+func TestSkippedFile(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://e.com/2026/11/30/story":           false,
+		"https://e.com/politics/?page=2":           false,
+		"https://e.com/img/photo.JPG":              true,
+		"https://e.com/feed":                       true,
+		"https://e.com/category/politics/feed/":    true,
+		"https://e.com/wp-json/wp/v2/posts":        true,
+		"https://e.com/story?replytocom=41":        true,
+		"https://e.com/story?share=facebook":       true,
+		"https://e.com/reports/annual-2025.pdf":    true,
+		"https://e.com/cdn-cgi/l/email-protection": true,
+	} {
+		if got := skippedFile(u); got != want {
+			t.Errorf("skippedFile(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+func TestXRobotsTag(t *testing.T) {
+	for v, want := range map[string]bool{"noindex": true, "noindex, nofollow": true, "none": true, "googlebot: noindex": false, "max-snippet: 50": false, "all": false} {
+		p := &page{}
+		p.robotsDirectives(xRobotsFor(v))
+		if p.noIndex != want {
+			t.Errorf("X-Robots-Tag %q: noindex %v, want %v", v, p.noIndex, want)
+		}
 	}
 }

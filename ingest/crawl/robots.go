@@ -37,6 +37,7 @@ func ParseRobots(body []byte, agent string) *Robots {
 	if len(body) > robotsMaxBytes {
 		body = body[:robotsMaxBytes]
 	}
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")) // a BOM would hide the first key
 	token := productToken(agent)
 	if token == "" {
 		token = "*"

@@ -39,6 +39,7 @@ func TestRobotsAllowed(t *testing.T) {
 		{"misspelt disallow", "User-agent: *\nDissallow: /old/\n", "/old/a", false},
 		{"percent-encoded UTF-8 pattern", "User-agent: *\nDisallow: /foo/bar/ツ\n", "/foo/bar/%E3%83%84", false},
 		{"escape case", "User-agent: *\nDisallow: /a%3cb\n", "/a%3Cb", false},
+		{"byte order mark", "\ufeffUser-agent: *\nDisallow: /x\n", "/x", false},
 		{"crlf", "User-agent: *\r\nDisallow: /x\r\n", "/x", false},
 		{"html soft 404", "<html><body>Not found</body></html>", "/x", true},
 	}

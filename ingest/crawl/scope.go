@@ -24,7 +24,9 @@ func newScope(o Options) (scope, error) {
 			return s, fmt.Errorf("crawl: seeds[%d] %q: not an absolute http(s) URL", i, seed)
 		}
 		if len(o.AllowedDomains) == 0 {
-			s.domains = append(s.domains, strings.ToLower(u.Hostname()))
+			// www.example.com allows example.com and its other subdomains
+			// (a redirect to the bare domain, news.example.com sections).
+			s.domains = append(s.domains, strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."))
 		}
 	}
 	for i, d := range o.AllowedDomains {
@@ -105,10 +107,36 @@ var skippedExt = map[string]bool{
 	".rss": true, ".atom": true, ".xml": true, ".csv": true, ".txt": true,
 }
 
+// skippedPaths are path parts of feeds, APIs, admin and login pages, never
+// articles; skippedQuery are query keys of comment-reply and share links,
+// which multiply one page into many URLs.
+var (
+	skippedPaths = []string{"/feed/", "/rss/", "/wp-json/", "/wp-admin/", "/wp-login.php", "/xmlrpc.php", "/cdn-cgi/", "/logout", "/signout", "/sign-out"}
+	skippedQuery = []string{"replytocom", "share", "print", "amp"}
+)
+
+// skippedFile reports whether u names something that is not an HTML page
+// worth fetching: a file type that is never a page, a feed, an API, an
+// admin or sign-out page, or a comment-reply or share link.
 func skippedFile(u string) bool {
 	p, err := url.Parse(u)
 	if err != nil {
 		return true
 	}
-	return skippedExt[strings.ToLower(path.Ext(p.Path))]
+	lp := strings.ToLower(p.Path)
+	if skippedExt[path.Ext(lp)] || strings.HasSuffix(lp, "/feed") {
+		return true
+	}
+	for _, s := range skippedPaths {
+		if strings.Contains(lp+"/", s) {
+			return true
+		}
+	}
+	q := p.Query()
+	for _, k := range skippedQuery {
+		if q.Has(k) {
+			return true
+		}
+	}
+	return false
 }

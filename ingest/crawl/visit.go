@@ -79,6 +79,9 @@ func (c *Crawler) handle(ctx context.Context, e Entry, p *page) error {
 	vis := Visit{Status: p.status}
 	canon := final
 	if p.html {
+		for _, v := range p.header["X-Robots-Tag"] {
+			p.robotsDirectives(xRobotsFor(v))
+		}
 		canon = p.canonicalURL()
 		article, why := p.isArticle(c.article)
 		if article && !p.noIndex {
@@ -222,4 +225,19 @@ func statusOf(err error) int {
 		return se.Code
 	}
 	return 0
+}
+
+// xRobotsFor returns the directives of an X-Robots-Tag value that apply to
+// every crawler: a value naming another agent ("googlebot: noindex") is
+// dropped.
+func xRobotsFor(v string) string {
+	agent, _, ok := strings.Cut(v, ":")
+	if !ok || strings.ContainsAny(strings.TrimSpace(agent), ", ") {
+		return v
+	}
+	switch strings.ToLower(strings.TrimSpace(agent)) {
+	case "max-snippet", "max-image-preview", "max-video-preview", "unavailable_after":
+		return v
+	}
+	return ""
 }

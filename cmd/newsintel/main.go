@@ -72,6 +72,7 @@ then, in another shell:
 	root.AddCommand(ingestCmd(g))
 	root.AddCommand(crawlCmd(g))
 	root.AddCommand(extractCmd(g))
+	root.AddCommand(gazetteerCmd(g))
 	root.AddCommand(searchCmd(g))
 	root.AddCommand(configCmd(g))
 	root.AddCommand(sourcesCmd(g))

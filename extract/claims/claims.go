@@ -82,7 +82,9 @@ func (x *extractor) finish(c newsintel.Claim) newsintel.Claim {
 	switch c.Source.Type {
 	case newsintel.SourceOrganization, newsintel.SourceDeclined, newsintel.SourceNoResponse:
 		if c.Source.Name != "" && !isOutlet(c.Source.Name) {
-			x.st.lastOrg, x.st.orgPos = c.Source.Name, c.Start
+			// Mentions inside the attributing sentence do not displace
+			// the speaker as the organisation last named.
+			x.st.lastOrg, x.st.orgPos = c.Source.Name, c.End
 		}
 	case newsintel.SourcePerson:
 		if c.Source.Name != "" {

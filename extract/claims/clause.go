@@ -38,7 +38,8 @@ func isClause(toks []tok, p int) bool {
 	if nonContent[toks[p].l] && !toks[p].inQ {
 		return false
 	}
-	if _, ok := pronouns[toks[p].l]; ok || toks[p].l == "there" || toks[p].l == "no" {
+	if _, ok := pronouns[toks[p].l]; ok || toks[p].l == "there" ||
+		toks[p].l == "no" && p+1 < len(toks) && !toks[p+1].punct { // "said no decision had been made"
 		return true
 	}
 	for k := p; k < len(toks); k++ {

@@ -58,6 +58,9 @@ func soleMention(all []newsintel.Mention, s, e int) (newsintel.Mention, int) {
 // ns, as a description ("Rival", "chip designer"), or "" when they are
 // only a determiner.
 func describeBefore(body string, s, ns int) string {
+	if ns <= s {
+		return "" // the mention starts before the phrase: nothing stands before it
+	}
 	d := strings.Trim(body[s:ns], " \n\t,-–—:(")
 	switch strings.ToLower(d) {
 	case "", "the", "a", "an":

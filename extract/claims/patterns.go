@@ -326,6 +326,11 @@ func headlineStart(toks []tok) int {
 		if strings.HasPrefix(l, slug+"-") {
 			return toks[0].s + len(slug) + 1
 		}
+		if l == slug && len(toks) > 3 && toks[1].e == toks[1].s+len(toks[1].w) {
+			if d := strings.IndexByte(toks[1].w, '-'); d > 0 && isDigitAt(toks[1].w, 0) {
+				return toks[1].s + d + 1 // "UPDATE 1-U.S. review …"
+			}
+		}
 		if l == slug && len(toks) > 3 {
 			k := 1
 			if _, ok := numberOf(toks[k].l); ok {

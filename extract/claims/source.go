@@ -52,7 +52,13 @@ func parseNP(body string, toks []tok, i, j int, caps bool) parsed {
 			if a.anonMark || strings.Contains(" "+lowerWords(toks, s+1, e)+" ", " anonymity ") {
 				p.anon = true
 			}
-			p.appos = append(p.appos, a)
+			switch toks[s+1].l {
+			case "who", "whose", "which", "whom":
+				// A relative clause tells what the source did, not who
+				// it is: "The Commerce Department, whose Bureau of …,".
+			default:
+				p.appos = append(p.appos, a)
+			}
 		}
 		s = e
 	}

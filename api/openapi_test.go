@@ -29,8 +29,14 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 			t.Errorf("route %s is not in openapi.json", rt.pattern())
 		}
 	}
+	ids := map[string]string{}
 	for path, item := range paths {
-		for method := range item.(map[string]any) {
+		for method, op := range item.(map[string]any) {
+			id, _ := op.(map[string]any)["operationId"].(string)
+			if other, dup := ids[id]; dup || id == "" {
+				t.Errorf("operationId %q of %s %s is empty or also %s's", id, method, path, other)
+			}
+			ids[id] = method + " " + path
 			pattern := strings.ToUpper(method) + " " + path
 			if !registered[pattern] {
 				t.Errorf("openapi.json documents %s, which is not a route", pattern)

@@ -50,8 +50,8 @@ func TestSearchBadInputIsRefusedFast(t *testing.T) {
 			if !strings.Contains(strings.ToLower(msg), strings.ToLower(c.want)) {
 				t.Errorf("message %q does not mention %q", msg, c.want)
 			}
-			if took > 2*time.Second {
-				t.Errorf("refusal took %v, want under 2s", took)
+			if took > 3*time.Second {
+				t.Errorf("refusal took %v, want under 3s", took)
 			}
 		})
 	}

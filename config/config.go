@@ -24,6 +24,7 @@ type Config struct {
 	Extract Stage    `yaml:"extract"`
 	Index   Index    `yaml:"index"`
 	Poll    Poll     `yaml:"poll"`
+	Crawl   Crawl    `yaml:"crawl"`
 	Sources []Source `yaml:"sources"`
 
 	lines map[string]int // key path → YAML line, for error messages
@@ -121,6 +122,19 @@ type Poll struct {
 	MaxNewItems     int      `yaml:"max_new_items"`    // new items taken from one poll; the rest wait for the next
 }
 
+// Crawl configures the crawler: sources of type crawl (url is the seed)
+// and newsintel crawl (whose flags override these).
+type Crawl struct {
+	MaxDepth       int      `yaml:"max_depth"`       // links followed from a seed or sitemap entry
+	Delay          Duration `yaml:"delay"`           // between requests to one host; a longer robots.txt Crawl-delay wins
+	Parallelism    int      `yaml:"parallelism"`     // requests in flight per host
+	Workers        int      `yaml:"workers"`         // requests in flight in all
+	Revisit        Duration `yaml:"revisit"`         // pages that are not articles are fetched again after this
+	ArticleRevisit Duration `yaml:"article_revisit"` // articles are fetched again after this; 0: never
+	SitemapMaxAge  Duration `yaml:"sitemap_max_age"` // sitemap entries dated older are skipped; 0: none skipped
+	MaxPages       int      `yaml:"max_pages"`       // pages fetched per crawl cycle; 0: no limit
+}
+
 // Source is one configured source of documents.
 type Source struct {
 	Name     string   `yaml:"name"`     // short name: letters, digits, '-' and '_'
@@ -167,6 +181,14 @@ func Default() Config {
 			MaxInterval:     Duration(24 * time.Hour),
 			Timeout:         Duration(10 * time.Minute),
 			MaxNewItems:     100,
+		},
+		Crawl: Crawl{
+			MaxDepth:      2,
+			Delay:         Duration(time.Second),
+			Parallelism:   2,
+			Workers:       8,
+			Revisit:       Duration(time.Hour),
+			SitemapMaxAge: Duration(30 * 24 * time.Hour),
 		},
 		Index: Index{
 			Replica:               "index",

@@ -36,6 +36,7 @@ func (c *Config) Validate() error {
 	c.validateFetch(bad)
 	c.validateStages(bad)
 	c.validatePoll(bad)
+	c.validateCrawl(bad)
 	c.validateSources(bad)
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid configuration:\n%w", errors.Join(errs...))
@@ -152,6 +153,34 @@ func (c *Config) validatePoll(bad badFunc) {
 	}
 	if p.MaxNewItems < 1 {
 		bad("poll.max_new_items", "must be at least 1")
+	}
+}
+
+func (c *Config) validateCrawl(bad badFunc) {
+	k := c.Crawl
+	if k.MaxDepth < 0 || k.MaxDepth > 20 {
+		bad("crawl.max_depth", "%d is not between 0 and 20", k.MaxDepth)
+	}
+	if k.Delay < 0 {
+		bad("crawl.delay", "must not be negative")
+	}
+	if k.Parallelism < 1 || k.Parallelism > 64 {
+		bad("crawl.parallelism", "%d is not between 1 and 64", k.Parallelism)
+	}
+	if k.Workers < 1 || k.Workers > 1024 {
+		bad("crawl.workers", "%d is not between 1 and 1024", k.Workers)
+	}
+	if k.Revisit < 0 || k.Revisit > 0 && k.Revisit < Duration(60e9) {
+		bad("crawl.revisit", "%s: use 0 (never) or at least 1m", k.Revisit)
+	}
+	if k.ArticleRevisit < 0 || k.ArticleRevisit > 0 && k.ArticleRevisit < Duration(60e9) {
+		bad("crawl.article_revisit", "%s: use 0 (never) or at least 1m", k.ArticleRevisit)
+	}
+	if k.SitemapMaxAge < 0 {
+		bad("crawl.sitemap_max_age", "must not be negative (0 keeps every entry)")
+	}
+	if k.MaxPages < 0 {
+		bad("crawl.max_pages", "must not be negative (0 is no limit)")
 	}
 }
 

@@ -46,6 +46,7 @@ The frontier and the visited set are kept in the server's "crawl" key-value buck
 crawl that is stopped resumes where it was, and pages visited before are not fetched again
 until --revisit (articles: --article-revisit). --no-state keeps them in memory instead.
 
+Flags not given take the crawl.* configuration (config/example.yaml documents it).
 Exits non-zero when no page could be fetched.`,
 		Example: `  newsintel crawl https://www.example-news.com/
   newsintel crawl --depth 3 --allow example-news.com --exclude '/tag/' https://www.example-news.com/politics/
@@ -59,6 +60,7 @@ Exits non-zero when no page could be fetched.`,
 			if !newsintel.Kind(f.kind).Valid() {
 				return fmt.Errorf("--kind %q: use article, filing or notice", f.kind)
 			}
+			crawlConfig(cfg.Crawl, cmd.Flags().Changed, &f.opts)
 			f.opts.Kind, f.opts.Seeds, f.opts.Once = newsintel.Kind(f.kind), args, true
 			natsURL := f.natsURL
 			if natsURL == "" {
@@ -71,6 +73,8 @@ Exits non-zero when no page could be fetched.`,
 		},
 	}
 	fl := cmd.Flags()
+	// Defaults shown here are config's; the crawl.* settings replace them
+	// for flags not given (see crawlConfig).
 	fl.StringVar(&f.natsURL, "nats", "", "NATS URL of the running newsintel (default nats.url, else nats://<nats.listen>)")
 	fl.BoolVar(&f.noState, "no-state", false, "keep the frontier and visited set in memory, not in the server's crawl bucket")
 	fl.StringVar(&f.opts.Name, "source", "crawl", "source name recorded on the documents (letters, digits, '-' and '_'); also names the crawl's state")
@@ -90,6 +94,25 @@ Exits non-zero when no page could be fetched.`,
 	fl.DurationVar(&f.opts.Revisit, "revisit", crawl.DefaultRevisit, "fetch pages that are not articles again after this")
 	fl.DurationVar(&f.opts.ArticleRevisit, "article-revisit", 0, "fetch articles again after this (0: never)")
 	return cmd
+}
+
+// crawlConfig takes the crawl.* configuration for every flag that was not
+// given on the command line.
+func crawlConfig(c config.Crawl, changed func(flag string) bool, o *crawl.Options) {
+	for flag, apply := range map[string]func(){
+		"depth":           func() { o.MaxDepth = c.MaxDepth },
+		"delay":           func() { o.Delay = c.Delay.D() },
+		"parallel":        func() { o.Parallelism = c.Parallelism },
+		"workers":         func() { o.Workers = c.Workers },
+		"revisit":         func() { o.Revisit = c.Revisit.D() },
+		"article-revisit": func() { o.ArticleRevisit = c.ArticleRevisit.D() },
+		"sitemap-max-age": func() { o.SitemapMaxAge = c.SitemapMaxAge.D() },
+		"max-pages":       func() { o.MaxPages = c.MaxPages },
+	} {
+		if !changed(flag) {
+			apply()
+		}
+	}
 }
 
 // runCrawl crawls once from f's seeds, publishing to the server at natsURL,

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/ingest/crawl"
 )
 
@@ -58,5 +59,15 @@ func TestCrawlExitsNonZeroWhenNothingFetched(t *testing.T) {
 	require.ErrorAs(t, err, &exit, "output: %s", out.String())
 	if !strings.Contains(out.String(), "address refused") {
 		t.Errorf("crawl printed %q, want the refusal named", out.String())
+	}
+}
+
+func TestCrawlFlagsOverConfig(t *testing.T) {
+	c := config.Default().Crawl
+	c.MaxDepth, c.Delay, c.MaxPages = 4, config.Duration(3*time.Second), 50
+	o := crawl.Options{MaxDepth: 1, Delay: time.Second}
+	crawlConfig(c, func(flag string) bool { return flag == "depth" }, &o)
+	if o.MaxDepth != 1 || o.Delay != 3*time.Second || o.MaxPages != 50 || o.Revisit != time.Hour {
+		t.Errorf("options = depth %d delay %v max pages %d revisit %v; want 1 (flag), 3s, 50, 1h (config)", o.MaxDepth, o.Delay, o.MaxPages, o.Revisit)
 	}
 }

@@ -76,8 +76,16 @@ func (x *Extractor) fromPDF(ctx context.Context, raw newsintel.Raw) (*newsintel.
 	if doc.Title == "" {
 		doc.Title = firstLine(res.Body, 160)
 	}
-	if doc.Filing != nil && doc.Published.IsZero() {
-		doc.Published = doc.Filing.Filed
+	if f := doc.Filing; f != nil || doc.Kind == newsintel.KindFiling {
+		form := ""
+		if f != nil {
+			form = f.Form
+			if doc.Published.IsZero() {
+				doc.Published = f.Filed
+			}
+		}
+		// An annual report as a PDF: its Items beside its pages, on the same body.
+		doc.Sections = append(doc.Sections, filing.Items(doc.Body, form)...)
 	}
 	return doc, nil
 }

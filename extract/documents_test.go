@@ -122,3 +122,26 @@ func TestExtractDetectsAFilingPageByContent(t *testing.T) {
 		t.Errorf("news page read as %s %+v, want an article", doc.Kind, doc.Filing)
 	}
 }
+
+func TestExtractAnnualReportPDFHasPagesAndItems(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	body, err := os.ReadFile("pdf/testdata/10k-2-pages.pdf")
+	require.NoError(t, err)
+	raw := newsintel.Raw{ID: "sec-0000950123-09-011234", Kind: newsintel.KindFiling, ContentType: "application/pdf", Body: body,
+		Filing: &newsintel.Filing{Form: "10-K", Company: "Northwind Traders Corp"}}
+	doc, err := New(nil).Extract(t.Context(), raw)
+	require.NoError(t, err)
+	var pages, items []string
+	for _, s := range doc.Sections {
+		if s.Page > 0 {
+			pages = append(pages, s.Key)
+		} else {
+			items = append(items, s.Key+"="+s.Title)
+		}
+	}
+	if strings.Join(pages, ",") != "p1,p2" || strings.Join(items, ",") != "1=Business,1A=Risk Factors" {
+		t.Errorf("pages %v items %v, want p1,p2 and Items 1 and 1A", pages, items)
+	}
+}

@@ -102,3 +102,17 @@ func join(paras []string) (string, []int) {
 	}
 	return b.String(), starts
 }
+
+// Items splits clean text whose paragraphs are separated by "\n\n" (a
+// PDF's text, say) into the Items of form, with offsets into body. The
+// body is not changed, so page sections of the same body stay valid.
+func Items(body, form string) []newsintel.Section {
+	paras := strings.Split(body, "\n\n")
+	starts := make([]int, len(paras))
+	off := 0
+	for i, p := range paras {
+		starts[i] = off
+		off += len(p) + 2
+	}
+	return split(paras, starts, len(body), form)
+}

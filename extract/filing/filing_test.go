@@ -214,3 +214,11 @@ func TestRunningHeadsDropped(t *testing.T) {
 		t.Errorf("body keeps the running head: %q", res.Body)
 	}
 }
+
+func TestItemsKeepsTheBody(t *testing.T) {
+	body := "ANNUAL REPORT\n\nItem 1. Business\n\nWe make widgets.\n\nItem 1A. Risk Factors\n\nSteel may cost more."
+	got := Items(body, "10-K")
+	if len(got) != 2 || body[got[1].Start:got[1].End] != "Item 1A. Risk Factors\n\nSteel may cost more." || body[got[0].Start:got[0].End] != "Item 1. Business\n\nWe make widgets." {
+		t.Errorf("Items = %+v", got)
+	}
+}

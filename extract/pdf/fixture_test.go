@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/notice-3-pages.pdf")
+var update = flag.Bool("update", false, "rewrite the PDFs of testdata")
 
 // fixturePages is the text of testdata/notice-3-pages.pdf, a PDF other
 // packages' tests read.
@@ -18,9 +18,20 @@ var fixturePages = [][]string{
 	{"DATES: This rule is effective April 9, 2021."},
 }
 
+// annualReportPages is the text of testdata/10k-2-pages.pdf.
+var annualReportPages = [][]string{
+	{"NORTHWIND TRADERS CORP", "FORM 10-K", "", "Item 1. Business", "", "Northwind distributes specialty foods in the Pacific Northwest."},
+	{"Item 1A. Risk Factors", "", "A sustained rise in the price of diesel fuel would reduce our margins."},
+}
+
 func TestFixtureIsCurrent(t *testing.T) {
-	path := filepath.Join("testdata", "notice-3-pages.pdf")
-	want := buildPDF(fixturePages, "")
+	checkFixture(t, "notice-3-pages.pdf", fixturePages)
+	checkFixture(t, "10k-2-pages.pdf", annualReportPages)
+}
+
+func checkFixture(t *testing.T, name string, pages [][]string) {
+	path := filepath.Join("testdata", name)
+	want := buildPDF(pages, "")
 	if *update {
 		if err := os.WriteFile(path, want, 0o644); err != nil {
 			t.Fatal(err)

@@ -20,6 +20,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsintel/newsintel"
 )
@@ -135,17 +137,24 @@ func assemble(pages []string) *Result {
 	return res
 }
 
-// paragraphs joins a page's lines into paragraphs at blank lines, mending
-// words hyphenated across a line break.
+// paragraphs joins a page's lines into paragraphs, mending words
+// hyphenated across a line break. A blank line ends a paragraph, and so
+// does a line much shorter than the block's longest when the next line
+// starts a sentence or a heading: the last line of a paragraph, or a
+// heading, which pdftotext often sets without a blank line.
 func paragraphs(page string) []string {
 	var out []string
 	for _, block := range strings.Split(page, "\n\n") {
-		var b strings.Builder
+		var lines []string
+		width := 0
 		for _, line := range strings.Split(block, "\n") {
-			line = strings.Join(strings.Fields(line), " ")
-			if line == "" {
-				continue
+			if line = strings.Join(strings.Fields(line), " "); line != "" {
+				lines = append(lines, line)
+				width = max(width, len(line))
 			}
+		}
+		var b strings.Builder
+		for i, line := range lines {
 			s := b.String()
 			switch {
 			case b.Len() == 0:
@@ -156,12 +165,23 @@ func paragraphs(page string) []string {
 				b.WriteByte(' ')
 			}
 			b.WriteString(line)
+			if i+1 < len(lines) && 10*len(line) < 6*width && startsBlock(lines[i+1]) {
+				out = append(out, b.String())
+				b.Reset()
+			}
 		}
 		if b.Len() > 0 {
 			out = append(out, b.String())
 		}
 	}
 	return out
+}
+
+// startsBlock reports whether a line can begin a paragraph: a capital, a
+// digit, a bullet or an opening bracket or quote.
+func startsBlock(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("•·–—-([\"“‘§", r)
 }
 
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }

@@ -73,3 +73,15 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("paragraphs = %q, want %q", got, want)
 	}
 }
+
+func TestParagraphsBreakAtShortLines(t *testing.T) {
+	page := "Item 1A. Risk Factors\nOur business depends on the price of diesel fuel, which has risen sharply and\nmay rise again, and on our ability to pass that cost on to our customers.\nWe may not be able to do so.\nSecond paragraph starts here and runs on to the full width of the page text\nand ends."
+	got := paragraphs(page)
+	want := []string{"Item 1A. Risk Factors",
+		// A paragraph whose last line runs to the full width cannot be told from its successor.
+		"Our business depends on the price of diesel fuel, which has risen sharply and may rise again, and on our ability to pass that cost on to our customers. We may not be able to do so.",
+		"Second paragraph starts here and runs on to the full width of the page text and ends."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs =\n%q\nwant\n%q", got, want)
+	}
+}

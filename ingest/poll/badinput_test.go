@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +158,20 @@ func TestHugeFeedLeavesTheRestForLater(t *testing.T) {
 			t.Fatalf("item %s published twice", r.URL)
 		}
 		seen[r.ID] = true
+	}
+}
+
+func TestHugeFeedBoundedMemory(t *testing.T) {
+	store, srv := startNATS(t), hostile(t)
+	p := store.newPoller(t, &published{}, testClient(5*time.Second))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := p.Poll(t.Context(), poll.Feed{Name: "huge", URL: srv.URL + "/huge", Interval: time.Minute})
+	runtime.ReadMemStats(&after)
+	require.NoError(t, err)
+	// Parsing all 100 000 items allocated over 1 GiB; cut at feed.MaxItems
+	// the poll allocates about 64 MiB (the server's and NATS's share included).
+	if mib := (after.TotalAlloc - before.TotalAlloc) >> 20; mib > 400 {
+		t.Errorf("poll of a 100 000-item feed: got %d MiB allocated, want under 400", mib)
 	}
 }

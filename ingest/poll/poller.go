@@ -87,7 +87,12 @@ func (p *Poller) Poll(ctx context.Context, f Feed) (State, error) {
 		st.ConsecutiveFailures = 0
 		st.LastSuccess = now
 	}
-	st.NextPoll = time.Now().UTC().Add(NextDelay(f.Interval, st.ConsecutiveFailures, p.MaxInterval))
+	delay := NextDelay(f.Interval, st.ConsecutiveFailures, p.MaxInterval)
+	var se *fetch.StatusError
+	if errors.As(pollErr, &se) && se.RetryAfter > delay {
+		delay = min(se.RetryAfter, max(p.MaxInterval, DefaultMaxInterval)) // the host asked for a longer pause
+	}
+	st.NextPoll = time.Now().UTC().Add(delay)
 	if err := p.save(context.WithoutCancel(ctx), f.URL, st); err != nil {
 		return st, errors.Join(pollErr, err)
 	}
@@ -106,7 +111,8 @@ func (p *Poller) fetchAndPublish(ctx context.Context, f Feed, st *State) error {
 		p.count("not_modified", 1)
 		return nil
 	}
-	parsed, err := feed.Parse(declareUTF8(resp.Body), resp.FinalURL)
+	body, _ := capItems(declareUTF8(resp.Body), feed.MaxItems)
+	parsed, err := feed.Parse(body, resp.FinalURL)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package poll_test
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -138,5 +140,20 @@ func TestRevisionWhenPageChanges(t *testing.T) {
 	require.NoError(t, err)
 	if len(hist) != 2 || hist[1].Revision != 2 || hist[1].Fetched.Before(hist[0].Fetched) || hist[0].Hash == hist[1].Hash {
 		t.Errorf("history: got %+v, want revisions 1 and 2 with fetch times and different hashes", hist)
+	}
+}
+
+func TestRetryAfterPostponesNextPoll(t *testing.T) {
+	store := startNATS(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "7200")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	p := store.newPoller(t, &published{}, testClient(5*time.Second))
+	st, err := p.Poll(t.Context(), poll.Feed{Name: "busy", URL: srv.URL + "/feed", Interval: 10 * time.Minute})
+	require.Error(t, err)
+	if gap := st.NextPoll.Sub(st.LastPoll); gap < 2*time.Hour-time.Second || gap > 2*time.Hour+time.Second {
+		t.Errorf("429 with Retry-After: 7200: got next poll in %v, want 2h", gap)
 	}
 }

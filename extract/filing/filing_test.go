@@ -222,3 +222,15 @@ func TestItemsKeepsTheBody(t *testing.T) {
 		t.Errorf("Items = %+v", got)
 	}
 }
+
+func TestContinuedHeadingsDoNotMoveTheStart(t *testing.T) {
+	long := strings.Repeat("Steel tariffs could raise our costs. ", 40)
+	in := "<html><body><p>Item 1A. Risk Factors</p><p>" + long + "</p><p>Item 1A. Risk Factors (continued)</p><p>" + long + long +
+		"</p><p>Item 1B. Unresolved Staff Comments</p><p>None.</p></body></html>"
+	res, err := Read([]byte(in), "10-K")
+	require.NoError(t, err)
+	risk := section(t, res, "1A")
+	if !strings.HasPrefix(res.Body[risk.Start:], "Item 1A. Risk Factors\n") || !strings.Contains(res.Body[risk.Start:risk.End], "(continued)") {
+		t.Errorf("Risk Factors starts at %q, want the first heading and to run through the continued page", res.Body[risk.Start:min(len(res.Body), risk.Start+40)])
+	}
+}

@@ -143,9 +143,8 @@ func repeatedLater(run, later []heading) bool {
 	return 2*n >= len(run)
 }
 
-// split turns the Item headings of paras into Sections; for each item the
-// heading followed by the most text wins (the others are cross-references
-// or a table of contents that survived). 20-F sub-items nest inside.
+// split turns the Item headings of paras into Sections, one per item.
+// 20-F sub-items nest inside their Item.
 func split(paras []string, starts []int, bodyLen int, form string) []newsintel.Section {
 	hs := headings(paras, form)
 	spanOf := func(i int) int {
@@ -155,15 +154,20 @@ func split(paras []string, starts []int, bodyLen int, form string) []newsintel.S
 		}
 		return end - starts[hs[i].idx]
 	}
-	best := map[string]int{}
+	longest := map[string]int{}
 	for i, h := range hs {
-		if b, ok := best[h.key]; !ok || spanOf(i) > spanOf(b) {
-			best[h.key] = i
-		}
+		longest[h.key] = max(longest[h.key], spanOf(i))
 	}
+	// The first heading of an item followed by a good share of the most text
+	// any of its headings has: later ones are "(continued)" page heads or
+	// cross-references that start a line, earlier short ones a table of contents.
 	var chosen []heading
-	for _, i := range best {
-		chosen = append(chosen, hs[i])
+	taken := map[string]bool{}
+	for i, h := range hs {
+		if !taken[h.key] && spanOf(i) >= min(longest[h.key]/4, 2000) {
+			taken[h.key] = true
+			chosen = append(chosen, h)
+		}
 	}
 	slices.SortFunc(chosen, func(a, b heading) int { return a.idx - b.idx })
 	var out []newsintel.Section

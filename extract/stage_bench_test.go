@@ -1,0 +1,168 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"golang.org/x/net/html"
+)
+
+// The stage's cost is measured against parsing alone, the floor every
+// extractor pays, over the article evaluation pages:
+//
+//	go test ./extract/ -run '^$' -bench 'Parse|Stage|MedianPage' -benchmem
+//
+// BenchmarkMedianPage reports ms and bytes per page and the stage/parse
+// ratio on the median page.
+
+// evalPages loads the article evaluation pages as Raw messages.
+func evalPages(tb testing.TB) []newsintel.Raw {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("article", "testdata", "eval", "*.html"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no evaluation pages: %v", err)
+	}
+	raws := make([]newsintel.Raw, 0, len(files))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		raws = append(raws, newsintel.Raw{
+			ID: filepath.Base(f), Kind: newsintel.KindArticle, Source: "bench",
+			URL: "https://news.example/" + filepath.Base(f), ContentType: "text/html", Body: data,
+		})
+	}
+	return raws
+}
+
+// BenchmarkParse measures html.Parse alone over every evaluation page.
+func BenchmarkParse(b *testing.B) {
+	raws := evalPages(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range raws {
+			if _, err := html.Parse(bytes.NewReader(r.Body)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(raws))/1000, "ms/page")
+}
+
+// BenchmarkStage measures the whole extract stage (body, metadata,
+// language, entities, claims, fingerprints) over every evaluation page.
+func BenchmarkStage(b *testing.B) {
+	raws := evalPages(b)
+	x := New(nil)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range raws {
+			if _, err := x.Extract(ctx, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(raws))/1000, "ms/page")
+}
+
+// BenchmarkMedianPage measures parse and stage on the median page (by
+// size), alternating between them so that load on the machine hits both
+// alike, and reports ms and bytes per page for each and the stage/parse
+// time ratio.
+func BenchmarkMedianPage(b *testing.B) {
+	raws := evalPages(b)
+	slices.SortFunc(raws, func(p, q newsintel.Raw) int { return len(p.Body) - len(q.Body) })
+	med := raws[len(raws)/2]
+	x := New(nil)
+	ctx := context.Background()
+	parse, stage := costPair(
+		func() { html.Parse(bytes.NewReader(med.Body)) },
+		func() { x.Extract(ctx, med) })
+	for b.Loop() {
+		x.Extract(ctx, med)
+	}
+	b.ReportMetric(float64(len(med.Body)), "page-bytes")
+	b.ReportMetric(parse.ms, "parse-ms/page")
+	b.ReportMetric(stage.ms, "stage-ms/page")
+	b.ReportMetric(parse.bytes, "parse-B/page")
+	b.ReportMetric(stage.bytes, "stage-B/page")
+	b.ReportMetric(stage.ms/parse.ms, "stage/parse")
+}
+
+type pageCost struct{ ms, bytes float64 }
+
+// costPair times f and g in alternating rounds and returns, for each, the
+// median time per call over the rounds and the mean bytes allocated per
+// call. It times by hand: testing.Benchmark cannot run inside a benchmark.
+func costPair(f, g func()) (pageCost, pageCost) {
+	f() // warm up: the gazetteer and lazily built tables
+	g()
+	const rounds, perRound = 31, 20
+	var tf, tg []float64
+	var bf, bg uint64
+	for range rounds {
+		ms, by := timeCalls(f, perRound)
+		tf, bf = append(tf, ms), bf+by
+		ms, by = timeCalls(g, perRound)
+		tg, bg = append(tg, ms), bg+by
+	}
+	slices.Sort(tf)
+	slices.Sort(tg)
+	n := float64(rounds * perRound)
+	return pageCost{tf[rounds/2], float64(bf) / n}, pageCost{tg[rounds/2], float64(bg) / n}
+}
+
+// timeCalls calls f n times and returns the mean ms per call and the bytes
+// allocated in all.
+func timeCalls(f func(), n int) (float64, uint64) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	for range n {
+		f()
+	}
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+	return float64(elapsed.Microseconds()) / 1000 / float64(n), after.TotalAlloc - before.TotalAlloc
+}
+
+// TestStageBigPage checks that memory stays bounded on a 16 MiB page (the
+// fetcher's cap): the stage must finish and allocate a bounded multiple of
+// the input.
+func TestStageBigPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("16 MiB page in -short mode")
+	}
+	para := "<p>The department said on Tuesday that it would review the company's cloud contracts, according to two people familiar with the matter, who asked not to be named.</p>\n"
+	var sb strings.Builder
+	sb.WriteString("<html><head><title>Big page</title></head><body><article>")
+	for sb.Len() < 16<<20 {
+		sb.WriteString(para)
+	}
+	sb.WriteString("</article></body></html>")
+	raw := newsintel.Raw{ID: "big", Kind: newsintel.KindArticle, ContentType: "text/html", Body: []byte(sb.String())}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	doc, err := New(nil).Extract(t.Context(), raw)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("16 MiB page: %v, %d MiB allocated, peak heap %d MiB, body %d bytes", time.Since(start), alloc>>20, after.HeapSys>>20, len(doc.Body))
+	if limit := uint64(40 * len(raw.Body)); alloc > limit {
+		t.Errorf("allocated %d bytes on a %d byte page, want at most %d", alloc, len(raw.Body), limit)
+	}
+}

@@ -234,3 +234,30 @@ func TestContinuedHeadingsDoNotMoveTheStart(t *testing.T) {
 		t.Errorf("Risk Factors starts at %q, want the first heading and to run through the continued page", res.Body[risk.Start:min(len(res.Body), risk.Start+40)])
 	}
 }
+
+func TestTableCellsWithDivsReadAsRows(t *testing.T) {
+	row := func(item, title, page string) string {
+		return `<tr><td><div><span><a href="#x">` + item + `</a></span></div></td><td><div><span><a href="#x">` + title +
+			`</a></span></div></td><td><div style="text-align:right"><span>` + page + `</span></div></td></tr>`
+	}
+	in := "<html><body><table>" + row("Item 1.", "Business", "1") + row("Item 1A.", "Risk Factors", "5") + row("Item 2.", "Properties", "17") +
+		"</table><div><span>Item 1. Business</span></div><div><span>We make widgets in Ohio and sell them worldwide.</span></div>" +
+		"<div><span>Item 1A. Risk Factors</span></div><div><span>Steel may cost more next year.</span></div>" +
+		"<div><span>Item 2. Properties</span></div><div><span>We own a plant.</span></div>" +
+		"<table><tr><td><div>Net sales</div></td><td><div>$</div></td><td><div>1,204.5</div></td></tr></table>" +
+		"<table><tr><td>" + strings.Repeat("<div>A whole old filing laid out in one cell, paragraph after paragraph.</div>", 10) + "</td></tr></table></body></html>"
+	res, err := Read([]byte(in), "10-K")
+	require.NoError(t, err)
+	if got := strings.Join(keys(res.Sections), "|"); got != "1=Business|1A=Risk Factors|2=Properties" {
+		t.Errorf("sections = %s", got)
+	}
+	if !strings.Contains(res.Body, "Net sales $ 1,204.5") {
+		t.Errorf("table row not read as one line:\n%s", res.Body)
+	}
+	if strings.Count(res.Body, "\n\nA whole old filing") != 10 {
+		t.Errorf("a long cell's paragraphs were joined:\n%s", res.Body)
+	}
+	if strings.Count(res.Body, "Business") != 1 {
+		t.Errorf("table of contents kept:\n%s", res.Body)
+	}
+}

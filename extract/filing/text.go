@@ -48,9 +48,15 @@ func htmlParagraphs(data []byte) []string {
 
 // paraWriter gathers text into paragraphs while walking the tree.
 type paraWriter struct {
-	cur strings.Builder
-	out []string
+	cur    strings.Builder
+	out    []string
+	inline int // depth of short table cells, whose blocks read as one line
 }
+
+// shortCell is the most text a table cell may hold for its inner blocks to
+// be read as one line: table-of-contents rows and figures put each cell's
+// text in a div, while old filings lay a whole document out in one cell.
+const shortCell = 300
 
 func (w *paraWriter) walk(n *html.Node) {
 	switch n.Type {
@@ -62,7 +68,15 @@ func (w *paraWriter) walk(n *html.Node) {
 			return
 		}
 	}
+	cell := n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") && textLen(n, shortCell+1) <= shortCell
+	if cell {
+		w.inline++
+	}
 	block := n.Type == html.ElementNode && blockTags[n.Data]
+	if block && w.inline > 0 {
+		block = false
+		w.cur.WriteByte(' ')
+	}
 	if block {
 		w.flush()
 	}
@@ -72,9 +86,29 @@ func (w *paraWriter) walk(n *html.Node) {
 	if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") {
 		w.cur.WriteByte(' ') // cells of one row read as one line
 	}
+	if cell {
+		w.inline--
+	}
 	if block {
 		w.flush()
 	}
+}
+
+// textLen returns the length of n's text, counting no further than limit.
+func textLen(n *html.Node, limit int) int {
+	total := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && total < limit; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				total += len(strings.TrimSpace(c.Data))
+			} else {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return total
 }
 
 func (w *paraWriter) flush() {

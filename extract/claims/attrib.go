@@ -25,7 +25,8 @@ type found struct {
 
 // sentenceClaim reads one sentence for an attribution.
 func (x *extractor) sentenceClaim(sp sentence.Span) (newsintel.Claim, bool) {
-	toks := tokenize(x.body, sp.Start, sp.End, x.isQuoted)
+	x.buf = tokenizeInto(x.buf[:0], x.body, sp.Start, sp.End, x.isQuoted)
+	toks := x.buf
 	if len(toks) < 3 {
 		return newsintel.Claim{}, false
 	}

@@ -61,6 +61,7 @@ type extractor struct {
 	all    []newsintel.Mention
 	st     state
 	quoted []span2
+	buf    []tok // the tokens of the sentence being read, reused
 }
 
 // span2 is a byte range.

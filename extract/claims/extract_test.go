@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/extract/entities"
 )
 
 func TestExtractMentionsAndPronouns(t *testing.T) {
@@ -121,5 +122,21 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Extract(body, nil)
+	}
+}
+
+// BenchmarkExtractMentions is BenchmarkExtract with the gazetteer's
+// mentions passed in, as the extract stage runs it.
+func BenchmarkExtractMentions(b *testing.B) {
+	body := seedBody(b)
+	for len(strings.Fields(body)) < 1000 {
+		body += "\n\n" + seedBody(b)
+	}
+	body = strings.Join(strings.Fields(body)[:1000], " ")
+	ms := entities.Builtin().Tag(body)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(body, ms)
 	}
 }

@@ -233,8 +233,10 @@ func (x *extractor) emitQuotes(out []newsintel.Claim, hits []quoteHit, h *int, s
 			ct := tokenize(x.body, q.chanS, q.chanE, nil)
 			src = x.channelSource(sent{toks: ct}, found{chanI: 0, chanJ: len(ct)}, src)
 		}
-		qt := tokenize(x.body, q.qs, q.qe, nil)
-		c.Source = asPerson(src, x.all, qt, q.qs, q.qe)
+		if maybeSurname(src) {
+			src = asPerson(src, x.all, tokenize(x.body, q.qs, q.qe, nil), q.qs, q.qe)
+		}
+		c.Source = src
 		out = append(out, x.finish(c))
 	}
 	return out

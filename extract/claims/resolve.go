@@ -336,8 +336,7 @@ func personal(toks []tok, ts, te int) bool {
 // person when its content is personal and no mention says the name is an
 // organisation: "Ellison told jurors he had never seen …".
 func asPerson(src newsintel.Source, all []newsintel.Mention, toks []tok, ts, te int) newsintel.Source {
-	if src.Type != newsintel.SourceOrganization || src.Name == "" || strings.Contains(src.Name, " ") ||
-		isOrgName(src.Name, false) || !personal(toks, ts, te) {
+	if !maybeSurname(src) || !personal(toks, ts, te) {
 		return src
 	}
 	for _, m := range all {
@@ -348,4 +347,11 @@ func asPerson(src newsintel.Source, all []newsintel.Mention, toks []tok, ts, te 
 	src.Type = newsintel.SourcePerson
 	src.Description = ""
 	return src
+}
+
+// maybeSurname reports whether an organisation source is named by one bare
+// word that may be a person's surname.
+func maybeSurname(src newsintel.Source) bool {
+	return src.Type == newsintel.SourceOrganization && src.Name != "" &&
+		!strings.Contains(src.Name, " ") && !isOrgName(src.Name, false)
 }

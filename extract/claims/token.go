@@ -23,9 +23,29 @@ type tok struct {
 // "Alibaba's", "open-source", "AT&T"); every other non-space rune is a
 // punctuation token of its own.
 func tokenize(body string, start, end int, quoted func(int) bool) []tok {
-	toks := make([]tok, 0, (end-start)/5+4)
+	return tokenizeInto(make([]tok, 0, (end-start)/5+4), body, start, end, quoted)
+}
+
+// tokenizeInto is tokenize appending to buf, so that callers can reuse one
+// buffer across sentences.
+func tokenizeInto(toks []tok, body string, start, end int, quoted func(int) bool) []tok {
 	i := start
 	for i < end {
+		if c := body[i]; c < utf8.RuneSelf {
+			// ASCII fast path: most of English news copy.
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				i++
+			case asciiWord[c]:
+				j := wordEnd(body, i, end)
+				toks = append(toks, newWord(body, i, j))
+				i = j
+			default:
+				toks = append(toks, tok{s: i, e: i + 1, w: body[i : i+1], l: body[i : i+1], punct: true})
+				i++
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(body[i:end])
 		switch {
 		case unicode.IsSpace(r):
@@ -47,6 +67,14 @@ func tokenize(body string, start, end int, quoted func(int) bool) []tok {
 	return toks
 }
 
+// asciiWord marks the ASCII bytes that are word runes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '%'
 }
@@ -56,6 +84,10 @@ func isWordRune(r rune) bool {
 func wordEnd(body string, i, end int) int {
 	start := i
 	for i < end {
+		if c := body[i]; c < utf8.RuneSelf && asciiWord[c] {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(body[i:end])
 		if isWordRune(r) {
 			i += n
@@ -90,9 +122,11 @@ func newWord(body string, s, e int) tok {
 	r, _ := utf8.DecodeRuneInString(w)
 	t.cap = unicode.IsUpper(r)
 	l := strings.ToLower(w)
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
-		if strings.HasSuffix(l, suf) && len(l) > len(suf) {
-			l, t.poss = l[:len(l)-len(suf)], true
+	if last := l[len(l)-1]; last == 's' || last == '\'' || last == 0x99 { // 0x99 ends ’
+		for _, suf := range [...]string{"'s", "’s", "'", "’"} {
+			if strings.HasSuffix(l, suf) && len(l) > len(suf) {
+				l, t.poss = l[:len(l)-len(suf)], true
+			}
 		}
 	}
 	t.l = l

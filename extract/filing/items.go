@@ -34,7 +34,7 @@ type heading struct {
 
 // itemHeading parses p as an Item heading.
 func itemHeading(p string) (key, title string, ok bool) {
-	if len(p) > maxHeading {
+	if len(p) > maxHeading || !hasPrefixFold(p, "item") {
 		return "", "", false
 	}
 	m := itemRe.FindStringSubmatch(p)
@@ -63,7 +63,7 @@ func headings(paras []string, form string) []heading {
 	part := ""
 	var hs []heading
 	for i, p := range paras {
-		if m := partRe.FindStringSubmatch(p); m != nil && len(p) <= maxHeading {
+		if m := partHeading(p); m != nil {
 			part = romanPart(m[1])
 			p = strings.TrimLeft(m[2], " —–-:.") // "PART I — ITEM 1. BUSINESS" heads both
 		}
@@ -80,6 +80,14 @@ func headings(paras []string, form string) []heading {
 		hs = append(hs, heading{idx: i, key: key, title: title})
 	}
 	return hs
+}
+
+// partHeading returns partRe's submatches for a part heading, else nil.
+func partHeading(p string) []string {
+	if len(p) > maxHeading || !hasPrefixFold(p, "part") {
+		return nil
+	}
+	return partRe.FindStringSubmatch(p)
 }
 
 func romanPart(s string) string {
@@ -190,6 +198,9 @@ func subItems(paras []string, starts []int, h heading, endIdx, end int) []newsin
 	var out []newsintel.Section
 	next := 'A'
 	for i := h.idx + 1; i < endIdx; i++ {
+		if len(paras[i]) > 120 || len(paras[i]) < 4 || paras[i][1] != '.' {
+			continue
+		}
 		m := subRe.FindStringSubmatch(paras[i])
 		if m == nil || rune(m[1][0]) < next || strings.HasSuffix(m[2], ".") || strings.HasSuffix(m[2], ",") {
 			continue

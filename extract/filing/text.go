@@ -152,7 +152,7 @@ func textParagraphs(s string) []string {
 		switch {
 		case t == "" || sgmlTag(t):
 			flush()
-		case itemRe.MatchString(t) || partRe.MatchString(t):
+		case hasPrefixFold(t, "item") && itemRe.MatchString(t) || hasPrefixFold(t, "part") && partRe.MatchString(t):
 			flush()
 			cur = append(cur, t)
 			flush()
@@ -176,7 +176,7 @@ var runningHeadRe = regexp.MustCompile(`(?i)^.{0,80}(?:form\s+(?:10-k|10-q|20-f|
 func dropNoise(paras []string) []string {
 	out := paras[:0]
 	for _, p := range paras {
-		if !noiseRe.MatchString(p) && !(len(p) <= 120 && runningHeadRe.MatchString(p)) {
+		if short := len(p) <= 120; !(short && noiseRe.MatchString(p)) && !(short && endsDigit(p) && runningHeadRe.MatchString(p)) {
 			out = append(out, p)
 		}
 	}
@@ -187,4 +187,11 @@ func dropNoise(paras []string) []string {
 // tag: <PAGE>, <TABLE>, <CAPTION>, <S>, <C>, <FN>.
 func sgmlTag(t string) bool {
 	return len(t) <= 10 && t[0] == '<' && t[len(t)-1] == '>'
+}
+
+func endsDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
+// hasPrefixFold reports whether s starts with prefix, ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

@@ -134,8 +134,8 @@ func encodeStored(d *newsintel.Document) (meta, tags string, err error) {
 	if err != nil {
 		return "", "", fmt.Errorf("encode document %s: %w", d.ID, err)
 	}
-	t := storedTags{Mentions: d.Mentions, Claims: d.Claims, Profile: d.Profile,
-		Sections: d.Sections, Warnings: d.Warnings}
+	t := storedTags{Mentions: elideMentionText(d.Body, d.Mentions), Claims: elideClaimText(d.Body, d.Claims),
+		Profile: d.Profile, Sections: d.Sections, Warnings: d.Warnings}
 	tb, err := json.Marshal(&t)
 	if err != nil {
 		return "", "", fmt.Errorf("encode tags of %s: %w", d.ID, err)
@@ -157,7 +157,54 @@ func decodeStored(title, body, meta, tags string) (*newsintel.Document, error) {
 	}
 	d.Title, d.Body = title, body
 	d.Mentions, d.Claims, d.Profile, d.Sections, d.Warnings = t.Mentions, t.Claims, t.Profile, t.Sections, t.Warnings
+	restoreText(&d)
 	return &d, nil
+}
+
+// elideMentionText returns ms with each Text that equals the body at its
+// offsets left out (restoreText puts it back): the stored tags then hold
+// no second copy of the body.
+func elideMentionText(body string, ms []newsintel.Mention) []newsintel.Mention {
+	out := slices.Clone(ms)
+	for i := range out {
+		if m := &out[i]; m.Text != "" && spanIs(body, m.Start, m.End, m.Text) {
+			m.Text = ""
+		}
+	}
+	return out
+}
+
+// elideClaimText does for claims what elideMentionText does for mentions.
+func elideClaimText(body string, cs []newsintel.Claim) []newsintel.Claim {
+	out := slices.Clone(cs)
+	for i := range out {
+		if c := &out[i]; c.Text != "" && spanIs(body, c.TextStart, c.TextEnd, c.Text) {
+			c.Text = ""
+		}
+	}
+	return out
+}
+
+// restoreText fills the texts elided when stored from the body.
+func restoreText(d *newsintel.Document) {
+	for i := range d.Mentions {
+		if m := &d.Mentions[i]; m.Text == "" && validSpan(d.Body, m.Start, m.End) {
+			m.Text = d.Body[m.Start:m.End]
+		}
+	}
+	for i := range d.Claims {
+		if c := &d.Claims[i]; c.Text == "" && validSpan(d.Body, c.TextStart, c.TextEnd) {
+			c.Text = d.Body[c.TextStart:c.TextEnd]
+		}
+	}
+}
+
+func validSpan(body string, start, end int) bool {
+	return start >= 0 && start < end && end <= len(body)
+}
+
+func spanIs(body string, start, end int, text string) bool {
+	return validSpan(body, start, end) && body[start:end] == text
 }
 
 // publishedOf is the date a document is sorted and filtered by: when it was

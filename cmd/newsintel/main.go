@@ -76,6 +76,7 @@ then, in another shell:
 	root.AddCommand(searchCmd(g))
 	root.AddCommand(configCmd(g))
 	root.AddCommand(sourcesCmd(g))
+	root.AddCommand(benchCmd(g))
 	root.AddCommand(keysCmd())
 	root.AddCommand(backfillCmd(g))
 	return root

@@ -119,3 +119,22 @@ func TestFollowSkipsSeen(t *testing.T) {
 		t.Errorf("follow = %d raws %v errors, want only the unseen notice with its text", len(raws), errs)
 	}
 }
+
+func TestCleanRawText(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "2021-01234.txt"))
+	require.NoError(t, err)
+	got := CleanRawText(string(data) + "\n[FR Doc. 2021-01234 Filed 1-15-21; 8:45 am]\nBILLING CODE 3510-20-P\n")
+	for _, gone := range []string{"Federal Register Volume", "[Rules and Regulations]", "[Pages 4909-4928]", "Government Publishing Office", "FR Doc", "BILLING CODE", "=====", "-----", "``"} {
+		if strings.Contains(got, gone) {
+			t.Errorf("clean text keeps %q:\n%s", gone, got)
+		}
+	}
+	for _, kept := range []string{"DEPARTMENT OF COMMERCE", "[Docket No. 201214-0341]", "RIN 0605-AA51", "“Securing the Information", "effective March 22, 2021."} {
+		if !strings.Contains(got, kept) {
+			t.Errorf("clean text lost %q:\n%s", kept, got)
+		}
+	}
+	if strings.Contains(got, "\n\n\n") {
+		t.Errorf("clean text keeps runs of blank lines:\n%s", got)
+	}
+}

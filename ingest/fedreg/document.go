@@ -71,10 +71,10 @@ func Parse(data []byte) (*Document, error) {
 }
 
 // ToRaw adapts d into a raw notice from source. Its body is the raw text
-// when d has it, else the abstract; the title, date and abstract travel as
+// (without the GPO's banner lines) when d has it, else the abstract; the title, date and abstract travel as
 // the item metadata extraction falls back to.
 func (d *Document) ToRaw(source string, fetched time.Time) newsintel.Raw {
-	body := d.RawText
+	body := CleanRawText(d.RawText)
 	if strings.TrimSpace(body) == "" {
 		body = d.Abstract
 	}

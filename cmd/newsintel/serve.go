@@ -140,6 +140,7 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 	g, gctx := errgroup.WithContext(ctx)
 	info := serveInfo{NATSURL: natsURL}
 	counters := map[string]*pipelines.Counters{pipelines.DefaultTransformName: new(pipelines.Counters), cfg.Index.Replica: new(pipelines.Counters)}
+	metrics := api.NewMetrics() // the API's /metrics; the feed poller registers its counters too
 	var gaz *entities.Gazetteer
 	if slices.Contains(o.stages, "extract") {
 		gaz = loadGazetteer(cfg, log)
@@ -164,7 +165,9 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 			}, ix.Put)
 		})
 		if slices.Contains(o.stages, "api") {
-			addr, err := serveHTTP(gctx, g, cfg, api.New(apiOptions(cfg, ix, bus, gaz, counters, log.With("component", "api"))))
+			opts := apiOptions(cfg, ix, bus, gaz, counters, log.With("component", "api"))
+			opts.Metrics = metrics
+			addr, err := serveHTTP(gctx, g, cfg, api.New(opts))
 			if err != nil {
 				return err
 			}
@@ -172,7 +175,7 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 		}
 	}
 	if slices.Contains(o.stages, "ingest") {
-		g.Go(func() error { return runPoller(gctx, cfg, bus, log.With("component", "poll")) })
+		g.Go(func() error { return runPoller(gctx, cfg, bus, metrics, log.With("component", "poll")) })
 	}
 	if o.demo {
 		g.Go(func() error { return ingestDemo(gctx, bus, log.With("component", "demo")) })

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/api"
 	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/ingest/opml"
 	"github.com/newsintel/newsintel/ingest/poll"
@@ -264,7 +265,9 @@ func clipText(s string, n int) string {
 // runPoller is the ingest stage's feed poller: it polls every source of
 // type feed (configuration file and run time) until ctx is done, picking
 // up sources added, changed or removed at run time within seconds.
-func runPoller(ctx context.Context, cfg config.Config, bus *pipelines.Bus, log *slog.Logger) error {
+// Its counters (polls, errors by class, items) are registered on metrics
+// when it is not nil.
+func runPoller(ctx context.Context, cfg config.Config, bus *pipelines.Bus, metrics *api.Metrics, log *slog.Logger) error {
 	reg, err := bus.Registry(ctx, cfg.Sources, cfg.Poll.DefaultInterval.D())
 	if err != nil {
 		return err
@@ -272,6 +275,11 @@ func runPoller(ctx context.Context, cfg config.Config, bus *pipelines.Bus, log *
 	p, err := newPoller(ctx, cfg, bus, log)
 	if err != nil {
 		return err
+	}
+	if metrics != nil {
+		metrics.Register(api.MapCollector("newsintel_feed_poll_events_total",
+			"Feed poller events: polls, not_modified, errors, errors.<class> (timeout, too_large, redirect, blocked, http_status, not_feed, too_deep, parse, fetch), items_new, items_published, items_failed, revisions.",
+			"event", p.Counters))
 	}
 	changes, err := reg.Watch(ctx)
 	if err != nil {
@@ -317,6 +325,7 @@ type feedSync struct {
 	interval time.Duration
 	log      *slog.Logger
 	known    map[string]poll.Feed // by name, as last set
+	synced   bool                 // the start-up sync is done
 }
 
 // feedResync is how often the sources are re-read even without a change
@@ -362,6 +371,9 @@ func (fs *feedSync) sync(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		if next.IsZero() && fs.synced {
+			next = time.Now() // added while running: poll now; at start-up the scheduler spreads first polls
+		}
 		fs.sched.Set(f, next)
 		fs.known[f.Name] = f
 		fs.log.Info("feed scheduled", "source", f.Name, "url", f.URL, "interval", f.Interval.String())
@@ -374,5 +386,6 @@ func (fs *feedSync) sync(ctx context.Context) error {
 			fs.log.Info("feed removed", "source", name)
 		}
 	}
+	fs.synced = true
 	return nil
 }

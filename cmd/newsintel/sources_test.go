@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,6 +58,15 @@ func TestPolledFeedReachesSearch(t *testing.T) {
 	st := listSources(t, cfg, r.info.NATSURL)["harbor"]
 	if st.Origin != "config" || st.ItemsSeen != 3 || st.LastSuccess.IsZero() || st.NextPoll.IsZero() || st.Interval != "10s" {
 		t.Errorf("status of harbor: got %+v, want origin config, 3 items, a last success and a next poll, interval 10s", st)
+	}
+	resp, err := http.Get("http://" + r.info.HTTPAddr + "/metrics")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	metrics, _ := io.ReadAll(resp.Body)
+	for _, want := range []string{`newsintel_feed_poll_events_total{event="polls"}`, `newsintel_feed_poll_events_total{event="items_published"} 3`} {
+		if !strings.Contains(string(metrics), want) {
+			t.Errorf("/metrics: got no line with %s in:\n%s", want, metrics)
+		}
 	}
 }
 

@@ -12,7 +12,8 @@ import (
 var furnitureRe = regexp.MustCompile(`(?im)^[ \t]*(?:\[(?:Federal Register Volume [^\]]*|Rules and Regulations|Proposed Rules|Notices|Presidential Documents|Pages? [\d\s\-–]+|Page \d+|FR Doc[^\]]*)\]|From the Federal Register Online via the Government (?:Publishing|Printing) Office.*|BILLING CODE[ \d\-A-Z]*|=+|-+)[ \t]*$`)
 
 // CleanRawText removes the Government Publishing Office's furniture from
-// a document's raw text and writes its TeX-style “quotes” as “quotes”,
+// a document's raw text and writes its TeX-style quotes (two backticks,
+// two apostrophes) as typographic quotes,
 // so that the text reads as the document does.
 func CleanRawText(s string) string {
 	s = furnitureRe.ReplaceAllString(strings.ReplaceAll(s, "\r\n", "\n"), "")

@@ -159,7 +159,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	code := newsintel.ErrorCode(err)
 	status := statusOf(code)
 	if status >= 500 && code != newsintel.EUNAVAILABLE {
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "request_id", w.Header().Get(headerRequestID), "error", err)
+		s.log.Error("request failed", attrMethod, r.Method, attrPath, r.URL.Path, attrRequestID, w.Header().Get(headerRequestID), attrError, err)
 	}
 	if status == http.StatusTooManyRequests && w.Header().Get("Retry-After") == "" {
 		w.Header().Set("Retry-After", "1")

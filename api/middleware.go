@@ -45,9 +45,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(path) > 200 {
 		path = path[:200] + "…"
 	}
-	level("http request", "request_id", id, "method", r.Method, "path", path, "route", r.Pattern,
-		"status", rw.status, "bytes", rw.bytes, "ms", float64(time.Since(start).Microseconds())/1000,
-		"key", rw.key, "remote", r.RemoteAddr)
+	level("http request", attrRequestID, id, attrMethod, r.Method, attrPath, path, attrRoute, r.Pattern,
+		attrStatus, rw.status, attrBytes, rw.bytes, attrMS, float64(time.Since(start).Microseconds())/1000,
+		attrKey, rw.key, attrRemote, r.RemoteAddr)
 }
 
 // guard wraps a route's handler with its access check, rate limit and

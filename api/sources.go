@@ -73,7 +73,7 @@ func (s *Server) sourcesOPML(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/x-opml; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="newsintel-sources.opml"`)
 	if err := opml.Write(w, "newsintel sources", list); err != nil {
-		s.log.Warn("opml export cut short", "error", err)
+		s.log.Warn("opml export cut short", attrRequestID, w.Header().Get(headerRequestID), attrError, err)
 	}
 }
 

@@ -1,9 +1,12 @@
 package api
 
 import (
+	"bytes"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -157,7 +160,8 @@ func TestCORS(t *testing.T) {
 }
 
 func TestRequestID(t *testing.T) {
-	srv := startAPI(t, Options{})
+	var logs syncBuffer
+	srv := startAPI(t, Options{Log: slog.New(slog.NewJSONHandler(&logs, nil))})
 	resp, _ := call(t, "GET", srv.URL+"/healthz", map[string]string{"X-Request-ID": "trace-42"}, nil)
 	if got := resp.Header.Get("X-Request-ID"); got != "trace-42" {
 		t.Errorf("X-Request-ID %q, want the client's trace-42", got)
@@ -166,4 +170,25 @@ func TestRequestID(t *testing.T) {
 	if got := resp.Header.Get("X-Request-ID"); got == "" || got == "<script>" {
 		t.Errorf("X-Request-ID %q, want a fresh ID replacing an unsafe one", got)
 	}
+	if !strings.Contains(logs.String(), `"request_id":"trace-42"`) {
+		t.Errorf("request log %s lacks the request ID trace-42", logs.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

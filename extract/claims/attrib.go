@@ -188,6 +188,10 @@ func cutCiting(toks []tok, ts, te int) int {
 			continue
 		}
 		if toks[k].l == "citing" || hasSeq(toks, k, "according", "to") {
+			if e := npEnd(toks, k+1); e < len(toks)-2 && toks[e].w == "," && toks[e].e <= te &&
+				wordsIn(toks, e, len(toks)) >= 3 {
+				continue // a parenthetical: "Sales, according to the filing, rose 5%."
+			}
 			return toks[k-1].s
 		}
 	}

@@ -224,6 +224,9 @@ func (x *extractor) according(se sent) (found, bool) {
 			f.ts, f.te = toks[e].s, se.e
 		case e < len(toks)-2 && wordsIn(toks, e, len(toks)) >= 3:
 			f.ts, f.te = se.s, se.e // "Sales, according to the filing, rose 5%."
+			if toks[e].w == "," && k > 1 && k-1 <= 7 && !isClause(toks[:k-1], 0) {
+				f.ts = toks[e+1].s // "By the spring of 2019, according to …, the company had …"
+			}
 		default:
 			f.ts, f.te = se.s, toks[k].s
 		}

@@ -170,7 +170,8 @@ func (x *extractor) tagVerb(h *quoteHit, toks []tok, after bool) bool {
 			ss = b
 		}
 		p, _, ci, cj := afterVerb(toks, v)
-		if p < len(toks) && !(toks[p].w == "," || toks[p].w == ":") && !(after && !isClause(toks, p)) {
+		if p < len(toks) && !(toks[p].w == "," || toks[p].w == ":") && !(after && !isClause(toks, p)) &&
+			!(after && toks[p-1].w == "," && participles[toks[p].l]) { // "he said, adding that …"
 			// After a quotation, whatever follows the verb is an adjunct
 			// unless it is a clause: "Okonkwo told the podcast".
 			return false

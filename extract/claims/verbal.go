@@ -45,13 +45,21 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	if end >= 4 && toks[end-1].w == ")" && toks[end-3].w == "(" && toks[end-2].allCaps() {
 		end -= 3 // "The National Bureau of Statistics (NBS) said"
 	}
+	if a := adjunctBefore(toks, end); a > 0 {
+		// "Musk, in an interview on a podcast, said …": the adjunct may
+		// name a document channel ("Nvidia, in a filing, said").
+		f.chanI, f.chanJ = findChannel(toks, a, end)
+		end = a
+	}
 	ss, ok := subjectStart(toks, end)
 	if !ok || toks[ss].inQ {
 		return f, false
 	}
 	f.srcI, f.srcJ = ss, end
 	p, sawThat, chI, chJ := afterVerb(toks, v)
-	f.chanI, f.chanJ = chI, chJ
+	if chI >= 0 {
+		f.chanI, f.chanJ = chI, chJ
+	}
 	leading := ss == 0 || introOnly(toks, ss-1)
 	restEmpty := p >= len(toks) || toks[p].isEnd() || toks[p].w == "," || toks[p].isQuoteMark() && p+1 >= len(toks)-1
 	afterComma := p > v+1 && toks[p-1].w == ","
@@ -68,7 +76,8 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	if restEmpty || p >= len(toks)-1 {
 		return f, false
 	}
-	if thatVerbs[f.cue] && !sawThat && !objectVerbs[f.cue] && !x.subjectLicenses(se, f) {
+	if thatVerbs[f.cue] && !sawThat && !objectVerbs[f.cue] && !x.subjectLicenses(se, f) &&
+		!(beliefVerbs[f.cue] && clauseSoon(toks, p)) {
 		return f, false
 	}
 	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) {
@@ -334,6 +343,51 @@ func tailAfter(toks []tok, v int) bool {
 		}
 		if t.punct || t.inQ || t.l == "that" || clausalVerbs[t.l] {
 			return false
+		}
+	}
+	return false
+}
+
+// adjunctBefore returns the index of the comma that opens an adjunct
+// between a subject and its verb ("Musk, in an interview on a podcast,
+// said"; "Gonzalez, speaking by phone, said"), or 0 when there is none.
+func adjunctBefore(toks []tok, end int) int {
+	if end < 4 || toks[end-1].w != "," {
+		return 0
+	}
+	b := prevBoundary(toks, end-2)
+	if b < 1 || toks[b].w != "," || end-b > 16 {
+		return 0
+	}
+	switch toks[b+1].l {
+	case "in", "on", "at", "during", "speaking", "testifying", "writing", "asked", "when",
+		"after", "before", "interviewed", "responding", "reached", "contacted":
+		return b
+	}
+	return 0
+}
+
+// beliefVerbs report a view without "that" when a clause follows: "Eberle
+// believes the window is closing", "the survey found most voters want …".
+var beliefVerbs = words("believes", "believe", "believed", "thinks", "expects", "estimates",
+	"estimated", "fears", "feared", "hopes", "suspects", "suspected", "concluded", "concludes",
+	"found", "finds", "showed", "shows", "show", "announced", "disclosed", "revealed",
+	"reported", "reports", "indicated", "suggested", "suggests", "claims", "claimed")
+
+// clauseSoon reports whether a clause starts at toks[p]: a short subject
+// then a finite verb before any punctuation ("the window for a deal is
+// closing"), not a noun phrase object ("revenue of $3 billion").
+func clauseSoon(toks []tok, p int) bool {
+	if p >= len(toks) || nonContent[toks[p].l] || toks[p].inQ {
+		return false
+	}
+	for k := p + 1; k < len(toks) && k <= p+6; k++ {
+		t := toks[k]
+		if t.punct || t.l == "that" || t.l == "who" || t.l == "which" {
+			return false
+		}
+		if finite[t.l] || pastForms[t.l] || strings.HasSuffix(t.l, "n't") {
+			return true
 		}
 	}
 	return false

@@ -35,6 +35,7 @@ type page struct {
 	noIndex       bool     // <meta name=robots content=noindex>
 	noFollow      bool     // <meta name=robots content=nofollow>
 	links         []string // absolute, in document order
+	prose         *prose   // the prose fallback's measures
 }
 
 // onHTML reads the page's metadata and links from colly's parsed document.
@@ -72,6 +73,9 @@ func onHTML(e *colly.HTMLElement) {
 			}
 		}
 	})
+	if len(doc.Nodes) > 0 {
+		p.prose = measureProse(doc.Nodes[0])
+	}
 	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		if rel := strings.ToLower(s.AttrOr("rel", "")); strings.Contains(rel, "nofollow") || strings.Contains(rel, "sponsored") {
 			return
@@ -115,8 +119,9 @@ func (p *page) addLink(u string) {
 }
 
 // isArticle reports whether the page is an article to publish, and why: a
-// JSON-LD article type, og:type=article, an article:published_time, or a
-// URL matching one of patterns.
+// JSON-LD article type, og:type=article, an article:published_time, one
+// schema.org microdata article, a URL matching one of patterns, or else
+// one dated block of prose (see prose).
 func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
 	// A page that JSON-LD calls a collection (a section front, a tag or
 	// author page) is an index whatever its og:type says.
@@ -136,6 +141,9 @@ func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
 		if re.MatchString(p.finalURL.String()) {
 			return true, "url pattern"
 		}
+	}
+	if !p.ldIndex && (p.ogType == "" || strings.Contains(p.ogType, "article")) && p.prose.isProse(p.finalURL) {
+		return true, "prose"
 	}
 	return false, ""
 }

@@ -2,6 +2,8 @@ package crawl
 
 import (
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -112,6 +114,32 @@ func TestXRobotsTag(t *testing.T) {
 		p.robotsDirectives(xRobotsFor(v))
 		if p.noIndex != want {
 			t.Errorf("X-Robots-Tag %q: noindex %v, want %v", v, p.noIndex, want)
+		}
+	}
+}
+
+// TestArticleOrIndexPages classifies pages without article markup: the
+// prose fallback must take plain CMS stories and press releases and leave
+// section fronts, blog home pages, topic pages and about pages alone.
+func TestArticleOrIndexPages(t *testing.T) {
+	cases := map[string]string{
+		"article-plain-cms.html":   "https://valleytribune.example/news/county-budget-deputies",
+		"article-gov-release.html": "https://deq.example.gov/newsroom/coal-ash-limits",
+		"index-section-front.html": "https://valleytribune.example/business",
+		"index-blog-home.html":     "https://harborwatch.example/search/label/ports",
+		"index-about.html":         "https://valleytribune.example/about",
+		"index-topic-page.html":    "https://cityledger.example/topics/housing",
+	}
+	for file, pageURL := range cases {
+		data, err := os.ReadFile(filepath.Join("testdata", "pages", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := parsePage(t, pageURL, string(data))
+		got, why := p.isArticle(nil)
+		if want := strings.HasPrefix(file, "article-"); got != want {
+			t.Errorf("%s: isArticle = %v (%s; largest prose block %d letters, next %d, dated %v), want %v",
+				file, got, why, p.prose.best, p.prose.second, p.prose.dated, want)
 		}
 	}
 }

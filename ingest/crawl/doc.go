@@ -3,9 +3,12 @@
 // News sitemaps, found through robots.txt Sitemap lines and /sitemap.xml)
 // it follows links within allowed domains up to a maximum depth, obeys
 // robots.txt as RFC 9309 says, keeps a per-host delay and parallelism, and
-// publishes only article pages (JSON-LD NewsArticle, Article, BlogPosting
-// and their kin, og:type=article, article:published_time, or a configured
-// URL pattern) as newsintel.Raw; index pages are followed, not published.
+// publishes only article pages as newsintel.Raw: JSON-LD NewsArticle,
+// Article, BlogPosting and their kin describing the page, og:type=article,
+// article:published_time, one schema.org microdata article, a configured URL
+// pattern, or, on pages with no such markup, one dated block of prose. Index
+// pages (section fronts, JSON-LD collection pages, rivers of posts) are
+// followed, not published; so are pages marked noindex.
 //
 // Each article is published once per canonical URL (<link rel=canonical>,
 // else og:url, normalised by urlcanon; a declaration pointing off the site

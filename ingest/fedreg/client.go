@@ -128,30 +128,82 @@ func (c *Client) page(ctx context.Context, u string) (*Page, error) {
 	return &p, nil
 }
 
-// Each calls fn with every document of q's answer, oldest first, page
-// after page, following next_page_url. total is the API's count, known
-// after the first page. It stops at fn's first error and returns it.
+// ResultCap is the most results the API returns for one query; its count
+// stops there too, so a query that reaches it may have lost documents.
+const ResultCap = 10000
+
+// firstDay is the first publication date the API holds.
+var firstDay = time.Date(1994, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Each calls fn with every document q selects, oldest first, page after
+// page. Because the API answers no query with more than ResultCap
+// documents, the date range (from 1994 when q.Since is zero, to today when
+// q.Until is zero) is read a quarter at a time, and a quarter that reaches
+// the cap is halved until it does not; a single day over the cap is an
+// error. total is the count of the current slice. Each stops at fn's first
+// error and returns it; a document is passed once even when slices overlap.
 func (c *Client) Each(ctx context.Context, q Query, fn func(d *Document, total int) error) error {
+	since, until := q.Since, q.Until
+	if since.IsZero() {
+		since = firstDay
+	}
+	if until.IsZero() {
+		until = time.Now().UTC().Truncate(24 * time.Hour)
+	}
+	seen := map[string]bool{}
+	for from := since; !from.After(until); {
+		to := from.AddDate(0, 3, -1)
+		if to.After(until) {
+			to = until
+		}
+		if err := c.eachSlice(ctx, q, from, to, seen, fn); err != nil {
+			return err
+		}
+		from = to.AddDate(0, 0, 1)
+	}
+	return nil
+}
+
+// eachSlice reads the documents published from from to to, halving the
+// slice while its first page reports the cap.
+func (c *Client) eachSlice(ctx context.Context, q Query, from, to time.Time, seen map[string]bool, fn func(*Document, int) error) error {
+	q.Since, q.Until = from, to
 	u, err := c.SearchURL(q, 1)
 	if err != nil {
 		return err
 	}
-	for u != "" {
-		p, err := c.page(ctx, u)
-		if err != nil {
+	p, err := c.page(ctx, u)
+	if err != nil {
+		return err
+	}
+	if p.Count >= ResultCap {
+		if !to.After(from) {
+			return fmt.Errorf("fedreg: %d or more documents on %s alone; narrow the query with agencies, types or terms", ResultCap, from.Format("2006-01-02"))
+		}
+		mid := from.AddDate(0, 0, int(to.Sub(from).Hours()/24)/2)
+		if err := c.eachSlice(ctx, q, from, mid, seen, fn); err != nil {
 			return err
 		}
+		return c.eachSlice(ctx, q, mid.AddDate(0, 0, 1), to, seen, fn)
+	}
+	for {
 		for i := range p.Results {
-			if err := fn(&p.Results[i], p.Count); err != nil {
+			d := &p.Results[i]
+			if seen[d.DocumentNumber] {
+				continue
+			}
+			seen[d.DocumentNumber] = true
+			if err := fn(d, p.Count); err != nil {
 				return err
 			}
 		}
-		if len(p.Results) == 0 {
-			break
+		if len(p.Results) == 0 || p.NextPageURL == "" {
+			return nil
 		}
-		u = p.NextPageURL
+		if p, err = c.page(ctx, p.NextPageURL); err != nil {
+			return err
+		}
 	}
-	return nil
 }
 
 // ErrNoText is returned by Text when a document has neither a raw text

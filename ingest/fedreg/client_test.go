@@ -54,10 +54,12 @@ func newClient(base string) *Client {
 func TestEachFollowsPages(t *testing.T) {
 	since := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
 	srv := api(t, url.Values{"conditions[agencies][]": {"commerce-department"}, "conditions[publication_date][gte]": {"2021-01-01"},
-		"conditions[type][]": {"RULE", "NOTICE", "PRORULE"}, "conditions[term]": {"cloud"}, "per_page": {"2"}, "order": {"oldest"}})
+		"conditions[type][]": {"RULE", "NOTICE", "PRORULE"}, "conditions[term]": {"cloud"}, "per_page": {"2"}, "order": {"oldest"},
+		"conditions[publication_date][lte]": {"2021-03-31"}})
 	c := newClient(srv.URL)
 	var got []string
-	err := c.Each(t.Context(), Query{Agencies: []string{"commerce-department"}, Types: []string{"Rule", "notice", "PRORULE"}, Term: "cloud", Since: since, PerPage: 2},
+	until := time.Date(2021, 3, 31, 0, 0, 0, 0, time.UTC) // one quarter: one query
+	err := c.Each(t.Context(), Query{Agencies: []string{"commerce-department"}, Types: []string{"Rule", "notice", "PRORULE"}, Term: "cloud", Since: since, Until: until, PerPage: 2},
 		func(d *Document, total int) error {
 			if total != 3 {
 				t.Errorf("total = %d, want 3", total)
@@ -136,5 +138,34 @@ func TestCleanRawText(t *testing.T) {
 	}
 	if strings.Contains(got, "\n\n\n") {
 		t.Errorf("clean text keeps runs of blank lines:\n%s", got)
+	}
+}
+
+func TestEachSplitsSlicesOverTheCap(t *testing.T) {
+	var asked []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gte, lte := r.URL.Query().Get("conditions[publication_date][gte]"), r.URL.Query().Get("conditions[publication_date][lte]")
+		asked = append(asked, gte+".."+lte)
+		from, _ := time.Parse("2006-01-02", gte)
+		to, _ := time.Parse("2006-01-02", lte)
+		if to.Sub(from) > 20*24*time.Hour {
+			w.Write([]byte(`{"count":10000,"total_pages":10,"results":[]}`)) // the API's cap, not the truth
+			return
+		}
+		w.Write([]byte(`{"count":1,"total_pages":1,"results":[{"document_number":"` + gte + `","type":"Notice"}]}`))
+	}))
+	defer srv.Close()
+	c := newClient(srv.URL)
+	var got []string
+	err := c.Each(t.Context(), Query{Since: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2021, 3, 31, 0, 0, 0, 0, time.UTC)},
+		func(d *Document, _ int) error { got = append(got, d.DocumentNumber); return nil })
+	require.NoError(t, err)
+	if len(got) < 4 || got[0] != "2021-01-01" {
+		t.Errorf("documents %v from slices %v, want the quarter split into slices under the cap, from 2021-01-01", got, asked)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i] <= got[i-1] {
+			t.Errorf("slices out of order or overlapping: %v", got)
+		}
 	}
 }

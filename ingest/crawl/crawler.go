@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -29,7 +30,8 @@ const (
 	DefaultWorkers        = 8
 	DefaultRevisit        = time.Hour
 	DefaultSitemapMaxAge  = 30 * 24 * time.Hour
-	failedRetry           = time.Hour // a page that failed is tried again after this
+	failedRetry           = time.Hour   // a page that failed is tried again after this
+	retryWait             = time.Minute // after a cycle failed on the State or the publisher
 	maxSitemapChildren    = 100
 	maxSitemapEntries     = 50000 // the sitemaps.org limit per file
 	maxSitemapIndexNested = 2
@@ -158,41 +160,53 @@ func cmpOr(v, def int) int {
 	return def
 }
 
-// Run crawls until ctx is done: it resumes the frontier kept in the State,
-// queues the seeds and the sitemaps' entries that are due, and fetches
-// until the frontier is drained; then (unless Options.Once) it waits for
-// the revisit interval and starts the next cycle. Failures of single pages
-// are counted in Stats and logged, and do not stop the crawl; Run returns
-// the error when the State or the publisher fails (the frontier is kept
-// for the next Run), and nil when ctx is done or a single pass ended.
+// Run crawls until ctx is done. Each cycle resumes the frontier kept in
+// the State, queues the seeds and the sitemaps' entries that are due, and
+// fetches until the frontier is drained; the next cycle starts after the
+// revisit interval (DefaultRevisit when Revisit is 0: sitemaps are read
+// again each cycle). Failures of single pages are counted in Stats and
+// logged and do not stop the crawl. A State or publish failure ends the
+// cycle, the frontier staying in the State: with Options.Once Run returns
+// that error, else it logs it and tries again a minute later. Run returns
+// nil when ctx is done or a single pass (Once) ended.
 func (c *Crawler) Run(ctx context.Context) error {
 	c.col = c.collector(ctx)
 	for {
-		// Each cycle takes up what the State still holds queued: an
-		// earlier Run's frontier, pages cut off by MaxPages, URLs of sites
-		// whose robots.txt was unreachable.
-		if err := c.resume(ctx); err != nil {
-			return err
-		}
-		if err := c.seed(ctx); err != nil {
-			return err
-		}
-		if err := c.drain(ctx); err != nil {
-			return err
-		}
-		if c.opts.Once || c.opts.Revisit <= 0 || ctx.Err() != nil {
+		err := c.cycle(ctx)
+		if ctx.Err() != nil {
 			return nil
+		}
+		if c.opts.Once {
+			return err
+		}
+		wait := cmp.Or(c.opts.Revisit, DefaultRevisit)
+		if err != nil {
+			c.log.Warn("crawl cycle failed; trying again", slog.String("error", err.Error()), slog.Duration("wait", retryWait))
+			wait = retryWait
 		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-time.After(c.opts.Revisit):
+		case <-time.After(wait):
 		}
 		c.front.reset()
 		c.claimMu.Lock()
 		clear(c.claimed)
 		c.claimMu.Unlock()
 	}
+}
+
+// cycle takes up what the State still holds queued (an earlier Run's
+// frontier, pages cut off by MaxPages, URLs of sites whose robots.txt was
+// unreachable), queues the seeds and sitemap entries, and drains.
+func (c *Crawler) cycle(ctx context.Context) error {
+	if err := c.resume(ctx); err != nil {
+		return err
+	}
+	if err := c.seed(ctx); err != nil {
+		return err
+	}
+	return c.drain(ctx)
 }
 
 // collector builds the colly collector: fetching through our client, no

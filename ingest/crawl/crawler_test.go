@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"net"
 	"net/http"
 	"strings"
@@ -274,5 +275,29 @@ func waitFor(t *testing.T, cond func() bool, what string) {
 			t.Fatalf("timed out waiting: %s", what)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestPublishFailureKeepsTheFrontier(t *testing.T) {
+	site := newTestSite(t, "testdata/site")
+	state := &MemoryState{}
+	pub := &recorder{err: errors.New("nats: no responders")}
+	c, err := New(testClient(fetch.Options{}), pub, state, Options{Name: "ledger", Seeds: []string{site.Base + "/"}, MaxDepth: 1, Once: true, Workers: 1}, nil)
+	require.NoError(t, err)
+	err = c.Run(t.Context())
+	if err == nil || !strings.Contains(err.Error(), "no responders") {
+		t.Fatalf("Run = %v, want the publish error", err)
+	}
+	queued := 0
+	require.NoError(t, state.Scan(t.Context(), "ledger.f.", func(string, []byte) error { queued++; return nil }))
+	if queued == 0 {
+		t.Fatalf("no frontier entries kept after the publish failure")
+	}
+	pub.mu.Lock()
+	pub.err = nil
+	pub.mu.Unlock()
+	runCrawl(t, testClient(fetch.Options{}), pub, state, Options{Name: "ledger", Seeds: []string{site.Base + "/"}, MaxDepth: 1})
+	if _, ok := pub.ids()[idOf(t, site.Base+"/2026/11/30/harbour-tariff-sitemap-only")]; !ok {
+		t.Errorf("the article whose publishing failed was not published on the next run")
 	}
 }

@@ -30,15 +30,15 @@ type robotsRule struct {
 	pattern string // percent-encoding normalised
 }
 
-// ParseRobots parses a robots.txt body for the user agent whose product
-// token is agent ("newsintel" of "newsintel/0.1 (+contact)"). Lines it does
-// not understand are skipped, as RFC 9309 asks.
+// ParseRobots parses a robots.txt body for the crawler whose User-Agent is
+// agent; groups are matched against its product token (see crawlerToken).
+// Lines it does not understand are skipped, as RFC 9309 asks.
 func ParseRobots(body []byte, agent string) *Robots {
 	if len(body) > robotsMaxBytes {
 		body = body[:robotsMaxBytes]
 	}
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")) // a BOM would hide the first key
-	token := productToken(agent)
+	token := crawlerToken(agent)
 	if token == "" {
 		token = "*"
 	}
@@ -141,6 +141,24 @@ func robotsLine(line string) (key, val string, ok bool) {
 		return "sitemap", val, true
 	}
 	return "", "", false
+}
+
+// browserTokens are the words of browser-style user agents that do not
+// name a crawler.
+var browserTokens = map[string]bool{"mozilla": true, "compatible": true, "applewebkit": true, "khtml": true,
+	"like": true, "gecko": true, "chrome": true, "safari": true, "windows": true, "linux": true, "x": true, "macintosh": true}
+
+// crawlerToken returns the product token robots.txt groups are matched
+// against: of "newsintel/0.1 (+contact)" "newsintel", of
+// "Mozilla/5.0 (compatible; AcmeNewsBot/2.1; +https://acme.example/bot)"
+// "acmenewsbot".
+func crawlerToken(ua string) string {
+	for _, f := range strings.FieldsFunc(ua, func(r rune) bool { return r == ' ' || r == ';' || r == '(' || r == ')' }) {
+		if t := productToken(f); t != "" && !browserTokens[t] && !strings.HasPrefix(f, "+") {
+			return t
+		}
+	}
+	return productToken(ua)
 }
 
 // productToken returns the lower-cased product token of a user agent: its

@@ -102,3 +102,16 @@ func FuzzParseRobots(f *testing.F) {
 		}
 	})
 }
+
+func TestCrawlerToken(t *testing.T) {
+	for ua, want := range map[string]string{
+		"newsintel/0.1 (+https://github.com/newsintel/newsintel; ops@example.org)": "newsintel",
+		"Mozilla/5.0 (compatible; AcmeNewsBot/2.1; +https://acme.example/bot)":     "acmenewsbot",
+		"research-crawler":         "research-crawler",
+		"Mozilla/5.0 (X11; Linux)": "mozilla",
+	} {
+		if got := crawlerToken(ua); got != want {
+			t.Errorf("crawlerToken(%q) = %q, want %q", ua, got, want)
+		}
+	}
+}

@@ -104,8 +104,7 @@ most 10 requests per second (--rate lowers it).`,
 			o.source = f.source
 			return withBackfillBus(cmd.Context(), cfg, f.natsURL, func(ctx context.Context, pub ingest.Publisher, store progressStore, log *slog.Logger) error {
 				st, err := runBackfillEDGAR(ctx, cfg, o, pub, store, os.Stderr, log)
-				fmt.Fprintln(cmd.OutOrStdout(), st)
-				return err
+				return reportBackfill(cmd.OutOrStdout(), st, err)
 			})
 		},
 	}
@@ -149,8 +148,7 @@ func backfillFedRegCmd(g *globals) *cobra.Command {
 			o.source = f.source
 			return withBackfillBus(cmd.Context(), cfg, f.natsURL, func(ctx context.Context, pub ingest.Publisher, store progressStore, log *slog.Logger) error {
 				st, err := runBackfillFedReg(ctx, cfg, o, pub, store, os.Stderr, log)
-				fmt.Fprintln(cmd.OutOrStdout(), st)
-				return err
+				return reportBackfill(cmd.OutOrStdout(), st, err)
 			})
 		},
 	}
@@ -161,6 +159,20 @@ func backfillFedRegCmd(g *globals) *cobra.Command {
 	cmd.Flags().IntVar(&o.query.PerPage, "per-page", 100, "documents per API page (at most 1000)")
 	cmd.Flags().StringVar(&o.baseURL, "fedreg-url", fedreg.DefaultBaseURL, "base URL of the Federal Register API")
 	return cmd
+}
+
+// reportBackfill prints what a backfill did; an interrupted one says how
+// to resume and exits 130, as a shell does after Ctrl-C.
+func reportBackfill(w io.Writer, st backfillStats, err error) error {
+	fmt.Fprintln(w, st)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(w, "interrupted: run the same command again to resume; what is done is remembered")
+		return exitError{code: 130}
+	}
+	if err == nil && st.Failed > 0 {
+		return exitError{code: 1} // each failure was logged with its reason
+	}
+	return err
 }
 
 // withBackfillBus connects to the running newsintel and runs fn with its

@@ -254,3 +254,33 @@ func TestExtractCommandReadsFilingsNoticesAndPDFs(t *testing.T) {
 		}
 	}
 }
+
+func TestProgressBarLine(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var out strings.Builder
+	p := newProgressBar(&out, "edgar")
+	p.now = func() time.Time { return now }
+	p.start(10)
+	p.step(false) // already done: not counted in the rate
+	for range 4 {
+		now = now.Add(time.Second)
+		p.step(true)
+	}
+	if got, want := p.line(), "edgar [===============>              ] 5/10  50% 1.0/s ETA 5s "; got != want {
+		t.Errorf("line = %q, want %q", got, want)
+	}
+}
+
+func TestReportBackfill(t *testing.T) {
+	var out strings.Builder
+	err := reportBackfill(&out, backfillStats{Total: 3, Published: 1}, context.Canceled)
+	if exit, ok := err.(exitError); !ok || exit.code != 130 || !strings.Contains(out.String(), "run the same command again to resume") {
+		t.Errorf("interrupted: %v, %q; want exit 130 and how to resume", err, out.String())
+	}
+	if err := reportBackfill(&out, backfillStats{Total: 3, Published: 2, Failed: 1}, nil); err == nil {
+		t.Errorf("a failed item: nil error, want a non-zero exit")
+	}
+	if err := reportBackfill(&out, backfillStats{Total: 3, Published: 3}, nil); err != nil {
+		t.Errorf("all published: %v, want nil", err)
+	}
+}

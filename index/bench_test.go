@@ -97,20 +97,13 @@ func runPut(b *testing.B, pool []newsintel.Document, put func([]newsintel.Docume
 	return rate
 }
 
-// BenchmarkSearch searches 3 000 synthetic documents with a two-word query
-// and with a phrase, two filters and five facets, reporting the median
-// latency.
+// BenchmarkSearch searches 3 000 synthetic documents with a two-word
+// query, with a phrase, two filters and five facets, and pages deep with
+// search_after, reporting the median latency.
 //
 //	go test -run '^$' -bench BenchmarkSearch -benchmem ./index/
 func BenchmarkSearch(b *testing.B) {
-	ix, err := Open(filepath.Join(b.TempDir(), "ix"), Options{MaxConcurrentSearches: 64}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	if err := ix.Put(b.Context(), synthDocs(3000, 7)); err != nil {
-		b.Fatal(err)
-	}
+	ix := benchIndex(b, 3000)
 	cases := []struct {
 		name string
 		req  Request
@@ -120,6 +113,7 @@ func BenchmarkSearch(b *testing.B) {
 			Query: `"cloud computing"`, Kind: []string{"article"}, Company: []string{"Amazon"},
 			Facets: []string{"source", "publisher", "company", "agency", "source_type"},
 		}},
+		{"entity-facets-with-names", Request{Facets: []string{"entity"}, FacetSize: 20}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
@@ -139,4 +133,56 @@ func BenchmarkSearch(b *testing.B) {
 			b.ReportMetric(float64(total), "hits")
 		})
 	}
+}
+
+// BenchmarkEntityStats builds the entity page of the busiest company and
+// of a rarer person in 3 000 synthetic documents.
+//
+//	go test -run '^$' -bench BenchmarkEntityStats -benchmem ./index/
+func BenchmarkEntityStats(b *testing.B) {
+	ix := benchIndex(b, 3000)
+	for _, id := range []string{"company:alibaba-group", "person:gary-gensler"} {
+		b.Run(id, func(b *testing.B) {
+			var took []time.Duration
+			var mentions uint64
+			for b.Loop() {
+				start := time.Now()
+				st, err := ix.EntityStats(b.Context(), id, EntityRequest{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				took = append(took, time.Since(start))
+				mentions = st.Mentions
+			}
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(mentions), "docs")
+		})
+	}
+}
+
+// BenchmarkSimilar finds the documents most like one of 3 000.
+//
+//	go test -run '^$' -bench BenchmarkSimilar -benchmem ./index/
+func BenchmarkSimilar(b *testing.B) {
+	ix := benchIndex(b, 3000)
+	for i := 0; b.Loop(); i++ {
+		if _, err := ix.Similar(b.Context(), fmt.Sprintf("synth-%06d", i%3000), 10); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchIndex opens an index holding n synthetic documents.
+func benchIndex(b *testing.B, n int) *Index {
+	b.Helper()
+	ix, err := Open(filepath.Join(b.TempDir(), "ix"), Options{MaxConcurrentSearches: 64}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = ix.Close() })
+	if err := ix.Put(b.Context(), synthDocs(n, 7)); err != nil {
+		b.Fatal(err)
+	}
+	return ix
 }

@@ -55,6 +55,14 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	if !ok || toks[ss].inQ {
 		return f, false
 	}
+	if l := toks[end-1].l; l == "and" || l == "but" {
+		// "The firm described the claims as … and said it would sue": the
+		// subject is the one of the first verb.
+		end = firstVerb(toks, ss, end-1)
+		if end <= ss {
+			return f, false
+		}
+	}
 	f.srcI, f.srcJ = ss, end
 	p, sawThat, chI, chJ := afterVerb(toks, v)
 	if chI >= 0 {
@@ -77,7 +85,7 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 		return f, false
 	}
 	if thatVerbs[f.cue] && !sawThat && !objectVerbs[f.cue] && !x.subjectLicenses(se, f) &&
-		!(beliefVerbs[f.cue] && clauseSoon(toks, p)) {
+		!(beliefVerbs[f.cue] && clauseSoon(toks, p) && !isClause(toks[:f.srcJ], f.srcI)) {
 		return f, false
 	}
 	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) {
@@ -360,7 +368,7 @@ func adjunctBefore(toks []tok, end int) int {
 		return 0
 	}
 	switch toks[b+1].l {
-	case "in", "on", "at", "during", "speaking", "testifying", "writing", "asked", "when",
+	case "in", "on", "at", "during", "testifying", "writing", "asked", "when",
 		"after", "before", "interviewed", "responding", "reached", "contacted":
 		return b
 	}
@@ -369,10 +377,9 @@ func adjunctBefore(toks []tok, end int) int {
 
 // beliefVerbs report a view without "that" when a clause follows: "Eberle
 // believes the window is closing", "the survey found most voters want …".
-var beliefVerbs = words("believes", "believe", "believed", "thinks", "expects", "estimates",
-	"estimated", "fears", "feared", "hopes", "suspects", "suspected", "concluded", "concludes",
-	"found", "finds", "showed", "shows", "show", "announced", "disclosed", "revealed",
-	"reported", "reports", "indicated", "suggested", "suggests", "claims", "claimed")
+var beliefVerbs = words("believes", "believe", "believed", "thinks", "expects", "estimated",
+	"feared", "suspected", "concluded", "found", "showed", "announced", "disclosed", "revealed",
+	"indicated", "suggested", "claimed")
 
 // clauseSoon reports whether a clause starts at toks[p]: a short subject
 // then a finite verb before any punctuation ("the window for a deal is
@@ -391,4 +398,19 @@ func clauseSoon(toks []tok, p int) bool {
 		}
 	}
 	return false
+}
+
+// firstVerb returns the index of the first verb in toks[i:j] (an auxiliary,
+// a past tense, a reporting verb), or j.
+func firstVerb(toks []tok, i, j int) int {
+	for k := i + 1; k < j; k++ {
+		l := toks[k].l
+		if toks[k].punct || toks[k].cap {
+			continue
+		}
+		if finite[l] || pastForms[l] || clausalVerbs[l] || len(l) > 3 && strings.HasSuffix(l, "ed") {
+			return k
+		}
+	}
+	return j
 }

@@ -43,6 +43,7 @@ func (in *Ingester) document(ctx context.Context, f Format, data []byte, locatio
 			return st, fmt.Errorf("ingest %s: %w", location, err)
 		}
 		for _, d := range docs {
+			in.fullText(ctx, d)
 			raws = append(raws, d.ToRaw(in.sourceName(), time.Now().UTC()))
 		}
 	}
@@ -81,4 +82,16 @@ func fedregDocuments(data []byte) ([]*fedreg.Document, error) {
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// fullText fetches a notice's raw text when the JSON names it but does not
+// bundle it; without it the notice keeps its abstract as its body.
+func (in *Ingester) fullText(ctx context.Context, d *fedreg.Document) {
+	if d.RawText != "" || in.Client == nil || (d.RawTextURL == "" && d.BodyHTMLURL == "") {
+		return
+	}
+	c := &fedreg.Client{Fetch: in.Client}
+	if err := c.Text(ctx, d); err != nil {
+		in.log().Warn("notice text not fetched; using its abstract", "document_number", d.DocumentNumber, "error", err)
+	}
 }

@@ -1,12 +1,16 @@
 package ingest
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/ingest/fetch"
 	"github.com/stretchr/testify/require"
 )
 
@@ -76,5 +80,31 @@ func TestDetectFilingsAndNotices(t *testing.T) {
 		if got := Detect([]byte(tc.in), "x", ""); got != tc.want {
 			t.Errorf("Detect(%.30q) = %s, want %s", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestIngestFederalRegisterPageFetchesFullText(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := filepath.Base(r.URL.Path)
+		if name == "documents.json" {
+			name = "documents-page2.json"
+		}
+		data, err := os.ReadFile(filepath.Join("fedreg", "testdata", name))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", map[bool]string{true: "application/json", false: "text/plain"}[strings.HasSuffix(name, ".json")])
+		w.Write([]byte(strings.ReplaceAll(string(data), "{{BASE}}", srv.URL)))
+	}))
+	defer srv.Close()
+	pub := &collect{}
+	in := &Ingester{Client: fetch.New(fetch.Options{AllowPrivate: true, PerHostRate: 1000}), Pub: pub, Source: "fr"}
+	st, err := in.URL(t.Context(), srv.URL+"/api/v1/documents.json?conditions[agencies][]=commerce-department")
+	require.NoError(t, err)
+	if st.Published != 1 || len(pub.raws) != 1 || !strings.Contains(string(pub.raws[0].Body), "infrastructure as a service offered to foreign persons") ||
+		strings.Contains(string(pub.raws[0].Body), "Federal Register Volume") {
+		t.Errorf("published %d (%d raws), want the notice with its cleaned raw text", st.Published, len(pub.raws))
 	}
 }

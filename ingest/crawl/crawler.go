@@ -34,6 +34,7 @@ const (
 	retryWait             = time.Minute // after a cycle failed on the State or the publisher
 	maxSitemapChildren    = 100
 	maxSitemapEntries     = 50000 // the sitemaps.org limit per file
+	maxSitemapURLs        = 50000 // newest sitemap entries queued per site and cycle
 	maxSitemapIndexNested = 2
 )
 

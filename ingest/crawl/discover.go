@@ -60,6 +60,7 @@ func (c *Crawler) sitemapsOf(ctx context.Context, origin *url.URL) error {
 	}
 	// Newest first, so that a MaxPages cut keeps the fresh news.
 	slices.SortStableFunc(found, func(a, b SitemapEntry) int { return b.date().Compare(a.date()) })
+	found = found[:min(len(found), maxSitemapURLs)]
 	for i := range found {
 		e := found[i]
 		u := canonicalLink(e.URL)

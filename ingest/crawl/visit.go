@@ -46,7 +46,7 @@ func (c *Crawler) visit(ctx context.Context, host string, e Entry) error {
 		if ctx.Err() != nil {
 			return nil // stopping; the entry stays queued in the State
 		}
-		c.stats.fail(fmt.Sprintf("%s: %v", e.URL, err))
+		c.stats.fail(namingURL(e.URL, err))
 		c.log.Info("page not fetched", slog.String("url", e.URL), slog.String("error", err.Error()))
 		return c.record(ctx, e, Visit{Status: statusOf(err), Error: err.Error()})
 	}
@@ -240,4 +240,13 @@ func xRobotsFor(v string) string {
 		return v
 	}
 	return ""
+}
+
+// namingURL returns err's text, prefixed with u unless it names it already
+// (the fetcher's errors do).
+func namingURL(u string, err error) string {
+	if msg := err.Error(); strings.Contains(msg, u) {
+		return msg
+	}
+	return u + ": " + err.Error()
 }

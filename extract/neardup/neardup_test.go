@@ -31,3 +31,23 @@ func TestSimHashNearAndFar(t *testing.T) {
 		t.Error("SimHash of empty text is not 0")
 	}
 }
+
+func TestMinHashJaccard(t *testing.T) {
+	rewrite := strings.NewReplacer("evaluates", "is reviewing", "eventually", "ultimately", "dangers", "risks").Replace(story)
+	other := `The Federal Trade Commission sued a group of hospital operators on Tuesday, saying a planned merger would raise prices for patients across three states, according to a complaint filed in federal court. The companies said they would fight the case.`
+	if j := Jaccard(MinHash(story), MinHash(story)); j != 1 {
+		t.Errorf("Jaccard of a text with itself = %v, want 1", j)
+	}
+	if j := Jaccard(MinHash(story), MinHash(rewrite)); j < JaccardThreshold {
+		t.Errorf("light rewrite at Jaccard %.2f, want ≥ %.2f", j, JaccardThreshold)
+	}
+	if j := Jaccard(MinHash(story), MinHash(other)); j >= JaccardThreshold {
+		t.Errorf("unrelated story at Jaccard %.2f, want < %.2f", j, JaccardThreshold)
+	}
+	if MinHash("two words") != nil {
+		t.Error("MinHash of two words is not nil")
+	}
+	if j := Jaccard(nil, MinHash(story)); j != 0 {
+		t.Errorf("Jaccard with an empty signature = %v, want 0", j)
+	}
+}

@@ -301,3 +301,34 @@ func TestPublishFailureKeepsTheFrontier(t *testing.T) {
 		t.Errorf("the article whose publishing failed was not published on the next run")
 	}
 }
+
+func TestVariantLeadsToCanonicalPage(t *testing.T) {
+	site := newTestSite(t, t.TempDir())
+	story := func(part string) http.HandlerFunc {
+		return func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><title>Budget story</title><link rel="canonical" href="/news/budget-story">
+<meta property="og:type" content="article"></head><body><p>` + part + `</p></body></html>`))
+		}
+	}
+	site.handle("/news/budget-story", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("page") == "2" {
+			story("Second half of the story.")(w, r)
+			return
+		}
+		story("First half of the story.")(w, r)
+	})
+	site.handle("/", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><body><a href="/news/budget-story?page=2">Continue reading</a></body></html>`))
+	})
+	pub := &recorder{}
+	runCrawl(t, testClient(fetch.Options{}), pub, nil, Options{Seeds: []string{site.Base + "/"}, MaxDepth: 1})
+	if pub.len() != 1 {
+		t.Fatalf("published %d documents, want 1", pub.len())
+	}
+	raw := pub.raws[0]
+	if raw.ID != idOf(t, site.Base+"/news/budget-story") || !strings.Contains(string(raw.Body), "First half") {
+		t.Errorf("published %s with body %q; want the canonical page itself", raw.URL, raw.Body)
+	}
+}

@@ -64,6 +64,13 @@ func (f *frontier) markVisited(u string) bool {
 	return true
 }
 
+// isVisited reports whether u was fetched this run.
+func (f *frontier) isVisited(u string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.visited[u]
+}
+
 // isKnown reports whether u was already decided this run.
 func (f *frontier) isKnown(u string) bool {
 	f.mu.Lock()

@@ -84,15 +84,22 @@ func (c *Crawler) handle(ctx context.Context, e Entry, p *page) error {
 		}
 		canon = p.canonicalURL()
 		article, why := p.isArticle(c.article)
-		if article && !p.noIndex {
+		switch {
+		case !article || p.noIndex:
+			c.stats.add(func(s *Stats) { s.Index++ })
+		default:
 			vis.Article = true
-			id, err := c.publish(ctx, e, p, canon, why)
+			deferred, err := c.deferToCanonical(ctx, e, final, canon)
 			if err != nil {
 				return err
 			}
-			vis.DocID = id
-		} else {
-			c.stats.add(func(s *Stats) { s.Index++ })
+			if deferred {
+				canon = final // the canonical page is fetched and published on its own
+				break
+			}
+			if vis.DocID, err = c.publish(ctx, e, p, canon, why); err != nil {
+				return err
+			}
 		}
 		if err := c.follow(ctx, e, p); err != nil {
 			return err
@@ -109,6 +116,25 @@ func (c *Crawler) handle(ctx context.Context, e Entry, p *page) error {
 		}
 	}
 	return c.record(ctx, e, vis)
+}
+
+// deferToCanonical queues the canonical URL of an article reached by
+// another URL (a print or AMP variant, page 2 of a story, a link with
+// extra parameters) when it has not been fetched, and reports true: the
+// canonical page is the one to publish, as the variant may hold only part
+// of the text. It reports false when the variant must be published itself:
+// the canonical page is out of scope or was fetched already.
+func (c *Crawler) deferToCanonical(ctx context.Context, e Entry, final, canon string) (bool, error) {
+	if canon == final || canon == e.URL || !c.scope.follow(canon) || c.front.isVisited(canon) {
+		return false, nil
+	}
+	if _, found, err := c.state.Get(ctx, c.keys.visit(canon)); err != nil || found {
+		return false, err
+	}
+	if c.front.isKnown(canon) {
+		return true, nil // queued already
+	}
+	return true, c.push(ctx, Entry{URL: canon, Depth: e.Depth, Sitemap: e.Sitemap})
 }
 
 // follow queues the page's links one level deeper, unless the page is at

@@ -143,3 +143,21 @@ func TestArticleOrIndexPages(t *testing.T) {
 		}
 	}
 }
+
+func FuzzPage(f *testing.F) {
+	f.Add(`<html><head><link rel=canonical href="/a"><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle"}]}</script></head><body><a href="b">b</a><p>text</p></body></html>`)
+	f.Add(`<base href="//other.example/"><a href=x><div itemtype="schema.org/Article"><time>May 1, 2024</time>`)
+	f.Fuzz(func(t *testing.T, html string) {
+		u, _ := url.Parse("https://example.com/news/story")
+		p := &page{finalURL: u}
+		runCallbacks(t, p, html)
+		p.isArticle(nil)
+		if len(p.links) > maxLinks {
+			t.Errorf("%d links, want at most %d", len(p.links), maxLinks)
+		}
+		c := p.canonicalURL()
+		if !sameSite(c, u.String()) {
+			t.Errorf("canonical URL %q is not on the page's site", c)
+		}
+	})
+}

@@ -11,6 +11,7 @@ package extract
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -18,6 +19,7 @@ import (
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/extract/article"
 	"github.com/newsintel/newsintel/extract/claims"
+	"github.com/newsintel/newsintel/extract/cluster"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/extract/lang"
 	"github.com/newsintel/newsintel/extract/neardup"
@@ -32,25 +34,59 @@ const MaxInput = 32 << 20
 // Extractor runs the extract stage. It is safe for concurrent use; the
 // gazetteer is loaded once and shared.
 type Extractor struct {
-	gaz *entities.Gazetteer
+	gaz      *entities.Gazetteer
+	clusters Clusterer
+}
+
+// Clusterer gives a document its near-duplicate cluster
+// (*cluster.Assigner does, over a shared store).
+type Clusterer interface {
+	Assign(ctx context.Context, doc *newsintel.Document) (cluster.Info, error)
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithClusters makes Extract assign every document its near-duplicate
+// cluster through c. Without it a document is a cluster of its own.
+func WithClusters(c Clusterer) Option {
+	return func(x *Extractor) { x.clusters = c }
 }
 
 // New returns an Extractor tagging entities with gaz (entities.Builtin()
 // when nil).
-func New(gaz *entities.Gazetteer) *Extractor {
+func New(gaz *entities.Gazetteer, opts ...Option) *Extractor {
 	if gaz == nil {
 		gaz = entities.Builtin()
 	}
-	return &Extractor{gaz: gaz}
+	x := &Extractor{gaz: gaz}
+	for _, o := range opts {
+		o(x)
+	}
+	return x
 }
 
 // Gazetteer returns the gazetteer the extractor tags with.
 func (x *Extractor) Gazetteer() *entities.Gazetteer { return x.gaz }
 
-// Extract turns raw into a Document. It returns an EINVALID
-// *newsintel.Error when the content cannot yield a document (binary data,
-// no text and no title): retrying would not help.
+// Extract turns raw into a Document, in its near-duplicate cluster when
+// the Extractor has a Clusterer. It returns an EINVALID *newsintel.Error
+// when the content cannot yield a document (binary data, no text and no
+// title): retrying would not help; a failing cluster store is a transient
+// error.
 func (x *Extractor) Extract(ctx context.Context, raw newsintel.Raw) (*newsintel.Document, error) {
+	doc, err := x.extract(ctx, raw)
+	if err != nil || x.clusters == nil {
+		return doc, err
+	}
+	if _, err := x.clusters.Assign(ctx, doc); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", doc.ID, err)
+	}
+	return doc, nil
+}
+
+// extract is Extract without the cluster.
+func (x *Extractor) extract(ctx context.Context, raw newsintel.Raw) (*newsintel.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

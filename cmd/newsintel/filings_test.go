@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/ingest"
+	"github.com/newsintel/newsintel/ingest/edgar"
 	"github.com/newsintel/newsintel/ingest/fedreg"
 	"github.com/newsintel/newsintel/pipelines"
 	"github.com/stretchr/testify/require"
@@ -283,4 +285,38 @@ func TestReportBackfill(t *testing.T) {
 	if err := reportBackfill(&out, backfillStats{Total: 3, Published: 3}, nil); err != nil {
 		t.Errorf("all published: %v, want nil", err)
 	}
+}
+
+// fixedSources is a sourceLister with a fixed list.
+type fixedSources []pipelines.Source
+
+func (f fixedSources) Sources(context.Context) ([]pipelines.Source, error) { return f, nil }
+
+func TestFollowerPublishesEachFilingAndNoticeOnce(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	r := startServe(t, cfg, serveOptions{})
+	pub, store := backfillBus(t, r.info.NATSURL)
+	sec, fr := secServer(t, "", nil), fedregServer(t)
+	client, err := edgar.New(edgar.Options{Fetch: newFetcher(cfg), DataURL: sec.URL, ArchivesURL: sec.URL})
+	require.NoError(t, err)
+	srcs := fixedSources{
+		{Source: config.Source{Name: "baba", Type: "edgar", URL: sec.URL + "/submissions/CIK0001577552.json?forms=20-F"}},
+		{Source: config.Source{Name: "commerce", Type: "fedreg", Kind: "notice", URL: fr.URL + "/api/v1/documents.json?conditions[agencies][]=commerce-department&page=1"}},
+		{Source: config.Source{Name: "news", Type: "feed", URL: "http://127.0.0.1:1/feed.xml"}},
+	}
+	f := &follower{sources: srcs, edgar: client, fedreg: &fedreg.Client{Fetch: newFetcher(cfg)}, pub: pub, done: store,
+		interval: time.Hour, log: slog.New(slog.DiscardHandler), next: map[string]time.Time{}}
+	require.NoError(t, f.pollDue(t.Context()))
+	clear(f.next) // due again at once
+	require.NoError(t, f.pollDue(t.Context()))
+	// Three 20-Fs and the two notices of the first documents page, each once.
+	if len(pub.count) != 5 {
+		t.Errorf("published %v, want 3 filings and 2 notices", pub.count)
+	}
+	for id, n := range pub.count {
+		if n != 1 {
+			t.Errorf("%s published %d times, want once", id, n)
+		}
+	}
+	waitTotal(t, r.info.HTTPAddr, 5)
 }

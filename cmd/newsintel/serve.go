@@ -15,6 +15,7 @@ import (
 	"github.com/newsintel/newsintel/api"
 	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/extract"
+	"github.com/newsintel/newsintel/extract/cluster"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/pipelines"
 	"github.com/spf13/cobra"
@@ -144,7 +145,11 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 	var gaz *entities.Gazetteer
 	if slices.Contains(o.stages, "extract") {
 		gaz = loadGazetteer(cfg, log)
-		x := extract.New(gaz)
+		clusters, err := bus.ClusterStore(ctx) // near-duplicate clusters shared by every extract worker
+		if err != nil {
+			return err
+		}
+		x := extract.New(gaz, extract.WithClusters(cluster.New(clusters)))
 		g.Go(func() error {
 			return bus.RunTransform(gctx, pipelines.StageOptions{
 				Name: "extract", Concurrency: cfg.Extract.Concurrency, AckWait: cfg.Extract.AckWait.D(), MaxDeliver: cfg.Extract.MaxDeliver,
@@ -176,6 +181,7 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 	}
 	if slices.Contains(o.stages, "ingest") {
 		g.Go(func() error { return runPoller(gctx, cfg, bus, metrics, log.With("component", "poll")) })
+		g.Go(func() error { return runFollow(gctx, cfg, bus, log.With("component", "follow")) }) // edgar and fedreg sources
 	}
 	if o.demo {
 		g.Go(func() error { return ingestDemo(gctx, bus, log.With("component", "demo")) })

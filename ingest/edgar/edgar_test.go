@@ -180,3 +180,17 @@ func TestFollowLatestAndSubmissions(t *testing.T) {
 		t.Errorf("Follow(unknown URL) = nil error, want one")
 	}
 }
+
+func TestIsSourceURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://data.sec.gov/submissions/CIK0001577552.json":                              true,
+		"https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&type=20-F&output=atom": true,
+		"https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=1577552&type=20-F": false,
+		"https://www.sec.gov/Archives/edgar/data/1577552/000110465921092345/":              false,
+		"https://www.federalregister.gov/api/v1/documents.json?conditions[agencies][]=x":   false,
+	} {
+		if got := IsSourceURL(u); got != want {
+			t.Errorf("IsSourceURL(%s) = %v, want %v", u, got, want)
+		}
+	}
+}

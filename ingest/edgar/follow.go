@@ -65,3 +65,10 @@ func (c *Client) listed(ctx context.Context, sourceURL string) ([]Filing, error)
 	}
 	return nil, fmt.Errorf("edgar source %q: not a latest-filings Atom feed (cgi-bin/browse-edgar) or a submissions JSON URL", sourceURL)
 }
+
+// IsSourceURL reports whether u is an EDGAR source Follow reads: a
+// latest-filings Atom feed or a submissions JSON URL.
+func IsSourceURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (submissionsPathRe.MatchString(p.Path) || strings.HasSuffix(p.Path, "/cgi-bin/browse-edgar") && p.Query().Get("action") == "getcurrent")
+}

@@ -3,6 +3,8 @@ package fedreg
 import (
 	"context"
 	"errors"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/newsintel/newsintel"
@@ -34,4 +36,11 @@ func (c *Client) Follow(ctx context.Context, documentsURL, source string, seen f
 		raws = append(raws, d.ToRaw(source, time.Now().UTC()))
 	}
 	return raws, errs, nil
+}
+
+// IsSourceURL reports whether u is a documents API URL Follow reads
+// (…/api/v1/documents.json?conditions…).
+func IsSourceURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && strings.HasSuffix(p.Path, "/documents.json")
 }

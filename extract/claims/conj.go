@@ -24,7 +24,11 @@ func parseConj(body string, toks []tok, i, j int, caps bool) conj {
 			c.kind, c.role = headSpokes, "spokesperson" // "the White House press secretary"
 		}
 		c.preHead(body, toks, k, hk, caps)
-		c.setName(body, toks, hk+1, e, caps)
+		if c.kind == headTitle && hk+2 < e && (toks[hk+1].l == "of" || toks[hk+1].l == "for") {
+			c.titleOf(body, toks, hk+2, e) // "the Secretary of Commerce"
+		} else {
+			c.setName(body, toks, hk+1, e, caps)
+		}
 	} else {
 		c.setName(body, toks, k, e, caps)
 		if c.name != "" {
@@ -52,7 +56,8 @@ func findHead(toks []tok, k, e int, caps bool) int {
 		if t.cap && !caps {
 			_, title := titleNouns[t.l]
 			_, spokes := spokesNouns[t.l]
-			if !(title || spokes) || m+1 >= e || !toks[m+1].cap || t.poss ||
+			ofName := m+2 < e && (toks[m+1].l == "of" || toks[m+1].l == "for") && toks[m+2].cap
+			if !(title || spokes) || m+1 >= e || !toks[m+1].cap && !ofName || t.poss ||
 				orgSuffixes[toks[m+1].l] || orgNouns[toks[m+1].l] {
 				continue // "Justice Department": a name, not a title
 			}
@@ -78,6 +83,8 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 		case t.poss:
 			c.possess = span(body, toks, capStart(toks, k, m, caps), m+1)
 			c.possess = trimPossessive(c.possess)
+		case t.cap && !caps && (titleMods[t.l] || m == 0 && modifierStart[t.l] && !toks[m+1].cap):
+			desc = append(desc, t.w) // "Deputy Secretary", "Legal experts"
 		case t.cap && !caps:
 			s := m
 			for m+1 < hk && (toks[m+1].cap || orgNouns[toks[m+1].l] || inName(toks, m+1, hk, caps)) && !toks[m+1].poss {
@@ -87,6 +94,7 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 				continue // handled as the possessor on the next turn
 			}
 			c.affil = span(body, toks, s, m+1)
+			c.affilS, c.affilE = toks[s].s, toks[m].e
 		default:
 			desc = append(desc, t.w)
 		}
@@ -196,6 +204,11 @@ func (c *conj) postMods(body string, toks []tok, e, j int, caps bool) {
 		if s < j && toks[s].l == "the" {
 			s++
 		}
+		if s < j && !toks[s].cap && orgNouns[toks[s].l] && toks[s-1].l == "the" && c.possess == "" && c.affil == "" &&
+			(s+1 == j || toks[s+1].punct) {
+			c.possess = "the " + toks[s].l // "a spokeswoman for the company"
+			continue
+		}
 		if s >= j || !toks[s].cap || caps {
 			continue
 		}
@@ -233,3 +246,35 @@ func possPronoun(l string) bool {
 	}
 	return false
 }
+
+// titleOf reads the organisation of "Secretary of Commerce" as the
+// affiliation: the capitalised words from toks[s], over "the" and inner
+// connectors.
+func (c *conj) titleOf(body string, toks []tok, s, e int) {
+	if toks[s].l == "the" && s+1 < e {
+		s++
+	}
+	end := s
+	for end < e && (toks[end].cap || inName(toks, end, e, false)) && !toks[end].punct {
+		end++
+	}
+	if end > s {
+		c.affil = trimPossessive(span(body, toks, s, end))
+	}
+}
+
+// titleMods qualify a title without naming an organisation: "Deputy
+// Secretary", "Assistant Attorney General".
+var titleMods = words("assistant", "deputy", "vice", "acting", "under", "associate", "senior",
+	"executive", "general", "chief", "principal", "interim", "former", "managing", "special")
+
+// modifierStart are capitalised only because they open a sentence and
+// qualify the noun after them: "Legal experts", "Sanctions experts",
+// "Internal emails", "Privacy advocates".
+var modifierStart = words("internal", "legal", "health", "sanctions", "trade", "security",
+	"privacy", "energy", "oil", "tech", "technology", "defense", "defence", "climate",
+	"environmental", "election", "human", "civil", "labor", "labour", "consumer", "safety",
+	"financial", "banking", "insurance", "market", "intelligence", "confidential", "secret",
+	"leaked", "unpublished", "classified", "new", "recent", "previous", "earlier", "other",
+	"court", "company", "government", "police", "military", "medical", "public", "private",
+	"independent", "outside", "foreign", "western", "regional", "international", "global")

@@ -114,7 +114,7 @@ var anonNouns = map[string]string{
 	"researcher": "researcher", "researchers": "researcher", "scientist": "researcher",
 	"scientists": "researcher", "manager": "executive", "managers": "executive",
 	"director": "executive", "directors": "executive", "activist": "activist",
-	"activists": "activist", "regulator": "official", "regulators": "official",
+	"activists": "activist", "regulators": "official",
 	"authorities": "official", "policymaker": "official", "policymakers": "official",
 	"associate": "associate", "associates": "associate", "friend": "associate",
 	"friends": "associate", "colleague": "associate", "colleagues": "associate",
@@ -138,6 +138,14 @@ var anonNouns = map[string]string{
 	"pilot": "employee", "pilots": "employee", "driver": "employee", "drivers": "employee",
 	"survivor": "witness", "survivors": "witness", "victim": "witness", "victims": "witness",
 	"organizer": "activist", "organizers": "activist", "organiser": "activist", "organisers": "activist",
+	"advocate": "activist", "advocates": "activist", "campaigner": "activist", "campaigners": "activist",
+	"owner": "resident", "owners": "resident", "homeowner": "resident", "homeowners": "resident",
+	"landlord": "resident", "landlords": "resident", "tenant": "resident", "tenants": "resident",
+	"shopper": "customer", "shoppers": "customer", "motorist": "resident", "motorists": "resident",
+	"commuter": "resident", "commuters": "resident", "voter": "resident", "voters": "resident",
+	"family": "resident", "families": "resident", "scout": "expert", "scouts": "expert",
+	"correspondent": "journalist", "correspondents": "journalist", "whistleblower": "insider",
+	"whistleblowers": "insider", "staffer's": "employee", "veterans": "resident",
 }
 
 // spokesNouns speak for an organisation on the record. The value is the role.
@@ -177,6 +185,11 @@ var titleNouns = map[string]string{
 	"aide": "aide", "adviser": "adviser", "advisor": "adviser", "envoy": "diplomat",
 	"leader": "official", "commander": "official", "inspector": "official",
 	"treasurer": "executive", "trustee": "executive", "principal": "executive",
+	"superintendent": "official", "sheriff": "official", "engineer": "official", "clerk": "employee",
+	"auditor": "official", "comptroller": "official", "councilman": "official",
+	"councilwoman": "official", "councillor": "official", "councilor": "official",
+	"alderman": "official", "speaker": "official", "coach": "coach", "captain": "official",
+	"agent": "agent", "governor's": "official",
 }
 
 // orgNouns name an organisation speaking as a whole: "the company said".

@@ -18,6 +18,14 @@ func (c *conj) useMentions(p parsed, all []newsintel.Mention) {
 		return
 	}
 	s, e := p.toks[c.i].s, p.toks[c.j-1].e
+	if c.affil != "" && c.affilE > c.affilS && c.affilS == p.toks[0].s && !strings.Contains(c.affil, " ") && c.i+1 < len(p.toks) &&
+		!p.toks[c.i+1].cap {
+		if _, n := soleMention(all, c.affilS, c.affilE); n == 0 {
+			// A capital that only opens the sentence: "Legal experts".
+			c.descPre = strings.TrimSpace(c.affil + " " + c.descPre)
+			c.affil = ""
+		}
+	}
 	m, n := soleMention(all, s, e)
 	if n != 1 {
 		return
@@ -25,12 +33,13 @@ func (c *conj) useMentions(p parsed, all []newsintel.Mention) {
 	text := trimPossessive(m.Text)
 	switch {
 	case c.kind == headName:
-		if c.nameS == m.Start && c.nameE >= m.End-2 {
-			return
+		if c.nameS <= m.Start && m.End <= c.nameE+2 {
+			return // the guess holds the mention: "Trades Union Congress"
 		}
 		c.name, c.nameS, c.nameE = text, m.Start, m.End
 		c.descPre = describeBefore(p.body, s, m.Start)
-	case c.name != "" && m.Type == newsintel.EntityPerson && m.Start < c.nameE && c.nameS < m.End:
+	case c.name != "" && m.Type == newsintel.EntityPerson && m.Start >= c.nameS && m.Start < c.nameE && m.End > c.nameE:
+		// The guess stops short of the mention: "Paul" of "Paul Yates".
 		c.name, c.nameS, c.nameE = text, m.Start, m.End
 	case c.affil != "" && m.Type != newsintel.EntityPerson && strings.Contains(m.Text, c.affil):
 		c.affil = text
@@ -48,6 +57,9 @@ func soleMention(all []newsintel.Mention, s, e int) (newsintel.Mention, int) {
 		}
 		if m.End <= s || m.Type == newsintel.EntityPlace {
 			continue
+		}
+		if m.Start < s || m.End > e {
+			return m, 0 // a mention across the phrase's edge is no guide
 		}
 		found, n = m, n+1
 	}

@@ -36,6 +36,8 @@ type conj struct {
 	nameE    int
 	descPre  string // words before the name: "research company"
 	affil    string
+	affilS   int // byte offsets of affil when read before the head
+	affilE   int
 	possess  string // possessor: "its", "Alibaba"
 	anonMark bool
 	pron     pronKind

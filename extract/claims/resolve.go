@@ -21,6 +21,7 @@ type state struct {
 	mentions   []newsintel.Mention
 	lastPerson string
 	lastOrg    string
+	lastCo     string // the company named last: "the company", "the utility"
 	personPos  int
 	orgPos     int
 	surnames   map[string]string
@@ -41,6 +42,9 @@ func (st *state) noteMentions(pos int) {
 		case newsintel.EntityCompany, newsintel.EntityAgency, newsintel.EntityGovernment:
 			if m.Start >= st.orgPos {
 				st.lastOrg, st.orgPos = trimPossessive(m.Text), m.Start
+			}
+			if m.Type == newsintel.EntityCompany {
+				st.lastCo = trimPossessive(m.Text)
 			}
 		}
 	}
@@ -70,7 +74,9 @@ func mentionType(ms []newsintel.Mention, s, e int) (newsintel.EntityType, bool) 
 // name to report (a surname seen before becomes the full name).
 func (st *state) personName(c conj, all []newsintel.Mention, caps bool) (string, bool) {
 	if t, ok := mentionType(all, c.nameS, c.nameE); ok {
-		return c.name, t == newsintel.EntityPerson
+		// A word such as "Association" or "Inc" outweighs a mention that
+		// calls the name a person.
+		return c.name, t == newsintel.EntityPerson && !hasOrgSuffix(c.name)
 	}
 	if full, ok := st.surnames[strings.ToLower(c.name)]; ok {
 		return full, true
@@ -84,13 +90,17 @@ func (st *state) personName(c conj, all []newsintel.Mention, caps bool) (string,
 // resolvePossessor turns "its", "their" or "the company" into the last
 // organisation named.
 func (st *state) resolvePossessor(p string) string {
-	switch strings.ToLower(p) {
+	l := strings.ToLower(p)
+	switch l {
 	case "":
 		return ""
-	case "its", "their", "our", "the company", "the firm", "the group":
+	case "its", "their", "our":
 		return st.lastOrg
 	case "his", "her":
 		return st.lastPerson
+	}
+	if head, ok := strings.CutPrefix(l, "the "); ok && orgNouns[head] {
+		return st.orgFor(head)
 	}
 	return p
 }
@@ -154,7 +164,7 @@ func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel
 		if src.Affiliation == "" {
 			src.Affiliation = st.lastOrg
 		}
-	case (c.kind == headTitle || knownOne(c)) && c.definite && !p.anon:
+	case (c.kind == headTitle || knownOne(c)) && (c.definite || c.possess != "") && !p.anon:
 		src.Type = newsintel.SourcePerson
 	default:
 		src.Type = newsintel.SourceAnonymous
@@ -213,6 +223,10 @@ func mergeAppositive(c *conj, a conj) {
 // apposDesc returns the description of a named source: its appositive
 // ("a lawyer for Alibaba") or the words before the name.
 func apposDesc(p parsed, c conj) string {
+	if len(p.appos) > 0 && p.appos[0].kind == headName && c.kind != headName {
+		before, _, _ := strings.Cut(p.desc, ",") // "A spokesman for the department, Kevin Marsh,"
+		return describe(strings.TrimSpace(before))
+	}
 	if len(p.appos) > 0 && p.appos[0].kind != headNone {
 		return describe(strings.TrimSpace(p.desc[strings.Index(p.desc, ",")+1:]))
 	}
@@ -223,7 +237,7 @@ func apposDesc(p parsed, c conj) string {
 // ministry".
 func (st *state) resolveOrgHead(c conj) string {
 	if c.definite || c.possess != "" {
-		return st.lastOrg
+		return st.orgFor(c.head)
 	}
 	return ""
 }
@@ -354,4 +368,32 @@ func asPerson(src newsintel.Source, all []newsintel.Mention, toks []tok, ts, te 
 func maybeSurname(src newsintel.Source) bool {
 	return src.Type == newsintel.SourceOrganization && src.Name != "" &&
 		!strings.Contains(src.Name, " ") && !isOrgName(src.Name, false)
+}
+
+// orgFor returns the organisation a definite head points back at: the last
+// company for "the company", "the utility" or "the lender", else the last
+// organisation of any kind.
+func (st *state) orgFor(head string) string {
+	if companyHeads[head] && st.lastCo != "" {
+		return st.lastCo
+	}
+	return st.lastOrg
+}
+
+// companyHeads are organisation nouns that name a business.
+var companyHeads = words("company", "companies", "firm", "group", "startup", "start-up", "carrier",
+	"airline", "automaker", "carmaker", "retailer", "lender", "insurer", "operator", "maker",
+	"manufacturer", "giant", "conglomerate", "utility", "bank", "chipmaker", "developer",
+	"producer", "supplier", "provider", "platform", "business", "subsidiary", "unit", "parent",
+	"brand", "chain", "fund", "vendor", "contractor")
+
+// hasOrgSuffix reports whether a name has a word that only organisations'
+// names have: "Association", "Inc", "Ministry".
+func hasOrgSuffix(name string) bool {
+	for _, f := range strings.Fields(strings.ToLower(name)) {
+		if orgSuffixes[strings.Trim(f, ".,")] {
+			return true
+		}
+	}
+	return false
 }

@@ -11,8 +11,9 @@ func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
 		if t.punct || t.inQ || !clausalVerbs[t.l] || t.cap && !se.caps || v >= hi && v < hj {
 			continue
 		}
-		if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" {
-			continue
+		if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" ||
+			nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) {
+			continue // "in 14 states", "for reports": nouns, not verbs
 		}
 		if baseForm(t.l) && !pluralSubject(toks, subjectEnd(toks, v), se.caps) {
 			continue // "its annual report, stating …": a noun, not a verb
@@ -51,6 +52,16 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 		f.chanI, f.chanJ = findChannel(toks, a, end)
 		end = a
 	}
+	if l := toks[end-1].l; (l == "who" || l == "which") && end >= 2 {
+		// "… started by a group of students who said …": the subject is
+		// the noun phrase the relative pronoun stands for.
+		end--
+		f.srcI, f.srcJ = antecedent(toks, end), end
+		if f.srcI >= end {
+			return f, false
+		}
+		return x.afterSubject(se, v, f)
+	}
 	ss, ok := subjectStart(toks, end)
 	if !ok || toks[ss].inQ {
 		return f, false
@@ -64,6 +75,14 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 		}
 	}
 	f.srcI, f.srcJ = ss, end
+	return x.afterSubject(se, v, f)
+}
+
+// afterSubject reads what follows the reporting verb at toks[v] once its
+// subject f.srcI:f.srcJ is known: the content, before or after the tag.
+func (x *extractor) afterSubject(se sent, v int, f found) (found, bool) {
+	toks := se.toks
+	ss := f.srcI
 	p, sawThat, chI, chJ := afterVerb(toks, v)
 	if chI >= 0 {
 		f.chanI, f.chanJ = chI, chJ
@@ -181,7 +200,8 @@ func subjectStart(toks []tok, end int) (int, bool) {
 // -1 for the sentence start.
 func prevBoundary(toks []tok, k int) int {
 	for ; k >= 0; k-- {
-		if toks[k].isBoundary() || toks[k].l == "that" || toks[k].l == "and" && k+1 < len(toks) && isClauseSubject(toks[k+1]) {
+		if toks[k].isBoundary() || toks[k].l == "that" || subordinators[toks[k].l] && !toks[k].inQ ||
+			toks[k].l == "and" && k+1 < len(toks) && isClauseSubject(toks[k+1]) {
 			return k
 		}
 	}
@@ -413,4 +433,30 @@ func firstVerb(toks []tok, i, j int) int {
 		}
 	}
 	return j
+}
+
+// subordinators open a subordinate clause, whose subject starts after
+// them: "Oil prices rose after a group of producers said …".
+var subordinators = words("after", "before", "because", "while", "when", "although", "though",
+	"since", "if", "unless", "until", "whereas", "once", "as")
+
+// nounPreps before a reporting word make it a noun: "for reports", "in
+// states".
+var nounPreps = words("of", "for", "in", "at", "by", "with", "from", "into", "about", "under",
+	"between", "among", "amid", "on")
+
+// antecedent returns where the noun phrase ending at toks[end] (before a
+// relative "who") begins: after the last verb, preposition other than
+// "of", or clause boundary.
+func antecedent(toks []tok, end int) int {
+	k := end - 1
+	for ; k >= 0; k-- {
+		t := toks[k]
+		l := t.l
+		if t.isBoundary() || t.isEnd() || finite[l] || pastForms[l] || clausalVerbs[l] ||
+			nounPreps[l] && l != "of" || len(l) > 3 && strings.HasSuffix(l, "ed") && !t.cap {
+			break
+		}
+	}
+	return k + 1
 }

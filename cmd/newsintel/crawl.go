@@ -149,3 +149,17 @@ func runCrawl(ctx context.Context, cfg config.Config, natsURL string, f *crawlFl
 	}
 	return nil
 }
+
+// crawlSourceOptions returns the crawler options of a configured source of
+// type crawl: its URL is the seed, its interval (when set) the revisit
+// interval, the rest comes from crawl.*. serve runs one crawl.Crawler per
+// such source, with Run until shutdown.
+func crawlSourceOptions(cfg config.Config, s config.Source) crawl.Options {
+	var o crawl.Options
+	crawlConfig(cfg.Crawl, func(string) bool { return false }, &o)
+	o.Name, o.Kind, o.Seeds = s.Name, kindOf(s.Kind), []string{s.URL}
+	if s.Interval > 0 {
+		o.Revisit = s.Interval.D()
+	}
+	return o
+}

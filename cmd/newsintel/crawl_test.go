@@ -71,3 +71,11 @@ func TestCrawlFlagsOverConfig(t *testing.T) {
 		t.Errorf("options = depth %d delay %v max pages %d revisit %v; want 1 (flag), 3s, 50, 1h (config)", o.MaxDepth, o.Delay, o.MaxPages, o.Revisit)
 	}
 }
+
+func TestCrawlSourceOptions(t *testing.T) {
+	cfg := config.Default()
+	o := crawlSourceOptions(cfg, config.Source{Name: "ledger", Type: "crawl", URL: "https://ledger.example/", Interval: config.Duration(30 * time.Minute)})
+	if o.Name != "ledger" || o.Kind != newsintel.KindArticle || len(o.Seeds) != 1 || o.Revisit != 30*time.Minute || o.MaxDepth != cfg.Crawl.MaxDepth || o.Once {
+		t.Errorf("options = %+v; want name ledger, kind article, the URL as seed, revisit 30m, crawl.max_depth, not once", o)
+	}
+}

@@ -123,8 +123,18 @@ func (p *page) addLink(u string) {
 // schema.org microdata article, a URL matching one of patterns, or else
 // one dated block of prose (see prose).
 func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
-	// A page that JSON-LD calls a collection (a section front, a tag or
-	// author page) is an index whatever its og:type says.
+	for _, re := range patterns {
+		if re.MatchString(p.finalURL.String()) {
+			return true, "url pattern"
+		}
+	}
+	// A site's home page is its front, whatever markup it carries (some
+	// describe their top story as a NewsArticle, some say og:type=article
+	// everywhere). A page that JSON-LD calls a collection (a section front,
+	// a tag or author page) is an index whatever its og:type says.
+	if p.finalURL.Path == "" || p.finalURL.Path == "/" {
+		return false, ""
+	}
 	switch {
 	case p.ldArticle:
 		return true, "json-ld"
@@ -136,11 +146,6 @@ func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
 	case p.microdata == 1:
 		// One article item is the page; several are the cards of an index.
 		return true, "microdata"
-	}
-	for _, re := range patterns {
-		if re.MatchString(p.finalURL.String()) {
-			return true, "url pattern"
-		}
 	}
 	if !p.ldIndex && (p.ogType == "" || strings.Contains(p.ogType, "article")) && p.prose.isProse(p.finalURL) {
 		return true, "prose"
@@ -247,7 +252,11 @@ func ldWalk(v any, p *page, depth int) bool {
 		if ldWalk(t["@graph"], p, depth+1) {
 			return true
 		}
-		if m, ok := t["mainEntity"].(map[string]any); ok && ldIsArticle(m["@type"]) && ldAboutPage(m, p) {
+		main := t["mainEntity"]
+		if list, ok := main.([]any); ok && len(list) == 1 {
+			main = list[0]
+		}
+		if m, ok := main.(map[string]any); ok && ldIsArticle(m["@type"]) && ldAboutPage(m, p) {
 			return true
 		}
 	}

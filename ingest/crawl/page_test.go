@@ -27,6 +27,7 @@ func TestIsArticle(t *testing.T) {
 		{"json-ld NewsArticle", `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}</script>`, nil, true},
 		{"json-ld schema: prefix", `<script type="application/ld+json">{"@type":"schema:ReportageNewsArticle"}</script>`, nil, true},
 		{"json-ld graph", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","mainEntityOfPage":"` + u + `/"}]}</script>`, nil, true},
+		{"json-ld mainEntity list", `<script type="application/ld+json">{"@type":"WebPage","mainEntity":[{"@type":"NewsArticle"}]}</script>`, nil, true},
 		{"json-ld mainEntity", `<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"BlogPosting"}}</script>`, nil, true},
 		{"json-ld type list", `<script type="application/ld+json">{"@type":["CreativeWork","OpinionNewsArticle"]}</script>`, nil, true},
 		{"json-ld in comment wrapper", "<script type=\"application/ld+json\">\n<!--\n{\"@type\":\"NewsArticle\"}\n-->\n</script>", nil, true},
@@ -54,6 +55,14 @@ func TestIsArticle(t *testing.T) {
 				t.Errorf("isArticle = %v (%s), want %v", got, why, c.want)
 			}
 		})
+	}
+}
+
+func TestHomePageIsNeverAnArticle(t *testing.T) {
+	p := parsePage(t, "https://www.example.com/", `<html><head><meta property="og:type" content="article">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Top story"}</script></head><body><p>text</p></body></html>`)
+	if got, why := p.isArticle(nil); got {
+		t.Errorf("home page isArticle = true (%s), want false", why)
 	}
 }
 

@@ -172,22 +172,30 @@ func TestSchedulerAddChangeRemoveWhileRunning(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx) }()
-	every := 50 * time.Millisecond
-	s.Set(poll.Feed{Name: "a", URL: "https://a.example/feed", Interval: every}, time.Now())
-	s.Set(poll.Feed{Name: "b", URL: "https://b.example/feed", Interval: time.Hour}, time.Now())
-	time.Sleep(300 * time.Millisecond)
-	s.Set(poll.Feed{Name: "b", URL: "https://b.example/new-feed", Interval: time.Hour}, time.Time{})
-	s.Remove("a")
-	time.Sleep(150 * time.Millisecond)
-	aAfterRemove := cp.count("https://a.example/feed")
-	time.Sleep(300 * time.Millisecond)
-	cancel()
-	<-done
-	if got := cp.count("https://a.example/feed"); got < 3 || got != aAfterRemove {
-		t.Errorf("feed a (every 50ms, then removed): got %d polls, %d after removal settled; want at least 3 and no more after removal", got, aAfterRemove)
+	defer func() { cancel(); <-done }()
+	waitUntil := func(what string, cond func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("waited 10s for %s", what)
+			}
+		}
 	}
-	if got, moved := cp.count("https://b.example/feed"), cp.count("https://b.example/new-feed"); got != 1 || moved != 1 {
-		t.Errorf("feed b (hourly, URL changed): got %d polls of the old URL, %d of the new; want 1 and 1", got, moved)
+	const a, b, b2 = "https://a.example/feed", "https://b.example/feed", "https://b.example/new-feed"
+	s.Set(poll.Feed{Name: "a", URL: a, Interval: 50 * time.Millisecond}, time.Now())
+	s.Set(poll.Feed{Name: "b", URL: b, Interval: time.Hour}, time.Now())
+	waitUntil("feed a (every 50ms) to be polled 3 times", func() bool { return cp.count(a) >= 3 && cp.count(b) == 1 })
+
+	s.Set(poll.Feed{Name: "b", URL: b2, Interval: time.Hour}, time.Time{})
+	s.Remove("a")
+	waitUntil("feed b's new URL to be polled", func() bool { return cp.count(b2) == 1 })
+	settled := cp.count(a)
+	time.Sleep(300 * time.Millisecond)
+	if got := cp.count(a); got != settled {
+		t.Errorf("feed a after removal: got %d polls, want no more than the %d before", got, settled)
+	}
+	if got := cp.count(b); got != 1 {
+		t.Errorf("feed b (hourly) old URL: got %d polls, want 1", got)
 	}
 	if names := s.Names(); len(names) != 1 || names[0] != "b" {
 		t.Errorf("Names: got %v, want [b]", names)

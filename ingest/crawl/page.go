@@ -132,7 +132,7 @@ func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
 	// describe their top story as a NewsArticle, some say og:type=article
 	// everywhere). A page that JSON-LD calls a collection (a section front,
 	// a tag or author page) is an index whatever its og:type says.
-	if p.finalURL.Path == "" || p.finalURL.Path == "/" {
+	if homePaths[strings.ToLower(p.finalURL.Path)] {
 		return false, ""
 	}
 	switch {
@@ -152,6 +152,10 @@ func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
 	}
 	return false, ""
 }
+
+// homePaths are the paths of a site's home page.
+var homePaths = map[string]bool{"": true, "/": true, "/index.html": true, "/index.htm": true, "/index.php": true,
+	"/index.shtml": true, "/default.aspx": true, "/home": true, "/home/": true}
 
 // canonicalURL returns the normalised canonical URL of the page: the one it
 // declares (<link rel=canonical>, else og:url) when that is on the same

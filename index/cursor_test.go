@@ -81,7 +81,7 @@ func TestSearchAfterRefusals(t *testing.T) {
 		says string
 	}{
 		{"with from", Request{From: 10, SearchAfter: cursor}, "one or the other"},
-		{"wrong length", Request{Query: "cloud", SearchAfter: cursor}, "3 sort values"},
+		{"wrong length", Request{SearchAfter: append(slices.Clone(cursor), "AA")}, "the 2 sort values"},
 		{"not a cursor", Request{SearchAfter: []string{"2024-01-01", "%%%"}}, "not a sort value"},
 		{"too long", Request{SearchAfter: []string{strings.Repeat("A", 2000), "x"}}, "not a sort value"},
 	}

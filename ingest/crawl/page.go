@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -20,7 +21,7 @@ const maxLinks = 2000
 type page struct {
 	finalURL  *url.URL
 	status    int
-	header    map[string][]string
+	header    http.Header
 	mediaType string
 	body      []byte
 	html      bool

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -176,7 +177,7 @@ func (c *Crawler) publish(ctx context.Context, e Entry, p *page, canon, why stri
 	}
 	raw := newsintel.Raw{
 		ID: id, Kind: c.opts.Kind, Source: c.opts.Name, URL: e.URL, FinalURL: p.finalURL.String(),
-		Status: p.status, Header: p.header, ContentType: p.mediaType, Fetched: time.Now().UTC(),
+		Status: p.status, Header: keptHeader(p.header), ContentType: p.mediaType, Fetched: time.Now().UTC(),
 		Body: p.body, Publisher: c.opts.Publisher, Item: itemOf(e.Sitemap),
 	}
 	if err := c.pub.PublishRaw(ctx, raw); err != nil {
@@ -275,4 +276,18 @@ func namingURL(u string, err error) string {
 		return msg
 	}
 	return u + ": " + err.Error()
+}
+
+// keptHeaders are the response headers worth keeping with a document;
+// cookies and the like are not.
+var keptHeaders = []string{"Content-Type", "Content-Language", "Last-Modified", "Etag", "Date", "Link", "X-Robots-Tag"}
+
+func keptHeader(h http.Header) http.Header {
+	out := http.Header{}
+	for _, k := range keptHeaders {
+		if v := h.Values(k); len(v) > 0 {
+			out[k] = v
+		}
+	}
+	return out
 }

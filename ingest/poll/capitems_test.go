@@ -75,3 +75,20 @@ func FuzzHashesAndDeclarations(f *testing.F) {
 		}
 	})
 }
+
+func TestAlternateFeeds(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Example News</title>
+<link rel="stylesheet" href="/s.css">
+<link rel="alternate" type="application/rss+xml" title="Top stories" href="/rss/top.xml">
+<LINK REL="Alternate" TYPE="application/atom+xml" HREF="https://feeds.example.org/atom">
+<link rel="alternate" hreflang="de" href="/de/">
+</head><body><link rel="alternate" type="application/rss+xml" href="/in-body.xml"></body></html>`
+	got := alternateFeeds([]byte(page), "https://www.example.org/news/")
+	want := []string{"https://www.example.org/rss/top.xml", "https://feeds.example.org/atom"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("alternateFeeds: got %q, want %q", got, want)
+	}
+	if got := alternateFeeds([]byte("<html><body>no head</body></html>"), ""); len(got) != 0 {
+		t.Errorf("alternateFeeds(page without feeds): got %q, want none", got)
+	}
+}

@@ -77,6 +77,14 @@ func (p *Poller) Poll(ctx context.Context, f Feed) (State, error) {
 	st.Polls++
 	p.count("polls", 1)
 	pollErr := p.fetchAndPublish(ctx, f, &st)
+	if errors.Is(pollErr, context.Canceled) {
+		// Shutting down: not the feed's failure. Poll it first thing next time.
+		st.NextPoll = now
+		if err := p.save(context.WithoutCancel(ctx), f.URL, st); err != nil {
+			return st, errors.Join(pollErr, err)
+		}
+		return st, pollErr
+	}
 	if pollErr != nil {
 		st.ConsecutiveFailures++
 		st.Errors++
@@ -114,6 +122,11 @@ func (p *Poller) fetchAndPublish(ctx context.Context, f Feed, st *State) error {
 	body, _ := capItems(declareUTF8(resp.Body), feed.MaxItems)
 	parsed, err := feed.Parse(body, resp.FinalURL)
 	if err != nil {
+		if errors.Is(err, feed.ErrNotFeed) {
+			if alts := alternateFeeds(resp.Body, resp.FinalURL); len(alts) > 0 {
+				return fmt.Errorf("%w; the page names its feeds, use one as the source URL: %s", err, strings.Join(alts, " "))
+			}
+		}
 		return err
 	}
 	fresh, more, err := p.newItems(ctx, f, parsed.Items)

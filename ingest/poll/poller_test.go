@@ -1,8 +1,10 @@
 package poll_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,5 +157,32 @@ func TestRetryAfterPostponesNextPoll(t *testing.T) {
 	require.Error(t, err)
 	if gap := st.NextPoll.Sub(st.LastPoll); gap < 2*time.Hour-time.Second || gap > 2*time.Hour+time.Second {
 		t.Errorf("429 with Retry-After: 7200: got next poll in %v, want 2h", gap)
+	}
+}
+
+func TestHomePageErrorNamesItsFeeds(t *testing.T) {
+	store := startNATS(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feeds/all.rss"></head><body>News</body></html>`))
+	}))
+	defer srv.Close()
+	p := store.newPoller(t, &published{}, testClient(5*time.Second))
+	st, err := p.Poll(t.Context(), poll.Feed{Name: "home", URL: srv.URL + "/", Interval: time.Hour})
+	if err == nil || st.ErrorClass != "not_feed" || !strings.Contains(st.LastError, srv.URL+"/feeds/all.rss") {
+		t.Errorf("poll of a home page: got error %v, class %q; want not_feed naming %s/feeds/all.rss", err, st.ErrorClass, srv.URL)
+	}
+}
+
+func TestShutdownIsNotAFailure(t *testing.T) {
+	store, site := startNATS(t), startSite(t)
+	site.set(rss(site.URL, 1, time.Time{}), `"1"`)
+	p := store.newPoller(t, &published{}, testClient(5*time.Second))
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	st, err := p.Poll(ctx, poll.Feed{Name: "wire", URL: site.URL + "/feed.xml", Interval: time.Hour})
+	require.ErrorIs(t, err, context.Canceled)
+	if st.ConsecutiveFailures != 0 || st.LastError != "" || time.Until(st.NextPoll) > time.Second {
+		t.Errorf("poll cut by shutdown: got %d failures, last error %q, next poll in %v; want 0, none, now", st.ConsecutiveFailures, st.LastError, time.Until(st.NextPoll))
 	}
 }

@@ -106,6 +106,7 @@ func (x *extractor) buildSource(se sent, f found) (newsintel.Source, bool) {
 		}
 	}
 	src = asPerson(src, x.all, se.toks, f.ts, f.te)
+	src = asPlural(src, x.all, se.toks, f)
 	if t := refusalIn(se.toks, f.ts, f.te); t != "" {
 		src.Type = t
 	}

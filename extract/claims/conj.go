@@ -56,7 +56,8 @@ func findHead(toks []tok, k, e int, caps bool) int {
 		if t.cap && !caps {
 			_, title := titleNouns[t.l]
 			_, spokes := spokesNouns[t.l]
-			ofName := m+2 < e && (toks[m+1].l == "of" || toks[m+1].l == "for") && toks[m+2].cap
+			ofName := m+2 < e && (toks[m+1].l == "of" || toks[m+1].l == "for") &&
+				(toks[m+2].cap || toks[m+2].l == "the" && m+3 < e && toks[m+3].cap)
 			if !(title || spokes) || m+1 >= e || !toks[m+1].cap && !ofName || t.poss ||
 				orgSuffixes[toks[m+1].l] || orgNouns[toks[m+1].l] {
 				continue // "Justice Department": a name, not a title
@@ -258,6 +259,15 @@ func (c *conj) titleOf(body string, toks []tok, s, e int) {
 	for end < e && (toks[end].cap || inName(toks, end, e, false)) && !toks[end].punct {
 		end++
 	}
+	// "Secretary of State Antony Blinken": capitals after an organisation
+	// word, with no connector among them, are the person's name.
+	for m := s; m < end-1; m++ {
+		if orgSuffixes[toks[m].l] && end-m-1 <= 3 && !hasConnector(toks, m+1, end) {
+			c.setName(body, toks, m+1, end, false)
+			end = m + 1
+			break
+		}
+	}
 	if end > s {
 		c.affil = trimPossessive(span(body, toks, s, end))
 	}
@@ -278,3 +288,15 @@ var modifierStart = words("internal", "legal", "health", "sanctions", "trade", "
 	"leaked", "unpublished", "classified", "new", "recent", "previous", "earlier", "other",
 	"court", "company", "government", "police", "military", "medical", "public", "private",
 	"independent", "outside", "foreign", "western", "regional", "international", "global")
+
+// hasConnector reports whether toks[i:j] holds a word that joins parts of
+// a name: "of", "and", "for", "&".
+func hasConnector(toks []tok, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch toks[k].l {
+		case "of", "and", "for", "&", "the":
+			return true
+		}
+	}
+	return false
+}

@@ -38,6 +38,11 @@ func (c *conj) useMentions(p parsed, all []newsintel.Mention) {
 		}
 		c.name, c.nameS, c.nameE = text, m.Start, m.End
 		c.descPre = describeBefore(p.body, s, m.Start)
+	case c.name == "" && (c.kind == headTitle || c.kind == headSpokes) && m.Type == newsintel.EntityPerson:
+		c.name, c.nameS, c.nameE = text, m.Start, m.End // "Secretary of State Antony Blinken"
+		if c.affil != "" && strings.HasSuffix(c.affil, " "+text) {
+			c.affil = strings.TrimSpace(strings.TrimSuffix(c.affil, text))
+		}
 	case c.name != "" && m.Type == newsintel.EntityPerson && m.Start >= c.nameS && m.Start < c.nameE && m.End > c.nameE:
 		// The guess stops short of the mention: "Paul" of "Paul Yates".
 		c.name, c.nameS, c.nameE = text, m.Start, m.End

@@ -159,9 +159,15 @@ func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel
 		src.Type, src.Name = newsintel.SourcePerson, c.name
 		st.notePerson(c.name, c.nameS)
 		src.Description = apposDesc(p, c)
+	case c.kind == headSpokes && c.role == "lawyer" && src.Affiliation == "" && c.possess == "" && !c.definite &&
+		!strings.Contains(p.desc, " for ") && !strings.Contains(p.desc, "representing"):
+		// Lawyers who speak for nobody named are unnamed people:
+		// "lawyers who advise corporate clients said".
+		src.Type = newsintel.SourceAnonymous
+		setCount(src, []conj{c})
 	case c.kind == headSpokes && !p.anon:
 		src.Type = newsintel.SourceOrganization
-		if src.Affiliation == "" {
+		if src.Affiliation == "" && c.role == "spokesperson" {
 			src.Affiliation = st.lastOrg
 		}
 	case (c.kind == headTitle || knownOne(c)) && (c.definite || c.possess != "") && !p.anon:
@@ -262,6 +268,16 @@ func (st *state) pronoun(c conj) (newsintel.Source, bool) {
 // them is, with the counts added up.
 func (st *state) combined(p parsed) (newsintel.Source, bool) {
 	src := newsintel.Source{Description: p.desc, Type: newsintel.SourceAnonymous}
+	if last := p.conjs[len(p.conjs)-1]; last.name != "" && p.conjs[0].count == 0 && !p.conjs[0].definite {
+		// "Lawyer and longtime activist Renata Oduya": one named person
+		// described by two nouns.
+		one := parsed{body: p.body, toks: p.toks, i: p.i, j: p.j, conjs: []conj{last}, appos: p.appos, caps: p.caps, desc: p.desc}
+		s, ok := st.source(one, nil)
+		if ok {
+			s.Role = firstNonEmpty(p.conjs[0].role, s.Role)
+		}
+		return s, ok
+	}
 	anon := false
 	for _, c := range p.conjs {
 		if c.kind == headAnon || c.kind == headTitle && !c.definite || c.kind == headSpokes && p.anon {
@@ -374,8 +390,8 @@ func maybeSurname(src newsintel.Source) bool {
 // company for "the company", "the utility" or "the lender", else the last
 // organisation of any kind.
 func (st *state) orgFor(head string) string {
-	if companyHeads[head] && st.lastCo != "" {
-		return st.lastCo
+	if companyHeads[head] {
+		return st.lastCo // "" rather than an agency for "the airline"
 	}
 	return st.lastOrg
 }
@@ -396,4 +412,35 @@ func hasOrgSuffix(name string) bool {
 		}
 	}
 	return false
+}
+
+// asPlural turns an organisation source named by the one capitalised word
+// that opens the sentence into unnamed people when the word is a plural
+// common noun: it ends like one ("Communities", "Economists") or the
+// content calls it "they" ("Shippers said they would …"), and no mention
+// names it.
+func asPlural(src newsintel.Source, all []newsintel.Mention, toks []tok, f found) newsintel.Source {
+	if !maybeSurname(src) || f.srcI != 0 || f.srcJ != 1 || len(toks) < 3 {
+		return src
+	}
+	if _, n := soleMention(all, toks[0].s, toks[0].e); n != 0 {
+		return src
+	}
+	l := toks[0].l
+	_, num := numberOf(strings.SplitN(l, "-", 2)[0])
+	they := false
+	for _, t := range toks {
+		if t.s >= f.ts && !t.punct {
+			they = t.l == "they" || t.l == "their"
+			break
+		}
+	}
+	plural := num || they && strings.HasSuffix(l, "s")
+	for _, suf := range []string{"ies", "ists", "ians", "ants", "ents"} {
+		plural = plural || strings.HasSuffix(l, suf)
+	}
+	if !plural {
+		return src
+	}
+	return newsintel.Source{Type: newsintel.SourceAnonymous, Plural: true, Description: l, Role: "person"}
 }

@@ -74,6 +74,12 @@ func benchRunCmd(g *globals) *cobra.Command {
 		Short: "Index a corpus through Put and raw Bleve, run the query workloads, print the results",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.Corpus == "" && !o.QueriesOnly {
+				return fmt.Errorf("give --corpus DIR (written by bench gen), or --queries-only with --work DIR")
+			}
+			if o.QueriesOnly && o.WorkDir == "" {
+				return fmt.Errorf("--queries-only needs --work DIR of an earlier run")
+			}
 			cfg, err := g.load(nil)
 			if err != nil {
 				return err
@@ -88,8 +94,8 @@ func benchRunCmd(g *globals) *cobra.Command {
 	f.IntVar(&o.BatchSize, "batch", 256, "documents per Put, like the index stage")
 	f.IntVar(&o.Queries, "queries", 300, "queries per workload, at rest and while indexing")
 	f.IntVar(&o.Limit, "limit", 0, "index at most this many documents (default: all)")
+	f.BoolVar(&o.QueriesOnly, "queries-only", false, "skip indexing: query the index an earlier run left in --work (and add to it while querying)")
 	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
-	_ = cmd.MarkFlagRequired("corpus")
 	return cmd
 }
 

@@ -22,12 +22,15 @@ const CorpusFile = "docs.jsonl"
 
 // Options configure Run. Zero fields take the defaults in brackets.
 type Options struct {
-	Corpus    string       // directory holding CorpusFile
-	WorkDir   string       // where the indexes are built [a temporary directory, removed after]
-	BatchSize int          // documents per Put, as the index stage batches them [256]
-	Queries   int          // queries per workload and condition [300]
-	Limit     int          // index at most this many documents of the corpus [all]
-	Log       *slog.Logger // progress [discarded]
+	Corpus    string // directory holding CorpusFile
+	WorkDir   string // where the indexes are built [a temporary directory, removed after]
+	BatchSize int    // documents per Put, as the index stage batches them [256]
+	Queries   int    // queries per workload and condition [300]
+	Limit     int    // index at most this many documents of the corpus [all]
+	// QueriesOnly skips indexing and runs the query workloads on the index
+	// an earlier run left in WorkDir.
+	QueriesOnly bool
+	Log         *slog.Logger // progress [discarded]
 }
 
 func (o Options) withDefaults() Options {
@@ -83,6 +86,9 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		work = tmp
 	}
 	blDir, ixDir := filepath.Join(work, "baseline"), filepath.Join(work, "index")
+	if o.QueriesOnly {
+		return runQueriesOnly(ctx, o, ixDir)
+	}
 	bl, err := index.OpenBaseline(blDir)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
@@ -111,6 +117,27 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// runQueriesOnly runs the query workloads on the index in dir.
+func runQueriesOnly(ctx context.Context, o Options, dir string) (*Report, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("bench: no index of an earlier run: %w", err)
+	}
+	ix, err := index.Open(dir, index.Options{BatchSize: o.BatchSize, MaxConcurrentSearches: 64}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	defer ix.Close()
+	n, err := ix.Count()
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Docs: int(n)}
+	if rep.IndexBytes, err = dirSize(dir); err != nil {
+		return nil, err
+	}
+	return rep, runQueries(ctx, o, ix, rep)
 }
 
 // load reads the corpus in batches and writes each to ix and bl, timing
@@ -178,11 +205,12 @@ func load(ctx context.Context, o Options, ix *index.Index, bl *index.Baseline, r
 	return nil
 }
 
-// settledSize waits for the index in dir to stop changing size (Bleve
-// merges segments in the background) for up to a minute, and returns it.
+// settledSize waits for the index in dir to stop changing size for a
+// second (Bleve merges segments in the background), for up to a minute,
+// and returns it.
 func settledSize(ctx context.Context, dir string) (int64, error) {
 	last := int64(-1)
-	for range 30 {
+	for range 60 {
 		n, err := dirSize(dir)
 		if err != nil {
 			return 0, err
@@ -194,7 +222,7 @@ func settledSize(ctx context.Context, dir string) (int64, error) {
 		select {
 		case <-ctx.Done():
 			return 0, ctx.Err()
-		case <-time.After(2 * time.Second):
+		case <-time.After(time.Second):
 		}
 	}
 	return last, nil

@@ -248,12 +248,12 @@ func (p *Poller) handle(ctx context.Context, in *ingest.Ingester, it *pending) i
 	changed := true
 	if p.Revisions != nil {
 		if changed, err = p.Revisions.Stamp(ctx, &raw); err != nil {
-			return p.itemFailed(ctx, it, err)
+			return p.pipelineFailed(it, err)
 		}
 	}
 	if changed {
 		if err := p.Pub.PublishRaw(ctx, raw); err != nil {
-			return p.itemFailed(ctx, it, fmt.Errorf("publish %s: %w", raw.URL, err))
+			return p.pipelineFailed(it, fmt.Errorf("publish %s: %w", raw.URL, err))
 		}
 		if raw.Revision > 1 {
 			p.count("revisions", 1)
@@ -272,7 +272,18 @@ func (p *Poller) handle(ctx context.Context, in *ingest.Ingester, it *pending) i
 	return itemPublished
 }
 
-// itemFailed counts a failed item and decides whether to try it again.
+// pipelineFailed counts an item the pipeline could not take (JetStream
+// down, a bucket unreachable): it stays unseen, to be tried again at the
+// next poll however often that happens, so an outage loses nothing.
+func (p *Poller) pipelineFailed(it *pending, err error) itemResult {
+	p.count("items_failed", 1)
+	p.log().Warn("feed item not published; will retry", "feed", it.item.Feed, "link", it.item.Link, "error", err)
+	return itemRetry
+}
+
+// itemFailed counts an item whose page could not be had and decides
+// whether to try it again: a transient failure up to three polls, a
+// permanent one (404, refused, too large) not at all.
 func (p *Poller) itemFailed(ctx context.Context, it *pending, err error) itemResult {
 	p.count("items_failed", 1)
 	p.log().Warn("feed item not ingested", "feed", it.item.Feed, "link", it.item.Link, "error", err)

@@ -2,6 +2,7 @@ package poll_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/newsintel/newsintel"
 
 	"github.com/newsintel/newsintel/ingest/poll"
 )
@@ -184,5 +187,37 @@ func TestShutdownIsNotAFailure(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 	if st.ConsecutiveFailures != 0 || st.LastError != "" || time.Until(st.NextPoll) > time.Second {
 		t.Errorf("poll cut by shutdown: got %d failures, last error %q, next poll in %v; want 0, none, now", st.ConsecutiveFailures, st.LastError, time.Until(st.NextPoll))
+	}
+}
+
+// flakyPub fails every publish while down is true.
+type flakyPub struct {
+	published
+	down bool
+}
+
+func (f *flakyPub) PublishRaw(ctx context.Context, raw newsintel.Raw) error {
+	if f.down {
+		return errors.New("nats: no responders available for request")
+	}
+	return f.published.PublishRaw(ctx, raw)
+}
+
+func TestPublishOutageLosesNothing(t *testing.T) {
+	store, site := startNATS(t), startSite(t)
+	site.set(rss(site.URL, 2, time.Time{}), `"1"`)
+	pub := &flakyPub{down: true}
+	p := store.newPoller(t, &pub.published, testClient(5*time.Second))
+	p.Pub = pub
+	f := poll.Feed{Name: "wire", URL: site.URL + "/feed.xml", Interval: time.Hour}
+	for range 4 { // more polls than an item's page gets retries: an outage is not the page's fault
+		_, err := p.Poll(t.Context(), f)
+		require.NoError(t, err)
+	}
+	pub.down = false
+	st, err := p.Poll(t.Context(), f)
+	require.NoError(t, err)
+	if got := len(pub.list()); got != 2 || st.ItemsSeen != 2 || st.ETag != `"1"` {
+		t.Errorf("after the outage: got %d published, %d items seen, etag %q; want 2, 2, \"1\"", got, st.ItemsSeen, st.ETag)
 	}
 }

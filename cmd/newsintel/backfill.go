@@ -287,11 +287,8 @@ func runItems(ctx context.Context, kind string, items []backfillItem, pub ingest
 // runBackfillEDGAR lists the selected filings of each company and
 // publishes those not yet done.
 func runBackfillEDGAR(ctx context.Context, cfg config.Config, o edgarBackfill, pub ingest.Publisher, store progressStore, progress io.Writer, log *slog.Logger) (backfillStats, error) {
-	fc := cfg.Fetch
 	client, err := edgar.New(edgar.Options{
-		Fetch: fetch.New(fetch.Options{UserAgent: fc.UserAgent, AllowPrivate: fc.AllowPrivateNetworks, Timeout: fc.Timeout.D(),
-			MaxBodySize: int64(fc.MaxBodySize), PerHostRate: max(o.rate, 1), PerHostConcurrency: 1, Retries: 2}),
-		DataURL: o.dataURL, ArchivesURL: o.archives, Rate: o.rate, Log: log,
+		Fetch: secFetcher(cfg, o.rate), DataURL: o.dataURL, ArchivesURL: o.archives, Rate: o.rate, Log: log,
 	})
 	if err != nil {
 		return backfillStats{}, err
@@ -337,4 +334,18 @@ func runBackfillFedReg(ctx context.Context, cfg config.Config, o fedregBackfill,
 		return backfillStats{}, err
 	}
 	return runItems(ctx, "fedreg", items, pub, store, newProgressBar(progress, "fedreg"), log)
+}
+
+// secSubmissionSize is the largest body fetched from EDGAR: a full-submission
+// .txt with its exhibits and graphics can run to a hundred megabytes before
+// it is cut down to its primary document.
+const secSubmissionSize = 128 << 20
+
+// secFetcher is the guarded fetcher for EDGAR: one request at a time per
+// host at up to rate per second (the edgar client's limiter keeps the total
+// within the SEC's ceiling) and room for full submissions.
+func secFetcher(cfg config.Config, rate float64) *fetch.Client {
+	fc := cfg.Fetch
+	return fetch.New(fetch.Options{UserAgent: fc.UserAgent, AllowPrivate: fc.AllowPrivateNetworks, Timeout: max(fc.Timeout.D(), 2*time.Minute),
+		MaxBodySize: max(int64(fc.MaxBodySize), secSubmissionSize), PerHostRate: max(rate, 1), PerHostConcurrency: 1, Retries: 2})
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/newsintel/newsintel/ingest"
 	"github.com/newsintel/newsintel/ingest/edgar"
 	"github.com/newsintel/newsintel/ingest/fedreg"
-	"github.com/newsintel/newsintel/ingest/fetch"
 	"github.com/newsintel/newsintel/pipelines"
 )
 
@@ -47,9 +46,7 @@ func runFollow(ctx context.Context, cfg config.Config, bus *pipelines.Bus, log *
 	if err != nil {
 		return err
 	}
-	fc := cfg.Fetch
-	sec, err := edgar.New(edgar.Options{Log: log, Fetch: fetch.New(fetch.Options{UserAgent: fc.UserAgent, AllowPrivate: fc.AllowPrivateNetworks,
-		Timeout: fc.Timeout.D(), MaxBodySize: int64(fc.MaxBodySize), PerHostRate: edgar.MaxRate, PerHostConcurrency: 1, Retries: 2})})
+	sec, err := edgar.New(edgar.Options{Log: log, Fetch: secFetcher(cfg, edgar.MaxRate)})
 	if err != nil {
 		return err
 	}

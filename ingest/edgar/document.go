@@ -1,6 +1,7 @@
 package edgar
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -83,6 +84,9 @@ func (c *Client) Fetch(ctx context.Context, f Filing, source string) (newsintel.
 	if err != nil {
 		return newsintel.Raw{}, fmt.Errorf("edgar %s %s: %w", f.Form, f.Accession, err)
 	}
+	if f.PrimaryDocument == "" {
+		resp.Body = trimSubmission(resp.Body, f.Form)
+	}
 	return c.raw(f, u, resp, source), nil
 }
 
@@ -117,4 +121,28 @@ func fiscalYear(period string) int {
 		return t.Year()
 	}
 	return 0
+}
+
+// trimSubmission keeps of a full-submission .txt its header and the
+// document of the filing's form (the first document when none has that
+// type): exhibits, XBRL files and uuencoded graphics can make the whole
+// file a hundred megabytes.
+func trimSubmission(body []byte, form string) []byte {
+	docs := bytes.Split(body, []byte("<DOCUMENT>"))
+	if len(docs) < 3 {
+		return body
+	}
+	keep := docs[1]
+	for _, d := range docs[1:] {
+		typ, _, _ := bytes.Cut(bytes.TrimPrefix(bytes.TrimLeft(d, "\r\n"), []byte("<TYPE>")), []byte("\n"))
+		if strings.EqualFold(strings.TrimSpace(string(typ)), form) {
+			keep = d
+			break
+		}
+	}
+	if end := bytes.Index(keep, []byte("</DOCUMENT>")); end >= 0 {
+		keep = keep[:end+len("</DOCUMENT>")]
+	}
+	out := append(append(append([]byte{}, docs[0]...), "<DOCUMENT>"...), keep...)
+	return append(out, "\n</SEC-DOCUMENT>\n"...)
 }

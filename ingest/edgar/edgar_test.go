@@ -194,3 +194,14 @@ func TestIsSourceURL(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimSubmissionKeepsHeaderAndPrimary(t *testing.T) {
+	in := "<SEC-DOCUMENT>x.txt\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t10-K\n</SEC-HEADER>\n" +
+		"<DOCUMENT>\n<TYPE>10-K\n<TEXT>\nannual report\n</TEXT>\n</DOCUMENT>\n" +
+		"<DOCUMENT>\n<TYPE>EX-21\n<TEXT>\nsubsidiaries\n</TEXT>\n</DOCUMENT>\n" +
+		"<DOCUMENT>\n<TYPE>GRAPHIC\n<TEXT>\nbegin 644 logo.jpg\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+	got := string(trimSubmission([]byte(in), "10-K"))
+	if !strings.Contains(got, "CONFORMED SUBMISSION TYPE") || !strings.Contains(got, "annual report") || strings.Contains(got, "subsidiaries") || strings.Contains(got, "logo.jpg") {
+		t.Errorf("trimmed = %q", got)
+	}
+}

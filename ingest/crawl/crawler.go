@@ -32,6 +32,7 @@ const (
 	DefaultSitemapMaxAge  = 30 * 24 * time.Hour
 	failedRetry           = time.Hour   // a page that failed is tried again after this
 	retryWait             = time.Minute // after a cycle failed on the State or the publisher
+	maxCrawlDelay         = time.Minute // the longest robots.txt Crawl-delay honoured
 	maxSitemapChildren    = 100
 	maxSitemapEntries     = 50000 // the sitemaps.org limit per file
 	maxSitemapURLs        = 50000 // newest sitemap entries queued per site and cycle

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -330,5 +331,31 @@ func TestVariantLeadsToCanonicalPage(t *testing.T) {
 	raw := pub.raws[0]
 	if raw.ID != idOf(t, site.Base+"/news/budget-story") || !strings.Contains(string(raw.Body), "First half") {
 		t.Errorf("published %s with body %q; want the canonical page itself", raw.URL, raw.Body)
+	}
+}
+
+func TestCrawlDelayFromRobots(t *testing.T) {
+	site := newTestSite(t, t.TempDir())
+	site.handle("/robots.txt", func(w http.ResponseWriter, _ *http.Request) {
+		w.Write([]byte("User-agent: *\nCrawl-delay: 0.3\n"))
+	})
+	var mu sync.Mutex
+	var times []time.Time
+	page := func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><body><a href="/a">a</a><a href="/b">b</a><a href="/c">c</a></body></html>`))
+	}
+	for _, p := range []string{"/", "/a", "/b", "/c"} {
+		site.handle(p, page)
+	}
+	runCrawl(t, testClient(fetch.Options{}), &recorder{}, nil, Options{Seeds: []string{site.Base + "/"}, MaxDepth: 1, Parallelism: 4, NoSitemaps: true})
+	require.Len(t, times, 4)
+	for i := 1; i < len(times); i++ {
+		if gap := times[i].Sub(times[i-1]); gap < 250*time.Millisecond {
+			t.Errorf("request %d came %v after the one before, want at least the 0.3s Crawl-delay", i, gap)
+		}
 	}
 }

@@ -30,6 +30,7 @@ type frontier struct {
 type hostQueue struct {
 	entries []Entry
 	next    time.Time     // earliest start of the next request
+	last    time.Time     // start of the last request
 	delay   time.Duration // this host's delay (the larger of ours and its Crawl-delay)
 	active  int
 }
@@ -105,6 +106,10 @@ func (f *frontier) setDelay(host string, d time.Duration) {
 	defer f.mu.Unlock()
 	q := f.host(host)
 	q.delay = max(f.delay, d)
+	// The first request went out before robots.txt told the delay.
+	if !q.last.IsZero() && q.last.Add(q.delay).After(q.next) {
+		q.next = q.last.Add(q.delay)
+	}
 }
 
 func (f *frontier) signal() {
@@ -172,7 +177,7 @@ func (f *frontier) pick(now time.Time) (Entry, string, time.Duration, bool) {
 		q.entries[0] = Entry{}
 		q.entries = q.entries[1:]
 		q.active++
-		q.next = now.Add(q.delay)
+		q.next, q.last = now.Add(q.delay), now
 		f.queued--
 		f.inflight++
 		f.turn = (f.turn + i + 1) % len(f.order)

@@ -37,7 +37,7 @@ func (c *Crawler) visit(ctx context.Context, host string, e Entry) error {
 		c.log.Debug("robots.txt unavailable; deferring", slog.String("url", e.URL), slog.String("error", rerr.Error()))
 		return nil
 	}
-	c.front.setDelay(host, rb.CrawlDelay())
+	c.front.setDelay(host, min(rb.CrawlDelay(), maxCrawlDelay))
 	if !rb.Allowed(u) {
 		c.stats.add(func(s *Stats) { s.Disallowed++ })
 		return c.record(ctx, e, Visit{Error: ErrDisallowed.Error()})

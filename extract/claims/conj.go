@@ -256,8 +256,8 @@ func (c *conj) titleOf(body string, toks []tok, s, e int) {
 		s++
 	}
 	end := s
-	for end < e && (toks[end].cap || inName(toks, end, e, false)) && !toks[end].punct {
-		end++
+	for end < e && (toks[end].cap || inName(toks, end, e, false) || end > s && orgNouns[toks[end].l]) && !toks[end].punct {
+		end++ // "the Russian delegation"
 	}
 	// "Secretary of State Antony Blinken": capitals after an organisation
 	// word, with no connector among them, are the person's name.

@@ -207,7 +207,7 @@ var orgNouns = words("company", "companies", "firm", "firms", "group", "ministry
 	"developer", "producer", "supplier", "chipmaker", "fund", "regulators", "house",
 	"white", "state", "states", "watchdog", "unit", "subsidiary", "parent", "business",
 	"secretariat", "mission", "consulate", "police", "prosecutor's", "regime", "junta",
-	"media", "club", "league", "federation", "team", "side", "squad",
+	"media", "club", "league", "delegation", "federation", "team", "side", "squad",
 )
 
 // docNouns name documents that can be a source: "the report found".

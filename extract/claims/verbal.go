@@ -11,6 +11,9 @@ func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
 		if t.punct || t.inQ || !clausalVerbs[t.l] || t.cap && !se.caps || v >= hi && v < hj {
 			continue
 		}
+		if f, ok := x.passiveQuoted(se, v); ok {
+			return f, true
+		}
 		if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" ||
 			nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) {
 			continue // "in 14 states", "for reports": nouns, not verbs
@@ -459,4 +462,32 @@ func antecedent(toks []tok, end int) int {
 		}
 	}
 	return k + 1
+}
+
+// passiveQuoted reads "Medinsky was quoted by RIA Novosti as saying …":
+// the subject is the source and the agent after "by" relays it.
+func (x *extractor) passiveQuoted(se sent, v int) (found, bool) {
+	toks := se.toks
+	if toks[v].l != "quoted" || v < 2 || !finite[toks[v-1].l] {
+		return found{}, false
+	}
+	for k := v + 1; k+2 < len(toks) && k < v+12; k++ {
+		if toks[k].l != "as" || !participles[toks[k+1].l] {
+			continue
+		}
+		end := subjectEnd(toks, v-1)
+		ss, ok := subjectStart(toks, end)
+		if !ok {
+			return found{}, false
+		}
+		f := found{cue: toks[k+1].l, srcI: ss, srcJ: end, ts: toks[k+2].s, te: se.e, chanI: -1}
+		if toks[k+2].l == "that" && k+3 < len(toks) {
+			f.ts = toks[k+3].s
+		}
+		if toks[v+1].l == "by" && v+2 < k {
+			f.viaI, f.viaJ = v+2, k
+		}
+		return f, true
+	}
+	return found{}, false
 }

@@ -117,13 +117,13 @@ func New(client *fetch.Client, pub ingest.Publisher, state State, opts Options, 
 	}
 	c := &Crawler{
 		opts: opts, client: client, pub: pub, state: state, keys: stateKeys{name: opts.Name},
-		log:    log.With(slog.String("component", "crawl"), slog.String("source", opts.Name)),
+		log:    log.With(slog.String(attrComponent, "crawl"), slog.String(attrSource, opts.Name)),
 		robots: newRobotsCache(client, client.Options().UserAgent, opts.RobotsRetry), scope: sc, article: art,
 		front: newFrontier(opts.Parallelism, opts.Delay), claimed: map[string]bool{},
 	}
 	c.robots.onFail = func(origin string, err error) {
 		c.stats.fail(fmt.Sprintf("%s/robots.txt: %v; the site is closed for %v", origin, err, opts.RobotsRetry))
-		c.log.Warn("robots.txt unavailable; not crawling the site for now", slog.String("origin", origin), slog.String("error", err.Error()))
+		c.log.Warn("robots.txt unavailable; not crawling the site for now", slog.String(attrOrigin, origin), slog.String(attrError, err.Error()))
 	}
 	return c, nil
 }
@@ -183,7 +183,7 @@ func (c *Crawler) Run(ctx context.Context) error {
 		}
 		wait := cmp.Or(c.opts.Revisit, DefaultRevisit)
 		if err != nil {
-			c.log.Warn("crawl cycle failed; trying again", slog.String("error", err.Error()), slog.Duration("wait", retryWait))
+			c.log.Warn("crawl cycle failed; trying again", slog.String(attrError, err.Error()), slog.Duration(attrWait, retryWait))
 			wait = retryWait
 		}
 		select {
@@ -246,7 +246,7 @@ func (c *Crawler) resume(ctx context.Context) error {
 	err := c.state.Scan(ctx, c.keys.frontierPrefix(), func(key string, v []byte) error {
 		e, err := decode[Entry](v)
 		if err != nil {
-			c.log.Warn("dropping unreadable frontier entry", slog.String("key", key), slog.String("error", err.Error()))
+			c.log.Warn("dropping unreadable frontier entry", slog.String(attrKey, key), slog.String(attrError, err.Error()))
 			return c.state.Delete(ctx, key)
 		}
 		host, ok := c.scope.host(e.URL)
@@ -264,7 +264,7 @@ func (c *Crawler) resume(ctx context.Context) error {
 		return stateErr("resume", err)
 	}
 	if n > 0 {
-		c.log.Info("resuming crawl", slog.Int("queued", n))
+		c.log.Info("resuming crawl", slog.Int(attrQueued, n))
 	}
 	return nil
 }

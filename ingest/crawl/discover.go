@@ -87,7 +87,7 @@ func (c *Crawler) readSitemap(ctx context.Context, loc string, declared bool, de
 		var se *fetch.StatusError
 		if declared || !errors.As(err, &se) || se.Code != 404 && se.Code != 410 {
 			c.stats.fail(fmt.Sprintf("sitemap %s: %v", loc, err))
-			c.log.Info("sitemap not read", slog.String("url", loc), slog.String("error", err.Error()))
+			c.log.Info("sitemap not read", slog.String(attrURL, loc), slog.String(attrError, err.Error()))
 		}
 		return nil
 	}

@@ -34,7 +34,7 @@ func (c *Crawler) visit(ctx context.Context, host string, e Entry) error {
 		// robots.txt unreachable: the site is closed for now, the entry
 		// stays in the State's frontier for a later cycle or Run.
 		c.stats.add(func(s *Stats) { s.Deferred++ })
-		c.log.Debug("robots.txt unavailable; deferring", slog.String("url", e.URL), slog.String("error", rerr.Error()))
+		c.log.Debug("robots.txt unavailable; deferring", slog.String(attrURL, e.URL), slog.String(attrError, rerr.Error()))
 		return nil
 	}
 	c.front.setDelay(host, min(rb.CrawlDelay(), maxCrawlDelay))
@@ -48,7 +48,7 @@ func (c *Crawler) visit(ctx context.Context, host string, e Entry) error {
 			return nil // stopping; the entry stays queued in the State
 		}
 		c.stats.fail(namingURL(e.URL, err))
-		c.log.Info("page not fetched", slog.String("url", e.URL), slog.String("error", err.Error()))
+		c.log.Info("page not fetched", slog.String(attrURL, e.URL), slog.String(attrError, err.Error()))
 		return c.record(ctx, e, Visit{Status: statusOf(err), Error: err.Error()})
 	}
 	c.stats.add(func(s *Stats) { s.Fetched++ })
@@ -185,7 +185,7 @@ func (c *Crawler) publish(ctx context.Context, e Entry, p *page, canon, why stri
 		return "", fmt.Errorf("crawl: publish %s: %w", e.URL, err)
 	}
 	c.stats.add(func(s *Stats) { s.Published++ })
-	c.log.Debug("article published", slog.String("url", e.URL), slog.String("doc_id", id), slog.String("why", why))
+	c.log.Debug("article published", slog.String(attrURL, e.URL), slog.String(attrDocID, id), slog.String(attrWhy, why))
 	return id, nil
 }
 

@@ -21,14 +21,17 @@ func (x *Extractor) special(ctx context.Context, raw newsintel.Raw) (doc *newsin
 	switch {
 	case isPDF(raw):
 		doc, err = x.fromPDF(ctx, raw)
-	case raw.Kind == newsintel.KindFiling || filing.IsFullSubmission(raw.Body):
-		doc, err = x.fromFiling(raw)
+	case raw.Filing != nil || filing.IsFullSubmission(raw.Body):
+		doc, err = x.fromFiling(raw) // from EDGAR, or a full submission read from a file
 	default:
+		// A filing's primary document read from a file or a page; a page of
+		// a source marked "filing" that is not one (a press release) takes
+		// the article path and keeps its kind.
 		found, ok := filing.Detect(raw.Body)
 		if !ok {
 			return nil, false, nil
 		}
-		raw.Filing = mergeFiling(raw.Filing, found) // a filing's primary document read from a file or page
+		raw.Filing = mergeFiling(raw.Filing, found)
 		doc, err = x.fromFiling(raw)
 	}
 	if err != nil {

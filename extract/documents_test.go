@@ -3,11 +3,13 @@ package extract
 import (
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/extract/filing"
 	"github.com/stretchr/testify/require"
 )
 
@@ -52,12 +54,25 @@ func TestExtractFullSubmissionFromAFile(t *testing.T) {
 }
 
 func TestExtractFilingWithoutItemsIsWholeWithWarning(t *testing.T) {
-	raw := newsintel.Raw{ID: "sec-0000000000-24-000001", Kind: newsintel.KindFiling, ContentType: "text/html",
+	raw := newsintel.Raw{ID: "sec-0000000000-24-000001", Kind: newsintel.KindFiling, ContentType: "text/html", Filing: &newsintel.Filing{Form: "6-K"},
 		Body: []byte("<html><body><p>EXHIBIT 99.1</p><p>Acme Widgets, Inc. today reported fourth-quarter sales of $310 million.</p></body></html>")}
 	doc, err := New(nil).Extract(t.Context(), raw)
 	require.NoError(t, err)
-	if len(doc.Sections) != 0 || len(doc.Warnings) == 0 || !strings.Contains(doc.Body, "$310 million") {
+	if len(doc.Sections) != 0 || !slices.Contains(doc.Warnings, filing.WarnNoItems) || !strings.Contains(doc.Body, "$310 million") {
 		t.Errorf("sections %v warnings %v body %q, want the whole body and a warning", doc.Sections, doc.Warnings, doc.Body)
+	}
+}
+
+func TestPressReleaseOfAFilingSourceTakesTheArticlePath(t *testing.T) {
+	page := `<html><head><title>SEC Charges Adviser | SEC.gov</title></head><body><nav><a href="/">Home</a><a href="/news">Newsroom</a></nav>
+<article><h1>SEC Charges Investment Adviser with Fraud</h1><p>Washington D.C., March 3, 2024 — The Securities and Exchange Commission today charged an investment adviser with defrauding clients of $4 million, according to a complaint filed in federal court.</p>
+<p>The complaint alleges that the adviser misappropriated client funds over three years and concealed the losses with false account statements sent to clients every quarter.</p></article>
+<footer>Related materials</footer></body></html>`
+	raw := newsintel.Raw{ID: "x1", Kind: newsintel.KindFiling, URL: "https://www.sec.gov/news/press-release/2024-30", ContentType: "text/html", Body: []byte(page)}
+	doc, err := New(nil).Extract(t.Context(), raw)
+	require.NoError(t, err)
+	if doc.Kind != newsintel.KindFiling || doc.Filing != nil || strings.Contains(doc.Body, "Newsroom") || !strings.Contains(doc.Body, "misappropriated client funds") {
+		t.Errorf("press release = %s filing %+v body %q, want the article's text under the source's kind", doc.Kind, doc.Filing, doc.Body)
 	}
 }
 

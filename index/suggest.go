@@ -58,7 +58,9 @@ func (ix *Index) SuggestEntities(ctx context.Context, text string, t newsintel.E
 		}
 		out = append(out, ms...)
 	}
-	slices.SortFunc(out, func(a, b EntityMatch) int { return cmp.Or(cmp.Compare(b.Documents, a.Documents), cmp.Compare(a.ID, b.ID)) })
+	slices.SortFunc(out, func(a, b EntityMatch) int {
+		return cmp.Or(cmp.Compare(b.Documents, a.Documents), cmp.Compare(a.ID, b.ID))
+	})
 	out = out[:min(len(out), size)]
 	for i := range out {
 		out[i].Name = ix.names.name(out[i].ID)

@@ -359,3 +359,35 @@ func TestCrawlDelayFromRobots(t *testing.T) {
 		}
 	}
 }
+
+func TestWellKnownSitemapWithGzipChild(t *testing.T) {
+	site := newTestSite(t, t.TempDir())
+	site.handle("/sitemap.xml", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/xml")
+		w.Write([]byte(`<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` +
+			`<sitemap><loc>` + site.Base + `/sitemaps/news.xml.gz</loc></sitemap></sitemapindex>`))
+	})
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">` +
+		`<url><loc>` + site.Base + `/world/quake-relief</loc><news:news><news:publication><news:name>Daily Wire Service</news:name><news:language>en</news:language></news:publication>` +
+		`<news:publication_date>` + time.Now().UTC().Format(time.RFC3339) + `</news:publication_date><news:title>Relief flights reach quake zone</news:title></news:news></url></urlset>`))
+	zw.Close()
+	site.handle("/sitemaps/news.xml.gz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/x-gzip")
+		w.Write(gz.Bytes())
+	})
+	site.handle("/world/quake-relief", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><head><meta property="og:type" content="article"><title>Relief flights reach quake zone</title></head><body><p>Flights landed on Sunday, officials said.</p></body></html>`))
+	})
+	pub := &recorder{}
+	c := runCrawl(t, testClient(fetch.Options{}), pub, nil, Options{Seeds: []string{site.Base + "/world/"}, MaxDepth: 0})
+	raw, ok := pub.ids()[idOf(t, site.Base+"/world/quake-relief")]
+	if !ok || raw.Item == nil || raw.Item.Title != "Relief flights reach quake zone" {
+		t.Errorf("published %d documents (stats %+v); want the article of the gzipped news sitemap with its title", pub.len(), c.Stats())
+	}
+	if c.Stats().Sitemaps != 2 {
+		t.Errorf("read %d sitemaps, want 2 (the index at /sitemap.xml and its gzipped child)", c.Stats().Sitemaps)
+	}
+}

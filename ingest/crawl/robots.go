@@ -18,6 +18,7 @@ const robotsMaxBytes = 500 << 10
 // do), else the "*" groups; the longest matching rule wins and Allow wins a
 // tie; "*" matches any run of characters and a final "$" anchors the end;
 // /robots.txt itself is always allowed. A nil *Robots allows everything.
+// A Robots does not change once parsed and is safe for concurrent use.
 type Robots struct {
 	rules       []robotsRule
 	crawlDelay  time.Duration
@@ -31,7 +32,9 @@ type robotsRule struct {
 }
 
 // ParseRobots parses a robots.txt body for the crawler whose User-Agent is
-// agent; groups are matched against its product token (see crawlerToken).
+// agent; groups are matched against its product token ("newsintel" of
+// "newsintel/0.1 (+contact)", "acmebot" of "Mozilla/5.0 (compatible;
+// AcmeBot/2.1)").
 // Lines it does not understand are skipped, as RFC 9309 asks.
 func ParseRobots(body []byte, agent string) *Robots {
 	if len(body) > robotsMaxBytes {

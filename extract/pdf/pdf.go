@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -111,6 +113,10 @@ func classify(ctx context.Context, err error, stderr string, data []byte) error 
 	return fmt.Errorf("pdf: pdftotext: %w", err)
 }
 
+// pageNumberRe matches a paragraph that is only a page number: "17",
+// "- 17 -", "Page 17", "Page 17 of 40", "F-7", "iv".
+var pageNumberRe = regexp.MustCompile(`(?i)^(?:-\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6}|[a-z]-\d{1,3})(?:\s+of\s+\d{1,4})?(?:\s*-)?$`)
+
 // assemble joins the pages' text into one body and one section per page.
 func assemble(pages []string) *Result {
 	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
@@ -119,7 +125,7 @@ func assemble(pages []string) *Result {
 	res := &Result{Pages: len(pages)}
 	var b strings.Builder
 	for i, page := range pages {
-		paras := paragraphs(page)
+		paras := slices.DeleteFunc(paragraphs(page), pageNumberRe.MatchString)
 		if len(paras) == 0 {
 			continue
 		}

@@ -85,3 +85,10 @@ func TestParagraphsBreakAtShortLines(t *testing.T) {
 		t.Errorf("paragraphs =\n%q\nwant\n%q", got, want)
 	}
 }
+
+func TestAssembleDropsPageNumbers(t *testing.T) {
+	res := assemble([]string{"Annual Report\n\nRevenue rose.\n\n- 1 -\n", "Page 2 of 3\n\nCosts fell.\n\nii\n", ""})
+	if res.Body != "Annual Report\n\nRevenue rose.\n\nCosts fell." || res.Pages != 2 {
+		t.Errorf("body %q pages %d, want the text without page numbers", res.Body, res.Pages)
+	}
+}

@@ -163,6 +163,9 @@ func mergeFiling(have, header *newsintel.Filing) *newsintel.Filing {
 	if f.FiscalYear == 0 {
 		f.FiscalYear = header.FiscalYear
 	}
+	if len(f.Tickers) == 0 {
+		f.Tickers = header.Tickers
+	}
 	return &f
 }
 

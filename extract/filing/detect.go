@@ -3,6 +3,7 @@ package filing
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,7 +16,7 @@ const detectWindow = 256 << 10
 
 var (
 	// ixFactRe finds a dei: fact of an inline XBRL document.
-	ixFactRe = regexp.MustCompile(`(?is)<ix:nonnumeric[^>]*\bname="dei:(DocumentType|EntityRegistrantName|EntityCentralIndexKey|DocumentPeriodEndDate)"[^>]*>(.*?)</ix:nonnumeric>`)
+	ixFactRe = regexp.MustCompile(`(?is)<ix:nonnumeric[^>]*\bname="dei:(DocumentType|EntityRegistrantName|EntityCentralIndexKey|DocumentPeriodEndDate|TradingSymbol)"[^>]*>(.*?)</ix:nonnumeric>`)
 	// coverFormRe finds the form named on a cover page ("FORM 10-K").
 	coverFormRe = regexp.MustCompile(`(?i)\bform\s+(10-K(?:T|405)?|10-Q|20-F|40-F|8-K|6-K|S-1|F-1|DEF\s?14A|N-CSR)\b`)
 	tagRe       = regexp.MustCompile(`<[^>]*>`)
@@ -23,7 +24,7 @@ var (
 
 // Detect tells whether data is the primary document of an SEC filing by
 // its content, and returns what the document says of itself: the form
-// and, for inline XBRL, the registrant, CIK and period. It takes inline
+// and, for inline XBRL, the registrant, CIK, tickers and period. It takes inline
 // XBRL (an ix:header) or a cover page naming the Commission's Washington,
 // D.C. 20549 address and a form; a news page that quotes a filing has
 // neither. A full-submission .txt is detected by IsFullSubmission.
@@ -41,6 +42,10 @@ func Detect(data []byte) (*newsintel.Filing, bool) {
 				f.Company = v
 			case "EntityCentralIndexKey":
 				f.CIK = strings.TrimLeft(v, "0")
+			case "TradingSymbol":
+				if v != "" && !slices.Contains(f.Tickers, strings.ToUpper(v)) {
+					f.Tickers = append(f.Tickers, strings.ToUpper(v))
+				}
 			case "DocumentPeriodEndDate":
 				f.PeriodOfReport = isoLongDate(v)
 				f.FiscalYear = FiscalYear(f.PeriodOfReport)

@@ -163,7 +163,7 @@ func TestDetect(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "baba-20210331x20f.htm"))
 	require.NoError(t, err)
 	f, ok := Detect(data)
-	if !ok || f.Form != "20-F" || f.Company != "Alibaba Group Holding Limited" || f.PeriodOfReport != "2021-03-31" || f.FiscalYear != 2021 {
+	if !ok || f.Form != "20-F" || f.Company != "Alibaba Group Holding Limited" || f.PeriodOfReport != "2021-03-31" || f.FiscalYear != 2021 || len(f.Tickers) != 1 || f.Tickers[0] != "BABA" {
 		t.Errorf("Detect(20-F) = %+v, %v", f, ok)
 	}
 	cover := []byte("<html><body><p>UNITED STATES</p><p>SECURITIES AND EXCHANGE COMMISSION</p><p>Washington, D.C. 20549</p><p>FORM&nbsp;10-K</p></body></html>")

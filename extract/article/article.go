@@ -153,25 +153,32 @@ func invalidShare(b []byte) float64 {
 // extractBody finds the main text: strict first, and if that finds too
 // little, again without class hints, keeping the longer result.
 func extractBody(doc *html.Node, title string) []para {
-	strict := bodyWith(doc, title, true)
+	strict := bodyWith(doc, title, true, false)
 	if paraLen(strict) >= minBody {
 		return strict
 	}
-	lenient := bodyWith(doc, title, false)
-	if paraLen(lenient) > paraLen(strict)*3/2 {
-		return lenient
+	best := strict
+	if lenient := bodyWith(doc, title, false, false); paraLen(lenient) > paraLen(strict)*3/2 {
+		best = lenient
 	}
-	return strict
+	// A photo gallery tells its story in captions: when they hold most of
+	// a short page's text, they are its text.
+	// Class hints are not trusted here: a gallery's own container is
+	// called one.
+	if captioned := bodyWith(doc, title, false, true); paraLen(captioned) > paraLen(best)*2 {
+		best = captioned
+	}
+	return best
 }
 
-func bodyWith(doc *html.Node, title string, strict bool) []para {
+func bodyWith(doc *html.Node, title string, strict, captions bool) []para {
 	s := newScorer(strict)
 	s.run(doc)
 	roots := s.best()
 	if len(roots) == 0 {
 		return nil
 	}
-	e := &emitter{s: s, strict: strict, title: title}
+	e := &emitter{s: s, strict: strict, captions: captions, title: title}
 	e.emit(roots)
 	return filterParas(e.paras, title)
 }

@@ -27,16 +27,17 @@ type para struct {
 // emitter turns the chosen subtrees into paragraphs, leaving out the
 // furniture inside them.
 type emitter struct {
-	s       *scorer
-	strict  bool // leave out what class hints mark as furniture
-	title   string
-	rootLen int // text bytes of the chosen nodes
-	w       textWriter
-	kind    paraKind
-	paras   []para
-	inLink  int
-	tables  []bool // for each open table: is it a data table
-	cells   []int  // cells seen in the current row of each open table
+	s        *scorer
+	strict   bool // leave out what class hints mark as furniture
+	captions bool // keep figures and their captions (photo galleries)
+	title    string
+	rootLen  int // text bytes of the chosen nodes
+	w        textWriter
+	kind     paraKind
+	paras    []para
+	inLink   int
+	tables   []bool // for each open table: is it a data table
+	cells    []int  // cells seen in the current row of each open table
 }
 
 type emitItem struct {
@@ -93,6 +94,10 @@ func (e *emitter) walk(root *html.Node) {
 
 // drop reports whether the element n and all it holds are left out.
 func (e *emitter) drop(n *html.Node) bool {
+	figure := n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption
+	if e.captions && figure {
+		return skipped(n) || hidden(n)
+	}
 	if skipped(n) || hidden(n) || structuralFurniture(n) {
 		return true
 	}
@@ -143,6 +148,12 @@ func (e *emitter) cleanConditionally(n *html.Node) bool {
 }
 
 func (e *emitter) enter(n *html.Node) {
+	if prev := n.PrevSibling; prev != nil && prev.Type == html.ElementNode && !block(n) {
+		// Sibling inline elements with no space between them are laid out
+		// apart by the page's style sheet ("<span>Li Wei</span><span>Oct.
+		// 16</span>"); a drop cap is an element followed by text, not this.
+		e.w.space()
+	}
 	switch {
 	case n.DataAtom == atom.Br:
 		e.w.newline()

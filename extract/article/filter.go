@@ -80,14 +80,21 @@ func dateLine(p string) bool {
 	if loc == nil {
 		return false
 	}
-	rest := strings.ToLower(p[:loc[0]] + " " + p[loc[1]:])
-	n := 0
-	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if !dateWords[w] {
+	rest := p[:loc[0]] + " " + p[loc[1]:]
+	n, names, by := 0, 0, false
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '\'' }) {
+		low := strings.ToLower(strings.Trim(w, ".'"))
+		switch {
+		case low == "" || dateWords[low]:
+		case low == "by":
+			by = true
+		case unicode.IsUpper([]rune(w)[0]) && names < 4:
+			names++ // a byline's name: "Posted Jan. 27, 2026 by Ray Castillo"
+		default:
 			n++
 		}
 	}
-	return n <= 1
+	return n <= 1 && (names == 0 || n == 0 && (by || names >= 2))
 }
 
 // dateSpan returns the byte span of the first written date in s, or nil.

@@ -164,7 +164,7 @@ func (ix *Index) entityLatest(ctx context.Context, id string, k newsintel.Kind, 
 	req := bleve.NewSearchRequestOptions(entityQuery(id, k, r), r.Latest, 0, false)
 	req.Score = "none"
 	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
-	req.SortBy([]string{"-" + fieldPublished, "_id"})
+	req.SortBy([]string{"-" + fieldPublished}) // no cursor here, so no need to read every match's ID
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, searchErr(ctx, err)

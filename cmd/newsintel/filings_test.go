@@ -320,3 +320,19 @@ func TestFollowerPublishesEachFilingAndNoticeOnce(t *testing.T) {
 	}
 	waitTotal(t, r.info.HTTPAddr, 5)
 }
+
+func TestBadPDFStopsNothingElse(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	r := startServe(t, cfg, serveOptions{})
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "scan.pdf"), []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"), 0o644))
+	data, err := os.ReadFile("../../extract/filing/testdata/0000950123-09-011234.txt")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "northwind.txt"), data, 0o644))
+	var out strings.Builder
+	require.NoError(t, runIngest(t.Context(), cfg, r.info.NATSURL, ingestTarget{source: "files", kind: newsintel.KindArticle}, []string{dir}, &out, slog.New(slog.DiscardHandler)))
+	res := waitTotal(t, r.info.HTTPAddr, 1)
+	if res.Hits[0].ID != "sec-0000950123-09-011234" || res.Hits[0].Kind != "filing" {
+		t.Errorf("indexed %+v, want the 10-K filing and not the broken PDF", res.Hits)
+	}
+}

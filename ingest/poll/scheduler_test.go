@@ -144,9 +144,11 @@ func TestSlowHostDoesNotStallOthers(t *testing.T) {
 	s.Run(ctx)
 	first, gap, missing := log.worst(paths, start, time.Now())
 	c := p.Counters()
-	if missing > 0 || first > time.Second || gap > 1500*time.Millisecond {
-		t.Errorf("fast feeds beside a slow host: got %d never polled, latest first poll %v, longest gap %v; want 0, under 1s, under 1.5s", missing, first, gap)
+	// A fast feed stuck behind the slow host would wait out its 3s timeout.
+	if missing > 0 || first > 2*time.Second || gap > 2500*time.Millisecond {
+		t.Errorf("fast feeds beside a slow host: got %d never polled, latest first poll %v, longest gap %v; want 0, under 2s, under 2.5s (the slow host's timeout is 3s)", missing, first, gap)
 	}
+	t.Logf("fast feeds every 500ms beside a host sending a byte a second: latest first poll %v, longest gap %v", first.Round(time.Millisecond), gap.Round(time.Millisecond))
 	if c["errors.timeout"] < 2 {
 		t.Errorf("slow feeds: got %d timeouts, want at least 2 recorded", c["errors.timeout"])
 	}

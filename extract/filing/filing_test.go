@@ -261,3 +261,18 @@ func TestTableCellsWithDivsReadAsRows(t *testing.T) {
 		t.Errorf("table of contents kept:\n%s", res.Body)
 	}
 }
+
+func TestBoldHeadingInsideAParagraph(t *testing.T) {
+	in := `<html><body><p><b>Item 1. Business</b> We make widgets in Ohio and sell them around the world to manufacturers of every size.</p>` +
+		`<p><span style="font-weight: bold">ITEM 1A. RISK FACTORS</span> Our costs depend on the price of steel, which tariffs may raise.</p>` +
+		`<p>We sell to <b>Item 2</b> customers.</p></body></html>`
+	res, err := Read([]byte(in), "10-K")
+	require.NoError(t, err)
+	if got := strings.Join(keys(res.Sections), "|"); got != "1=Business|1A=Risk Factors" {
+		t.Errorf("sections = %s, want Items 1 and 1A", got)
+	}
+	risk := section(t, res, "1A")
+	if text := res.Body[risk.Start:risk.End]; !strings.HasPrefix(text, "ITEM 1A. RISK FACTORS\n\nOur costs depend") {
+		t.Errorf("Risk Factors = %q", text)
+	}
+}

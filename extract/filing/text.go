@@ -86,6 +86,9 @@ func (w *paraWriter) walk(n *html.Node) {
 	if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") {
 		w.cur.WriteByte(' ') // cells of one row read as one line
 	}
+	if !block && w.inline == 0 && emphasis(n) && w.headingSoFar() {
+		w.flush() // "<b>Item 1A. Risk Factors</b> Our business ...": the heading is a paragraph of its own
+	}
 	if cell {
 		w.inline--
 	}
@@ -109,6 +112,36 @@ func textLen(n *html.Node, limit int) int {
 	}
 	walk(n)
 	return total
+}
+
+// headingSoFar reports whether the paragraph so far is an Item heading.
+func (w *paraWriter) headingSoFar() bool {
+	if w.cur.Len() > 2*maxHeading {
+		return false
+	}
+	p := strings.Join(strings.Fields(strings.ReplaceAll(w.cur.String(), "\u00a0", " ")), " ")
+	_, _, ok := itemHeading(p)
+	return ok
+}
+
+// emphasis reports whether n sets its text apart: b, strong, u, or a
+// bold or underlined style.
+func emphasis(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.Data {
+	case "b", "strong", "u":
+		return true
+	case "span", "font":
+		for _, a := range n.Attr {
+			if a.Key == "style" {
+				s := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+				return strings.Contains(s, "font-weight:bold") || strings.Contains(s, "font-weight:700") || strings.Contains(s, "text-decoration:underline")
+			}
+		}
+	}
+	return false
 }
 
 func (w *paraWriter) flush() {

@@ -67,6 +67,9 @@ type Options struct {
 	Once            bool           // Run returns when the frontier is drained instead of revisiting
 	RobotsRetry     time.Duration  // how long an unreachable robots.txt closes a site; 10m
 	Publisher       string         // publisher name to record on documents, when known
+	// OnStatus, when set, is called with Crawler.Status after each cycle
+	// (serve keeps it where `newsintel sources` reads source health).
+	OnStatus func(newsintel.SourceStatus)
 }
 
 // Crawler crawls sites politely and publishes the article pages it finds.
@@ -174,17 +177,27 @@ func cmpOr(v, def int) int {
 func (c *Crawler) Run(ctx context.Context) error {
 	c.col = c.collector(ctx)
 	for {
+		before := c.cycleStarted(time.Now().UTC())
 		err := c.cycle(ctx)
 		if ctx.Err() != nil {
 			return nil
 		}
+		wait := cmp.Or(c.opts.Revisit, DefaultRevisit)
+		if err != nil {
+			wait = retryWait
+		}
+		var next time.Time
+		if !c.opts.Once {
+			next = time.Now().Add(wait).UTC()
+		}
+		if st := c.cycleEnded(before, err, next); c.opts.OnStatus != nil {
+			c.opts.OnStatus(st)
+		}
 		if c.opts.Once {
 			return err
 		}
-		wait := cmp.Or(c.opts.Revisit, DefaultRevisit)
 		if err != nil {
 			c.log.Warn("crawl cycle failed; trying again", slog.String(attrError, err.Error()), slog.Duration(attrWait, retryWait))
-			wait = retryWait
 		}
 		select {
 		case <-ctx.Done():

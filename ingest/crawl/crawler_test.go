@@ -33,7 +33,13 @@ func idOf(t *testing.T, u string) string {
 func TestCrawlSite(t *testing.T) {
 	site := newTestSite(t, "testdata/site")
 	pub := &recorder{}
-	c := runCrawl(t, testClient(fetch.Options{}), pub, nil, siteOptions(site))
+	var statuses []newsintel.SourceStatus
+	opts := siteOptions(site)
+	opts.OnStatus = func(s newsintel.SourceStatus) { statuses = append(statuses, s) }
+	c := runCrawl(t, testClient(fetch.Options{}), pub, nil, opts)
+	if len(statuses) != 1 || statuses[0].ItemsSeen != 5 || statuses[0].LastSuccess.IsZero() || statuses[0].LastNewItem.IsZero() || statuses[0].Name != "ledger" || statuses[0].Type != "crawl" {
+		t.Errorf("statuses = %+v; want one, named ledger, type crawl, with 5 items, a success and a last new item", statuses)
+	}
 
 	want := map[string]string{
 		idOf(t, site.Base+"/2026/11/30/commerce-reviews-cloud-contracts"): "json-ld in @graph, reached by five URLs",
@@ -174,6 +180,9 @@ func TestPrivateAddressRefused(t *testing.T) {
 	st := c.Stats()
 	if pub.len() != 0 || len(st.Errors) == 0 || !strings.Contains(strings.Join(st.Errors, "\n"), "address refused") {
 		t.Errorf("published %d, errors %q; want nothing published and an 'address refused' error", pub.len(), st.Errors)
+	}
+	if s := c.Status(); s.ConsecutiveFailures != 1 || !strings.Contains(s.LastError, "address refused") || s.LastPoll.IsZero() || !s.LastSuccess.IsZero() {
+		t.Errorf("status = %+v; want one failure naming the refusal and no success", s)
 	}
 }
 

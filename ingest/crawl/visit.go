@@ -184,7 +184,7 @@ func (c *Crawler) publish(ctx context.Context, e Entry, p *page, canon, why stri
 		c.unclaim(id)
 		return "", fmt.Errorf("crawl: publish %s: %w", e.URL, err)
 	}
-	c.stats.add(func(s *Stats) { s.Published++ })
+	c.published(raw.Fetched)
 	c.log.Debug("article published", slog.String(attrURL, e.URL), slog.String(attrDocID, id), slog.String(attrWhy, why))
 	return id, nil
 }

@@ -2,7 +2,10 @@
 // mapping (English analysis on title and body, exact keyword fields for
 // filters and facets), the batch writer that upserts Documents by ID and
 // revision, and the search that the API and digests run (query string
-// validation, filters, sorting, facets, a date histogram and highlights).
+// validation, filters, sorting, facets with entity names, a date
+// histogram, highlights and search_after cursors), plus entity pages
+// (EntityStats), entity completion (SuggestEntities) and more-like-this
+// (Similar).
 //
 // It is the only package that imports Bleve. An Index is safe for
 // concurrent use.

@@ -11,7 +11,8 @@ import (
 
 // itemRe matches an Item heading: "Item 1A. Risk Factors", "ITEM 7 —
 // MANAGEMENT'S DISCUSSION", "Item 2.02 Results of Operations".
-var itemRe = regexp.MustCompile(`(?i)^item\s*(\d{1,2}[a-k]?(?:\.\d{2})?)(?:\s*[.:\-–—]\s*|\s+|$)(.*)$`)
+// "Items 1 and 2. Business and Properties" heads both under the first key.
+var itemRe = regexp.MustCompile(`(?i)^items?\s*(\d{1,2}[a-k]?(?:\.\d{2})?)(?:\s*(?:and|&|,|through)\s*\d{1,2}[a-k]?)*(?:\s*[.:\-–—]\s*|\s+|$)(.*)$`)
 
 // partRe matches a part heading: "PART II", "Part I — Financial Information".
 var partRe = regexp.MustCompile(`(?i)^part\s+(iv|i{1,3}|[1-4])\b\.?\s*(?:[—–\-:.]\s*)?(.{0,120})$`)

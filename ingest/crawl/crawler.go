@@ -238,6 +238,7 @@ func (c *Crawler) collector(ctx context.Context) *colly.Collector {
 	col.MaxRequests = 0
 	col.CacheDir = ""
 	col.DetectCharset = false
+	col.TraceHTTP = false
 	col.ParseHTTPErrorResponse = false
 	col.AllowedDomains, col.DisallowedDomains, col.URLFilters, col.DisallowedURLFilters = nil, nil, nil, nil
 	col.UserAgent = c.client.Options().UserAgent

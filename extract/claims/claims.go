@@ -16,6 +16,7 @@ package claims
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/newsintel/newsintel"
@@ -71,8 +72,12 @@ type span2 struct{ s, e int }
 // source for pronouns and "they".
 func (x *extractor) finish(c newsintel.Claim) newsintel.Claim {
 	seen := map[string]bool{}
-	for _, m := range x.all {
-		if m.Start >= c.TextStart && m.End <= c.TextEnd && m.EntityID != "" && !seen[m.EntityID] {
+	i := sort.Search(len(x.all), func(k int) bool { return x.all[k].Start >= c.TextStart })
+	for _, m := range x.all[i:] {
+		if m.Start >= c.TextEnd {
+			break
+		}
+		if m.End <= c.TextEnd && m.EntityID != "" && !seen[m.EntityID] {
 			seen[m.EntityID] = true
 			c.Entities = append(c.Entities, m.EntityID)
 		}

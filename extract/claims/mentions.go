@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsintel/newsintel"
@@ -56,7 +57,12 @@ func (c *conj) useMentions(p parsed, all []newsintel.Mention) {
 func soleMention(all []newsintel.Mention, s, e int) (newsintel.Mention, int) {
 	var found newsintel.Mention
 	n := 0
-	for _, m := range all {
+	// all is sorted by Start: begin at the first mention that may overlap.
+	i := sort.Search(len(all), func(k int) bool { return all[k].Start >= s })
+	for i > 0 && all[i-1].End > s {
+		i--
+	}
+	for _, m := range all[i:] {
 		if m.Start >= e {
 			break
 		}

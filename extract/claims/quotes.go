@@ -19,6 +19,14 @@ func quoteIndex(body string) []span2 {
 	var out []span2
 	open, kind := -1, 0
 	for i := 0; i < len(body); {
+		if c := body[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '\n' {
+			// Fast path: an ASCII byte that is no quote mark or line break.
+			if open >= 0 && i-open > maxQuote {
+				open = -1
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(body[i:])
 		prev, _ := utf8.DecodeLastRuneInString(body[:i])
 		next, _ := utf8.DecodeRuneInString(body[i+n:])

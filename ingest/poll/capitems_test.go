@@ -62,6 +62,7 @@ func TestCapItems(t *testing.T) {
 func FuzzHashesAndDeclarations(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0" encoding="windows-1252"?><rss/>`))
 	f.Add([]byte("<html><script>x</script><p>Hello  world</p></html>"))
+	f.Add([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/f"></head></html>`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		if BodyHash(in) != BodyHash(append([]byte(nil), in...)) {
 			t.Fatal("BodyHash: got different hashes for equal bodies")
@@ -72,6 +73,9 @@ func FuzzHashesAndDeclarations(f *testing.F) {
 		}
 		if capped, _ := capItems(in, 3); len(capped) > len(in)+64*1024 {
 			t.Fatalf("capItems: got %d bytes from %d", len(capped), len(in))
+		}
+		if alts := alternateFeeds(in, "https://example.org/"); len(alts) > maxAlternates {
+			t.Fatalf("alternateFeeds: got %d links, want at most %d", len(alts), maxAlternates)
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -398,5 +399,27 @@ func TestWellKnownSitemapWithGzipChild(t *testing.T) {
 	}
 	if c.Stats().Sitemaps != 2 {
 		t.Errorf("read %d sitemaps, want 2 (the index at /sitemap.xml and its gzipped child)", c.Stats().Sitemaps)
+	}
+}
+
+func TestCollyEnvironmentIgnored(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("COLLY_CACHE_DIR", cache)
+	t.Setenv("COLLY_MAX_BODY_SIZE", "10")
+	t.Setenv("COLLY_IGNORE_ROBOTSTXT", "false")
+	t.Setenv("COLLY_ALLOWED_DOMAINS", "nowhere.example")
+	site := newTestSite(t, "testdata/site")
+	pub := &recorder{}
+	runCrawl(t, testClient(fetch.Options{}), pub, nil, siteOptions(site))
+	if pub.len() != 5 {
+		t.Errorf("published %d with COLLY_* set, want 5", pub.len())
+	}
+	for _, raw := range pub.raws {
+		if len(raw.Body) < 100 {
+			t.Errorf("%s: body of %d bytes; COLLY_MAX_BODY_SIZE must not apply", raw.URL, len(raw.Body))
+		}
+	}
+	if entries, _ := os.ReadDir(cache); len(entries) != 0 {
+		t.Errorf("colly wrote %d cache entries; COLLY_CACHE_DIR must not apply", len(entries))
 	}
 }

@@ -1,9 +1,6 @@
 package neardup
 
-import (
-	"hash/fnv"
-	"math"
-)
+import "math"
 
 // MinHashes is the number of hash functions of a MinHash signature. The
 // standard error of a Jaccard estimate from k of them is sqrt(J(1-J)/k):
@@ -25,22 +22,15 @@ const JaccardThreshold = 0.13
 // the Jaccard similarity of the shingle sets. Text with fewer words than a
 // shingle has no signature (nil).
 func MinHash(text string) []uint32 {
-	words := Words(text)
-	if len(words) < Shingle {
+	shingles := shingleHashes(text)
+	if len(shingles) == 0 || len(shingles) == 1 && len(wordHashes(text)) < Shingle {
 		return nil
 	}
 	sig := make([]uint64, MinHashes)
 	for i := range sig {
 		sig[i] = math.MaxUint64
 	}
-	h := fnv.New64a()
-	for i := 0; i+Shingle <= len(words); i++ {
-		h.Reset()
-		for _, w := range words[i : i+Shingle] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
-		}
-		x := h.Sum64()
+	for _, x := range shingles {
 		for k := range sig {
 			if v := mix(x + uint64(k)*0x9e3779b97f4a7c15); v < sig[k] {
 				sig[k] = v

@@ -7,10 +7,9 @@ package neardup
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"math/bits"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Shingle is the number of words per shingle.
@@ -25,19 +24,83 @@ const Threshold = 12
 
 // Words returns the lower-cased words of text, letters and digits only.
 func Words(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	var out []string
+	eachWord(text, func(w []byte) { out = append(out, string(w)) })
+	return out
+}
+
+// eachWord calls fn with each lower-cased word of text (a run of letters
+// and digits) in a buffer reused between calls: fingerprinting a body
+// allocates no strings.
+func eachWord(text string, fn func(w []byte)) {
+	var stack [64]byte
+	buf := stack[:0]
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			buf = append(buf, byte(r))
+		case r >= 'A' && r <= 'Z':
+			buf = append(buf, byte(r)+'a'-'A')
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		default:
+			if len(buf) > 0 {
+				fn(buf)
+				buf = buf[:0]
+			}
+		}
+	}
+	if len(buf) > 0 {
+		fn(buf)
+	}
+}
+
+// wordHashes returns the 64-bit FNV-1a hash of each word of text.
+func wordHashes(text string) []uint64 {
+	hs := make([]uint64, 0, len(text)/6)
+	eachWord(text, func(w []byte) {
+		h := uint64(14695981039346656037)
+		for _, c := range w {
+			h ^= uint64(c)
+			h *= 1099511628211
+		}
+		hs = append(hs, h)
 	})
+	return hs
+}
+
+// shingleHashes returns a hash of each run of Shingle words of text; text
+// of fewer words hashes them as one shingle, and empty text has none.
+func shingleHashes(text string) []uint64 {
+	ws := wordHashes(text)
+	if len(ws) == 0 {
+		return nil
+	}
+	n := max(1, len(ws)-Shingle+1)
+	out := ws[:0] // shingle i only reads words i and after: overwrite in place
+	for i := 0; i < n; i++ {
+		h := uint64(0)
+		for j := i; j < min(i+Shingle, len(ws)); j++ {
+			h = mix(h ^ ws[j])
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // BodyHash returns a hex SHA-256 of the normalised words of text: equal for
 // bodies that differ only in case, punctuation and white space.
 func BodyHash(text string) string {
 	h := sha256.New()
-	for _, w := range Words(text) {
-		h.Write([]byte(w))
+	eachWord(text, func(w []byte) {
+		h.Write(w)
 		h.Write([]byte{' '})
-	}
+	})
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
@@ -45,30 +108,18 @@ func BodyHash(text string) string {
 // texts have hashes a small Hamming distance apart. Text of fewer words than
 // a shingle hashes its words alone; empty text hashes to 0.
 func SimHash(text string) uint64 {
-	words := Words(text)
-	if len(words) == 0 {
+	shingles := shingleHashes(text)
+	if len(shingles) == 0 {
 		return 0
 	}
 	var v [64]int
-	n := max(1, len(words)-Shingle+1)
-	h := fnv.New64a()
-	for i := 0; i < n; i++ {
-		h.Reset()
-		for j := i; j < min(i+Shingle, len(words)); j++ {
-			h.Write([]byte(words[j]))
-			h.Write([]byte{0})
-		}
-		x := h.Sum64()
-		for b := 0; b < 64; b++ {
-			if x&(1<<b) != 0 {
-				v[b]++
-			} else {
-				v[b]--
-			}
+	for _, x := range shingles {
+		for b := range v {
+			v[b] += int(x>>b&1)*2 - 1
 		}
 	}
 	var out uint64
-	for b := 0; b < 64; b++ {
+	for b := range v {
 		if v[b] > 0 {
 			out |= 1 << b
 		}

@@ -51,3 +51,10 @@ func TestMinHashJaccard(t *testing.T) {
 		t.Errorf("Jaccard with an empty signature = %v, want 0", j)
 	}
 }
+
+func TestWordsFoldsCase(t *testing.T) {
+	got := strings.Join(Words("Ünïcode ÉTÉ 2026, café-au-lait; U.S."), " ")
+	if want := "ünïcode été 2026 café au lait u s"; got != want {
+		t.Errorf("Words = %q, want %q", got, want)
+	}
+}

@@ -136,6 +136,11 @@ func (p *page) isArticle(patterns []*regexp.Regexp) (bool, string) {
 	if homePaths[strings.ToLower(p.finalURL.Path)] {
 		return false, ""
 	}
+	// WordPress (Yoast) says og:type=article on every static page too; an
+	// about, contact or privacy page is no article whatever its markup.
+	if furniturePath.MatchString(p.finalURL.Path) && !p.ldArticle {
+		return false, ""
+	}
 	switch {
 	case p.ldArticle:
 		return true, "json-ld"
@@ -222,8 +227,9 @@ func jsonLD(text string, p *page) (article, index bool) {
 	return ldWalk(v, p, 0), ldIndexWalk(v, 0)
 }
 
-// indexTypes are the schema.org types of index pages.
-var indexTypes = map[string]bool{"collectionpage": true, "itemlist": true, "searchresultspage": true, "profilepage": true}
+// indexTypes are the schema.org types of index and furniture pages.
+var indexTypes = map[string]bool{"collectionpage": true, "itemlist": true, "searchresultspage": true, "profilepage": true,
+	"aboutpage": true, "contactpage": true, "faqpage": true}
 
 func ldIndexWalk(v any, depth int) bool {
 	switch t := v.(type) {

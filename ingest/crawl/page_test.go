@@ -66,6 +66,20 @@ func TestHomePageIsNeverAnArticle(t *testing.T) {
 	}
 }
 
+func TestFurniturePagesAreNotArticles(t *testing.T) {
+	for _, u := range []string{"https://blog.example.com/about/", "https://blog.example.com/privacy-policy", "https://news.example.com/contact-us"} {
+		p := parsePage(t, u, `<html><head><meta property="og:type" content="article"><meta property="article:published_time" content="2024-01-05T10:00:00Z">
+<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"About"},{"@type":"Organization"}]}</script></head><body><p>We have reported on the valley since 1887.</p></body></html>`)
+		if got, why := p.isArticle(nil); got {
+			t.Errorf("%s: isArticle = true (%s), want false", u, why)
+		}
+	}
+	p := parsePage(t, "https://news.example.com/story", `<html><head><script type="application/ld+json">{"@type":"AboutPage"}</script><meta property="og:type" content="article"></head></html>`)
+	if got, _ := p.isArticle(nil); got {
+		t.Errorf("JSON-LD AboutPage with og:type=article: isArticle = true, want false")
+	}
+}
+
 func TestCanonicalURL(t *testing.T) {
 	cases := []struct{ name, page, head, want string }{
 		{"rel canonical", "https://example.com/story?utm_source=x", `<link rel="canonical" href="/story">`, "https://example.com/story"},

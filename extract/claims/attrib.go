@@ -53,7 +53,7 @@ func (x *extractor) sentenceClaim(sp sentence.Span) (newsintel.Claim, bool) {
 		return c, false
 	}
 	c.Source = src
-	c.TextStart, c.TextEnd = trimText(x.body, f.ts, cutCiting(toks, f.ts, f.te))
+	c.TextStart, c.TextEnd = trimText(x.body, f.ts, cutSemicolon(toks, f.ts, cutCiting(toks, f.ts, f.te)))
 	if c.TextEnd-c.TextStart < 3 {
 		return c, false
 	}
@@ -239,4 +239,23 @@ func (x *extractor) isQuoted(pos int) bool {
 		}
 	}
 	return false
+}
+
+// cutSemicolon ends content at a semicolon that opens another attributed
+// clause: "The US says the strikes were defensive; Iran says they were …".
+func cutSemicolon(toks []tok, ts, te int) int {
+	for k, t := range toks {
+		if t.s < ts || t.inQ || t.w != ";" {
+			continue
+		}
+		if t.s >= te {
+			break
+		}
+		for m := k + 1; m < len(toks) && m < k+8; m++ {
+			if clausalVerbs[toks[m].l] && !toks[m].inQ {
+				return t.s
+			}
+		}
+	}
+	return te
 }

@@ -20,6 +20,9 @@ func parseConj(body string, toks []tok, i, j int, caps bool) conj {
 	if hk >= 0 {
 		c.kind, c.role = headOf(toks[hk].l)
 		c.head = toks[hk].l
+		if c.head == "figures" && (hk == k || !peopleFigures[toks[hk-1].l]) {
+			c.kind, c.role = headDoc, "" // "the figures showed", not "senior figures"
+		}
 		if hk > k && toks[hk-1].l == "press" && (c.kind == headTitle || c.kind == headAnon) {
 			c.kind, c.role = headSpokes, "spokesperson" // "the White House press secretary"
 		}
@@ -194,7 +197,7 @@ func (c *conj) postMods(body string, toks []tok, e, j int, caps bool) {
 	}
 	for m := e; m < j; m++ {
 		switch toks[m].l {
-		case "for", "at", "of", "from", "with", "within", "inside", "in", "representing", "to":
+		case "for", "at", "of", "from", "with", "within", "inside", "in", "representing", "to", "by":
 		default:
 			continue
 		}
@@ -231,7 +234,8 @@ func notAffil(w string) bool {
 	switch w {
 	case "familiar", "close", "closely", "knowledge", "briefed", "involved", "aware",
 		"knowledgeable", "privy", "told", "said", "spoke", "speaking", "talked", "talks",
-		"negotiations", "discussions", "matter", "situation":
+		"negotiations", "discussions", "matter", "situation", "reviewed", "seen", "obtained",
+		"viewed", "cited", "quoted", "reported", "examined", "read", "shared", "leaked":
 		return true
 	}
 	return false
@@ -300,3 +304,7 @@ func hasConnector(toks []tok, i, j int) bool {
 	}
 	return false
 }
+
+// peopleFigures make "figures" people: "senior figures in the party".
+var peopleFigures = words("senior", "leading", "key", "prominent", "political", "party", "public",
+	"opposition", "industry", "top", "establishment", "business", "religious", "community")

@@ -36,6 +36,7 @@ var clausalVerbs = words(
 	"projects", "forecast", "forecasts", "expects", "expected", "learned", "learnt",
 	"announce", "disclose", "reveal", "conclude", "indicate", "suggest", "estimate",
 	"quoted", "cited", "quotes", "cites", "clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
+	"understands", "has learned",
 )
 
 // thatVerbs are reporting verbs that are also common with a plain object
@@ -52,6 +53,7 @@ var thatVerbs = words(
 	"expected", "learned", "learnt", "confirm", "deny", "posted", "responded", "recall",
 	"recalls", "recalled", "observe", "observes", "stress", "counter", "reply", "caution",
 	"quoted", "cited", "quotes", "cites", "remark", "declare", "admit", "allege", "complained", "complains", "complain",
+	"understands",
 )
 
 // objectVerbs may take a plain object as their content: "Alibaba denied

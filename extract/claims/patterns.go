@@ -400,6 +400,15 @@ func leadingNP(toks []tok, limit int) int {
 // "Alibaba refused to make a statement.", "A request … went unanswered."
 func (x *extractor) refusalOnly(se sent) (found, bool) {
 	toks := se.toks
+	if (toks[0].l == "neither" || toks[0].l == "none") && len(toks) > 3 {
+		for k := 1; k < len(toks) && k < 8; k++ {
+			switch toks[k].l {
+			case "responded", "replied", "commented", "answered":
+				// "Neither company responded to requests for comment."
+				return found{refusal: newsintel.SourceNoResponse, srcI: 0, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
+			}
+		}
+	}
 	for k := 1; k < len(toks); k++ {
 		if toks[k].inQ || toks[k].punct {
 			continue

@@ -29,8 +29,9 @@ func sourcesCmd(g *globals) *cobra.Command {
 		Short: "List, add, remove, import and export the sources of a running newsintel",
 		Long: `Manage sources through the NATS server of a running newsintel (default nats.url, else
 nats://<nats.listen>, the embedded server of 'newsintel serve'). Sources of the configuration
-file are listed beside those added at run time; only run-time sources can be removed. The
-ingest stage of 'newsintel serve' starts polling a new feed within seconds.`,
+file are listed beside those added at run time (the file this command reads: give it the
+server's --config); only run-time sources can be removed. The ingest stage of
+'newsintel serve' starts polling a new feed within seconds.`,
 		Example: `  newsintel sources list
   newsintel sources add reuters-biz https://example.com/business/rss.xml --interval 10m
   newsintel sources rm reuters-biz

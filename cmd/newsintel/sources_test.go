@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -164,5 +167,71 @@ func TestSourcesAddListRemoveImportExport(t *testing.T) {
 	}
 	if _, ok := listSources(t, cfg, nats)["wire"]; ok {
 		t.Error("wire still listed after rm")
+	}
+}
+
+// editedSite serves a feed of one article whose text and updated date the
+// test changes, as a newsroom editing a story after publication.
+type editedSite struct {
+	*httptest.Server
+	mu      sync.Mutex
+	updated time.Time
+	text    string
+}
+
+func (s *editedSite) edit(text string) {
+	s.mu.Lock()
+	s.text, s.updated = text, s.updated.Add(time.Hour)
+	s.mu.Unlock()
+}
+
+func startEditedSite(t *testing.T) *editedSite {
+	s := &editedSite{updated: time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC),
+		text: "Three people familiar with the matter said the Commerce Department would open a review of the cloud unit."}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if r.URL.Path == "/feed.xml" {
+			w.Header().Set("Content-Type", "application/atom+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title><id>urn:desk</id>
+<entry><id>urn:story-1</id><title>Cloud unit faces review</title><link href="%s/story-1"/><published>2026-11-03T09:00:00Z</published><updated>%s</updated></entry></feed>`,
+				s.URL, s.updated.Format(time.RFC3339))
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><html><head><title>Cloud unit faces review</title></head><body><article><h1>Cloud unit faces review</h1>
+<p>WASHINGTON (Desk) - %s</p><p>The company declined to comment.</p></article></body></html>`, s.text)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func TestEditedArticleBecomesRevisionTwo(t *testing.T) {
+	site := startEditedSite(t)
+	cfg := testConfig(t.TempDir())
+	// One second between polls: below what the configuration file allows,
+	// so the test need not wait.
+	cfg.Sources = []config.Source{{Name: "desk", Type: "feed", URL: site.URL + "/feed.xml", Interval: config.Duration(time.Second)}}
+	r := startServe(t, cfg, serveOptions{})
+	first := waitTotal(t, r.info.HTTPAddr, 1).Hits[0]
+
+	site.edit("The Commerce Department said on Tuesday that it would open a review of the cloud unit.")
+	var doc newsintel.Document
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		doc = newsintel.Document{}
+		getJSON(t, "http://"+r.info.HTTPAddr+"/api/v1/documents/"+first.ID, &doc)
+		if doc.Revision >= 2 {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if doc.Revision != 2 || !strings.Contains(doc.Body, "said on Tuesday") || doc.ID != first.ID {
+		t.Fatalf("after the edit: got document %s revision %d, body %.80q; want %s revision 2 with the new text", doc.ID, doc.Revision, doc.Body, first.ID)
+	}
+	time.Sleep(2500 * time.Millisecond) // two more polls: the unchanged page makes no revision 3
+	getJSON(t, "http://"+r.info.HTTPAddr+"/api/v1/documents/"+first.ID, &doc)
+	if res := waitTotal(t, r.info.HTTPAddr, 1); doc.Revision != 2 || res.Total != 1 {
+		t.Errorf("after more polls of the unchanged page: got revision %d, %d documents; want 2, 1", doc.Revision, res.Total)
 	}
 }

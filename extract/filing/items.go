@@ -124,8 +124,13 @@ func dropTOC(paras []string) []string {
 			for k := hs[i].idx; k <= hs[j].idx; k++ {
 				drop[k] = true
 			}
-			// The rows after the last Item heading (exhibits, signatures) belong to the table too.
-			for k := hs[j].idx + 1; k < len(paras) && k <= hs[j].idx+4 && len(paras[k]) < 80 && !startsItem(paras[k]); k++ {
+			// Rows of the table around its Item rows: a part heading just before,
+			// and after the last, short rows that end in a page number
+			// ("Signatures 142") or name a part.
+			for k := hs[i].idx - 1; k >= 0 && k >= hs[i].idx-2 && partHeading(paras[k]) != nil; k-- {
+				drop[k] = true
+			}
+			for k := hs[j].idx + 1; k < len(paras) && k <= hs[j].idx+4 && tocRow(paras[k]); k++ {
 				drop[k] = true
 			}
 		}
@@ -138,6 +143,15 @@ func dropTOC(paras []string) []string {
 		}
 	}
 	return out
+}
+
+// tocRow reports whether p reads as a row of a table of contents that is
+// not an Item: a short line ending in a page number, or a part heading.
+func tocRow(p string) bool {
+	if len(p) >= 80 || startsItem(p) {
+		return false
+	}
+	return partHeading(p) != nil || trailingPageRe.MatchString(p)
 }
 
 func startsItem(p string) bool { _, _, ok := itemHeading(p); return ok }

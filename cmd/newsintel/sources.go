@@ -147,7 +147,7 @@ func sourcesList(ctx context.Context, r *pipelines.Registry, out io.Writer, asJS
 	fmt.Fprintln(tw, "NAME\tTYPE\tORIGIN\tINTERVAL\tLAST SUCCESS\tFAILURES\tITEMS\tNEXT POLL\tLAST ERROR\tURL")
 	for _, s := range list {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", s.Name, s.Type, s.Origin, s.Interval, ago(s.LastSuccess),
-			s.ConsecutiveFailures, s.ItemsSeen, ago(s.NextPoll), clipText(s.LastError, 60), s.URL)
+			s.ConsecutiveFailures, s.ItemsSeen, ago(s.NextPoll), clipText(shortError(s.LastError, s.URL), 80), s.URL)
 	}
 	return tw.Flush()
 }
@@ -253,6 +253,14 @@ func ago(t time.Time) string {
 		return "in " + d.String()
 	}
 	return (-d).String() + " ago"
+}
+
+// shortError drops from a source's error what the table shows anyway: the
+// URL the fetcher names once or twice ("fetch URL: Get \"URL\": ...").
+func shortError(msg, url string) string {
+	msg = strings.Replace(msg, "fetch "+url+": ", "", 1)
+	msg = strings.Replace(msg, "Get \""+url+"\": ", "", 1)
+	return msg
 }
 
 func clipText(s string, n int) string {

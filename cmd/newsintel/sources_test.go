@@ -235,3 +235,17 @@ func TestEditedArticleBecomesRevisionTwo(t *testing.T) {
 		t.Errorf("after more polls of the unchanged page: got revision %d, %d documents; want 2, 1", doc.Revision, res.Total)
 	}
 }
+
+func TestShortError(t *testing.T) {
+	u := "http://127.0.0.1:1/feed.xml"
+	cases := []struct{ in, want string }{
+		{`fetch ` + u + `: Get "` + u + `": dial tcp 127.0.0.1:1: connect: connection refused`, "dial tcp 127.0.0.1:1: connect: connection refused"},
+		{`feed: not an RSS, Atom or JSON feed (starts with "<html>")`, `feed: not an RSS, Atom or JSON feed (starts with "<html>")`},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := shortError(c.in, u); got != c.want {
+			t.Errorf("shortError(%q): got %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -217,8 +217,8 @@ func (c *conj) postMods(body string, toks []tok, e, j int, caps bool) {
 			continue
 		}
 		end := s + 1
-		for end < j && (toks[end].cap || inName(toks, end, j, caps)) {
-			end++
+		for end < j && (toks[end].cap || inName(toks, end, j, caps) || isDigitAt(toks[end].w, 0)) {
+			end++ // "Local 12"
 		}
 		if toks[m].l == "in" && !orgSuffixes[toks[end-1].l] && !orgNouns[toks[end-1].l] {
 			continue // "officials in Washington": a place, not an employer

@@ -38,7 +38,11 @@ func (st *state) noteMentions(pos int) {
 		st.mentions = st.mentions[1:]
 		switch m.Type {
 		case newsintel.EntityPerson:
-			st.notePerson(m.Text, m.Start)
+			name := trimPossessive(m.Text)
+			if strings.HasSuffix(m.Name, name) {
+				name = m.Name // "Smith" linked to "John Smith"
+			}
+			st.notePerson(name, m.Start)
 		case newsintel.EntityCompany, newsintel.EntityAgency, newsintel.EntityGovernment:
 			if m.Start >= st.orgPos {
 				st.lastOrg, st.orgPos = trimPossessive(m.Text), m.Start
@@ -76,7 +80,11 @@ func (st *state) personName(c conj, all []newsintel.Mention, caps bool) (string,
 	if t, ok := mentionType(all, c.nameS, c.nameE); ok {
 		// A word such as "Association" or "Inc" outweighs a mention that
 		// calls the name a person.
-		return c.name, t == newsintel.EntityPerson && !hasOrgSuffix(c.name)
+		isPerson := t == newsintel.EntityPerson && !hasOrgSuffix(c.name)
+		if full, ok := st.surnames[strings.ToLower(c.name)]; ok && isPerson {
+			return full, true // "Lopez" after "Maria Lopez"
+		}
+		return c.name, isPerson
 	}
 	if full, ok := st.surnames[strings.ToLower(c.name)]; ok {
 		return full, true

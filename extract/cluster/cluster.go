@@ -5,7 +5,8 @@
 // (neardup.MinHash). The signature is cut into bands; documents sharing a
 // band are candidates, and a candidate whose estimated Jaccard similarity
 // reaches neardup.JaccardThreshold (or whose normalised body is identical)
-// is the same story. A document joins the cluster of its best match, or
+// is the same story, provided they share enough shingles that a common
+// boilerplate notice alone cannot make two short briefs one. A document joins the cluster of its best match, or
 // starts a cluster named by its own ID. The cluster ID never changes once
 // given; the cluster's first document (the earliest published) is recorded
 // beside it.
@@ -83,6 +84,7 @@ type record struct {
 	BodyHash  string    `json:"body_hash,omitempty"`
 	Published time.Time `json:"published,omitzero"`
 	Sig       []uint32  `json:"sig,omitempty"`
+	Shingles  int       `json:"shingles,omitempty"` // word shingles of the body
 }
 
 // Assigner gives documents their cluster. It is safe for concurrent use,
@@ -109,7 +111,8 @@ func (a *Assigner) Assign(ctx context.Context, doc *newsintel.Document) (Info, e
 		return Info{Cluster: doc.ID, FirstID: doc.ID, FirstPublished: published(doc)}, nil
 	}
 	// The body alone, not the title: syndicated copies retitle the story.
-	rec := record{ID: doc.ID, BodyHash: neardup.BodyHash(doc.Body), Published: published(doc), Sig: neardup.MinHash(doc.Body)}
+	rec := record{ID: doc.ID, BodyHash: neardup.BodyHash(doc.Body), Published: published(doc), Sig: neardup.MinHash(doc.Body),
+		Shingles: max(0, len(neardup.Words(doc.Body))-neardup.Shingle+1)}
 	prev, err := a.record(ctx, doc.ID)
 	if err != nil {
 		return Info{}, err
@@ -184,6 +187,9 @@ func (a *Assigner) choose(ctx context.Context, rec record, lists []memberList) (
 					continue
 				}
 				sim = neardup.Jaccard(rec.Sig, other.Sig)
+				if shared(sim, rec.Shingles, other.Shingles) < minShared {
+					continue
+				}
 			}
 			if sim < a.threshold {
 				continue
@@ -194,6 +200,18 @@ func (a *Assigner) choose(ctx context.Context, rec record, lists []memberList) (
 		}
 	}
 	return best, nil
+}
+
+// minShared is the fewest word shingles two bodies must share, besides
+// the Jaccard threshold, to be one story: two different short briefs
+// ending in the same 17-word copyright notice share 15 shingles, which is a
+// high Jaccard similarity when each has only 60.
+const minShared = 25
+
+// shared estimates the shingles two sets of sizes na and nb have in common
+// from their Jaccard similarity j: |A∩B| = j(|A|+|B|)/(1+j).
+func shared(j float64, na, nb int) float64 {
+	return j * float64(na+nb) / (1 + j)
 }
 
 // keysOf returns the body key first, then the band keys, sorted after it:

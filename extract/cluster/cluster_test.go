@@ -154,3 +154,22 @@ func TestMemStoreConflict(t *testing.T) {
 		t.Errorf("update at a stale revision: err = %v, want ErrConflict", err)
 	}
 }
+
+// TestShortBriefsWithSharedBoilerplate checks that two different short
+// wire briefs ending in the same agency notice are not one story, while a
+// copy of one of them with another site's notice is.
+func TestShortBriefsWithSharedBoilerplate(t *testing.T) {
+	notice := " Copyright 2026 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission."
+	fire := "A fire at a recycling plant in northern Ohio sent thick black smoke over nearby neighborhoods on Sunday, and officials told residents within a mile to stay indoors with their windows closed. No injuries were reported."
+	bank := "A regional bank in Georgia agreed to pay $3 million to settle federal claims that it steered Black and Hispanic borrowers away from its mortgage offices, the Justice Department said Tuesday. The bank denied wrongdoing."
+	a := New(NewMemStore())
+	d1, _ := assign(t, a, newsintel.Document{ID: "fire", Body: fire + notice})
+	d2, _ := assign(t, a, newsintel.Document{ID: "bank", Body: bank + notice})
+	if d2.Cluster == d1.Cluster {
+		t.Errorf("different briefs with one notice share cluster %q", d1.Cluster)
+	}
+	d3, _ := assign(t, a, newsintel.Document{ID: "fire-copy", Body: fire + " Distributed by the Ohio News Service."})
+	if d3.Cluster != d1.Cluster {
+		t.Errorf("copy of the fire brief in cluster %q, want %q", d3.Cluster, d1.Cluster)
+	}
+}

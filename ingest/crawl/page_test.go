@@ -146,12 +146,13 @@ func TestXRobotsTag(t *testing.T) {
 // section fronts, blog home pages, topic pages and about pages alone.
 func TestArticleOrIndexPages(t *testing.T) {
 	cases := map[string]string{
-		"article-plain-cms.html":   "https://valleytribune.example/news/county-budget-deputies",
-		"article-gov-release.html": "https://deq.example.gov/newsroom/coal-ash-limits",
-		"index-section-front.html": "https://valleytribune.example/business",
-		"index-blog-home.html":     "https://harborwatch.example/search/label/ports",
-		"index-about.html":         "https://valleytribune.example/about",
-		"index-topic-page.html":    "https://cityledger.example/topics/housing",
+		"article-plain-cms.html":     "https://valleytribune.example/news/county-budget-deputies",
+		"article-gov-release.html":   "https://deq.example.gov/newsroom/coal-ash-limits",
+		"index-section-front.html":   "https://valleytribune.example/business",
+		"index-blog-home.html":       "https://harborwatch.example/search/label/ports",
+		"index-about.html":           "https://valleytribune.example/about",
+		"index-topic-page.html":      "https://cityledger.example/topics/housing",
+		"index-river-long-deks.html": "https://metrodaily.example/local",
 	}
 	for file, pageURL := range cases {
 		data, err := os.ReadFile(filepath.Join("testdata", "pages", file))

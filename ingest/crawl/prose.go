@@ -19,11 +19,18 @@ import (
 // its path is not a site's furniture page.
 const proseLetters = 300
 
-// prose is what the fallback needs to know about a page.
+// prose is what the fallback needs to know about a page. Each paragraph
+// (a <p>, or the inline text of a block) scores its letters outside links
+// for the element that holds it and half as much for that element's
+// parent, so a story split over several <section>s still adds up in their
+// container; a container whose links have more than half as many letters
+// as its score is a river of teasers, not a story.
 type prose struct {
-	best, second int  // letters outside links of the two largest blocks
+	best, second int  // scores of the best container and of the best one unrelated to it
 	dated        bool // a <time>, a date meta tag or itemprop=datePublished
 	text         strings.Builder
+	score        map[*html.Node]int
+	links        map[*html.Node]int // letters of link text below each block
 }
 
 // dateMetaNames are meta names and properties that carry a publication date.
@@ -43,46 +50,90 @@ var skippedBlocks = map[atom.Atom]bool{
 	atom.Select: true, atom.Button: true, atom.Li: true, atom.Table: false,
 }
 
-// measureProse walks the parsed page once.
+// measureProse walks the parsed page once and picks the best containers.
 func measureProse(root *html.Node) *prose {
-	pr := &prose{}
+	pr := &prose{score: map[*html.Node]int{}, links: map[*html.Node]int{}}
 	pr.walk(root)
+	var best *html.Node
+	for n, sc := range pr.score {
+		if pr.qualifies(n) && sc > pr.best {
+			best, pr.best = n, sc
+		}
+	}
+	for n, sc := range pr.score {
+		if pr.qualifies(n) && sc > pr.second && !related(n, best) {
+			pr.second = sc
+		}
+	}
+	pr.score, pr.links = nil, nil
 	return pr
 }
 
-// walk returns the letters outside links that n contributes to its
-// parent's block: a paragraph's text, or inline text.
-func (pr *prose) walk(n *html.Node) int {
+func (pr *prose) qualifies(n *html.Node) bool { return pr.links[n]*2 <= pr.score[n] }
+
+// related reports whether a is b, or an ancestor or descendant of it.
+func related(a, b *html.Node) bool {
+	for n := a; n != nil; n = n.Parent {
+		if n == b {
+			return true
+		}
+	}
+	for n := b; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// walk returns the letters outside links that n passes to the paragraph
+// that holds it (inline text) and the letters of link text below n.
+func (pr *prose) walk(n *html.Node) (own, links int) {
 	switch n.Type {
 	case html.TextNode:
 		pr.addText(n.Data)
-		return letters(n.Data)
+		return letters(n.Data), 0
 	case html.ElementNode:
 		if skippedBlocks[n.DataAtom] || hasClassWord(n, "comment") {
 			pr.scanDates(n) // a byline's date often sits in the article's <header>
-			return 0
+			return 0, 0
 		}
 		pr.noteDate(n)
 	case html.DocumentNode:
 	default:
-		return 0
+		return 0, 0
 	}
-	own := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		got := pr.walk(c)
+		o, l := pr.walk(c)
+		links += l
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
-			continue // link text is navigation, not prose
+			links += o // link text is navigation, not prose
+			continue
 		}
-		own += got
+		own += o
 	}
-	if n.Type != html.ElementNode || inline[n.DataAtom] {
-		return own
+	switch {
+	case n.Type == html.ElementNode && inline[n.DataAtom]:
+		return own, links
+	case n.DataAtom == atom.P:
+		pr.paragraph(n.Parent, own)
+	default:
+		pr.paragraph(n, own)
 	}
-	if n.DataAtom == atom.P {
-		return own // a paragraph counts toward the block that holds it
+	pr.links[n] = links
+	return 0, links
+}
+
+// paragraph scores a paragraph of n letters for the element holding it
+// and half for that element's parent.
+func (pr *prose) paragraph(home *html.Node, n int) {
+	if home == nil || n == 0 {
+		return
 	}
-	pr.block(own)
-	return 0
+	pr.score[home] += n
+	if home.Parent != nil {
+		pr.score[home.Parent] += n / 2
+	}
 }
 
 // scanDates notes the dates of a subtree that is not prose.
@@ -106,15 +157,6 @@ func (pr *prose) addText(s string) {
 	if pr.text.Len() < 16000 {
 		pr.text.WriteString(s)
 		pr.text.WriteByte(' ')
-	}
-}
-
-func (pr *prose) block(n int) {
-	switch {
-	case n > pr.best:
-		pr.best, pr.second = n, pr.best
-	case n > pr.second:
-		pr.second = n
 	}
 }
 

@@ -39,7 +39,7 @@ func isClause(toks []tok, p int) bool {
 		return false
 	}
 	if _, ok := pronouns[toks[p].l]; ok || toks[p].l == "there" ||
-		toks[p].l == "no" && p+1 < len(toks) && !toks[p+1].punct { // "said no decision had been made"
+		toks[p].l == "no" && p+1 < len(toks) && !toks[p+1].punct && !noMore[toks[p+1].l] { // "said no decision had been made"
 		return true
 	}
 	for k := p; k < len(toks); k++ {
@@ -79,3 +79,6 @@ var notVerbS = words("this", "its", "his", "hers", "ours", "yours", "theirs", "t
 	"besides", "across", "towards", "afterwards", "sometimes", "nevertheless", "was", "has",
 	"does", "is", "as", "us", "yes", "years", "times", "days", "weeks", "months", "hours",
 	"minutes", "percent", "points", "dollars", "euros", "shares", "sales", "earnings", "results")
+
+// noMore after "no" ends a reporting verb without content: "said no more".
+var noMore = words("more", "further", "less", "other", "details", "detail", "comment", "comments")

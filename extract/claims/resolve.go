@@ -44,6 +44,9 @@ func (st *state) noteMentions(pos int) {
 			}
 			st.notePerson(name, m.Start)
 		case newsintel.EntityCompany, newsintel.EntityAgency, newsintel.EntityGovernment:
+			if isOutlet(trimPossessive(m.Text)) {
+				continue // the outlet reporting is not "the company"
+			}
 			if m.Start >= st.orgPos {
 				st.lastOrg, st.orgPos = trimPossessive(m.Text), m.Start
 			}

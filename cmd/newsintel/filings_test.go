@@ -300,7 +300,7 @@ func TestFollowerPublishesEachFilingAndNoticeOnce(t *testing.T) {
 	client, err := edgar.New(edgar.Options{Fetch: newFetcher(cfg), DataURL: sec.URL, ArchivesURL: sec.URL})
 	require.NoError(t, err)
 	srcs := fixedSources{
-		{Source: config.Source{Name: "baba", Type: "edgar", URL: sec.URL + "/submissions/CIK0001577552.json?forms=20-F"}},
+		{Source: config.Source{Name: "baba", Type: "edgar", URL: sec.URL + "/submissions/CIK0001577552.json?forms=20-F&since=2019-01-01"}},
 		{Source: config.Source{Name: "commerce", Type: "fedreg", Kind: "notice", URL: fr.URL + "/api/v1/documents.json?conditions[agencies][]=commerce-department&page=1"}},
 		{Source: config.Source{Name: "news", Type: "feed", URL: "http://127.0.0.1:1/feed.xml"}},
 	}

@@ -162,7 +162,7 @@ func TestRateLimit(t *testing.T) {
 func TestFollowLatestAndSubmissions(t *testing.T) {
 	srv := sec(t)
 	c := client(t, srv.URL, Options{})
-	raws, errs, err := c.Follow(t.Context(), srv.URL+"/submissions/CIK0001577552.json?forms=20-F", "baba", func(id string) bool {
+	raws, errs, err := c.Follow(t.Context(), srv.URL+"/submissions/CIK0001577552.json?forms=20-F&since=2019-01-01", "baba", func(id string) bool {
 		return id == "sec-0001104659-20-071234" // already published
 	})
 	require.NoError(t, err)

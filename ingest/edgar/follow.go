@@ -6,9 +6,15 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/newsintel/newsintel"
 )
+
+// FollowDays is how far back Follow reads a company's filings when its
+// source URL gives no since= date: following is for what is new; history
+// is for backfill.
+const FollowDays = 90
 
 // submissionsPathRe matches the path of a submissions JSON URL.
 var submissionsPathRe = regexp.MustCompile(`/submissions/CIK(\d{10})\.json$`)
@@ -19,7 +25,8 @@ var submissionsPathRe = regexp.MustCompile(`/submissions/CIK(\d{10})\.json$`)
 // (…/cgi-bin/browse-edgar?action=getcurrent&type=20-F&output=atom) or a
 // company's submissions JSON (…/submissions/CIK0001577552.json), whose
 // recent filings are filtered by the URL's "forms" query parameter when it
-// has one ("?forms=10-K,20-F"). A filing that fails to fetch is skipped and
+// has one ("?forms=10-K,20-F") and taken from its "since" date
+// ("&since=2021-01-01"), else from FollowDays ago. A filing that fails to fetch is skipped and
 // its error returned in errs; err is for the source itself.
 func (c *Client) Follow(ctx context.Context, sourceURL, source string, seen func(id string) bool) (raws []newsintel.Raw, errs []error, err error) {
 	filings, err := c.listed(ctx, sourceURL)
@@ -50,11 +57,16 @@ func (c *Client) listed(ctx context.Context, sourceURL string) ([]Filing, error)
 		return nil, fmt.Errorf("edgar source %q: %w", sourceURL, err)
 	}
 	if m := submissionsPathRe.FindStringSubmatch(u.Path); m != nil {
-		var forms []string
+		q := Query{Since: time.Now().UTC().AddDate(0, 0, -FollowDays)}
 		if f := u.Query().Get("forms"); f != "" {
-			forms = strings.Split(f, ",")
+			q.Forms = strings.Split(f, ",")
 		}
-		return c.Filings(ctx, m[1], Query{Forms: forms})
+		if s := u.Query().Get("since"); s != "" {
+			if q.Since, err = time.Parse("2006-01-02", s); err != nil {
+				return nil, fmt.Errorf("edgar source %q: since=%q: use YYYY-MM-DD", sourceURL, s)
+			}
+		}
+		return c.Filings(ctx, m[1], q)
 	}
 	if strings.HasSuffix(u.Path, "/cgi-bin/browse-edgar") {
 		resp, err := c.get(ctx, sourceURL)

@@ -86,29 +86,28 @@ func (r *Registry) Sources(ctx context.Context) ([]Source, error) {
 	return out, nil
 }
 
-// runtime reads the run-time sources, sorted by name.
+// runtime reads the run-time sources, sorted by name, in one pass over
+// the bucket (a watch delivers every current value, then a nil marker).
 func (r *Registry) runtime(ctx context.Context) ([]config.Source, error) {
-	keys, err := r.kv.ListKeys(ctx)
+	w, err := r.kv.WatchAll(ctx, jetstream.IgnoreDeletes())
 	if err != nil {
 		return nil, fmt.Errorf("sources: %w", err)
 	}
-	var names []string
-	for k := range keys.Keys() {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	out := make([]config.Source, 0, len(names))
-	for _, name := range names {
-		e, err := r.kv.Get(ctx, name)
-		if errors.Is(err, jetstream.ErrKeyNotFound) {
-			continue // removed meanwhile
+	defer w.Stop()
+	var out []config.Source
+	for {
+		var e jetstream.KeyValueEntry
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("sources: %w", ctx.Err())
+		case e = <-w.Updates():
 		}
-		if err != nil {
-			return nil, fmt.Errorf("sources get %s: %w", name, err)
+		if e == nil {
+			break // all current values delivered
 		}
 		var rec sourceRecord
 		if err := json.Unmarshal(e.Value(), &rec); err != nil {
-			return nil, fmt.Errorf("sources %s: %w", name, err)
+			return nil, fmt.Errorf("sources %s: %w", e.Key(), err)
 		}
 		s := config.Source{Name: rec.Name, Type: rec.Type, Kind: rec.Kind, URL: rec.URL}
 		if d, err := time.ParseDuration(rec.Interval); err == nil {
@@ -116,6 +115,7 @@ func (r *Registry) runtime(ctx context.Context) ([]config.Source, error) {
 		}
 		out = append(out, s)
 	}
+	slices.SortFunc(out, func(a, b config.Source) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
 }
 

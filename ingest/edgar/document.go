@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -41,6 +42,13 @@ type folderIndex struct {
 	} `json:"directory"`
 }
 
+var (
+	// exhibitRe matches exhibit file names: "ex21.htm", "d96698dex991.htm", "a2238840zex-8_1.htm".
+	exhibitRe = regexp.MustCompile(`ex[-_]?\d`)
+	// viewerPageRe matches the XBRL viewer's pages: "R1.htm", "R12.htm".
+	viewerPageRe = regexp.MustCompile(`^r\d+\.html?$`)
+)
+
 // primaryFromIndex finds the primary document of a filing that the
 // submissions API did not name: the largest HTML document of its folder
 // that is not an index, an exhibit or an XBRL viewer page.
@@ -54,7 +62,7 @@ func (c *Client) primaryFromIndex(ctx context.Context, f Filing) string {
 	for _, it := range idx.Directory.Item {
 		name := strings.ToLower(it.Name)
 		ext := path.Ext(name)
-		if (ext != ".htm" && ext != ".html") || strings.Contains(name, "index") || strings.HasPrefix(name, "r") && len(name) < 9 || strings.Contains(name, "ex") && strings.Contains(name, "_") {
+		if (ext != ".htm" && ext != ".html") || strings.Contains(name, "index") || viewerPageRe.MatchString(name) || exhibitRe.MatchString(name) {
 			continue
 		}
 		var size int

@@ -205,3 +205,16 @@ func TestTrimSubmissionKeepsHeaderAndPrimary(t *testing.T) {
 		t.Errorf("trimmed = %q", got)
 	}
 }
+
+func TestPrimaryFromIndexSkipsExhibitsAndViewerPages(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"directory":{"item":[{"name":"R1.htm","size":"900000000"},{"name":"d96698dex991.htm","size":"800000"},
+{"name":"0000000000-24-000001-index.htm","size":"9999999"},{"name":"nextera_10k.htm","size":"5000000"},{"name":"logo.jpg","size":"99999999"}]}}`))
+	}))
+	defer srv.Close()
+	c := client(t, srv.URL, Options{})
+	got := c.primaryFromIndex(t.Context(), Filing{Company: Company{CIK: "1"}, Accession: "0000000000-24-000001"})
+	if got != "nextera_10k.htm" {
+		t.Errorf("primaryFromIndex = %q, want nextera_10k.htm", got)
+	}
+}

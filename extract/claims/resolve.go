@@ -196,6 +196,11 @@ func (st *state) named(c conj, p parsed, all []newsintel.Mention) (newsintel.Sou
 	if c.possess != "" && !strings.Contains(name, " ") && !isOrgName(name, p.caps) {
 		isPerson = true // "Tesla's Musk"
 	}
+	for _, ap := range []string{"'s ", "’s "} {
+		if i := strings.Index(name, ap); i > 0 && !strings.Contains(name[i+len(ap):], " ") && !isOrgName(name[i+len(ap):], p.caps) {
+			isPerson = true // a possessor read into the name: "Tesla's Musk"
+		}
+	}
 	if c.role != "" && c.kind != headName {
 		isPerson = true
 	}

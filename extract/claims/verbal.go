@@ -182,7 +182,7 @@ func (x *extractor) inverted(se sent, v int) (found, bool) {
 // ("Jane Doe, a lawyer for Alibaba, said").
 func subjectStart(toks []tok, end int) (int, bool) {
 	if toks[end-1].w == "," {
-		b1 := prevBoundary(toks, end-2)
+		b1 := prevComma(toks, end-2)
 		if b1 < 0 || toks[b1].w != "," || !apposStart(toks[b1+1]) {
 			return 0, false
 		}
@@ -490,4 +490,16 @@ func (x *extractor) passiveQuoted(se sent, v int) (found, bool) {
 		return f, true
 	}
 	return found{}, false
+}
+
+// prevComma returns the index of the comma or other punctuation boundary
+// at or before k, or -1: inside an appositive ("The person, who spoke on
+// condition of anonymity because …,") subordinators do not end it.
+func prevComma(toks []tok, k int) int {
+	for ; k >= 0; k-- {
+		if toks[k].isBoundary() {
+			return k
+		}
+	}
+	return -1
 }

@@ -91,6 +91,9 @@ func (x *extractor) finish(c newsintel.Claim) newsintel.Claim {
 			// Mentions inside the attributing sentence do not displace
 			// the speaker as the organisation last named.
 			x.st.lastOrg, x.st.orgPos = c.Source.Name, c.End
+			if isCompany(c.Source.Name, x.all) && c.Cue != "reported" && c.Cue != "reports" {
+				x.st.speakerCo = c.Source.Name
+			}
 		}
 	case newsintel.SourcePerson:
 		if c.Source.Name != "" {

@@ -209,6 +209,7 @@ func (c *conj) postMods(body string, toks []tok, e, j int, caps bool) {
 			s++
 		}
 		if s < j && !toks[s].cap && orgNouns[toks[s].l] && toks[s-1].l == "the" && c.possess == "" && c.affil == "" &&
+			(toks[m].l == "for" || toks[m].l == "at" || toks[m].l == "representing" || toks[m].l == "of" || toks[m].l == "from") &&
 			(s+1 == j || toks[s+1].punct) {
 			c.possess = "the " + toks[s].l // "a spokeswoman for the company"
 			continue

@@ -227,7 +227,7 @@ var docNouns = words("report", "reports", "filing", "filings", "document", "docu
 	"findings", "post", "tweet", "blog", "website", "article", "investigation", "probe",
 	"inquiry", "charges", "charging", "pleading", "pleadings", "exhibit", "exhibits",
 	"agreement", "contract", "draft", "proposal", "guidelines", "preprint", "preprints",
-	"meta-analysis", "dataset", "datasets", "filing's", "complaints", "lawsuits",
+	"meta-analysis", "dataset", "datasets", "filing's", "complaints", "lawsuits", "list", "lists",
 )
 
 // onRecordDocs are document heads that, as the channel of a named speaker's

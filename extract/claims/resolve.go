@@ -22,6 +22,7 @@ type state struct {
 	lastPerson string
 	lastOrg    string
 	lastCo     string // the company named last: "the company", "the utility"
+	speakerCo  string // the company that spoke last, which "the company" means first
 	personPos  int
 	orgPos     int
 	surnames   map[string]string
@@ -50,7 +51,7 @@ func (st *state) noteMentions(pos int) {
 			if m.Start >= st.orgPos {
 				st.lastOrg, st.orgPos = trimPossessive(m.Text), m.Start
 			}
-			if m.Type == newsintel.EntityCompany {
+			if m.Type == newsintel.EntityCompany && m.Start >= st.orgPos {
 				st.lastCo = trimPossessive(m.Text)
 			}
 		}
@@ -407,7 +408,8 @@ func maybeSurname(src newsintel.Source) bool {
 // organisation of any kind.
 func (st *state) orgFor(head string) string {
 	if companyHeads[head] {
-		return st.lastCo // "" rather than an agency for "the airline"
+		// "" rather than an agency for "the airline"
+		return firstNonEmpty(st.speakerCo, st.lastCo)
 	}
 	return st.lastOrg
 }
@@ -460,3 +462,26 @@ func asPlural(src newsintel.Source, all []newsintel.Mention, toks []tok, f found
 	}
 	return newsintel.Source{Type: newsintel.SourceAnonymous, Plural: true, Description: l, Role: "person"}
 }
+
+// isCompany reports whether an organisation's name names a business: a
+// mention says so, or, without one, the name has no word of a government
+// body ("Department", "Ministry", "Commission").
+func isCompany(name string, all []newsintel.Mention) bool {
+	for _, m := range all {
+		if trimPossessive(m.Text) == name && m.Type != newsintel.EntityPlace {
+			return m.Type == newsintel.EntityCompany
+		}
+	}
+	for _, f := range strings.Fields(strings.ToLower(name)) {
+		if governmentWords[strings.Trim(f, ".,")] {
+			return false
+		}
+	}
+	return true
+}
+
+// governmentWords occur in names of government bodies.
+var governmentWords = words("department", "ministry", "agency", "commission", "office", "bureau",
+	"administration", "government", "embassy", "council", "committee", "court", "senate",
+	"congress", "parliament", "house", "kremlin", "pentagon", "treasury", "police", "army",
+	"navy", "authority", "board", "service", "fed", "reserve", "cabinet", "state", "states")

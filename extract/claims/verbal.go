@@ -86,6 +86,14 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 func (x *extractor) afterSubject(se sent, v int, f found) (found, bool) {
 	toks := se.toks
 	ss := f.srcI
+	switch toks[ss].l {
+	case "nobody", "none", "neither":
+		return f, false // "Nobody confirmed …" attributes nothing to anyone
+	case "no":
+		if ss+1 < f.srcJ && toks[ss+1].l == "one" {
+			return f, false
+		}
+	}
 	p, sawThat, chI, chJ := afterVerb(toks, v)
 	if chI >= 0 {
 		f.chanI, f.chanJ = chI, chJ

@@ -253,11 +253,20 @@ func fill(doc *newsintel.Document, a *article.Article, raw newsintel.Raw) {
 	}
 }
 
+// canonicalFor returns the normalised canonical URL: the one the page
+// declares, unless that is its site's home page (some sites declare the
+// root as every page's canonical, which would fold all their articles into
+// one document), else the URL it was fetched from.
 func canonicalFor(declared, fetched string) string {
 	for _, s := range []string{declared, fetched} {
-		if c, err := urlcanon.Canonical(s); err == nil {
-			return c
+		c, err := urlcanon.Canonical(s)
+		if err != nil {
+			continue
 		}
+		if u, _ := url.Parse(c); s == declared && u != nil && u.Path == "/" && u.RawQuery == "" && declared != fetched {
+			continue
+		}
+		return c
 	}
 	return ""
 }

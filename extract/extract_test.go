@@ -40,3 +40,13 @@ func TestExtractRefusesBinary(t *testing.T) {
 		t.Errorf("binary body: err = %v, want an EINVALID error", err)
 	}
 }
+
+func TestRootCanonicalIsIgnored(t *testing.T) {
+	page := `<html><head><title>Story</title><link rel="canonical" href="https://news.example/"></head><body><article><h1>Story</h1><p>The port board approved the contract on Tuesday after a long debate about costs and schedules for the dredging work.</p></article></body></html>`
+	const u = "https://news.example/2024/03/05/port"
+	doc, err := New(nil).Extract(t.Context(), newsintel.Raw{ID: "r1", Kind: newsintel.KindArticle, URL: u, ContentType: "text/html", Body: []byte(page)})
+	require.NoError(t, err)
+	if doc.ID != newsintel.ArticleID(u) || doc.CanonicalURL != u {
+		t.Errorf("ID %s canonical %s, want the fetched URL's (the declared canonical is the site root)", doc.ID, doc.CanonicalURL)
+	}
+}

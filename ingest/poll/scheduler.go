@@ -266,6 +266,7 @@ func (s *Scheduler) finish(r result) {
 			delete(s.hosts, e.host) // hosts come and go; keep the map small
 		}
 	}
+	e.host = hostOf(e.feed.URL) // the URL may have changed while the entry waited in its host's queue
 	if r.err != nil {
 		s.opts.Log.Debug("feed poll failed", "source", e.feed.Name, "url", e.feed.URL, "error", r.err)
 	}

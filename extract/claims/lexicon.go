@@ -283,7 +283,7 @@ const (
 // pronouns that can be the subject of a reporting verb.
 var pronouns = map[string]pronKind{
 	"he": kindPerson, "she": kindPerson, "it": kindOrg, "they": kindThey, "we": kindOrg,
-	"i": kindPerson, "who": kindRelative, "which": kindRelative,
+	"i": kindPerson, "you": kindPerson, "who": kindRelative, "which": kindRelative,
 }
 
 // numberWords maps counting words to numbers.

@@ -152,6 +152,12 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 		src.Type = newsintel.SourceOrganization
 		src.Role = ""
 		src.Name = firstNonEmpty(c.name, c.affil, st.resolveOrgHead(c))
+		if c.name == "" && c.count == 1 && !c.definite && c.possess == "" {
+			src.Name = "" // "a Taiwanese contract chipmaker": unnamed, described
+		}
+		if c.name == "" && c.possess != "" && !possPronoun(strings.ToLower(c.possess)) {
+			src.Name, src.Affiliation = "", c.possess // "Alibaba's cloud unit"
+		}
 		if c.name != "" {
 			src.Description = strings.TrimSpace(c.descPre + " " + c.head) // "research company"
 		}
@@ -259,7 +265,10 @@ func apposDesc(p parsed, c conj) string {
 // resolveOrgHead names the organisation behind "the company" or "the
 // ministry".
 func (st *state) resolveOrgHead(c conj) string {
-	if c.definite || c.possess != "" {
+	if c.possess != "" {
+		return "" // "their association", "its parent": another organisation
+	}
+	if c.definite {
 		return st.orgFor(c.head)
 	}
 	return ""
@@ -332,7 +341,9 @@ func knownOne(c conj) bool {
 	case "executive", "economist", "researcher", "analyst":
 		return true
 	}
-	return false
+	// "the system's chief medical officer", "the agency's head of
+	// enforcement": one office, one person.
+	return strings.Contains(" "+strings.ToLower(c.descPre)+" ", " chief ")
 }
 
 // isStatement reports whether a document head is an organisation's

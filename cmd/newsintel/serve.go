@@ -182,6 +182,7 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 	if slices.Contains(o.stages, "ingest") {
 		g.Go(func() error { return runPoller(gctx, cfg, bus, metrics, log.With("component", "poll")) })
 		g.Go(func() error { return runFollow(gctx, cfg, bus, log.With("component", "follow")) }) // edgar and fedreg sources
+		g.Go(func() error { return runCrawls(gctx, cfg, bus, log.With("component", "crawl")) })  // crawl sources
 	}
 	if o.demo {
 		g.Go(func() error { return ingestDemo(gctx, bus, log.With("component", "demo")) })

@@ -2,6 +2,8 @@ package article
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -294,7 +296,37 @@ func dataTable(n *html.Node) bool {
 // sameText reports whether a and b read the same, ignoring case, spacing
 // and punctuation.
 func sameText(a, b string) bool {
-	return foldText(a) == foldText(b) && foldText(a) != ""
+	// Compared rune by rune as foldText would fold them, without building
+	// either string: this runs on the first paragraphs of every page.
+	i, j, some := 0, 0, false
+	for {
+		ra, ni := nextFolded(a, i)
+		rb, nj := nextFolded(b, j)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return some
+		}
+		i, j, some = ni, nj, true
+	}
+}
+
+// nextFolded returns the next rune of s from byte i that foldText keeps,
+// lower-cased, and the index after it; -1 at the end.
+func nextFolded(s string, i int) (rune, int) {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		r = unicode.ToLower(r)
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7F && r != 0xA0 && r != '’' && r != '‘' && r != '“' && r != '”' {
+			return r, i
+		}
+	}
+	return -1, i
 }
 
 func foldText(s string) string {

@@ -73,8 +73,8 @@ var dateWords = map[string]bool{
 // dateLine reports whether a short paragraph only gives a date (and maybe
 // a time, a weekday, a label, or a reading time).
 func dateLine(p string) bool {
-	if len(p) > 90 {
-		return false
+	if len(p) > 90 || !strings.ContainsAny(p, "0123456789") {
+		return false // every written date has digits: spare the regexps
 	}
 	loc := dateSpan(p)
 	if loc == nil {

@@ -177,6 +177,10 @@ func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel
 		src.Type, src.Name = newsintel.SourcePerson, c.name
 		st.notePerson(c.name, c.nameS)
 		src.Description = apposDesc(p, c)
+		if len(p.appos) == 0 && c.i < len(p.toks) && c.nameS > p.toks[c.i].s {
+			// The words before the name: "Chief Executive", "Commerce Secretary".
+			src.Description = firstNonEmpty(describeBefore(p.body, p.toks[c.i].s, c.nameS), src.Description)
+		}
 	case c.kind == headSpokes && c.role == "lawyer" && src.Affiliation == "" && c.possess == "" && !c.definite &&
 		!strings.Contains(p.desc, " for ") && !strings.Contains(p.desc, "representing"):
 		// Lawyers who speak for nobody named are unnamed people:

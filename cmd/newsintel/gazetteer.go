@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 
@@ -100,6 +101,11 @@ func updateGazetteer(ctx context.Context, f *fetch.Client, dir string, lists []g
 // updateList fetches one list, parses it and replaces its file.
 func updateList(ctx context.Context, f *fetch.Client, dir string, l gazetteerList) (int, error) {
 	resp, err := f.Get(ctx, fetch.Request{URL: l.url, Accept: "application/json"})
+	var status *fetch.StatusError
+	if errors.As(err, &status) && status.Code == http.StatusForbidden {
+		// The SEC answers 403 to requests that do not say who is asking.
+		return 0, fmt.Errorf("gazetteer %s: %w (is fetch.user_agent a name and contact e-mail?)", l.file, err)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("gazetteer %s: %w", l.file, err)
 	}

@@ -110,3 +110,17 @@ func TestGazetteerUpdateKeepsOldFile(t *testing.T) {
 		})
 	}
 }
+
+func TestGazetteerUpdateForbiddenSaysUserAgent(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "Your request has been identified as part of a network of automated tools", http.StatusForbidden)
+	}))
+	defer srv.Close()
+	cfg := testConfig(t.TempDir())
+	lists := gazetteerLists(srv.URL+"/company_tickers.json", srv.URL+"/agencies.json")
+	var out bytes.Buffer
+	err := updateGazetteer(t.Context(), newFetcher(cfg), gazetteerDir(cfg), lists, &out)
+	if err == nil || !strings.Contains(err.Error(), "fetch.user_agent") {
+		t.Errorf("err = %v, want a hint about fetch.user_agent", err)
+	}
+}

@@ -140,3 +140,29 @@ func BenchmarkExtractMentions(b *testing.B) {
 		Extract(body, ms)
 	}
 }
+
+func TestCounts(t *testing.T) {
+	tests := []struct {
+		name, body string
+		count      any
+		plural     bool
+	}{
+		{"number", "Three current and former officials said the plan was dead.", 3, true},
+		{"half-dozen", "A half-dozen people familiar with the talks said they had stalled.", 6, true},
+		{"at least", "At least four sources said the deal was done.", nil, true},
+		{"more than a dozen", "More than a dozen employees said they were not paid.", nil, true},
+		{"including", "Two people, including a senior official, said the vote was delayed.", 2, true},
+		{"one of", "One of the three people said it was over.", 1, false},
+	}
+	for _, tt := range tests {
+		got := Extract(tt.body, nil)
+		if len(got) != 1 {
+			t.Errorf("%s: got %d claims, want 1 in %q", tt.name, len(got), tt.body)
+			continue
+		}
+		src := got[0].Source
+		if deref(src.Count) != tt.count || src.Plural != tt.plural || src.Type != newsintel.SourceAnonymous {
+			t.Errorf("%s: source = %s count %v plural %v, want anonymous count %v plural %v", tt.name, src.Type, deref(src.Count), src.Plural, tt.count, tt.plural)
+		}
+	}
+}

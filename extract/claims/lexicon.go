@@ -292,7 +292,7 @@ var numberWords = map[string]int{
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "both": 2,
 	"a couple of": 2, "a pair of": 2, "a dozen": 12, "another": 1, "single": 1,
 	"thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "dozen": 12,
-	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	"half-dozen": 6, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
 // pluralWords say "more than one" without a number.

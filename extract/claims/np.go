@@ -44,13 +44,31 @@ type conj struct {
 }
 
 // countPrefix reads a counting prefix at toks[k]: "three", "one of the",
-// "several", "a number of". It returns the new index.
+// "several", "a number of". It returns the new index. An approximate count
+// ("at least four", "more than a dozen") is plural without a number.
 func (c *conj) countPrefix(toks []tok, k, j int) int {
+	if k < j && (toks[k].l == "and" || toks[k].l == "also" || toks[k].l == "but") {
+		k++
+	}
+	a := skipApprox(toks, k, j)
+	end := c.exactCount(toks, a, j)
+	if a > k && c.count > 0 && !c.ref {
+		c.count, c.plural = 0, true
+	}
+	return end
+}
+
+// exactCount is countPrefix after any approximating words.
+func (c *conj) exactCount(toks []tok, k, j int) int {
 	if k < j && (toks[k].l == "and" || toks[k].l == "also" || toks[k].l == "but") {
 		k++
 	}
 	if k >= j {
 		return k
+	}
+	if k+1 < j && (toks[k].l == "a" || toks[k].l == "an") && toks[k+1].l == "half-dozen" {
+		c.count = 6
+		return k + 2
 	}
 	n, isNum := numberOf(toks[k].l)
 	// "one of the (three) persons", "two of them", "another of the sources"
@@ -194,4 +212,19 @@ func headOfWord(l string) (headKind, string) {
 		return headTitle, r
 	}
 	return headNone, ""
+}
+
+// skipApprox skips words that make a count approximate: "at least four",
+// "more than a dozen", "nearly 20", "as many as five".
+func skipApprox(toks []tok, k, j int) int {
+	for _, seq := range [][]string{{"at", "least"}, {"at", "most"}, {"more", "than"}, {"fewer", "than"},
+		{"less", "than"}, {"as", "many", "as"}, {"up", "to"}, {"nearly"}, {"almost"}, {"about"},
+		{"around"}, {"roughly"}, {"approximately"}, {"some"}} {
+		if k+len(seq) < j && hasSeq(toks, k, seq...) {
+			if _, ok := numberOf(toks[k+len(seq)].l); ok || toks[k+len(seq)].l == "a" {
+				return k + len(seq)
+			}
+		}
+	}
+	return k
 }

@@ -92,7 +92,7 @@ func describe(s string) string {
 	lw := strings.ToLower(w)
 	_, num := numberWords[lw]
 	_, anon := anonNouns[lw]
-	if num || pluralWords[lw] || anon || lw == "the" || lw == "a" || lw == "an" || lw == "its" ||
+	if num || pluralWords[lw] || anon || lw == "the" || lw == "a" || lw == "an" || lw == "its" || approxWords[lw] ||
 		lw == "their" || lw == "his" || lw == "her" || lw == "court" || docNouns[lw] {
 		r, n := utf8.DecodeRuneInString(s)
 		return string(unicode.ToLower(r)) + s[n:]
@@ -163,3 +163,7 @@ func setCount(src *newsintel.Source, cs []conj) {
 	}
 	src.Plural = true
 }
+
+// approxWords open an approximate count: "At least four sources".
+var approxWords = words("at", "more", "fewer", "less", "nearly", "almost", "about", "around",
+	"roughly", "approximately", "up", "as")

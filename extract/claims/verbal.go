@@ -238,7 +238,7 @@ func apposStart(t tok) bool {
 		return true
 	}
 	switch t.l {
-	case "whose", "which", "now", "aged", "citing", "seen", "written", "known", "shown", "held",
+	case "whose", "which", "now", "aged", "citing", "including", "seen", "written", "known", "shown", "held",
 		"led", "run", "made", "obtained", "reviewed", "published", "filed", "released", "issued":
 		return true // "The memo, whose existence…,", "The lawsuit, filed in…,"
 	}

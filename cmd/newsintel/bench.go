@@ -95,6 +95,7 @@ func benchRunCmd(g *globals) *cobra.Command {
 	f.IntVar(&o.Queries, "queries", 300, "queries per workload, at rest and while indexing")
 	f.IntVar(&o.Limit, "limit", 0, "index at most this many documents (default: all)")
 	f.BoolVar(&o.QueriesOnly, "queries-only", false, "skip indexing: query the index an earlier run left in --work (and add to it while querying)")
+	f.Float64Var(&o.BusyRate, "busy-rate", 0, "documents/s written while the busy queries run (default: as fast as Put goes)")
 	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	return cmd
 }

@@ -108,7 +108,7 @@ func runQueries(ctx context.Context, o Options, ix *index.Index, rep *Report) er
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		writeErr = keepWriting(wctx, ix, o.BatchSize, &written)
+		writeErr = keepWriting(wctx, ix, o.BatchSize, o.BusyRate, &written)
 	}()
 	start := time.Now()
 	for _, w := range ws {
@@ -124,10 +124,20 @@ func runQueries(ctx context.Context, o Options, ix *index.Index, rep *Report) er
 	return ctx.Err()
 }
 
-// keepWriting puts batches of new documents until ctx ends.
-func keepWriting(ctx context.Context, ix *index.Index, size int, written *atomic.Int64) error {
+// keepWriting puts batches of new documents until ctx ends, at about
+// rate documents/s, or as fast as it can when rate is 0.
+func keepWriting(ctx context.Context, ix *index.Index, size int, rate float64, written *atomic.Int64) error {
 	g := NewGenerator(2)
+	start := time.Now()
 	for n := 0; ; {
+		if rate > 0 {
+			due := start.Add(time.Duration(float64(n) / rate * float64(time.Second)))
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-time.After(time.Until(due)):
+			}
+		}
 		batch := make([]newsintel.Document, size)
 		for i := range batch {
 			batch[i] = g.Next()

@@ -30,7 +30,10 @@ type Options struct {
 	// QueriesOnly skips indexing and runs the query workloads on the index
 	// an earlier run left in WorkDir.
 	QueriesOnly bool
-	Log         *slog.Logger // progress [discarded]
+	// BusyRate paces the documents/s written while the busy queries run
+	// [0: as fast as Put goes, the worst case].
+	BusyRate float64
+	Log      *slog.Logger // progress [discarded]
 }
 
 func (o Options) withDefaults() Options {

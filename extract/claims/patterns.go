@@ -17,7 +17,11 @@ var objWords = words("me", "us", "him", "her", "them", "reporters", "journalists
 	"congress", "senators", "viewers", "listeners", "readers", "newspaper", "paper", "agency",
 	"broadcaster", "station", "radio", "television", "magazine", "outlet", "website",
 	"audience", "crowd", "conference", "committee", "court", "jury", "judge", "panel",
-	"publication", "daily", "network", "channel", "press", "media", "site", "newsletter")
+	"publication", "daily", "network", "channel", "press", "media", "site", "newsletter",
+	"jurors", "podcast", "interviewer", "host", "hosts", "colleagues", "friends", "staffers",
+	"investigators", "prosecutors", "police", "officers", "officials", "regulators", "voters",
+	"residents", "students", "graduates", "fans", "followers", "subscribers", "listeners",
+	"attendees", "participants", "delegation", "delegates", "summit", "forum", "hearing")
 
 // ppNouns end an adjunct after a reporting verb: "said in a statement",
 // "told reporters on Tuesday", "said at a news conference".

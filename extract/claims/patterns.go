@@ -212,14 +212,21 @@ func findChannel(toks []tok, i, j int) (int, int) {
 func (x *extractor) according(se sent) (found, bool) {
 	toks := se.toks
 	for k := 0; k+2 < len(toks); k++ {
-		if !(toks[k].l == "according" && toks[k+1].l == "to" || toks[k].l == "as" && toks[k+1].l == "per") || toks[k].inQ {
+		cue, n := "according to", 2
+		switch {
+		case toks[k].inQ:
+			continue
+		case toks[k].l == "according" && toks[k+1].l == "to" || toks[k].l == "as" && toks[k+1].l == "per":
+		case toks[k].l == "per" && (k == 0 || toks[k-1].w == ",") && !perUnits[toks[k+1].l]:
+			cue, n = "per", 1 // "…, per a person familiar with the matter"
+		default:
 			continue
 		}
-		e := npEnd(toks, k+2)
-		if e <= k+2 {
+		e := npEnd(toks, k+n)
+		if e <= k+n {
 			continue
 		}
-		f := found{cue: "according to", srcI: k + 2, srcJ: e, chanI: -1}
+		f := found{cue: cue, srcI: k + n, srcJ: e, chanI: -1}
 		switch {
 		case k == 0 || introOnly(toks, k-1) || toks[k-1].l == "but" || toks[k-1].l == "and":
 			if e >= len(toks)-1 {
@@ -437,3 +444,8 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 	}
 	return found{}, false
 }
+
+// perUnits follow "per" as a rate, not a source: "per share", "per cent".
+var perUnits = words("share", "cent", "year", "day", "hour", "person", "capita", "month", "week",
+	"barrel", "ton", "tonne", "unit", "gallon", "kilogram", "pound", "head", "minute", "second",
+	"mile", "kilometer", "kilometre", "annum", "household", "vehicle", "acre", "square")

@@ -93,6 +93,8 @@ var declinedPhrases = newPhraseSet(
 	"neither confirmed nor denied",
 	"not be commenting",
 	"refrained from commenting",
+	"has|have|had not commented|spoken publicly|commented",
+	"hasn't|haven't|hadn't commented|spoken publicly|commented",
 	"no comment",
 )
 
@@ -112,6 +114,8 @@ var noResponsePhrases = newPhraseSet(
 	"unavailable for comment",
 	"went|go|goes|remained|remain unanswered|unreturned",
 	"was|were unanswered|unreturned",
+	"was|were not immediately? returned|answered|acknowledged",
+	"wasn't|weren't immediately? returned|answered|acknowledged",
 	"did|does not|n't immediately? respond",
 	"no response|reply to|from",
 )

@@ -19,7 +19,7 @@ func BenchmarkPollParseDedup(b *testing.B) {
 
 func benchPoll(b *testing.B, restart bool) {
 	store, site := startNATS(b), startSite(b)
-	site.honourETag = false // every poll gets the whole feed
+	site.honourETag, site.vary = false, true // every poll gets the whole feed, never quite the same bytes
 	site.set(rss(site.URL, 200, time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)), `"v1"`)
 	pub := &published{}
 	p := store.newPoller(b, pub, testClient(10*time.Second))

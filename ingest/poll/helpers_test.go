@@ -126,6 +126,7 @@ type newsSite struct {
 	feed        string
 	etag        string
 	honourETag  bool
+	vary        bool // each response differs (a comment with a counter), as feeds with a fresh lastBuildDate do
 	paragraph   string
 	feedGets    int
 	conditional int // requests that carried If-None-Match
@@ -160,6 +161,9 @@ func (s *newsSite) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
 		w.Header().Set("ETag", s.etag)
 		fmt.Fprint(w, s.feed)
+		if s.vary {
+			fmt.Fprintf(w, "<!-- %d -->\n", s.feedGets)
+		}
 		return
 	}
 	if strings.HasPrefix(r.URL.Path, "/a/") {

@@ -59,8 +59,19 @@ func TestETagAndSeenSurviveRestart(t *testing.T) {
 		t.Errorf("Due after restart: got %v, %v; want a time", due, err)
 	}
 
-	// The server stops honouring the ETag and adds an item: only the new
-	// one is published, also by a third process.
+	// The server stops honouring the ETag: the same bytes again are not
+	// parsed again.
+	site.mu.Lock()
+	site.honourETag = false
+	site.mu.Unlock()
+	st, err = restarted.Poll(t.Context(), f)
+	require.NoError(t, err)
+	if st.Unchanged != 1 || len(pub.list()) != 2 {
+		t.Errorf("same bytes without a 304: got %d unchanged, %d published; want 1, 2", st.Unchanged, len(pub.list()))
+	}
+
+	// It adds an item: only the new one is published, also by a third
+	// process.
 	site.mu.Lock()
 	site.honourETag = false
 	site.mu.Unlock()

@@ -80,7 +80,7 @@ func (p *Poller) Forget(feedURL string) {
 }
 
 // Counters returns a snapshot of what this Poller did: polls, not_modified,
-// errors and errors.<class> (see ErrorClass), items_new, items_published,
+// unchanged (same bytes as the last response), errors and errors.<class> (see ErrorClass), items_new, items_published,
 // items_failed, revisions.
 func (p *Poller) Counters() map[string]int64 {
 	p.mu.Lock()

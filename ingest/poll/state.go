@@ -56,9 +56,11 @@ type State struct {
 	newsintel.SourceStatus
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
+	BodyHash     string `json:"body_hash,omitempty"`   // of the last response fully handled
 	ErrorClass   string `json:"error_class,omitempty"` // see ErrorClass
 	Polls        int64  `json:"polls"`
 	NotModified  int64  `json:"not_modified"` // 304 responses
+	Unchanged    int64  `json:"unchanged"`    // 200 responses with the same bytes as the last, not parsed again
 	Errors       int64  `json:"errors"`       // failed polls, all time
 }
 

@@ -173,3 +173,20 @@ func TestShortBriefsWithSharedBoilerplate(t *testing.T) {
 		t.Errorf("copy of the fire brief in cluster %q, want %q", d3.Cluster, d1.Cluster)
 	}
 }
+
+// TestExcerptOfLongStory checks that a site running the first paragraphs
+// of a long story joins its cluster although their Jaccard similarity is
+// low: the excerpt is contained in the story.
+func TestExcerptOfLongStory(t *testing.T) {
+	long := storyDoc(t, "c01-a")
+	for _, id := range []string{"c14-a", "c09-a", "c15-a"} {
+		long.Body += "\n\n" + storyDoc(t, id).Body // a long analysis opening with the c01 story
+	}
+	a := New(NewMemStore())
+	long, _ = assign(t, a, long)
+	excerpt := storyDoc(t, "c01-c")
+	excerpt, _ = assign(t, a, excerpt)
+	if excerpt.Cluster != long.Cluster {
+		t.Errorf("excerpt in cluster %q, want the long story's %q", excerpt.Cluster, long.Cluster)
+	}
+}

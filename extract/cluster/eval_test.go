@@ -124,20 +124,25 @@ func clusterDump(s []story, got map[string]string) string {
 }
 
 // TestDistanceDistributions logs, for pairs of the same story and pairs of
-// different stories, the histogram of estimated Jaccard similarity (what
-// clustering uses) and of SimHash Hamming distance (measured and rejected:
-// the two overlap), and checks that the Jaccard threshold separates them.
+// different stories, the histograms of estimated Jaccard similarity and of
+// containment (what clustering uses) and of SimHash Hamming distance
+// (measured and rejected: the two overlap). It checks the rule: every
+// document has a copy of its own story that it matches (clustering is
+// transitive), and no pair of different stories matches.
 func TestDistanceDistributions(t *testing.T) {
 	stories := loadStories(t)
 	sigs := make([][]uint32, len(stories))
 	sims := make([]uint64, len(stories))
+	sizes := make([]int, len(stories))
 	for i, st := range stories {
 		sigs[i], sims[i] = neardup.MinHash(st.doc.Body), neardup.SimHash(st.doc.Body)
+		sizes[i] = len(neardup.Words(st.doc.Body)) - neardup.Shingle + 1
 	}
-	var jac, ham [2][]int // [0] same story, [1] different
-	jac[0], jac[1] = make([]int, 21), make([]int, 21)
-	ham[0], ham[1] = make([]int, 65), make([]int, 65)
-	minSame, maxDiff := 1.0, 0.0
+	var jac, con, ham [2][]int // [0] same story, [1] different
+	for k := range 2 {
+		jac[k], con[k], ham[k] = make([]int, 21), make([]int, 21), make([]int, 65)
+	}
+	linked := make([]bool, len(stories))
 	for i := range stories {
 		for j := i + 1; j < len(stories); j++ {
 			k := 1
@@ -145,21 +150,37 @@ func TestDistanceDistributions(t *testing.T) {
 				k = 0
 			}
 			js := neardup.Jaccard(sigs[i], sigs[j])
+			c := shared(js, sizes[i], sizes[j]) / float64(min(sizes[i], sizes[j]))
 			jac[k][int(js*20)]++
+			con[k][min(int(c*20), 20)]++
 			ham[k][neardup.Distance(sims[i], sims[j])]++
-			if k == 0 {
-				minSame = min(minSame, js)
-			} else {
-				maxDiff = max(maxDiff, js)
+			match := sameStory(js, sizes[i], sizes[j], neardup.JaccardThreshold)
+			if k == 0 && match {
+				linked[i], linked[j] = true, true
+			}
+			if k == 1 && match {
+				t.Errorf("%s and %s are different stories but match (Jaccard %.2f, containment %.2f)", stories[i].doc.ID, stories[j].doc.ID, js, c)
 			}
 		}
 	}
 	t.Logf("estimated Jaccard (bucket of 0.05: same-story pairs / different-story pairs):\n%s", histogram(jac, 0.05))
+	t.Logf("containment, shared shingles over the shorter body's (same / different):\n%s", histogram(con, 0.05))
 	t.Logf("SimHash distance (bits: same / different):\n%s", histogram(ham, 1))
-	t.Logf("lowest same-story Jaccard %.3f, highest different-story Jaccard %.3f, threshold %.2f", minSame, maxDiff, neardup.JaccardThreshold)
-	if maxDiff >= neardup.JaccardThreshold {
-		t.Errorf("a different-story pair at Jaccard %.3f, want < %.2f", maxDiff, neardup.JaccardThreshold)
+	for i, ok := range linked {
+		if !ok && countLabel(stories, stories[i].label) > 1 {
+			t.Errorf("%s matches no other copy of its story", stories[i].doc.ID)
+		}
 	}
+}
+
+func countLabel(s []story, label string) int {
+	n := 0
+	for _, st := range s {
+		if st.label == label {
+			n++
+		}
+	}
+	return n
 }
 
 func histogram(h [2][]int, step float64) string {

@@ -69,14 +69,17 @@ func New(gaz *entities.Gazetteer, opts ...Option) *Extractor {
 // Gazetteer returns the gazetteer the extractor tags with.
 func (x *Extractor) Gazetteer() *entities.Gazetteer { return x.gaz }
 
-// Extract turns raw into a Document, in its near-duplicate cluster when
-// the Extractor has a Clusterer. It returns an EINVALID *newsintel.Error
+// Extract turns raw into a Document; an article joins its near-duplicate
+// cluster when the Extractor has a Clusterer. It returns an EINVALID *newsintel.Error
 // when the content cannot yield a document (binary data, no text and no
 // title): retrying would not help; a failing cluster store is a transient
 // error.
 func (x *Extractor) Extract(ctx context.Context, raw newsintel.Raw) (*newsintel.Document, error) {
 	doc, err := x.extract(ctx, raw)
-	if err != nil || x.clusters == nil {
+	// Only articles are syndicated and rewritten; filings and notices of
+	// one template (quarterly reports, recurring agency notices) are
+	// distinct documents however alike their text.
+	if err != nil || x.clusters == nil || doc.Kind != newsintel.KindArticle {
 		return doc, err
 	}
 	if _, err := x.clusters.Assign(ctx, doc); err != nil {

@@ -174,7 +174,7 @@ func TestLabelled(t *testing.T) {
 		for _, f := range files {
 			items := loadLabelled(t, f)
 			switch base := filepath.Base(f); {
-			case base == "holdout.yaml":
+			case strings.HasPrefix(base, "holdout"):
 				score(t, base, items, &hold, run.tag, verbose)
 			case strings.HasPrefix(base, "p2-"):
 				score(t, base, items, &second, run.tag, verbose)

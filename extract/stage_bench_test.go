@@ -13,6 +13,12 @@ import (
 	"time"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/extract/article"
+	"github.com/newsintel/newsintel/extract/claims"
+	"github.com/newsintel/newsintel/extract/entities"
+	"github.com/newsintel/newsintel/extract/filing"
+	"github.com/newsintel/newsintel/extract/lang"
+	"github.com/newsintel/newsintel/extract/neardup"
 	"golang.org/x/net/html"
 )
 
@@ -74,6 +80,44 @@ func BenchmarkStage(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(raws))/1000, "ms/page")
+}
+
+// BenchmarkStageParts splits the stage's cost over the evaluation pages
+// into its steps, to show where time beyond parsing goes.
+func BenchmarkStageParts(b *testing.B) {
+	raws := evalPages(b)
+	bodies := make([]string, len(raws))
+	for i, r := range raws {
+		a, err := article.ExtractBytes(r.Body, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bodies[i] = a.Body
+	}
+	gaz := entities.Builtin()
+	parts := []struct {
+		name string
+		run  func(i int)
+	}{
+		{"parse", func(i int) { html.Parse(bytes.NewReader(raws[i].Body)) }},
+		{"parse+article", func(i int) { article.ExtractBytes(raws[i].Body, nil) }},
+		{"filing-detect", func(i int) { filing.Detect(raws[i].Body) }},
+		{"entities", func(i int) { gaz.Tag(bodies[i]) }},
+		{"entities+claims", func(i int) { claims.Extract(bodies[i], gaz.Tag(bodies[i])) }},
+		{"lang", func(i int) { lang.Detect(bodies[i]) }},
+		{"fingerprints", func(i int) { neardup.BodyHash(bodies[i]); neardup.SimHash(bodies[i]) }},
+	}
+	for _, p := range parts {
+		b.Run(p.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := range raws {
+					p.run(i)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(raws))/1000, "ms/page")
+		})
+	}
 }
 
 // BenchmarkMedianPage measures parse and stage on the median page (by

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -65,5 +67,35 @@ func TestExtractClusterStoreErrorIsTransient(t *testing.T) {
 	_, err := New(nil, WithClusters(failingClusters{})).Extract(t.Context(), wirePage("a.example", "Quake", quake))
 	if err == nil || newsintel.ErrorCode(err) == newsintel.EINVALID {
 		t.Errorf("err = %v (code %q), want a transient error", err, newsintel.ErrorCode(err))
+	}
+}
+
+// TestDemoCorpusClusters runs the demo corpus through the stage with one
+// cluster store: the wire story and its syndicated copy on another site
+// share a cluster, and the other stories about the same review (a
+// denial, a market story, an explainer, a newspaper's own reporting) stay
+// apart.
+func TestDemoCorpusClusters(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "demo", "corpus", "articles", "*.html"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	x := New(nil, WithClusters(cluster.New(cluster.NewMemStore())))
+	clusters := map[string]string{}
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		require.NoError(t, err)
+		name := strings.TrimSuffix(filepath.Base(f), ".html")
+		doc, err := x.Extract(t.Context(), newsintel.Raw{ID: name, Kind: newsintel.KindArticle, Source: "demo", ContentType: "text/html", Body: body})
+		require.NoError(t, err, name)
+		clusters[name] = doc.Cluster
+	}
+	wire, syndicated := clusters["wirewatch-alibaba-cloud-review-exclusive"], clusters["asiatechdispatch-alibaba-cloud-review-wire"]
+	if wire != syndicated {
+		t.Errorf("wire story in cluster %q, its syndicated copy in %q", wire, syndicated)
+	}
+	for name, c := range clusters {
+		if c == wire && name != "wirewatch-alibaba-cloud-review-exclusive" && name != "asiatechdispatch-alibaba-cloud-review-wire" {
+			t.Errorf("%s joined the wire story's cluster", name)
+		}
 	}
 }

@@ -47,7 +47,7 @@ type Clusterer interface {
 // Option configures an Extractor.
 type Option func(*Extractor)
 
-// WithClusters makes Extract assign every document its near-duplicate
+// WithClusters makes Extract assign every article its near-duplicate
 // cluster through c. Without it a document is a cluster of its own.
 func WithClusters(c Clusterer) Option {
 	return func(x *Extractor) { x.clusters = c }

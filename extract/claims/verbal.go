@@ -59,6 +59,9 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 		// "… started by a group of students who said …": the subject is
 		// the noun phrase the relative pronoun stands for.
 		end--
+		if end > 0 && toks[end-1].w == "," {
+			end-- // "Alibaba's annual report, which warns …"
+		}
 		f.srcI, f.srcJ = antecedent(toks, end), end
 		if f.srcI >= end {
 			return f, false
@@ -121,8 +124,11 @@ func (x *extractor) afterSubject(se sent, v int, f found) (found, bool) {
 	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) {
 		return f, false // "warned investors of the risk", "said goodbye"
 	}
-	if f.chanI < 0 && ss > 0 {
-		f.chanI, f.chanJ = findChannel(toks, 0, ss)
+	if f.chanI < 0 && ss > 1 && toks[ss-1].w == "," {
+		// "In a filing on Monday, Nvidia said …": an introductory channel.
+		if ci, cj := findChannel(toks, 0, ss-1); ci == 1 {
+			f.chanI, f.chanJ = ci, cj
+		}
 	}
 	f.ts, f.te = toks[p].s, se.e
 	return f, true
@@ -464,7 +470,7 @@ func antecedent(toks []tok, end int) int {
 	for ; k >= 0; k-- {
 		t := toks[k]
 		l := t.l
-		if t.isBoundary() || t.isEnd() || finite[l] || pastForms[l] || clausalVerbs[l] ||
+		if t.isBoundary() || t.isEnd() || finite[l] || pastForms[l] && !docNouns[l] ||
 			nounPreps[l] && l != "of" || len(l) > 3 && strings.HasSuffix(l, "ed") && !t.cap {
 			break
 		}

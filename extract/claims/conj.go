@@ -93,7 +93,6 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 			s := m
 			for m+1 < hk && (toks[m+1].cap || orgNouns[toks[m+1].l] || inName(toks, m+1, hk, caps)) && !toks[m+1].poss &&
 				!titleMods[toks[m+1].l] { // "TikTok Chief Executive": the title is no part of the name
-
 				m++
 			}
 			if toks[m+1].poss && m+1 < hk {

@@ -393,91 +393,6 @@ func tailAfter(toks []tok, v int) bool {
 	return false
 }
 
-// adjunctBefore returns the index of the comma that opens an adjunct
-// between a subject and its verb ("Musk, in an interview on a podcast,
-// said"; "Gonzalez, speaking by phone, said"), or 0 when there is none.
-func adjunctBefore(toks []tok, end int) int {
-	if end < 4 || toks[end-1].w != "," {
-		return 0
-	}
-	b := prevBoundary(toks, end-2)
-	if b < 1 || toks[b].w != "," || end-b > 16 {
-		return 0
-	}
-	switch toks[b+1].l {
-	case "in", "on", "at", "during", "testifying", "writing", "asked", "when",
-		"after", "before", "interviewed", "responding", "reached", "contacted":
-		return b
-	}
-	return 0
-}
-
-// beliefVerbs report a view without "that" when a clause follows: "Eberle
-// believes the window is closing", "the survey found most voters want …".
-var beliefVerbs = words("believes", "believe", "believed", "thinks", "expects", "estimated",
-	"feared", "suspected", "concluded", "found", "showed", "announced", "disclosed", "revealed",
-	"indicated", "suggested", "claimed")
-
-// clauseSoon reports whether a clause starts at toks[p]: a short subject
-// then a finite verb before any punctuation ("the window for a deal is
-// closing"), not a noun phrase object ("revenue of $3 billion").
-func clauseSoon(toks []tok, p int) bool {
-	if p >= len(toks) || nonContent[toks[p].l] || toks[p].inQ {
-		return false
-	}
-	for k := p + 1; k < len(toks) && k <= p+6; k++ {
-		t := toks[k]
-		if t.punct || t.l == "that" || t.l == "who" || t.l == "which" {
-			return false
-		}
-		if finite[t.l] || pastForms[t.l] || strings.HasSuffix(t.l, "n't") {
-			return true
-		}
-	}
-	return false
-}
-
-// firstVerb returns the index of the first verb in toks[i:j] (an auxiliary,
-// a past tense, a reporting verb), or j.
-func firstVerb(toks []tok, i, j int) int {
-	for k := i + 1; k < j; k++ {
-		l := toks[k].l
-		if toks[k].punct || toks[k].cap {
-			continue
-		}
-		if finite[l] || pastForms[l] || clausalVerbs[l] || len(l) > 3 && strings.HasSuffix(l, "ed") {
-			return k
-		}
-	}
-	return j
-}
-
-// subordinators open a subordinate clause, whose subject starts after
-// them: "Oil prices rose after a group of producers said …".
-var subordinators = words("after", "before", "because", "while", "when", "although", "though",
-	"since", "if", "unless", "until", "whereas", "once", "as")
-
-// nounPreps before a reporting word make it a noun: "for reports", "in
-// states".
-var nounPreps = words("of", "for", "in", "at", "by", "with", "from", "into", "about", "under",
-	"between", "among", "amid", "on")
-
-// antecedent returns where the noun phrase ending at toks[end] (before a
-// relative "who") begins: after the last verb, preposition other than
-// "of", or clause boundary.
-func antecedent(toks []tok, end int) int {
-	k := end - 1
-	for ; k >= 0; k-- {
-		t := toks[k]
-		l := t.l
-		if t.isBoundary() || t.isEnd() || finite[l] || pastForms[l] && !docNouns[l] ||
-			nounPreps[l] && l != "of" || len(l) > 3 && strings.HasSuffix(l, "ed") && !t.cap {
-			break
-		}
-	}
-	return k + 1
-}
-
 // passiveQuoted reads "Medinsky was quoted by RIA Novosti as saying …":
 // the subject is the source and the agent after "by" relays it.
 func (x *extractor) passiveQuoted(se sent, v int) (found, bool) {
@@ -504,16 +419,4 @@ func (x *extractor) passiveQuoted(se sent, v int) (found, bool) {
 		return f, true
 	}
 	return found{}, false
-}
-
-// prevComma returns the index of the comma or other punctuation boundary
-// at or before k, or -1: inside an appositive ("The person, who spoke on
-// condition of anonymity because …,") subordinators do not end it.
-func prevComma(toks []tok, k int) int {
-	for ; k >= 0; k-- {
-		if toks[k].isBoundary() {
-			return k
-		}
-	}
-	return -1
 }

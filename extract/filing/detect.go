@@ -30,8 +30,7 @@ var (
 // neither. A full-submission .txt is detected by IsFullSubmission.
 func Detect(data []byte) (*newsintel.Filing, bool) {
 	head := data[:min(len(data), detectWindow)]
-	lower := bytes.ToLower(head)
-	if bytes.Contains(lower, []byte("<ix:header")) {
+	if containsFold(head, "<ix:header") {
 		f := &newsintel.Filing{}
 		for _, m := range ixFactRe.FindAllSubmatch(head, -1) {
 			v := strings.Join(strings.Fields(html.UnescapeString(string(tagRe.ReplaceAll(m[2], nil)))), " ")
@@ -55,6 +54,11 @@ func Detect(data []byte) (*newsintel.Filing, bool) {
 			f.Form = coverForm(head)
 		}
 		return f, true
+	}
+	// Every SEC cover page carries the Commission's ZIP code; a news page
+	// almost never does, so look for it before stripping tags.
+	if !bytes.Contains(head, []byte("20549")) {
+		return nil, false
 	}
 	text := bytes.ToLower(tagRe.ReplaceAll(head[:min(len(head), 64<<10)], []byte(" ")))
 	if bytes.Contains(text, []byte("securities and exchange commission")) && bytes.Contains(text, []byte("20549")) {
@@ -83,4 +87,27 @@ func isoLongDate(s string) string {
 		}
 	}
 	return ""
+}
+
+// containsFold reports whether b contains the lower-case ASCII needle in
+// any letter case, without copying b.
+func containsFold(b []byte, needle string) bool {
+	for i := 0; i+len(needle) <= len(b); i++ {
+		j := 0
+		for j < len(needle) && foldEq(b[i+j], needle[j]) {
+			j++
+		}
+		if j == len(needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldEq compares c with the lower-case ASCII n, ignoring the case of letters.
+func foldEq(c, n byte) bool {
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c == n
 }

@@ -90,25 +90,8 @@ func (c *conj) exactCount(toks []tok, k, j int) int {
 		}
 		return k
 	}
-	for _, multi := range [][]string{{"a", "number", "of"}, {"a", "handful", "of"}, {"a", "group", "of"},
-		{"a", "few"}, {"dozens", "of"}, {"scores", "of"}, {"a", "host", "of"}, {"a", "range", "of"},
-		{"a", "variety", "of"}, {"a", "series", "of"}, {"hundreds", "of"}, {"some", "of", "the"},
-		{"many", "of", "the"}, {"several", "of", "the"}, {"a", "couple", "of"}, {"a", "pair", "of"},
-		{"a", "dozen"}} {
-		if k+len(multi) <= j && hasSeq(toks, k, multi...) {
-			switch multi[1] {
-			case "couple", "pair":
-				c.count = 2
-			case "dozen":
-				c.count = 12
-			default:
-				c.plural = true
-			}
-			if multi[len(multi)-1] == "the" {
-				c.ref = true
-			}
-			return k + len(multi)
-		}
+	if e := c.multiCount(toks, k, j); e > k {
+		return e
 	}
 	switch l := toks[k].l; {
 	case l == "the" || l == "this" || l == "that" || l == "these" || l == "those" || l == "same":
@@ -225,6 +208,36 @@ func skipApprox(toks []tok, k, j int) int {
 				return k + len(seq)
 			}
 		}
+	}
+	return k
+}
+
+// multiCounts are counting phrases of several words.
+var multiCounts = [][]string{{"a", "number", "of"}, {"a", "handful", "of"}, {"a", "group", "of"},
+	{"a", "few"}, {"dozens", "of"}, {"scores", "of"}, {"a", "host", "of"}, {"a", "range", "of"},
+	{"a", "variety", "of"}, {"a", "series", "of"}, {"hundreds", "of"}, {"some", "of", "the"},
+	{"many", "of", "the"}, {"several", "of", "the"}, {"a", "couple", "of"}, {"a", "pair", "of"},
+	{"a", "dozen"}}
+
+// multiCount reads a counting phrase of several words at toks[k] ("a
+// couple of", "some of the") and returns where it ends, or k.
+func (c *conj) multiCount(toks []tok, k, j int) int {
+	for _, multi := range multiCounts {
+		if k+len(multi) > j || !hasSeq(toks, k, multi...) {
+			continue
+		}
+		switch multi[1] {
+		case "couple", "pair":
+			c.count = 2
+		case "dozen":
+			c.count = 12
+		default:
+			c.plural = true
+		}
+		if multi[len(multi)-1] == "the" {
+			c.ref = true
+		}
+		return k + len(multi)
 	}
 	return k
 }

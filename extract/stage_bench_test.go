@@ -32,8 +32,16 @@ import (
 
 // evalPages loads the article evaluation pages as Raw messages.
 func evalPages(tb testing.TB) []newsintel.Raw {
+	return pages(tb, filepath.Join("article", "testdata", "eval", "*.html"))
+}
+
+// pages loads the HTML files matching pattern as Raw messages. The
+// evaluation pages are small (median 3.5 KB); the demo corpus pages
+// (../demo/corpus/articles, 10–20 KB with navigation, scripts and
+// JSON-LD) are closer to the size of real news pages.
+func pages(tb testing.TB, pattern string) []newsintel.Raw {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join("article", "testdata", "eval", "*.html"))
+	files, err := filepath.Glob(pattern)
 	if err != nil || len(files) == 0 {
 		tb.Fatalf("no evaluation pages: %v", err)
 	}
@@ -125,7 +133,18 @@ func BenchmarkStageParts(b *testing.B) {
 // alike, and reports ms and bytes per page for each and the stage/parse
 // time ratio.
 func BenchmarkMedianPage(b *testing.B) {
-	raws := evalPages(b)
+	sets := map[string]string{
+		"eval": filepath.Join("article", "testdata", "eval", "*.html"),
+		"demo": filepath.Join("..", "demo", "corpus", "articles", "*.html"),
+	}
+	for _, name := range []string{"eval", "demo"} {
+		b.Run(name, func(b *testing.B) { medianPage(b, pages(b, sets[name])) })
+	}
+}
+
+// medianPage reports, for the median page of raws, parse and stage cost,
+// their ratio, and the share of the stage that claim extraction takes.
+func medianPage(b *testing.B, raws []newsintel.Raw) {
 	slices.SortFunc(raws, func(p, q newsintel.Raw) int { return len(p.Body) - len(q.Body) })
 	med := raws[len(raws)/2]
 	x := New(nil)
@@ -133,6 +152,11 @@ func BenchmarkMedianPage(b *testing.B) {
 	parse, stage := costPair(
 		func() { html.Parse(bytes.NewReader(med.Body)) },
 		func() { x.Extract(ctx, med) })
+	doc, err := x.Extract(ctx, med)
+	if err != nil {
+		b.Fatal(err)
+	}
+	claimCost, _ := costPair(func() { claims.Extract(doc.Body, doc.Mentions) }, func() {})
 	for b.Loop() {
 		x.Extract(ctx, med)
 	}
@@ -142,6 +166,7 @@ func BenchmarkMedianPage(b *testing.B) {
 	b.ReportMetric(parse.bytes, "parse-B/page")
 	b.ReportMetric(stage.bytes, "stage-B/page")
 	b.ReportMetric(stage.ms/parse.ms, "stage/parse")
+	b.ReportMetric(claimCost.ms/(parse.ms+stage.ms), "claims-share")
 }
 
 type pageCost struct{ ms, bytes float64 }

@@ -79,8 +79,9 @@ func (p *Poller) Poll(ctx context.Context, f Feed) (State, error) {
 	st.Polls++
 	p.count("polls", 1)
 	pollErr := p.fetchAndPublish(ctx, f, &st)
-	if errors.Is(pollErr, context.Canceled) {
-		// Shutting down: not the feed's failure. Poll it first thing next time.
+	if pollErr != nil && (errors.Is(pollErr, context.Canceled) || errors.Is(ctx.Err(), context.Canceled)) {
+		// Shutting down (the transport may say only "request canceled"):
+		// not the feed's failure. Poll it first thing next time.
 		st.NextPoll = now
 		if err := p.save(context.WithoutCancel(ctx), f.URL, st); err != nil {
 			return st, errors.Join(pollErr, err)

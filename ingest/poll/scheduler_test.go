@@ -105,10 +105,10 @@ func TestSchedulerThousandsOfFeedsOnTime(t *testing.T) {
 	if missing > 0 || first > 12*time.Second || gap > 12*time.Second {
 		t.Errorf("got %d feeds never polled, latest first poll %v, longest gap %v; want 0, at most 12s, at most 12s", missing, first, gap)
 	}
-	// A rare connection error under load is the network's (the fetcher
-	// opens thousands of connections to one test server); more is a bug.
-	if c["polls"] < 2*feeds || c["errors"]*200 > c["polls"] {
-		t.Errorf("got %d polls, %d errors; want at least %d, under 0.5%% errors", c["polls"], c["errors"], 2*feeds)
+	// Polls cut by the end of the run are not errors (the transport may
+	// report them as "request canceled"); allow a rare network error only.
+	if c["polls"] < 2*feeds || c["errors"]*1000 > c["polls"] {
+		t.Errorf("got %d polls, %d errors; want at least %d, under 0.1%% errors", c["polls"], c["errors"], 2*feeds)
 	}
 }
 

@@ -113,7 +113,7 @@ func TestSourcesAddListRemoveImportExport(t *testing.T) {
 	deadline := time.Now().Add(20 * time.Second)
 	var st newsintel.SourceStatus
 	for time.Now().Before(deadline) {
-		if st = listSources(t, cfg, nats)["wire"]; !st.LastSuccess.IsZero() {
+		if st = listSources(t, cfg, nats)["wire"]; !st.LastSuccess.IsZero() && st.ItemsSeen >= 3 {
 			break
 		}
 		time.Sleep(200 * time.Millisecond)

@@ -44,7 +44,7 @@ func (s *Server) table() []route {
 		{Method: "GET", Path: "/api/v1/entities/{id}", Scope: ScopeRead, Summary: "An entity: names, identifiers, mentions over time, co-mentions, latest documents, claims by source type", Params: entityParams, Response: "EntityPage", Handler: s.entity},
 		{Method: "GET", Path: "/api/v1/sources", Scope: ScopeRead, Summary: "Configured and added sources with their health", Response: "SourceList", Handler: s.sourceList},
 		{Method: "GET", Path: "/api/v1/sources.opml", Scope: ScopeRead, Summary: "Sources as OPML 2.0", Produces: "text/x-opml; charset=utf-8", Handler: s.sourcesOPML},
-		{Method: "POST", Path: "/api/v1/sources", Scope: ScopeAdmin, Summary: "Add or change a source", Body: "SourceInput", Response: "Status", Status: http.StatusCreated, Handler: s.sourceAdd},
+		{Method: "POST", Path: "/api/v1/sources", Scope: ScopeAdmin, Summary: "Add a source (a taken name is a 409)", Body: "SourceInput", Response: "Status", Status: http.StatusCreated, Handler: s.sourceAdd},
 		{Method: "DELETE", Path: "/api/v1/sources/{name}", Scope: ScopeAdmin, Summary: "Remove a source added at run time", Params: []param{{Name: "name", In: "path", Required: true, Type: "string", Doc: "source name"}}, Status: http.StatusNoContent, Handler: s.sourceRemove},
 		{Method: "GET", Path: "/debug/pprof/", Scope: ScopeAdmin, Summary: "Go runtime profiles (index page; /debug/pprof/{profile} for one)", Produces: "text/html", Handler: pprof.Index},
 		{Method: "GET", Path: "/debug/pprof/cmdline", Scope: ScopeAdmin, Summary: "Command line of the running process", Produces: "text/plain", Handler: pprof.Cmdline},

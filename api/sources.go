@@ -18,9 +18,9 @@ import (
 const maxSourceBody = 64 << 10
 
 // SourceRegistry is the set of sources the API lists and changes.
-// Implementations return EINVALID errors for a bad source, ENOTFOUND for
-// an unknown name, and ECONFLICT for removing a source that comes from the
-// configuration file.
+// Implementations return EINVALID errors for a bad source or for removing
+// a source that comes from the configuration file, ECONFLICT for adding a
+// name that is taken, and ENOTFOUND for an unknown name.
 type SourceRegistry interface {
 	List(ctx context.Context) ([]newsintel.SourceStatus, error)
 	Add(ctx context.Context, s config.Source) error

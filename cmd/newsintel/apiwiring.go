@@ -12,7 +12,6 @@ import (
 	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/index"
-	"github.com/newsintel/newsintel/ingest/poll"
 	"github.com/newsintel/newsintel/pipelines"
 )
 
@@ -45,7 +44,7 @@ type busSources struct {
 }
 
 func (b busSources) registry(ctx context.Context) (*pipelines.Registry, error) {
-	return b.bus.Registry(ctx, b.cfg.Sources, poll.DefaultInterval)
+	return b.bus.Registry(ctx, b.cfg.Sources, b.cfg.Poll.DefaultInterval.D())
 }
 
 // List implements api.SourceRegistry.

@@ -59,6 +59,9 @@ func Parse(data []byte, feedURL string) (*Feed, error) {
 			return nil, err
 		}
 	}
+	// The fetcher has converted the body to UTF-8; a feed of 100 000 items
+	// is cut before gofeed builds every item in memory.
+	trimmed, _ = capItems(declareUTF8(trimmed), MaxItems)
 	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(trimmed))
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -131,8 +130,7 @@ func (p *Poller) fetchAndPublish(ctx context.Context, f Feed, st *State) error {
 		p.count("unchanged", 1)
 		return nil
 	}
-	body, _ := capItems(declareUTF8(resp.Body), feed.MaxItems)
-	parsed, err := feed.Parse(body, resp.FinalURL)
+	parsed, err := feed.Parse(resp.Body, resp.FinalURL)
 	if err != nil {
 		if errors.Is(err, feed.ErrNotFeed) {
 			if alts := alternateFeeds(resp.Body, resp.FinalURL); len(alts) > 0 {
@@ -158,24 +156,6 @@ func (p *Poller) fetchAndPublish(ctx context.Context, f Feed, st *State) error {
 		st.ETag, st.LastModified, st.BodyHash = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified"), bodyHash
 	}
 	return ctx.Err()
-}
-
-// xmlEncodingDecl matches the encoding pseudo-attribute of an XML declaration.
-var xmlEncodingDecl = regexp.MustCompile(`^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)(["'])`)
-
-// declareUTF8 rewrites the encoding an XML declaration names to UTF-8: the
-// fetcher has already converted the body to UTF-8, so a parser that obeyed
-// the original "windows-1252" would decode it twice, and one that met an
-// unknown name would refuse the feed.
-func declareUTF8(body []byte) []byte {
-	m := xmlEncodingDecl.FindSubmatchIndex(body)
-	if m == nil || strings.EqualFold(string(body[m[4]:m[5]]), "utf-8") {
-		return body
-	}
-	out := make([]byte, 0, len(body))
-	out = append(out, body[:m[4]]...)
-	out = append(out, "UTF-8"...)
-	return append(out, body[m[5]:]...)
 }
 
 // newItems returns the items of a parsed feed not handled before (or

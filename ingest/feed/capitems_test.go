@@ -1,11 +1,9 @@
-package poll
+package feed
 
 import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/newsintel/newsintel/ingest/feed"
 )
 
 func bigFeed(format string, n int) string {
@@ -41,7 +39,7 @@ func TestCapItems(t *testing.T) {
 			if !cut {
 				t.Fatalf("capItems(%s feed of 12, 8): got no cut, want one", format)
 			}
-			f, err := feed.Parse(body, "https://example.org/feed")
+			f, err := Parse(body, "https://example.org/feed")
 			if err != nil {
 				t.Fatalf("parse of the cut %s feed: got %v, want a feed", format, err)
 			}
@@ -59,14 +57,10 @@ func TestCapItems(t *testing.T) {
 	}
 }
 
-func FuzzHashesAndDeclarations(f *testing.F) {
+func FuzzDeclarationsAndCaps(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0" encoding="windows-1252"?><rss/>`))
-	f.Add([]byte("<html><script>x</script><p>Hello  world</p></html>"))
-	f.Add([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/f"></head></html>`))
+	f.Add([]byte(`<?xml version='1.0' encoding='bogus-charset'?><feed/>`))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		if BodyHash(in) != BodyHash(append([]byte(nil), in...)) {
-			t.Fatal("BodyHash: got different hashes for equal bodies")
-		}
 		out := declareUTF8(in)
 		if len(out) > len(in)+5 {
 			t.Fatalf("declareUTF8: got %d bytes from %d, want at most 5 more", len(out), len(in))
@@ -74,25 +68,20 @@ func FuzzHashesAndDeclarations(f *testing.F) {
 		if capped, _ := capItems(in, 3); len(capped) > len(in)+64*1024 {
 			t.Fatalf("capItems: got %d bytes from %d", len(capped), len(in))
 		}
-		if alts := alternateFeeds(in, "https://example.org/"); len(alts) > maxAlternates {
-			t.Fatalf("alternateFeeds: got %d links, want at most %d", len(alts), maxAlternates)
-		}
 	})
 }
 
-func TestAlternateFeeds(t *testing.T) {
-	page := `<!DOCTYPE html><html><head><title>Example News</title>
-<link rel="stylesheet" href="/s.css">
-<link rel="alternate" type="application/rss+xml" title="Top stories" href="/rss/top.xml">
-<LINK REL="Alternate" TYPE="application/atom+xml" HREF="https://feeds.example.org/atom">
-<link rel="alternate" hreflang="de" href="/de/">
-</head><body><link rel="alternate" type="application/rss+xml" href="/in-body.xml"></body></html>`
-	got := alternateFeeds([]byte(page), "https://www.example.org/news/")
-	want := []string{"https://www.example.org/rss/top.xml", "https://feeds.example.org/atom"}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("alternateFeeds: got %q, want %q", got, want)
-	}
-	if got := alternateFeeds([]byte("<html><body>no head</body></html>"), ""); len(got) != 0 {
-		t.Errorf("alternateFeeds(page without feeds): got %q, want none", got)
+func TestParseReadsConvertedFeedsWhateverTheirDeclaration(t *testing.T) {
+	for _, decl := range []string{"windows-1252", "ISO-8859-1", "no-such-charset"} {
+		// The fetcher has already converted the body to UTF-8.
+		body := `<?xml version="1.0" encoding="` + decl + `"?><rss version="2.0"><channel><title>Café</title><item><guid>1</guid><title>Ökonomie “naïve”</title></item></channel></rss>`
+		f, err := Parse([]byte(body), "")
+		if err != nil {
+			t.Errorf("declared %s: %v", decl, err)
+			continue
+		}
+		if f.Title != "Café" || f.Items[0].Title != "Ökonomie “naïve”" {
+			t.Errorf("declared %s: title %q item %q, want the UTF-8 text unchanged", decl, f.Title, f.Items[0].Title)
+		}
 	}
 }

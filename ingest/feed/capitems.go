@@ -1,9 +1,10 @@
-package poll
+package feed
 
 import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -62,4 +63,22 @@ func closeOpen(head []byte, open []xml.Name) []byte {
 		out.WriteString(open[i].Local + ">")
 	}
 	return out.Bytes()
+}
+
+// xmlEncodingDecl matches the encoding pseudo-attribute of an XML declaration.
+var xmlEncodingDecl = regexp.MustCompile(`^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)(["'])`)
+
+// declareUTF8 rewrites the encoding an XML declaration names to UTF-8: the
+// fetcher has already converted the body to UTF-8, so a parser that obeyed
+// the original "windows-1252" would decode it twice, and one that met an
+// unknown name would refuse the feed.
+func declareUTF8(body []byte) []byte {
+	m := xmlEncodingDecl.FindSubmatchIndex(body)
+	if m == nil || strings.EqualFold(string(body[m[4]:m[5]]), "utf-8") {
+		return body
+	}
+	out := make([]byte, 0, len(body))
+	out = append(out, body[:m[4]]...)
+	out = append(out, "UTF-8"...)
+	return append(out, body[m[5]:]...)
 }

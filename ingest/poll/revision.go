@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/ingest"
 )
 
 // maxHistory is how many revisions a document's record lists.
@@ -145,4 +146,29 @@ func looksHTML(body []byte) bool {
 	head := strings.ToLower(string(body[:min(len(body), 512)]))
 	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html") ||
 		strings.Contains(head, "<body") || strings.Contains(head, "<div") || strings.Contains(head, "<p>")
+}
+
+// Revisioned is a publisher that numbers what it publishes: a document
+// seen for the first time goes on as revision 1, one whose body changed as
+// the next revision, and one fetched again unchanged is not published
+// again. The crawler publishes through it, so that a revisited article
+// edited after publication becomes a revision, not a silent overwrite.
+type Revisioned struct {
+	Pub       ingest.Publisher
+	Revisions *Revisions
+}
+
+// PublishRaw stamps raw's revision and publishes it when it is new or
+// changed, then records it. It returns the store's or the publisher's
+// error; a document whose publish failed is not recorded, so it goes on
+// the next time it is fetched.
+func (p Revisioned) PublishRaw(ctx context.Context, raw newsintel.Raw) error {
+	changed, err := p.Revisions.Stamp(ctx, &raw)
+	if err != nil || !changed {
+		return err
+	}
+	if err := p.Pub.PublishRaw(ctx, raw); err != nil {
+		return err
+	}
+	return p.Revisions.Record(ctx, &raw)
 }

@@ -1,13 +1,16 @@
 package index
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	"github.com/newsintel/newsintel"
 )
 
@@ -271,4 +274,25 @@ func publishedRange(since, until time.Time) query.Query {
 	q := query.NewDateRangeInclusiveQuery(since, until, &incl, &incl)
 	q.SetField(fieldPublished)
 	return q
+}
+
+// withFilter restricts main to the documents matching filter. Bleve's own
+// Boolean filter runs main over every document and then checks the filter;
+// a conjunction instead lets the rarest clause lead, so a phrase's
+// positions are read only for documents that pass the filters. The filter
+// does not score. An empty query (matchAll) is replaced by the filter.
+func withFilter(main query.Query, matchAll bool, filter query.Query) query.Query {
+	if matchAll {
+		return filter
+	}
+	return query.NewConjunctionQuery([]query.Query{main, unscored{filter}})
+}
+
+// unscored is a query that matches like q but adds nothing to the score.
+type unscored struct{ q query.Query }
+
+// Searcher implements query.Query.
+func (u unscored) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
+	o.Score, o.Explain, o.IncludeTermVectors = "none", false, false
+	return u.q.Searcher(ctx, i, m, o)
 }

@@ -143,9 +143,7 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 		}
 	}
 	if filter := filterQuery(r); filter != nil {
-		bq := query.NewBooleanQuery([]query.Query{main}, nil, nil)
-		bq.AddFilter(filter)
-		main = bq
+		main = withFilter(main, tree == nil, filter)
 	}
 	req := bleve.NewSearchRequestOptions(main, r.Size, r.From, false)
 	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}

@@ -124,3 +124,21 @@ func hitsIDs(hits []Hit) []string {
 	}
 	return ids
 }
+
+// TestEntityStatsLatestMatchesSearch checks the newest documents per kind
+// against a date-sorted search, for kinds common and rare.
+func TestEntityStatsLatestMatchesSearch(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	require.NoError(t, ix.Put(t.Context(), synthDocs(300, 5)))
+	for _, latest := range []int{1, 3, 40} {
+		st, err := ix.EntityStats(t.Context(), "company:boeing", EntityRequest{Latest: latest})
+		require.NoError(t, err)
+		for _, k := range newsintel.Kinds() {
+			res, err := ix.Search(t.Context(), Request{Company: []string{"company:boeing"}, Kind: []string{string(k)}, Sort: SortDateDesc, Size: latest})
+			require.NoError(t, err)
+			if got, want := hitsIDs(st.Latest[string(k)]), hitIDs(res); !slices.Equal(got, want) {
+				t.Errorf("latest %d %s = %v, want %v", latest, k, got, want)
+			}
+		}
+	}
+}

@@ -58,12 +58,20 @@ func (ix *Index) EntityStats(ctx context.Context, id string, r EntityRequest) (*
 	ctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
 	defer cancel()
 	st := &EntityStats{ID: id, Latest: make(map[string][]Hit, 3)}
-	perKind, err := ix.entityFacets(ctx, id, &r, st)
-	if err != nil {
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return ix.entityFacets(gctx, id, &r, st) })
+	latest := make([][]Hit, len(newsintel.Kinds()))
+	for i, k := range newsintel.Kinds() {
+		g.Go(func() (err error) {
+			latest[i], err = ix.entityLatest(gctx, id, k, &r)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	if err := ix.fillLatest(ctx, id, &r, st, perKind); err != nil {
-		return nil, err
+	for i, k := range newsintel.Kinds() {
+		st.Latest[string(k)] = latest[i]
 	}
 	if st.Mentions == 0 {
 		if err := ix.entityMissing(ctx, id, &r); err != nil {
@@ -123,24 +131,20 @@ func entityQuery(id string, k newsintel.Kind, r *EntityRequest) query.Query {
 	return query.NewConjunctionQuery(qs)
 }
 
-// entityFacets fills the count, timeline, co-mentioned entities, claim
-// source types and the newest documents of any kind in one unscored
-// search, and returns how many documents of each kind mention the entity.
-func (ix *Index) entityFacets(ctx context.Context, id string, r *EntityRequest, st *EntityStats) (map[string]int, error) {
-	req := bleve.NewSearchRequestOptions(entityQuery(id, "", r), r.Latest*len(newsintel.Kinds()), 0, false)
+// entityFacets fills the count, timeline, co-mentioned entities and claim
+// source types in one unscored search.
+func (ix *Index) entityFacets(ctx context.Context, id string, r *EntityRequest, st *EntityStats) error {
+	req := bleve.NewSearchRequestOptions(entityQuery(id, "", r), 0, 0, false)
 	req.Score = "none"
-	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
-	req.SortBy([]string{"-" + fieldPublished})
 	hf := histogramField(r.Interval)
 	req.AddFacet(hf, bleve.NewFacetRequest(hf, maxBuckets))
 	req.AddFacet(fieldEntity, bleve.NewFacetRequest(fieldEntity, coMentioned+1))
-	req.AddFacet(fieldKind, bleve.NewFacetRequest(fieldKind, len(newsintel.Kinds())))
 	cf := bleve.NewFacetRequest(fieldClaimSource, len(newsintel.SourceTypes()))
 	cf.SetPrefixFilter(id + labelSep)
 	req.AddFacet(fieldClaimSource, cf)
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, searchErr(ctx, err)
+		return searchErr(ctx, err)
 	}
 	st.Mentions = res.Total
 	st.Timeline = histogram(r.Interval, res.Facets[hf])
@@ -152,48 +156,6 @@ func (ix *Index) entityFacets(ctx context.Context, id string, r *EntityRequest, 
 	st.ClaimsBySourceType = termCounts(res.Facets[fieldClaimSource], func(t string) (string, bool) {
 		return strings.CutPrefix(t, id+labelSep)
 	})
-	perKind := map[string]int{}
-	for _, c := range termCounts(res.Facets[fieldKind], func(t string) (string, bool) { return t, true }) {
-		perKind[c.Term] = c.Count
-	}
-	for _, dm := range res.Hits {
-		h, err := toHit(dm, false)
-		if err != nil {
-			return nil, err
-		}
-		if len(st.Latest[h.Kind]) < r.Latest {
-			st.Latest[h.Kind] = append(st.Latest[h.Kind], h)
-		}
-	}
-	return perKind, nil
-}
-
-// fillLatest completes Latest with a search per kind of which the newest
-// documents of any kind did not hold enough (rare kinds, usually), and
-// sets every kind to at least an empty list.
-func (ix *Index) fillLatest(ctx context.Context, id string, r *EntityRequest, st *EntityStats, perKind map[string]int) error {
-	kinds := newsintel.Kinds()
-	found := make([][]Hit, len(kinds))
-	g, gctx := errgroup.WithContext(ctx)
-	for i, k := range kinds {
-		found[i] = st.Latest[string(k)]
-		if len(found[i]) >= min(r.Latest, perKind[string(k)]) {
-			continue
-		}
-		g.Go(func() (err error) {
-			found[i], err = ix.entityLatest(gctx, id, k, r)
-			return err
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	for i, k := range kinds {
-		if found[i] == nil {
-			found[i] = []Hit{}
-		}
-		st.Latest[string(k)] = found[i]
-	}
 	return nil
 }
 

@@ -121,3 +121,24 @@ func TestHostileQueriesRefusedFast(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchAfterEqualScores pages by relevance through exact duplicates
+// (wire copies score the same): every copy exactly once, ties by ID.
+func TestSearchAfterEqualScores(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	var docs []newsintel.Document
+	for _, id := range []string{"copy-e", "copy-b", "copy-g", "copy-a", "copy-f", "copy-c", "copy-d"} {
+		docs = append(docs, newsintel.Document{ID: id, Kind: newsintel.KindArticle, Source: "wire", Revision: 1,
+			Title: "Regulators fine bank", Body: "Regulators fined the bank for lapses in its anti-money-laundering controls."})
+	}
+	docs = append(docs, newsintel.Document{ID: "other", Kind: newsintel.KindArticle, Source: "wire", Revision: 1,
+		Title: "Bank results", Body: "The bank reported results; regulators were not mentioned again, regulators said."})
+	require.NoError(t, ix.Put(t.Context(), docs))
+	want := []string{"copy-a", "copy-b", "copy-c", "copy-d", "copy-e", "copy-f", "copy-g"}
+	for _, size := range []int{1, 2, 3, 7} {
+		got := slices.DeleteFunc(pageAll(t, ix, Request{Query: "regulators fined bank", Size: size}), func(id string) bool { return id == "other" })
+		if !slices.Equal(got, want) {
+			t.Errorf("size %d: copies paged as %v, want %v", size, got, want)
+		}
+	}
+}

@@ -73,6 +73,10 @@ func (c *compiler) group(n *node) query.Query {
 		return should[0]
 	case len(must) == 1 && len(should)+len(not) == 0:
 		return must[0]
+	case len(must)+len(should) == 0:
+		// Only must-not clauses would start from every indexed item,
+		// claims included; start from the documents instead.
+		must = []query.Query{documentsOnly()}
 	}
 	// With no must clause, Bleve requires one should clause to match; with
 	// one, should clauses only raise the score. Only must-not clauses start

@@ -15,6 +15,7 @@ import (
 // field names of buildMapping. Slices leave out empty values so that no
 // empty term is indexed or counted in a facet.
 type indexedDoc struct {
+	DocType        string     `json:"doc_type"` // always "document" (see documentsOnly)
 	Title          string     `json:"title"`
 	Body           string     `json:"body"`
 	Kind           []string   `json:"kind"`
@@ -98,6 +99,7 @@ func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
 		return nil, err
 	}
 	x := &indexedDoc{
+		DocType:   docTypeDocument,
 		Title:     d.Title,
 		Body:      d.Body,
 		Kind:      nonEmpty(string(d.Kind)),

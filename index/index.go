@@ -187,13 +187,16 @@ func Remove(dir string) error {
 	return nil
 }
 
-// Count returns the number of documents in the index.
+// Count returns the number of documents in the index, not counting the
+// claims indexed beside them.
 func (ix *Index) Count() (uint64, error) {
-	n, err := ix.bleve.DocCount()
+	req := bleve.NewSearchRequestOptions(documentsOnly(), 0, 0, false)
+	req.Score = "none"
+	res, err := ix.bleve.Search(req)
 	if err != nil {
 		return 0, fmt.Errorf("index: count: %w", err)
 	}
-	return n, nil
+	return res.Total, nil
 }
 
 // Close flushes and closes the index; calling it again does nothing. The

@@ -60,6 +60,7 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		return err
 	}
 	b := ix.bleve.NewBatch()
+	written := make([]*newsintel.Document, 0, len(newest))
 	for id, d := range newest {
 		if rev, ok := indexed[id]; ok && rev > d.Revision {
 			ix.log.Debug("older revision dropped", "doc_id", id, "revision", d.Revision, "indexed_revision", rev)
@@ -72,6 +73,10 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		if err := b.Index(id, x); err != nil {
 			return fmt.Errorf("index: add %s to batch: %w", id, err)
 		}
+		written = append(written, d)
+	}
+	if err := ix.putClaims(ctx, b, written); err != nil {
+		return err
 	}
 	if b.Size() == 0 {
 		return nil

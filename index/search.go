@@ -139,7 +139,7 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	var main query.Query = query.NewMatchAllQuery()
+	main := documentsOnly() // not the claims indexed beside the documents
 	if tree != nil {
 		c := compiler{an: ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer)}
 		if main = c.compile(tree); main == nil {

@@ -1,0 +1,166 @@
+package index
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"github.com/stretchr/testify/require"
+)
+
+func claimIDs(r *ClaimResult) []string {
+	out := make([]string, 0, len(r.Claims))
+	for _, c := range r.Claims {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+func TestSearchClaimsFilters(t *testing.T) {
+	ix := loaded(t)
+	tests := []struct {
+		name string
+		req  ClaimRequest
+		want []string
+	}{
+		{"anonymous, newest first", ClaimRequest{SourceType: []string{"anonymous"}},
+			[]string{idBoeing + "#c1", idBoeing + "#c2", idAlibaba + "#c1", idHuawei + "#c1"}},
+		{"publisher", ClaimRequest{Publisher: []string{"Reuters"}, Sort: SortDate},
+			[]string{idAmazon + "#c1", idAmazon + "#c2", idAmazon + "#c3",
+				idAlibaba + "#c1", idAlibaba + "#c2", idAlibaba + "#c3", idAlibaba + "#c4"}},
+		{"since", ClaimRequest{SourceType: []string{"ANONYMOUS"}, Since: time.Date(2024, 3, 13, 0, 0, 0, 0, time.UTC)},
+			[]string{idBoeing + "#c1", idBoeing + "#c2"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := ix.SearchClaims(t.Context(), tc.req)
+			require.NoError(t, err)
+			// Claims of one document share its date; compare as sets
+			// within the date order the test cases were written in.
+			got := claimIDs(res)
+			if !slices.Equal(sortedCopy(got), sortedCopy(tc.want)) || int(res.Total) != len(tc.want) {
+				t.Errorf("SearchClaims(%+v) = %v (total %d), want %v", tc.req, got, res.Total, tc.want)
+			}
+		})
+	}
+}
+
+func sortedCopy(s []string) []string {
+	c := slices.Clone(s)
+	slices.Sort(c)
+	return c
+}
+
+func TestSearchClaimsNewestFirstAndFacets(t *testing.T) {
+	ix := loaded(t)
+	res, err := ix.SearchClaims(t.Context(), ClaimRequest{Size: 100,
+		Facets: ClaimFacetNames(), DateHistogram: HistogramMonth})
+	require.NoError(t, err)
+	if res.Total != 15 {
+		t.Errorf("total claims = %d, want 15 (the fixtures' claims)", res.Total)
+	}
+	for i := 1; i < len(res.Claims); i++ {
+		if res.Claims[i].Published.After(res.Claims[i-1].Published) {
+			t.Errorf("claim %d (%s, %v) is newer than claim %d (%v); want newest first",
+				i, res.Claims[i].ID, res.Claims[i].Published, i-1, res.Claims[i-1].Published)
+		}
+	}
+	st := res.Facets[ClaimFacetSourceType]
+	if len(st) == 0 || st[0].Term != "anonymous" || st[0].Count != 4 {
+		t.Errorf("source_type facet = %+v, want anonymous first with 4", st)
+	}
+	if len(res.Histogram) == 0 {
+		t.Errorf("histogram is empty, want monthly buckets")
+	}
+}
+
+func TestSearchClaimsText(t *testing.T) {
+	ix := loaded(t)
+	docs := loadDocs(t)
+	c := docByID(t, docs, idAlibaba).Claims[0]
+	res, err := ix.SearchClaims(t.Context(), ClaimRequest{Query: c.Text, Sort: SortRelevance})
+	require.NoError(t, err)
+	if len(res.Claims) == 0 || res.Claims[0].ID != idAlibaba+"#c1" {
+		t.Fatalf("SearchClaims(its own text) = %v, want %s#c1 first", claimIDs(res), idAlibaba)
+	}
+	h := res.Claims[0]
+	if h.Text != c.Text || h.Publisher != "Reuters" || h.Source.Type != c.Source.Type || h.URL == "" {
+		t.Errorf("claim hit = %+v, want text %q from Reuters with source %s and the URL", h, c.Text, c.Source.Type)
+	}
+	res, err = ix.SearchClaims(t.Context(), ClaimRequest{Query: `"no such phrase anywhere"`})
+	require.NoError(t, err)
+	if res.Total != 0 {
+		t.Errorf("phrase nobody wrote matched %v, want none", claimIDs(res))
+	}
+}
+
+func TestPutDropsClaimsOfOldRevision(t *testing.T) {
+	ix := loaded(t)
+	d := docByID(t, loadDocs(t), idAlibaba)
+	d.Revision++
+	d.Claims = d.Claims[1:] // the anonymous claim is removed in the new revision
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{d}))
+	res, err := ix.SearchClaims(t.Context(), ClaimRequest{Publisher: []string{"Reuters"}, SourceType: []string{"anonymous"}})
+	require.NoError(t, err)
+	if res.Total != 0 {
+		t.Errorf("anonymous Reuters claims after the revision = %v, want none", claimIDs(res))
+	}
+	res, err = ix.SearchClaims(t.Context(), ClaimRequest{Entity: nil, Size: 100})
+	require.NoError(t, err)
+	var left []string
+	for _, c := range res.Claims {
+		if c.DocumentID == idAlibaba {
+			left = append(left, c.ID)
+		}
+	}
+	if !slices.Equal(sortedCopy(left), []string{idAlibaba + "#c1", idAlibaba + "#c2", idAlibaba + "#c3"}) {
+		t.Errorf("claims of the new revision = %v, want #c1..#c3", left)
+	}
+}
+
+func TestClaimsStayOutOfDocumentSearch(t *testing.T) {
+	ix := loaded(t)
+	n, err := ix.Count()
+	require.NoError(t, err)
+	if n != 8 {
+		t.Errorf("Count() = %d, want 8 documents (claims not counted)", n)
+	}
+	tests := []struct {
+		name string
+		req  Request
+		want uint64
+	}{
+		{"match all", Request{}, 8},
+		{"only a must-not clause", Request{Query: "-zzzunknownword"}, 8},
+		{"facets over everything", Request{Facets: []string{fieldKind}}, 8},
+		{"anonymous filter", Request{SourceType: []string{"anonymous"}}, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := ix.Search(t.Context(), tc.req)
+			require.NoError(t, err)
+			if res.Total != tc.want {
+				t.Errorf("Search(%+v).Total = %d, want %d", tc.req, res.Total, tc.want)
+			}
+			for _, h := range res.Hits {
+				if h.Kind == "" {
+					t.Errorf("hit %s has no kind: a claim leaked into document search", h.ID)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchClaimsInvalid(t *testing.T) {
+	ix := loaded(t)
+	for _, r := range []ClaimRequest{
+		{Facets: []string{"kind"}}, {SourceType: []string{"rumour"}}, {Size: 101}, {Sort: "newest"},
+		{DateHistogram: "year"},
+	} {
+		_, err := ix.SearchClaims(t.Context(), r)
+		if got := newsintel.ErrorCode(err); got != newsintel.EINVALID {
+			t.Errorf("SearchClaims(%+v) error code = %q, want %q", r, got, newsintel.EINVALID)
+		}
+	}
+}

@@ -38,6 +38,7 @@ func (s *Server) table() []route {
 		{Method: "GET", Path: "/metrics", Scope: ScopeRead, Summary: "Prometheus metrics (text exposition format)", Produces: "text/plain; version=0.0.4", Handler: s.metricsHandler},
 		{Method: "GET", Path: "/api/v1/openapi.json", Scope: scopeNone, Summary: "This OpenAPI 3.1 description", Response: "OpenAPI", Handler: s.openapi},
 		{Method: "GET", Path: "/api/v1/search", Scope: ScopeRead, Summary: "Full-text search with filters, facets, highlights and cursor paging", Params: searchParams(), Response: "SearchResult", Handler: s.search},
+		{Method: "GET", Path: "/api/v1/claims", Scope: ScopeRead, Summary: "Search sourcing claims on their own, with facets and a date histogram; format=csv exports them", Params: claimParams(), Response: "ClaimResult", Handler: s.claims},
 		{Method: "GET", Path: "/api/v1/documents/{id}", Scope: ScopeRead, Summary: "One document with its body, mentions and claims", Params: []param{pathID("document ID")}, Response: "Document", Handler: s.document},
 		{Method: "GET", Path: "/api/v1/documents/{id}/similar", Scope: ScopeRead, Summary: "Documents like this one", Params: []param{pathID("document ID"), sizeParam}, Response: "SimilarResult", Handler: s.similar},
 		{Method: "GET", Path: "/api/v1/entities", Scope: ScopeRead, Summary: "Entity autocomplete by name and alias", Params: entityListParams, Response: "EntityList", Handler: s.entityList},

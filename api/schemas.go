@@ -44,6 +44,7 @@ func schemas() obj {
 		"DateBucket": bucket,
 		"Document": obj{"type": "object", "description": "a document with body, mentions, claims and sourcing profile",
 			"required": []string{"id", "kind", "source"}},
+		"ClaimResult":   claimResultSchema(),
 		"SimilarResult": object(obj{"id": str, "hits": arr(ref("Hit"))}, "id", "hits"),
 		"Entity":        entity,
 		"EntityList":    object(obj{"entities": arr(ref("EntitySuggestion"))}, "entities"),

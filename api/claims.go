@@ -1,0 +1,132 @@
+package api
+
+import (
+	"context"
+	"encoding/csv"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/index"
+)
+
+// ClaimSearcher is what /api/v1/claims needs of the index; an Options.Index
+// without it answers 503.
+type ClaimSearcher interface {
+	SearchClaims(ctx context.Context, r index.ClaimRequest) (*index.ClaimResult, error)
+}
+
+// claimCSVHeader is the header row of format=csv.
+var claimCSVHeader = []string{"published", "publisher", "document_id", "url", "title", "text", "quote", "cue", "hedge",
+	"source_type", "source_count", "source_description", "source_name", "source_affiliation", "source_via", "entities"}
+
+func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
+	cs, ok := s.index.(ClaimSearcher)
+	if !ok {
+		s.fail(w, r, newsintel.Errorf(newsintel.EUNAVAILABLE, "this server's index cannot search claims"))
+		return
+	}
+	req, asCSV, err := parseClaims(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := cs.SearchClaims(r.Context(), req)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if asCSV {
+		writeClaimsCSV(w, res.Claims)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// parseClaims turns query parameters into an index.ClaimRequest and
+// whether CSV was asked for, refusing unknown parameters and malformed
+// values with a message saying what to change.
+func parseClaims(q url.Values) (req index.ClaimRequest, asCSV bool, err error) {
+	if err := knownParams(q, claimParams()); err != nil {
+		return req, false, err
+	}
+	switch f := q.Get("format"); f {
+	case "", "json":
+	case "csv":
+		asCSV = true
+	default:
+		return req, false, newsintel.Errorf(newsintel.EINVALID, "format=%q: use json or csv", clipText(f, 20))
+	}
+	req.Query, req.Sort = q.Get("q"), q.Get("sort")
+	if req.Size, err = intParam(q, "size", index.DefaultSize); err != nil {
+		return req, false, err
+	}
+	if req.From, err = intParam(q, "from", 0); err != nil {
+		return req, false, err
+	}
+	if req.FacetSize, err = intParam(q, "facet_size", 0); err != nil {
+		return req, false, err
+	}
+	req.Entity, req.SourceType = list(q, "entity"), list(q, "source_type")
+	req.Publisher, req.Affiliation = q["publisher"], q["affiliation"] // names may hold commas
+	req.Facets, req.DateHistogram = list(q, "facets"), q.Get("histogram")
+	if req.Since, req.Until, err = dateRange(q); err != nil {
+		return req, false, err
+	}
+	return req, asCSV, nil
+}
+
+// claimParams lists the query parameters /api/v1/claims accepts.
+func claimParams() []param {
+	filter := func(name, doc string) param {
+		return param{Name: name, Type: "string", Doc: doc + "; repeat the parameter to match any of several"}
+	}
+	return []param{
+		{Name: "q", Type: "string", Doc: `words that must all appear in the claim's text or its source's description (stemmed); "a phrase" in order`, Example: "cloud review"},
+		sizeParam,
+		{Name: "from", Type: "integer", Doc: "claims to skip; from + size at most 10000"},
+		{Name: "sort", Type: "string", Enum: []string{index.SortDateDesc, index.SortDate, index.SortRelevance},
+			Doc: "-date (newest first, default), date (oldest first) or relevance"},
+		{Name: "format", Type: "string", Enum: []string{"json", "csv"}, Doc: "json (default) or csv: one row per claim with a header row, RFC 4180 quoting"},
+		{Name: "facets", Type: "string", Doc: "comma-separated facets to count: " + strings.Join(index.ClaimFacetNames(), ", ")},
+		{Name: "facet_size", Type: "integer", Doc: "terms per facet, 1 to 100 (default 10)"},
+		{Name: "histogram", Type: "string", Enum: []string{index.HistogramDay, index.HistogramWeek, index.HistogramMonth}, Doc: "date histogram of the claims' published dates"},
+		filter("entity", "entity ID (company:alibaba-group) or name the claim mentions; commas separate several"),
+		filter("source_type", "anonymous, person, organization, document, declined, no_response or unattributed; commas separate several"),
+		filter("publisher", "publisher name, exactly"),
+		filter("affiliation", "the source's affiliation, any case (\"Commerce Department\")"),
+		{Name: "since", Type: "string", Doc: "published on or after: 2021-06-14, 2021-06 or RFC 3339", Example: "2024-01-01"},
+		{Name: "until", Type: "string", Doc: "published on or before (a bare date covers the whole day)", Example: "2024-12-31"},
+	}
+}
+
+// writeClaimsCSV writes claims as CSV with a header row.
+func writeClaimsCSV(w http.ResponseWriter, claims []index.ClaimHit) {
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="claims.csv"`)
+	w.WriteHeader(http.StatusOK)
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180
+	_ = cw.Write(claimCSVHeader)
+	for _, c := range claims {
+		_ = cw.Write(claimRow(c))
+	}
+	cw.Flush()
+}
+
+// claimRow is one CSV row in the order of claimCSVHeader.
+func claimRow(c index.ClaimHit) []string {
+	published, count := "", ""
+	if !c.Published.IsZero() {
+		published = c.Published.UTC().Format(time.RFC3339)
+	}
+	if c.Source.Count != nil {
+		count = strconv.Itoa(*c.Source.Count)
+	}
+	return []string{published, c.Publisher, c.DocumentID, c.URL, c.Title, c.Text, strconv.FormatBool(c.Quote),
+		c.Cue, c.Hedge, string(c.Source.Type), count, c.Source.Description, c.Source.Name,
+		c.Source.Affiliation, c.Source.Via, strings.Join(c.Entities, " ")}
+}

@@ -56,6 +56,11 @@ type Streams struct {
 	DocsMaxAge      Duration `yaml:"docs_max_age"` // 0 keeps documents forever: DOCS is the source of truth for every index
 	DocsMaxBytes    Size     `yaml:"docs_max_bytes"`
 	DuplicateWindow Duration `yaml:"duplicate_window"`
+	// Age limits of the key-value buckets that gain a key per item, counted
+	// from a key's last update; 0 keeps keys forever.
+	ItemsMaxAge    Duration `yaml:"items_max_age"`    // feed item keys: an item older is new again (published again only if its text changed)
+	CrawlMaxAge    Duration `yaml:"crawl_max_age"`    // crawl visited set and frontier: a URL not visited that long is new again
+	ClustersMaxAge Duration `yaml:"clusters_max_age"` // near-duplicate clusters: one not joined that long is closed
 }
 
 // HTTP configures the API server.
@@ -162,6 +167,9 @@ func Default() Config {
 			RawMaxAge:       Duration(30 * 24 * time.Hour),
 			RawMaxBytes:     4 << 30,
 			DuplicateWindow: Duration(2 * time.Minute),
+			ItemsMaxAge:     Duration(90 * 24 * time.Hour),
+			CrawlMaxAge:     Duration(90 * 24 * time.Hour),
+			ClustersMaxAge:  Duration(90 * 24 * time.Hour),
 		},
 		HTTP: HTTP{Listen: "127.0.0.1:8080"},
 		API:  API{OpenRead: true, KeyRate: 50, KeyBurst: 100, IPRate: 10, IPBurst: 40},

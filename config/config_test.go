@@ -58,6 +58,7 @@ func TestLoadErrorsNameKeyAndLine(t *testing.T) {
 		{"source type missing", "sources:\n  - name: a\n    url: https://x.org/\n", []string{"sources.0.type (t.yaml line 2)"}},
 		{"duplicate source", "sources:\n  - {name: a, type: feed, url: 'https://x.org/'}\n  - {name: a, type: feed, url: 'https://y.org/'}\n", []string{"sources.1.name", "used by another"}},
 		{"bad nats url", "nats:\n  url: http://x\n", []string{"nats.url (t.yaml line 2)"}},
+		{"bucket age too short", "streams:\n  crawl_max_age: 10m\n", []string{"streams.crawl_max_age (t.yaml line 2)", "below 1h"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/newsintel/newsintel"
 	"go.yaml.in/yaml/v3"
@@ -75,6 +76,16 @@ func (c *Config) validateNATS(bad badFunc) {
 	}
 	if c.Streams.DuplicateWindow <= 0 {
 		bad("streams.duplicate_window", "must be positive")
+	}
+	for _, a := range []struct {
+		key string
+		age Duration
+	}{
+		{"streams.items_max_age", c.Streams.ItemsMaxAge}, {"streams.crawl_max_age", c.Streams.CrawlMaxAge}, {"streams.clusters_max_age", c.Streams.ClustersMaxAge},
+	} {
+		if a.age != 0 && a.age < Duration(time.Hour) {
+			bad(a.key, "%s is below 1h (0 keeps keys forever)", a.age)
+		}
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 type JSONStore struct {
 	kv     jetstream.KeyValue
 	prefix string
+	legacy *JSONStore // where values were kept before; a value found there is moved here
 }
 
 // FeedStates returns the store of feed fetch state (bucket "feeds"): per feed
@@ -43,18 +44,44 @@ func FeedStateKey(feedURL string) string { return StoreKey("f.", feedURL) }
 // Load decodes the value kept under name into v and reports whether there
 // was one. It returns the bucket's error, or a decoding error naming the key.
 func (s *JSONStore) Load(ctx context.Context, name string, v any) (bool, error) {
-	key := StoreKey(s.prefix, name)
-	e, err := s.kv.Get(ctx, key)
-	if errors.Is(err, jetstream.ErrKeyNotFound) {
-		return false, nil
+	data, found, err := s.get(ctx, name)
+	if !found && err == nil && s.legacy != nil {
+		data, found, err = s.migrate(ctx, name)
 	}
-	if err != nil {
-		return false, fmt.Errorf("kv %s get %s: %w", s.kv.Bucket(), key, err)
+	if !found || err != nil {
+		return false, err
 	}
-	if err := json.Unmarshal(e.Value(), v); err != nil {
-		return false, fmt.Errorf("kv %s %s: %w", s.kv.Bucket(), key, err)
+	if err := json.Unmarshal(data, v); err != nil {
+		return false, fmt.Errorf("kv %s %s: %w", s.kv.Bucket(), StoreKey(s.prefix, name), err)
 	}
 	return true, nil
+}
+
+// get returns the JSON kept under name and whether there was any.
+func (s *JSONStore) get(ctx context.Context, name string) ([]byte, bool, error) {
+	key := StoreKey(s.prefix, name)
+	e, err := s.kv.Get(ctx, key)
+	if errors.Is(err, jetstream.ErrKeyNotFound) || errors.Is(err, jetstream.ErrKeyDeleted) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("kv %s get %s: %w", s.kv.Bucket(), key, err)
+	}
+	return e.Value(), true, nil
+}
+
+// migrate moves the value of name from the legacy store to s, if it has
+// one, and returns it.
+func (s *JSONStore) migrate(ctx context.Context, name string) ([]byte, bool, error) {
+	data, found, err := s.legacy.get(ctx, name)
+	if !found || err != nil {
+		return nil, false, err
+	}
+	key := StoreKey(s.prefix, name)
+	if _, err := s.kv.Put(ctx, key, data); err != nil {
+		return nil, false, fmt.Errorf("kv %s put %s: %w", s.kv.Bucket(), key, err)
+	}
+	return data, true, s.legacy.Delete(ctx, name)
 }
 
 // Save stores v as JSON under name, replacing what was there.

@@ -20,7 +20,8 @@ const (
 	BucketSubscriptions = "subscriptions" // subscriber ID → delivery targets, last sent
 	BucketState         = "state"         // stage state: cursors, backfill progress
 	BucketSources       = "sources"       // sources added at run time (beside those of the config file)
-	BucketSeen          = "seen"          // feed item keys and document revisions already published
+	BucketSeen          = "seen"          // document revisions already published (kept forever)
+	BucketItems         = "items"         // feed item keys already published (kept ItemsMaxAge)
 	BucketCrawl         = "crawl"         // crawler frontier and visited set
 	BucketClusters      = "clusters"      // near-duplicate fingerprints → cluster IDs
 
@@ -36,18 +37,36 @@ type StreamOptions struct {
 	DocsMaxBytes    int64
 	Replicas        int           // 1 for an embedded server, 3 for a cluster
 	DuplicateWindow time.Duration // how long JetStream remembers Nats-Msg-Id; 2 min by default
+
+	// How long a key of these buckets lives after its last update; 0
+	// keeps it forever. An expired feed item key makes the item new again
+	// (its page is fetched, and published only when its text changed: the
+	// revision records in "seen" have no age limit); an expired crawl
+	// visit makes the URL new again, an expired frontier entry is dropped;
+	// an expired cluster is closed (a later copy starts a new one).
+	ItemsMaxAge    time.Duration
+	CrawlMaxAge    time.Duration
+	ClustersMaxAge time.Duration
 }
 
 // DefaultStreamOptions returns the limits for a single embedded server: RAW
 // kept 30 days, DOCS (the source of truth of every index) kept forever,
-// one replica, a 2 minute duplicate window.
+// one replica, a 2 minute duplicate window, feed item keys, crawl records
+// and clusters kept 90 days after their last update.
 func DefaultStreamOptions() StreamOptions {
 	return StreamOptions{
 		RawMaxAge:       30 * 24 * time.Hour,
 		Replicas:        1,
 		DuplicateWindow: 2 * time.Minute,
+		ItemsMaxAge:     DefaultStateMaxAge,
+		CrawlMaxAge:     DefaultStateMaxAge,
+		ClustersMaxAge:  DefaultStateMaxAge,
 	}
 }
+
+// DefaultStateMaxAge is the default age limit of the buckets "items",
+// "crawl" and "clusters".
+const DefaultStateMaxAge = 90 * 24 * time.Hour
 
 // deadMaxAge is how long dead letters are kept for inspection and replay.
 const deadMaxAge = 90 * 24 * time.Hour
@@ -111,24 +130,26 @@ func streamConfigs(o StreamOptions) []jetstream.StreamConfig {
 
 // kvConfigs returns the configuration of the key-value buckets.
 func kvConfigs(o StreamOptions) []jetstream.KeyValueConfig {
-	mk := func(bucket, desc string, history uint8) jetstream.KeyValueConfig {
+	mk := func(bucket, desc string, history uint8, ttl time.Duration) jetstream.KeyValueConfig {
 		return jetstream.KeyValueConfig{
 			Bucket:      bucket,
 			Description: desc,
 			History:     history,
+			TTL:         max(ttl, 0),
 			Storage:     jetstream.FileStorage,
 			Replicas:    replicas(o),
 		}
 	}
 	return []jetstream.KeyValueConfig{
-		mk(BucketFeeds, "feed URL to fetch state", 1),
-		mk(BucketTopics, "saved topics", 5),
-		mk(BucketSubscriptions, "digest subscriptions", 5),
-		mk(BucketState, "stage state: cursors, backfill progress", 1),
-		mk(BucketSources, "sources added at run time", 5),
-		mk(BucketSeen, "feed items and document revisions already published", 1),
-		mk(BucketCrawl, "crawler frontier and visited set", 1),
-		mk(BucketClusters, "near-duplicate fingerprints to cluster IDs", 1),
+		mk(BucketFeeds, "feed URL to fetch state", 1, 0),
+		mk(BucketTopics, "saved topics", 5, 0),
+		mk(BucketSubscriptions, "digest subscriptions", 5, 0),
+		mk(BucketState, "stage state: cursors, backfill progress", 1, 0),
+		mk(BucketSources, "sources added at run time", 5, 0),
+		mk(BucketSeen, "document revisions already published", 1, 0),
+		mk(BucketItems, "feed items already published", 1, o.ItemsMaxAge),
+		mk(BucketCrawl, "crawler frontier and visited set", 1, o.CrawlMaxAge),
+		mk(BucketClusters, "near-duplicate fingerprints to cluster IDs", 1, o.ClustersMaxAge),
 	}
 }
 

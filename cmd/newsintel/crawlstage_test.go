@@ -119,3 +119,16 @@ func closed(c <-chan struct{}) bool {
 		return false
 	}
 }
+
+// TestStreamOptionsBucketAges checks that the streams.*_max_age settings
+// reach the topology serve creates.
+func TestStreamOptionsBucketAges(t *testing.T) {
+	cfg := config.Default()
+	cfg.Streams.ItemsMaxAge = config.Duration(24 * time.Hour)
+	cfg.Streams.CrawlMaxAge = config.Duration(48 * time.Hour)
+	cfg.Streams.ClustersMaxAge = 0
+	o := streamOptions(cfg)
+	if o.ItemsMaxAge != 24*time.Hour || o.CrawlMaxAge != 48*time.Hour || o.ClustersMaxAge != 0 {
+		t.Errorf("stream options: got items %v crawl %v clusters %v, want 24h, 48h, 0", o.ItemsMaxAge, o.CrawlMaxAge, o.ClustersMaxAge)
+	}
+}

@@ -233,6 +233,7 @@ func streamOptions(cfg config.Config) pipelines.StreamOptions {
 		RawMaxAge: cfg.Streams.RawMaxAge.D(), RawMaxBytes: int64(cfg.Streams.RawMaxBytes),
 		DocsMaxAge: cfg.Streams.DocsMaxAge.D(), DocsMaxBytes: int64(cfg.Streams.DocsMaxBytes),
 		Replicas: cfg.NATS.Replicas, DuplicateWindow: cfg.Streams.DuplicateWindow.D(),
+		ItemsMaxAge: cfg.Streams.ItemsMaxAge.D(), CrawlMaxAge: cfg.Streams.CrawlMaxAge.D(), ClustersMaxAge: cfg.Streams.ClustersMaxAge.D(),
 	}
 }
 

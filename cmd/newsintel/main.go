@@ -74,6 +74,7 @@ then, in another shell:
 	root.AddCommand(extractCmd(g))
 	root.AddCommand(gazetteerCmd(g))
 	root.AddCommand(searchCmd(g))
+	root.AddCommand(claimsCmd(g))
 	root.AddCommand(configCmd(g))
 	root.AddCommand(sourcesCmd(g))
 	root.AddCommand(benchCmd(g))

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// claimFilters are the flags of `newsintel claims` passed to the API as
+// query parameters of the same name.
+var claimFilters = []string{"entity", "source_type", "publisher", "affiliation", "since", "until", "sort", "facets", "histogram"}
+
+func claimsCmd(g *globals) *cobra.Command {
+	var server, apiKey string
+	var asJSON, asCSV bool
+	var size, from int
+	filters := map[string]*string{}
+	cmd := &cobra.Command{
+		Use:   "claims [flags] [QUERY...]",
+		Short: "Search the sourcing claims of a running newsintel; print a table, JSON or CSV",
+		Long: `Search the claims (who said what, on whose word) that a running newsintel
+(default http://127.0.0.1:8080) extracted, newest first. Words of the query must all
+appear in the claim's text or its source's description; "quoted phrases" in order.
+--entity takes an entity ID (company:alibaba) or name; --source-type one of anonymous,
+person, organization, document, declined, no_response, unattributed. --csv prints
+one row per claim with a header row (RFC 4180), for a spreadsheet or a notebook.`,
+		Example: `  newsintel claims --entity Alibaba --source-type anonymous --csv > alibaba.csv
+  newsintel claims --publisher WireWatch --since 2021-06-01 "cloud review"
+  newsintel claims --facets publisher,source_type --histogram day --entity company:alibaba`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if asJSON && asCSV {
+				return fmt.Errorf("claims: --json and --csv exclude each other; pick one")
+			}
+			q := url.Values{}
+			q.Set("q", strings.Join(args, " "))
+			q.Set("size", fmt.Sprint(size))
+			q.Set("from", fmt.Sprint(from))
+			for name, v := range filters {
+				if *v != "" {
+					q.Set(name, *v)
+				}
+			}
+			if asCSV {
+				q.Set("format", "csv")
+			}
+			return runClaims(cmd, strings.TrimRight(server, "/")+"/api/v1/claims?"+q.Encode(), apiKey, asJSON, asCSV)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&server, "server", "http://127.0.0.1:8080", "URL of the newsintel API")
+	f.BoolVar(&asJSON, "json", false, "print the API's JSON response")
+	f.BoolVar(&asCSV, "csv", false, "print CSV with a header row")
+	f.IntVar(&size, "size", 100, "claims to show (at most 100)")
+	f.IntVar(&from, "from", 0, "claims to skip")
+	f.StringVar(&apiKey, "api-key", os.Getenv("NEWSINTEL_API_KEY"), "API key, when reading needs one (default $NEWSINTEL_API_KEY)")
+	for _, name := range claimFilters {
+		filters[name] = f.String(strings.ReplaceAll(name, "_", "-"), "", "filter by "+strings.ReplaceAll(name, "_", " "))
+	}
+	return cmd
+}
+
+type claimsResult struct {
+	Total  uint64  `json:"total"`
+	TookMS float64 `json:"took_ms"`
+	Claims []struct {
+		DocumentID string     `json:"document_id"`
+		Publisher  string     `json:"publisher"`
+		Published  *time.Time `json:"published"`
+		Text       string     `json:"text"`
+		Source     struct {
+			Type        string `json:"type"`
+			Description string `json:"description"`
+			Name        string `json:"name"`
+		} `json:"source"`
+	} `json:"claims"`
+	Facets    map[string][]facetCount `json:"facets"`
+	Histogram []struct {
+		Start time.Time `json:"start"`
+		Count int       `json:"count"`
+	} `json:"histogram"`
+	Error *struct {
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// runClaims calls the API at u and prints its answer: CSV and JSON as
+// they come, else a table.
+func runClaims(cmd *cobra.Command, u, apiKey string, asJSON, asCSV bool) error {
+	req, err := http.NewRequestWithContext(cmd.Context(), http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	if apiKey != "" {
+		req.Header.Set("Authorization", "Bearer "+apiKey)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("claims: %w (is 'newsintel serve' running?)", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	if err != nil {
+		return fmt.Errorf("claims: %w", err)
+	}
+	if resp.StatusCode == http.StatusOK && (asCSV || asJSON) {
+		_, err := cmd.OutOrStdout().Write(body)
+		return err
+	}
+	var res claimsResult
+	if err := json.Unmarshal(body, &res); err != nil {
+		return fmt.Errorf("claims: unexpected response (HTTP %d): %.200s", resp.StatusCode, body)
+	}
+	if res.Error != nil {
+		return fmt.Errorf("claims: %s (HTTP %d)", res.Error.Message, resp.StatusCode)
+	}
+	printClaims(cmd.OutOrStdout(), &res)
+	return nil
+}
+
+// printClaims prints claims as a table, then facets and histogram.
+func printClaims(out io.Writer, res *claimsResult) {
+	fmt.Fprintf(out, "%d claims (%.1f ms)\n", res.Total, res.TookMS)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PUBLISHED\tPUBLISHER\tSOURCE\tON WHOSE WORD\tCLAIM\tDOCUMENT")
+	for _, c := range res.Claims {
+		date := ""
+		if c.Published != nil {
+			date = c.Published.Format("2006-01-02")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, clip(c.Publisher, 24), c.Source.Type,
+			clip(oneLine(firstOf(c.Source.Name, c.Source.Description)), 40), clip(oneLine(c.Text), 80), c.DocumentID)
+	}
+	_ = tw.Flush()
+	sr := searchResult{Facets: res.Facets}
+	for _, b := range res.Histogram {
+		sr.Histogram = append(sr.Histogram, struct {
+			Start time.Time `json:"start"`
+			Count int       `json:"count"`
+		}{b.Start, b.Count})
+	}
+	printFacets(out, &sr)
+}
+
+// oneLine collapses the whitespace of s, line breaks included.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -31,9 +31,12 @@ func sourcesCmd(g *globals) *cobra.Command {
 nats://<nats.listen>, the embedded server of 'newsintel serve'). Sources of the configuration
 file are listed beside those added at run time (the file this command reads: give it the
 server's --config); only run-time sources can be removed. The ingest stage of
-'newsintel serve' starts polling a new feed within seconds.`,
+'newsintel serve' starts polling a new feed, or crawling a new source of type crawl,
+within seconds, and stops a removed one. A crawl source's health shows after its
+first crawl cycle.`,
 		Example: `  newsintel sources list
   newsintel sources add reuters-biz https://example.com/business/rss.xml --interval 10m
+  newsintel sources add harbor-site https://www.example-news.com/ --type crawl --interval 1h
   newsintel sources rm reuters-biz
   newsintel sources import feeds.opml
   newsintel sources export > feeds.opml`,

@@ -138,7 +138,9 @@ func (r *Registry) List(ctx context.Context) ([]newsintel.SourceStatus, error) {
 			interval = r.interval
 		}
 		st.Name, st.Type, st.Kind, st.URL, st.Origin = s.Name, s.Type, kindOrArticle(s.Kind), s.URL, s.Origin
-		st.Interval = interval.String()
+		if s.Type == "feed" || s.Interval > 0 || st.Interval == "" {
+			st.Interval = interval.String() // other types default to their own setting, which their status names
+		}
 		out = append(out, st)
 	}
 	return out, nil

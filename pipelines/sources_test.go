@@ -85,3 +85,29 @@ func TestRegistryWatch(t *testing.T) {
 		t.Fatal("Watch: got no change notice within 5s of an Add, want one")
 	}
 }
+
+// TestRegistryListCrawlInterval checks that List shows the interval a
+// crawl source without one of its own runs at (crawl.revisit, named in its
+// saved status), not the feeds' default poll interval.
+func TestRegistryListCrawlInterval(t *testing.T) {
+	_, b := newTestBus(t)
+	ctx := t.Context()
+	file := []config.Source{
+		{Name: "site", Type: "crawl", URL: "https://news.example/"},
+		{Name: "site-2", Type: "crawl", URL: "https://news2.example/", Interval: config.Duration(2 * time.Hour)},
+	}
+	r, err := b.Registry(ctx, file, 15*time.Minute)
+	require.NoError(t, err)
+	states, err := b.FeedStates(ctx)
+	require.NoError(t, err)
+	require.NoError(t, states.Save(ctx, "https://news.example/", newsintel.SourceStatus{Interval: "1h0m0s", ItemsSeen: 4}))
+	list, err := r.List(ctx)
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	if list[0].Interval != "1h0m0s" || list[0].ItemsSeen != 4 {
+		t.Errorf("crawl source without an interval: got interval %q items %d, want 1h0m0s (its status's) and 4", list[0].Interval, list[0].ItemsSeen)
+	}
+	if list[1].Interval != "2h0m0s" {
+		t.Errorf("crawl source with an interval: got %q, want 2h0m0s", list[1].Interval)
+	}
+}

@@ -93,7 +93,7 @@ first crawl cycle.`,
 func addFlags(c *cobra.Command, s *config.Source) {
 	c.Flags().StringVar(&s.Type, "type", "feed", "source type: feed, crawl, edgar, fedreg")
 	c.Flags().StringVar(&s.Kind, "kind", "", "kind of its documents: article (default), filing, notice")
-	c.Flags().Var((*durationFlag)(&s.Interval), "interval", "poll interval, e.g. 15m (default poll.default_interval)")
+	c.Flags().Var((*durationFlag)(&s.Interval), "interval", "poll interval (crawl: revisit interval), e.g. 15m (default poll.default_interval; crawl: crawl.revisit)")
 }
 
 // durationFlag reads a config.Duration from a flag.

@@ -92,3 +92,23 @@ func TestSeenItemsExpireAndMigrate(t *testing.T) {
 		t.Errorf("item key in items after the lookup: got found %v (error %v), want moved there", found, err)
 	}
 }
+
+// BenchmarkSeenItemsLoad measures a feed item lookup: found in "items",
+// and not found (which also looks in "seen" for a key an older version
+// kept there).
+func BenchmarkSeenItemsLoad(b *testing.B) {
+	_, bus := newTestBus(b)
+	items, err := bus.SeenItems(b.Context())
+	require.NoError(b, err)
+	require.NoError(b, items.Save(b.Context(), "feed\x00known", map[string]int{"n": 1}))
+	var v map[string]int
+	for _, name := range []string{"known", "new"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := items.Load(b.Context(), "feed\x00"+name, &v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -33,7 +33,7 @@ type Poller struct {
 	Client      *fetch.Client
 	Pub         ingest.Publisher
 	States      Store      // feed URL → State (bucket "feeds")
-	Seen        Store      // feed URL + item key → seenRecord (bucket "seen")
+	Seen        Store      // feed URL + item key → seenRecord (bucket "items")
 	Revisions   *Revisions // document ID → revisions; nil publishes every new item as revision 1
 	Log         *slog.Logger
 	MaxNewItems int           // new items taken per poll; DefaultMaxNewItems when 0

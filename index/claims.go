@@ -44,8 +44,13 @@ const (
 // mapping m.
 func addClaimFields(m *mapping.DocumentMapping) {
 	m.AddFieldMappingsAt(fieldDocType, keywordField(false))
-	m.AddFieldMappingsAt(fieldClaimText, textField())
-	m.AddFieldMappingsAt(fieldClaimDescription, textField())
+	// Claim text is searched (with positions, for phrases) but not stored
+	// twice: claim_stored holds it for hits.
+	for _, f := range []string{fieldClaimText, fieldClaimDescription} {
+		tf := textField()
+		tf.Store = false
+		m.AddFieldMappingsAt(f, tf)
+	}
 	for _, f := range []string{fieldClaimDoc, fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName} {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/newsintel/newsintel"
 )
 
@@ -225,4 +226,15 @@ func (ix *Index) claimIDsOf(ctx context.Context, docIDs []string, out map[string
 			return nil
 		}
 	}
+}
+
+// docCount counts the documents of r, leaving out the claims beside them,
+// for term weights.
+func docCount(ctx context.Context, r bleveindex.IndexReader) (uint64, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(docTypeDocument), fieldDocType, false, false, false)
+	if err != nil {
+		return 0, fmt.Errorf("index: count documents: %w", err)
+	}
+	defer tfr.Close()
+	return tfr.Count(), nil
 }

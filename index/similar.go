@@ -125,7 +125,7 @@ func (ix *Index) weigh(ctx context.Context, terms []weightedTerm) error {
 		return fmt.Errorf("index: similar: %w", err)
 	}
 	defer r.Close()
-	n, err := r.DocCount()
+	n, err := docCount(ctx, r)
 	if err != nil {
 		return fmt.Errorf("index: similar: %w", err)
 	}

@@ -29,7 +29,7 @@ func OpenBaseline(dir string) (*Baseline, error) {
 	return &Baseline{b: b}, nil
 }
 
-// Put writes docs as one Bleve batch.
+// Put writes docs and their claims as one Bleve batch.
 func (bl *Baseline) Put(docs []newsintel.Document) error {
 	batch := bl.b.NewBatch()
 	for i := range docs {
@@ -39,6 +39,16 @@ func (bl *Baseline) Put(docs []newsintel.Document) error {
 		}
 		if err := batch.Index(docs[i].ID, x); err != nil {
 			return fmt.Errorf("index: baseline batch: %w", err)
+		}
+		// The same items as Put writes: the claims beside the document.
+		claims, err := toIndexedClaims(&docs[i])
+		if err != nil {
+			return err
+		}
+		for id, c := range claims {
+			if err := batch.Index(id, c); err != nil {
+				return fmt.Errorf("index: baseline batch: %w", err)
+			}
 		}
 	}
 	if err := bl.b.Batch(batch); err != nil {

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -20,7 +23,7 @@ var claimFilters = []string{"entity", "source_type", "publisher", "affiliation",
 
 func claimsCmd(g *globals) *cobra.Command {
 	var server, apiKey string
-	var asJSON, asCSV bool
+	var asJSON, asCSV, all bool
 	var size, from int
 	filters := map[string]*string{}
 	cmd := &cobra.Command{
@@ -32,7 +35,7 @@ appear in the claim's text or its source's description; "quoted phrases" in orde
 --entity takes an entity ID (company:alibaba) or name; --source-type one of anonymous,
 person, organization, document, declined, no_response, unattributed. --csv prints
 one row per claim with a header row (RFC 4180), for a spreadsheet or a notebook.`,
-		Example: `  newsintel claims --entity Alibaba --source-type anonymous --csv > alibaba.csv
+		Example: `  newsintel claims --entity Alibaba --source-type anonymous --csv --all > alibaba.csv
   newsintel claims --publisher WireWatch --since 2021-06-01 "cloud review"
   newsintel claims --facets publisher,source_type --histogram day --entity company:alibaba`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -49,7 +52,7 @@ one row per claim with a header row (RFC 4180), for a spreadsheet or a notebook.
 				}
 			}
 			if asCSV {
-				q.Set("format", "csv")
+				return exportClaimsCSV(cmd, strings.TrimRight(server, "/")+"/api/v1/claims", q, apiKey, all)
 			}
 			return runClaims(cmd, strings.TrimRight(server, "/")+"/api/v1/claims?"+q.Encode(), apiKey, asJSON, asCSV)
 		},
@@ -58,6 +61,7 @@ one row per claim with a header row (RFC 4180), for a spreadsheet or a notebook.
 	f.StringVar(&server, "server", "http://127.0.0.1:8080", "URL of the newsintel API")
 	f.BoolVar(&asJSON, "json", false, "print the API's JSON response")
 	f.BoolVar(&asCSV, "csv", false, "print CSV with a header row")
+	f.BoolVar(&all, "all", false, "with --csv: every matching claim (up to 10 000), fetched page by page")
 	f.IntVar(&size, "size", 100, "claims to show (at most 100)")
 	f.IntVar(&from, "from", 0, "claims to skip")
 	f.StringVar(&apiKey, "api-key", os.Getenv("NEWSINTEL_API_KEY"), "API key, when reading needs one (default $NEWSINTEL_API_KEY)")
@@ -151,3 +155,48 @@ func printClaims(out io.Writer, res *claimsResult) {
 
 // oneLine collapses the whitespace of s, line breaks included.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// maxExport is how deep --all pages: the API's from + size limit.
+const maxExport = 10000
+
+// exportClaimsCSV prints the CSV of the claims the query q finds at the
+// claims endpoint u: one page, or with all every page, under one header.
+func exportClaimsCSV(cmd *cobra.Command, u string, q url.Values, apiKey string, all bool) error {
+	q.Set("format", "csv")
+	size, _ := strconv.Atoi(q.Get("size"))
+	if size <= 0 || size > 100 {
+		size = 100
+		q.Set("size", "100")
+	}
+	from, _ := strconv.Atoi(q.Get("from"))
+	w := csv.NewWriter(cmd.OutOrStdout())
+	w.UseCRLF = true
+	for page := 0; ; page++ {
+		q.Set("from", strconv.Itoa(from))
+		var buf bytes.Buffer
+		sub := &cobra.Command{}
+		sub.SetContext(cmd.Context())
+		sub.SetOut(&buf)
+		if err := runClaims(sub, u+"?"+q.Encode(), apiKey, false, true); err != nil {
+			return err
+		}
+		rows, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			return fmt.Errorf("claims: the server's CSV does not parse: %w", err)
+		}
+		if page > 0 && len(rows) > 0 {
+			rows = rows[1:] // the header, printed with the first page
+		}
+		if err := w.WriteAll(rows); err != nil {
+			return err
+		}
+		got := len(rows)
+		if page == 0 {
+			got--
+		}
+		from += size
+		if !all || got < size || from+size > maxExport {
+			return nil
+		}
+	}
+}

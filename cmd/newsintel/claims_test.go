@@ -65,6 +65,11 @@ func TestClaimsCommand(t *testing.T) {
 	if !strings.Contains(rows[1][5]+rows[2][5], `We have not been contacted,`) {
 		t.Errorf("CSV texts = %q, %q, want the quoted statement kept with its comma", rows[1][5], rows[2][5])
 	}
+	rows, err = csv.NewReader(strings.NewReader(run("--entity", "company:alibaba", "--csv", "--all", "--size", "1"))).ReadAll()
+	require.NoError(t, err)
+	if len(rows) != 3 || rows[1][2] != "claimscli1" || rows[2][2] != "claimscli1" {
+		t.Errorf("CSV of --all with pages of 1 = %v, want a header and both claims", rows)
+	}
 	var out bytes.Buffer
 	cmd := rootCmd()
 	cmd.SetOut(&out)

@@ -126,7 +126,22 @@ func claimRow(c index.ClaimHit) []string {
 	if c.Source.Count != nil {
 		count = strconv.Itoa(*c.Source.Count)
 	}
-	return []string{published, c.Publisher, c.DocumentID, c.URL, c.Title, c.Text, strconv.FormatBool(c.Quote),
+	row := []string{published, c.Publisher, c.DocumentID, c.URL, c.Title, c.Text, strconv.FormatBool(c.Quote),
 		c.Cue, c.Hedge, string(c.Source.Type), count, c.Source.Description, c.Source.Name,
 		c.Source.Affiliation, c.Source.Via, strings.Join(c.Entities, " ")}
+	for i := range row {
+		row[i] = spreadsheetSafe(row[i])
+	}
+	return row
+}
+
+// spreadsheetSafe keeps a crawled text from running as a formula when the
+// CSV is opened in a spreadsheet: a cell starting with =, +, -, @, tab or
+// carriage return gets a leading apostrophe (OWASP's advice on CSV
+// injection). Claim text comes from pages anyone can write.
+func spreadsheetSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -142,3 +142,18 @@ func TestClaimsLeaveDocumentSearchAlone(t *testing.T) {
 		}
 	}
 }
+
+func TestClaimRowIsSpreadsheetSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"http://x\")": "'=HYPERLINK(\"http://x\")",
+		"+1 555":                   "'+1 555",
+		"@SUM(A1)":                 "'@SUM(A1)",
+		"-2+3":                     "'-2+3",
+		"Officials said":           "Officials said",
+		"":                         "",
+	} {
+		if got := spreadsheetSafe(in); got != want {
+			t.Errorf("spreadsheetSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ func readCompose(t *testing.T) composeFile {
 
 func TestComposeFileShape(t *testing.T) {
 	c := readCompose(t)
-	for _, name := range []string{"nats-1", "nats-2", "nats-3", "extract", "index"} {
+	for _, name := range []string{"nats-1", "nats-2", "nats-3", "poller", "extract", "index"} {
 		if _, ok := c.Services[name]; !ok {
 			t.Errorf("docker-compose.yml has no service %q", name)
 		}
@@ -48,7 +48,7 @@ func TestComposeFileShape(t *testing.T) {
 			t.Errorf("%s command %q does not enable JetStream in a cluster", name, cmd)
 		}
 	}
-	for _, name := range []string{"extract", "index"} {
+	for _, name := range []string{"poller", "extract", "index"} {
 		s := c.Services[name]
 		if !strings.HasPrefix(s.Environment["NEWSINTEL_NATS_URL"], "nats://") {
 			t.Errorf("%s has no NEWSINTEL_NATS_URL: %v", name, s.Environment)

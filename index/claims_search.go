@@ -70,13 +70,11 @@ func (ix *Index) SearchClaims(ctx context.Context, r ClaimRequest) (*ClaimResult
 	if err := validateClaimRequest(&r); err != nil {
 		return nil, err
 	}
-	release, err := ix.acquire()
+	ctx, done, err := ix.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
-	ctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
-	defer cancel()
+	defer done()
 	req := ix.claimSearchRequest(&r)
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {

@@ -50,13 +50,11 @@ func (ix *Index) EntityStats(ctx context.Context, id string, r EntityRequest) (*
 	if err := validateEntityRequest(id, &r); err != nil {
 		return nil, err
 	}
-	release, err := ix.acquire()
+	ctx, done, err := ix.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
-	ctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
-	defer cancel()
+	defer done()
 	st := &EntityStats{ID: id, Latest: make(map[string][]Hit, 3)}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return ix.entityFacets(gctx, id, &r, st) })
@@ -104,15 +102,17 @@ func validateEntityRequest(id string, r *EntityRequest) error {
 	return nil
 }
 
-// acquire takes a slot of the expensive-search semaphore, or fails with
-// ETOOMANY at once.
-func (ix *Index) acquire() (release func(), err error) {
+// begin takes one of the slots that bound concurrent searches and puts the
+// query timeout on ctx; done gives both back. It returns an ETOOMANY error
+// at once when every slot is taken.
+func (ix *Index) begin(ctx context.Context) (qctx context.Context, done func(), err error) {
 	select {
 	case ix.searches <- struct{}{}:
-		return func() { <-ix.searches }, nil
 	default:
-		return nil, newsintel.Errorf(newsintel.ETOOMANY, "too many searches at once; retry shortly")
+		return nil, nil, newsintel.Errorf(newsintel.ETOOMANY, "too many searches at once; retry shortly")
 	}
+	qctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
+	return qctx, func() { cancel(); <-ix.searches }, nil
 }
 
 // entityQuery matches the documents mentioning id in the published range

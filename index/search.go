@@ -94,13 +94,11 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	release, err := ix.acquire()
+	ctx, done, err := ix.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
-	ctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
-	defer cancel()
+	defer done()
 	// Highlighting makes Bleve read the term positions of every matching
 	// document; asking for it only for the page of hits is much cheaper.
 	hl := req.Highlight

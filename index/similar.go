@@ -39,13 +39,11 @@ func (ix *Index) Similar(ctx context.Context, id string, size int) ([]Hit, error
 	if err != nil {
 		return nil, err
 	}
-	release, err := ix.acquire()
+	ctx, done, err := ix.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
-	ctx, cancel := context.WithTimeout(ctx, ix.opts.QueryTimeout)
-	defer cancel()
+	defer done()
 	terms, err := ix.significantTerms(ctx, d)
 	if err != nil {
 		return nil, err

@@ -98,32 +98,20 @@ type claimsResult struct {
 // runClaims calls the API at u and prints its answer: CSV and JSON as
 // they come, else a table.
 func runClaims(cmd *cobra.Command, u, apiKey string, asJSON, asCSV bool) error {
-	req, err := http.NewRequestWithContext(cmd.Context(), http.MethodGet, u, nil)
+	body, status, err := apiGet(cmd, "claims", u, apiKey)
 	if err != nil {
 		return err
 	}
-	if apiKey != "" {
-		req.Header.Set("Authorization", "Bearer "+apiKey)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return fmt.Errorf("claims: %w (is 'newsintel serve' running?)", err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
-	if err != nil {
-		return fmt.Errorf("claims: %w", err)
-	}
-	if resp.StatusCode == http.StatusOK && (asCSV || asJSON) {
+	if status == http.StatusOK && (asCSV || asJSON) {
 		_, err := cmd.OutOrStdout().Write(body)
 		return err
 	}
 	var res claimsResult
 	if err := json.Unmarshal(body, &res); err != nil {
-		return fmt.Errorf("claims: unexpected response (HTTP %d): %.200s", resp.StatusCode, body)
+		return fmt.Errorf("claims: unexpected response (HTTP %d): %.200s", status, body)
 	}
 	if res.Error != nil {
-		return fmt.Errorf("claims: %s (HTTP %d)", res.Error.Message, resp.StatusCode)
+		return fmt.Errorf("claims: %s (HTTP %d)", res.Error.Message, status)
 	}
 	printClaims(cmd.OutOrStdout(), &res)
 	return nil

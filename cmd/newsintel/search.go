@@ -102,29 +102,40 @@ type facetCount struct {
 	Count int    `json:"count"`
 }
 
-func runSearch(cmd *cobra.Command, u, apiKey string, asJSON bool) error {
+// apiGet calls the API of a running newsintel at u with the API key, if
+// any, and returns the response body (at most 32 MiB) and status. what
+// names the command in errors.
+func apiGet(cmd *cobra.Command, what, u, apiKey string) (body []byte, status int, err error) {
 	req, err := http.NewRequestWithContext(cmd.Context(), http.MethodGet, u, nil)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	if apiKey != "" {
 		req.Header.Set("Authorization", "Bearer "+apiKey)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("search: %w (is 'newsintel serve' running?)", err)
+		return nil, 0, fmt.Errorf("%s: %w (is 'newsintel serve' running?)", what, err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	body, err = io.ReadAll(io.LimitReader(resp.Body, 32<<20))
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return nil, 0, fmt.Errorf("%s: %w", what, err)
+	}
+	return body, resp.StatusCode, nil
+}
+
+func runSearch(cmd *cobra.Command, u, apiKey string, asJSON bool) error {
+	body, status, err := apiGet(cmd, "search", u, apiKey)
+	if err != nil {
+		return err
 	}
 	var res searchResult
 	if err := json.Unmarshal(body, &res); err != nil {
-		return fmt.Errorf("search: unexpected response (HTTP %d): %.200s", resp.StatusCode, body)
+		return fmt.Errorf("search: unexpected response (HTTP %d): %.200s", status, body)
 	}
 	if res.Error != nil {
-		return fmt.Errorf("search: %s (HTTP %d)", res.Error.Message, resp.StatusCode)
+		return fmt.Errorf("search: %s (HTTP %d)", res.Error.Message, status)
 	}
 	out := cmd.OutOrStdout()
 	if asJSON {

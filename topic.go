@@ -61,12 +61,12 @@ const (
 type Subscription struct {
 	ID       string    `json:"id"`
 	TopicID  string    `json:"topic_id"`
-	Channel  string    `json:"channel"`           // email, webhook or feed
-	Email    string    `json:"email,omitempty"`   // for email
-	URL      string    `json:"url,omitempty"`     // for webhook
-	Secret   string    `json:"secret,omitempty"`  // HMAC-SHA256 key for webhook signatures; never shown back
-	Token    string    `json:"token,omitempty"`   // unguessable; authorises the unsubscribe link
-	Active   bool      `json:"active"`            // false once unsubscribed
+	Channel  string    `json:"channel"`            // email, webhook or feed
+	Email    string    `json:"email,omitempty"`    // for email
+	URL      string    `json:"url,omitempty"`      // for webhook
+	Secret   string    `json:"secret,omitempty"`   // HMAC-SHA256 key for webhook signatures; never shown back
+	Token    string    `json:"token,omitempty"`    // unguessable; authorises the unsubscribe link
+	Active   bool      `json:"active"`             // false once unsubscribed
 	LastSent time.Time `json:"last_sent,omitzero"` // end of the period of the last delivered digest
 	Created  time.Time `json:"created,omitzero"`
 }

@@ -58,6 +58,8 @@ type Options struct {
 	Lag      func(ctx context.Context) (map[string]uint64, error) // pending messages per stage
 	DocCount func() (uint64, error)                               // documents in the index
 	DiskSize func() (int64, error)                                // bytes the index takes on disk
+
+	UI http.Handler // the web UI, served at / (every path the API does not take); nil: none
 }
 
 // New returns a Server with its routes registered.

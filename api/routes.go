@@ -66,4 +66,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc(apiFallback, func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 	})
+	if s.opts.UI != nil {
+		s.mux.Handle(uiPattern, s.ui(s.opts.UI))
+	}
 }

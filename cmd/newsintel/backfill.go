@@ -9,7 +9,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/ingest"
@@ -185,11 +184,11 @@ func withBackfillBus(ctx context.Context, cfg config.Config, natsURL string, fn 
 		return fmt.Errorf("connect to %s (is 'newsintel serve' running?): %w", natsURL, err)
 	}
 	defer bus.Close()
-	kv, err := bus.KV(ctx, pipelines.BucketState)
+	progress, err := bus.Progress(ctx)
 	if err != nil {
 		return err
 	}
-	return fn(ctx, bus, kvProgress{kv}, log)
+	return fn(ctx, bus, progress, log)
 }
 
 func firstNonEmptyString(ss ...string) string {
@@ -205,22 +204,6 @@ func firstNonEmptyString(ss ...string) string {
 type progressStore interface {
 	Done(ctx context.Context, key string) (bool, error)
 	MarkDone(ctx context.Context, key string) error
-}
-
-// kvProgress keeps backfill progress in a JetStream key-value bucket.
-type kvProgress struct{ kv jetstream.KeyValue }
-
-func (p kvProgress) Done(ctx context.Context, key string) (bool, error) {
-	_, err := p.kv.Get(ctx, key)
-	if errors.Is(err, jetstream.ErrKeyNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
-func (p kvProgress) MarkDone(ctx context.Context, key string) error {
-	_, err := p.kv.Put(ctx, key, []byte(time.Now().UTC().Format(time.RFC3339)))
-	return err
 }
 
 // backfillKey is the progress key of one item: by document ID, so that

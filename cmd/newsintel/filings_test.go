@@ -49,9 +49,9 @@ func backfillBus(t *testing.T, natsURL string) (*countingPub, progressStore) {
 	bus, err := pipelines.Connect(t.Context(), natsURL, "test-backfill", slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
 	t.Cleanup(bus.Close)
-	kv, err := bus.KV(t.Context(), pipelines.BucketState)
+	progress, err := bus.Progress(t.Context())
 	require.NoError(t, err)
-	return &countingPub{pub: bus, count: map[string]int{}}, kvProgress{kv}
+	return &countingPub{pub: bus, count: map[string]int{}}, progress
 }
 
 // secServer serves ingest/edgar/testdata as the SEC's hosts do; before
@@ -303,9 +303,11 @@ func TestFollowerPublishesEachFilingAndNoticeOnce(t *testing.T) {
 		{Source: config.Source{Name: "baba", Type: "edgar", URL: sec.URL + "/submissions/CIK0001577552.json?forms=20-F&since=2019-01-01"}},
 		{Source: config.Source{Name: "commerce", Type: "fedreg", Kind: "notice", URL: fr.URL + "/api/v1/documents.json?conditions[agencies][]=commerce-department&page=1"}},
 		{Source: config.Source{Name: "news", Type: "feed", URL: "http://127.0.0.1:1/feed.xml"}},
+		{Source: config.Source{Name: "gone", Type: "fedreg", Kind: "notice", URL: "http://127.0.0.1:1/api/v1/documents.json?conditions[term]=x"}},
 	}
+	health := feedStates(t, r.info.NATSURL)
 	f := &follower{sources: srcs, edgar: client, fedreg: &fedreg.Client{Fetch: newFetcher(cfg)}, pub: pub, done: store,
-		interval: time.Hour, log: slog.New(slog.DiscardHandler), next: map[string]time.Time{}}
+		health: health, interval: time.Hour, log: slog.New(slog.DiscardHandler), next: map[string]time.Time{}}
 	require.NoError(t, f.pollDue(t.Context()))
 	clear(f.next) // due again at once
 	require.NoError(t, f.pollDue(t.Context()))
@@ -319,6 +321,37 @@ func TestFollowerPublishesEachFilingAndNoticeOnce(t *testing.T) {
 		}
 	}
 	waitTotal(t, r.info.HTTPAddr, 5)
+	assertFollowHealth(t, health, srcs)
+}
+
+// feedStates connects to a running test server and returns its "feeds"
+// bucket store, where source health is kept.
+func feedStates(t *testing.T, natsURL string) *pipelines.JSONStore {
+	t.Helper()
+	bus, err := pipelines.Connect(t.Context(), natsURL, "test-health", slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	t.Cleanup(bus.Close)
+	st, err := bus.FeedStates(t.Context())
+	require.NoError(t, err)
+	return st
+}
+
+// assertFollowHealth checks what two reads of srcs left as their health:
+// the EDGAR source read twice with its three filings counted once, the
+// unreachable Federal Register source failing twice in a row.
+func assertFollowHealth(t *testing.T, health *pipelines.JSONStore, srcs fixedSources) {
+	t.Helper()
+	var ok, bad newsintel.SourceStatus
+	found, err := health.Load(t.Context(), srcs[0].URL, &ok)
+	require.NoError(t, err)
+	if !found || ok.LastSuccess.IsZero() || ok.ItemsSeen != 3 || ok.ConsecutiveFailures != 0 || ok.NextPoll.Before(ok.LastPoll) {
+		t.Errorf("edgar source health %+v (found %v), want a success with 3 items and a next poll", ok, found)
+	}
+	found, err = health.Load(t.Context(), srcs[3].URL, &bad)
+	require.NoError(t, err)
+	if !found || bad.ConsecutiveFailures != 2 || bad.LastError == "" || !bad.LastSuccess.IsZero() {
+		t.Errorf("unreachable source health %+v (found %v), want 2 consecutive failures with the error", bad, found)
+	}
 }
 
 func TestBadPDFStopsNothingElse(t *testing.T) {

@@ -31,6 +31,7 @@ type follower struct {
 	fedreg   *fedreg.Client
 	pub      ingest.Publisher
 	done     progressStore
+	health   statusStore   // nil: health not recorded
 	interval time.Duration // for sources that set none
 	log      *slog.Logger
 	next     map[string]time.Time // by source name
@@ -42,7 +43,11 @@ func runFollow(ctx context.Context, cfg config.Config, bus *pipelines.Bus, log *
 	if err != nil {
 		return err
 	}
-	kv, err := bus.KV(ctx, pipelines.BucketState)
+	progress, err := bus.Progress(ctx)
+	if err != nil {
+		return err
+	}
+	health, err := bus.FeedStates(ctx)
 	if err != nil {
 		return err
 	}
@@ -50,7 +55,7 @@ func runFollow(ctx context.Context, cfg config.Config, bus *pipelines.Bus, log *
 	if err != nil {
 		return err
 	}
-	f := &follower{sources: reg, edgar: sec, fedreg: &fedreg.Client{Fetch: newFetcher(cfg)}, pub: bus, done: kvProgress{kv},
+	f := &follower{sources: reg, edgar: sec, fedreg: &fedreg.Client{Fetch: newFetcher(cfg)}, pub: bus, done: progress, health: health,
 		interval: cfg.Poll.DefaultInterval.D(), log: log, next: map[string]time.Time{}}
 	return f.run(ctx)
 }
@@ -87,7 +92,8 @@ func (f *follower) pollDue(ctx context.Context) error {
 			interval = f.interval
 		}
 		f.next[s.Name] = now.Add(interval)
-		f.follow(ctx, s.Source)
+		published, err := f.follow(ctx, s.Source)
+		f.recordHealth(ctx, s.Source, now, f.next[s.Name], published, err)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -95,9 +101,11 @@ func (f *follower) pollDue(ctx context.Context) error {
 	return nil
 }
 
-// follow reads one source and publishes what it has not published yet.
-// Failures are logged with the source: one bad source stops nothing else.
-func (f *follower) follow(ctx context.Context, s config.Source) {
+// follow reads one source and publishes what it has not published yet,
+// returning how many documents it published. Failures are logged with the
+// source: one bad source stops nothing else. The error is the source's own
+// (it could not be read at all); per-document failures are only logged.
+func (f *follower) follow(ctx context.Context, s config.Source) (int, error) {
 	kind := "edgar"
 	read := f.edgar.Follow
 	if s.Type == "fedreg" {
@@ -111,7 +119,7 @@ func (f *follower) follow(ctx context.Context, s config.Source) {
 	log := f.log.With("source", s.Name, "url", s.URL)
 	if err != nil {
 		log.Warn("source not read", "error", err)
-		return
+		return 0, err
 	}
 	for _, e := range errs {
 		log.Warn("document not fetched", "error", e)
@@ -131,4 +139,40 @@ func (f *follower) follow(ctx context.Context, s config.Source) {
 		published++
 	}
 	log.Info("source read", "published", published, "failed", len(errs))
+	return published, nil
+}
+
+// statusStore keeps a source's health by URL (pipelines.JSONStore on the
+// "feeds" bucket does), where `newsintel sources list` reads it.
+type statusStore interface {
+	Load(ctx context.Context, name string, v any) (bool, error)
+	Save(ctx context.Context, name string, v any) error
+}
+
+// recordHealth updates the health of s after a read at polled that
+// published n documents or failed with err; next is when it is read again.
+func (f *follower) recordHealth(ctx context.Context, s config.Source, polled, next time.Time, n int, err error) {
+	if f.health == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	var st newsintel.SourceStatus
+	if _, lerr := f.health.Load(ctx, s.URL, &st); lerr != nil {
+		f.log.Warn("source health not read", "source", s.Name, "error", lerr)
+	}
+	st.LastPoll, st.NextPoll = polled.UTC(), next.UTC()
+	if err != nil {
+		st.LastError, st.LastErrorAt = err.Error(), polled.UTC()
+		st.ConsecutiveFailures++
+	} else {
+		st.LastSuccess, st.ConsecutiveFailures = polled.UTC(), 0
+		st.ItemsSeen += int64(n)
+		if n > 0 {
+			st.LastNewItem = polled.UTC()
+		}
+	}
+	if serr := f.health.Save(ctx, s.URL, st); serr != nil {
+		f.log.Warn("source health not saved", "source", s.Name, "error", serr)
+	}
 }

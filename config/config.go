@@ -25,6 +25,7 @@ type Config struct {
 	Index   Index    `yaml:"index"`
 	Poll    Poll     `yaml:"poll"`
 	Crawl   Crawl    `yaml:"crawl"`
+	Digest  Digest   `yaml:"digest"`
 	Sources []Source `yaml:"sources"`
 
 	lines map[string]int // key path → YAML line, for error messages
@@ -198,6 +199,7 @@ func Default() Config {
 			Revisit:       Duration(time.Hour),
 			SitemapMaxAge: Duration(30 * 24 * time.Hour),
 		},
+		Digest: defaultDigest(),
 		Index: Index{
 			Replica:               "index",
 			BatchSize:             256,

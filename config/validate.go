@@ -38,6 +38,7 @@ func (c *Config) Validate() error {
 	c.validateStages(bad)
 	c.validatePoll(bad)
 	c.validateCrawl(bad)
+	c.validateDigest(bad)
 	c.validateSources(bad)
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid configuration:\n%w", errors.Join(errs...))
@@ -269,6 +270,9 @@ func checkHostPort(addr string) error {
 // `newsintel config` and start-up logs.
 func (c Config) String() string {
 	c.NATS.URL = redactURL(c.NATS.URL)
+	if c.Digest.SMTP.Password != "" {
+		c.Digest.SMTP.Password = "REDACTED"
+	}
 	out, err := yaml.Marshal(c)
 	if err != nil {
 		return "config: " + err.Error()

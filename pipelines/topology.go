@@ -24,6 +24,7 @@ const (
 	BucketItems         = "items"         // feed item keys already published (kept ItemsMaxAge)
 	BucketCrawl         = "crawl"         // crawler frontier and visited set
 	BucketClusters      = "clusters"      // near-duplicate fingerprints → cluster IDs
+	BucketDeliveries    = "deliveries"    // digest and alert deliveries with their attempts (kept deliveriesMaxAge)
 
 	ObjectBodies = "bodies" // raw bodies above the message size limit
 )
@@ -67,6 +68,10 @@ func DefaultStreamOptions() StreamOptions {
 // DefaultStateMaxAge is the default age limit of the buckets "items",
 // "crawl" and "clusters".
 const DefaultStateMaxAge = 90 * 24 * time.Hour
+
+// deliveriesMaxAge is how long a delivery record is kept after its last
+// update: long past any retry, so a period is never sent twice.
+const deliveriesMaxAge = 180 * 24 * time.Hour
 
 // deadMaxAge is how long dead letters are kept for inspection and replay.
 const deadMaxAge = 90 * 24 * time.Hour
@@ -150,6 +155,7 @@ func kvConfigs(o StreamOptions) []jetstream.KeyValueConfig {
 		mk(BucketItems, "feed items already published", 1, o.ItemsMaxAge),
 		mk(BucketCrawl, "crawler frontier and visited set", 1, o.CrawlMaxAge),
 		mk(BucketClusters, "near-duplicate fingerprints to cluster IDs", 1, o.ClustersMaxAge),
+		mk(BucketDeliveries, "digest deliveries and their attempts", 1, deliveriesMaxAge),
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +38,7 @@ const (
 	fieldClaimWeek        = "claim_week"
 	fieldClaimMonth       = "claim_month"
 	fieldClaimStored      = "claim_stored" // stored only: the ClaimHit as JSON
+	fieldClaimStatus      = "claim_status" // current, changed or removed
 )
 
 // addClaimFields adds the claim fields and doc_type to the document
@@ -56,13 +56,14 @@ func addClaimFields(m *mapping.DocumentMapping) {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
 	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
-		fieldClaimDay, fieldClaimWeek, fieldClaimMonth} {
+		fieldClaimDay, fieldClaimWeek, fieldClaimMonth, fieldClaimStatus} {
 		m.AddFieldMappingsAt(f, keywordField(true)) // faceted
 	}
 	dm := bleve.NewDateTimeFieldMapping()
 	dm.Store, dm.IncludeInAll, dm.DocValues = false, false, true // sorted on
 	m.AddFieldMappingsAt(fieldClaimPublished, dm)
 	m.AddFieldMappingsAt(fieldClaimStored, storedField())
+	m.AddFieldMappingsAt(fieldRevisionLog, storedField())
 }
 
 // documentsOnly matches every document and no claim: it stands for "all"
@@ -72,7 +73,7 @@ func documentsOnly() query.Query { return term(fieldDocType, docTypeDocument) }
 // ClaimHit is one indexed claim with what the journalist needs of its
 // document.
 type ClaimHit struct {
-	ID          string           `json:"id"` // "<document ID>#c<n>"
+	ID          string           `json:"id"` // "<document ID>#c" and a fingerprint of the claim as first seen
 	DocumentID  string           `json:"document_id"`
 	Title       string           `json:"title,omitempty"`
 	Kind        string           `json:"kind,omitempty"`
@@ -87,6 +88,17 @@ type ClaimHit struct {
 	Entities    []string         `json:"entities,omitempty"`
 	EntityNames []string         `json:"entity_names,omitempty"`
 	Score       float64          `json:"score,omitempty"`
+
+	// The claim's edit history across revisions of its document.
+	Status          string            `json:"status"`                     // current, changed or removed
+	AddedRevision   int               `json:"added_revision"`             // the revision it first appeared in
+	AddedAt         time.Time         `json:"added_at,omitzero"`          // when that revision was fetched
+	ChangedRevision int               `json:"changed_revision,omitempty"` // the revision that last edited it
+	ChangedAt       time.Time         `json:"changed_at,omitzero"`
+	PreviousText    string            `json:"previous_text,omitempty"`    // the text before that edit
+	PreviousSource  *newsintel.Source `json:"previous_source,omitempty"`  // the attribution before that edit, when it changed
+	RemovedRevision int               `json:"removed_revision,omitempty"` // the revision that dropped it
+	RemovedAt       time.Time         `json:"removed_at,omitzero"`        // when that revision was fetched
 }
 
 // indexedClaim is what Bleve indexes for one claim; the json tags are the
@@ -107,40 +119,59 @@ type indexedClaim struct {
 	Week        []string   `json:"claim_week"`
 	Month       []string   `json:"claim_month"`
 	Stored      string     `json:"claim_stored"`
+	Status      string     `json:"claim_status"`
 }
 
-// claimID is the index ID of the n-th claim (from 1) of document docID.
-func claimID(docID string, n int) string { return docID + claimIDSep + strconv.Itoa(n) }
+// toIndexedClaims converts the claims of d, seen for the first time, into
+// the items Put writes beside it: the claims keyed by claim ID and the
+// revision log.
+func toIndexedClaims(d *newsintel.Document) (map[string]any, error) {
+	var l revisionLog
+	l.add(d)
+	return l.items(d.ID)
+}
 
-// toIndexedClaims converts the claims of d, keyed by claim ID.
-func toIndexedClaims(d *newsintel.Document) (map[string]*indexedClaim, error) {
-	names := make(map[string]string, len(d.Mentions))
-	for _, m := range d.Mentions {
-		names[m.EntityID] = m.Name
-	}
-	pub := publishedOf(d)
-	out := make(map[string]*indexedClaim, len(d.Claims))
-	for i := range d.Claims {
-		c := &d.Claims[i]
-		h := ClaimHit{ID: claimID(d.ID, i+1), DocumentID: d.ID, Title: d.Title, Kind: string(d.Kind),
-			Publisher: d.Publisher, URL: d.URL, Published: pub, Text: c.Text, Cue: c.Cue, Hedge: c.Hedge,
-			Quote: c.Quote, Source: c.Source, Entities: distinct(c.Entities)}
-		for _, id := range h.Entities {
-			h.EntityNames = append(h.EntityNames, names[id])
-		}
-		stored, err := json.Marshal(h)
+// items returns the items of document docID that the log makes: every
+// claim it has seen, keyed by claim ID, and the log itself.
+func (l *revisionLog) items(docID string) (map[string]any, error) {
+	states, _ := l.replay(docID)
+	out := make(map[string]any, len(states)+1)
+	for _, st := range states {
+		x, err := l.Doc.claimItem(docID, st)
 		if err != nil {
-			return nil, fmt.Errorf("index: encode claim %s: %w", h.ID, err)
+			return nil, err
 		}
-		x := &indexedClaim{DocType: docTypeClaim, Doc: d.ID, Text: c.Text, Description: c.Source.Description,
-			Publisher: nonEmpty(d.Publisher), SourceType: nonEmpty(strings.ToLower(string(c.Source.Type))),
-			Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
-			AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
-			Entity:      h.Entities, EntityName: distinct(nonEmptyAll(h.EntityNames)), Stored: string(stored)}
-		addClaimPublished(x, pub)
-		out[h.ID] = x
+		out[st.id] = x
 	}
+	enc, err := json.Marshal(l)
+	if err != nil {
+		return nil, fmt.Errorf("index: encode revisions of %s: %w", docID, err)
+	}
+	out[docID+revisionLogSuffix] = &indexedLog{DocType: docTypeRevisions, Log: string(enc)}
 	return out, nil
+}
+
+// claimItem is the indexed claim st of document docID.
+func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, error) {
+	c := st.claim
+	h := ClaimHit{ID: st.id, DocumentID: docID, Title: doc.Title, Kind: doc.Kind, Publisher: doc.Publisher,
+		URL: doc.URL, Published: doc.Published, Text: c.Text, Cue: c.Cue, Hedge: c.Hedge, Quote: c.Quote,
+		Source: c.Source, Entities: c.Entities, EntityNames: c.EntityNames,
+		Status: st.status(), AddedRevision: st.added, AddedAt: st.addedAt, ChangedRevision: st.changed,
+		ChangedAt: st.changedAt, PreviousText: st.previousText, PreviousSource: st.previousSource,
+		RemovedRevision: st.removed, RemovedAt: st.removedAt}
+	stored, err := json.Marshal(h)
+	if err != nil {
+		return nil, fmt.Errorf("index: encode claim %s: %w", h.ID, err)
+	}
+	x := &indexedClaim{DocType: docTypeClaim, Doc: docID, Text: c.Text, Description: c.Source.Description,
+		Publisher: nonEmpty(doc.Publisher), SourceType: nonEmpty(strings.ToLower(string(c.Source.Type))),
+		Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
+		AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
+		Entity:      c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored),
+		Status: h.Status}
+	addClaimPublished(x, doc.Published)
+	return x, nil
 }
 
 func nonEmptyAll(vs []string) []string {
@@ -164,69 +195,71 @@ func addClaimPublished(x *indexedClaim, t time.Time) {
 	x.Month = []string{u.Format("2006-01")}
 }
 
-// putClaims adds to b the claims of the documents in written and deletes
-// the claims their previous revisions had beyond the new ones (a revision
-// can drop a claim).
-func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, written []*newsintel.Document) error {
-	if len(written) == 0 {
+// putClaims adds to b the claim items and revision logs of the documents
+// of docs (every revision of them, also those older than the indexed
+// document: they still belong in its history), and deletes the items of
+// claims a late revision re-keyed. A document whose log does not change (a
+// replay) is left alone.
+func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel.Document) error {
+	if len(docs) == 0 {
 		return nil
 	}
-	ids := make([]string, len(written))
-	for i, d := range written {
-		ids[i] = d.ID
+	byID := map[string][]*newsintel.Document{}
+	var ids []string
+	for i := range docs {
+		if _, seen := byID[docs[i].ID]; !seen {
+			ids = append(ids, docs[i].ID)
+		}
+		byID[docs[i].ID] = append(byID[docs[i].ID], &docs[i])
 	}
-	old := map[string][]string{}
-	for start := 0; start < len(ids); start += claimLookupChunk {
-		if err := ix.claimIDsOf(ctx, ids[start:min(start+claimLookupChunk, len(ids))], old); err != nil {
-			return err
-		}
+	logs, err := ix.revisionLogs(ctx, ids)
+	if err != nil {
+		return err
 	}
-	for _, d := range written {
-		claims, err := toIndexedClaims(d)
-		if err != nil {
+	for _, id := range ids {
+		if err := putLog(b, id, logs[id], byID[id]); err != nil {
 			return err
-		}
-		for id, x := range claims {
-			if err := b.Index(id, x); err != nil {
-				return fmt.Errorf("index: add claim %s to batch: %w", id, err)
-			}
-		}
-		for _, id := range old[d.ID] {
-			if _, kept := claims[id]; !kept {
-				b.Delete(id)
-			}
 		}
 	}
 	return nil
 }
 
-// claimLookupChunk keeps the document IDs of one claim lookup below
-// Bleve's clause limit (maxClauses).
-const claimLookupChunk = 500
-
-// claimIDsOf adds to out the IDs of the indexed claims of each of docIDs.
-func (ix *Index) claimIDsOf(ctx context.Context, docIDs []string, out map[string][]string) error {
-	qs := make([]query.Query, len(docIDs))
-	for i, id := range docIDs {
-		qs[i] = term(fieldClaimDoc, id)
+// putLog adds revisions to the log l of document id (nil when it has
+// none yet) and writes the items of the new log to b.
+func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Document) error {
+	var before []*claimState
+	if l == nil {
+		l = &revisionLog{}
+	} else {
+		before, _ = l.replay(id)
 	}
-	const page = 10000
-	for from := 0; ; from += page {
-		req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), page, from, false)
-		req.Score = "none"
-		res, err := ix.bleve.SearchInContext(ctx, req)
-		if err != nil {
-			return fmt.Errorf("index: look up claims: %w", err)
-		}
-		for _, h := range res.Hits {
-			doc, _, _ := strings.Cut(h.ID, claimIDSep)
-			out[doc] = append(out[doc], h.ID)
-		}
-		if len(res.Hits) < page {
-			return nil
+	changed := false
+	for _, d := range revisions {
+		changed = l.add(d) || changed
+	}
+	if !changed {
+		return nil
+	}
+	items, err := l.items(id)
+	if err != nil {
+		return err
+	}
+	for itemID, x := range items {
+		if err := b.Index(itemID, x); err != nil {
+			return fmt.Errorf("index: add %s to batch: %w", itemID, err)
 		}
 	}
+	for _, st := range before {
+		if _, kept := items[st.id]; !kept {
+			b.Delete(st.id)
+		}
+	}
+	return nil
 }
+
+// claimLookupChunk keeps the IDs of one revision log lookup to a modest
+// query.
+const claimLookupChunk = 500
 
 // docCount counts the documents of r, leaving out the claims beside them,
 // for term weights.

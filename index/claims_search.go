@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,17 +19,19 @@ const (
 	ClaimFacetSourceType  = "source_type"
 	ClaimFacetPublisher   = "publisher"
 	ClaimFacetAffiliation = "affiliation"
+	ClaimFacetStatus      = "status"
 )
 
 // ClaimFacetNames lists the facets a ClaimRequest may ask for.
 func ClaimFacetNames() []string {
-	return []string{ClaimFacetSourceType, ClaimFacetPublisher, ClaimFacetAffiliation}
+	return []string{ClaimFacetSourceType, ClaimFacetPublisher, ClaimFacetAffiliation, ClaimFacetStatus}
 }
 
 var claimFacetFields = map[string]string{
 	ClaimFacetSourceType:  fieldClaimSourceType,
 	ClaimFacetPublisher:   fieldClaimPublisher,
 	ClaimFacetAffiliation: fieldClaimAffiliation,
+	ClaimFacetStatus:      fieldClaimStatus,
 }
 
 // ClaimRequest is a search over claims. Values within one filter are
@@ -47,6 +50,13 @@ type ClaimRequest struct {
 	Affiliation []string // case-insensitive, exact
 	Since       time.Time
 	Until       time.Time
+
+	// Status keeps claims of these statuses (see ClaimStatuses). Without
+	// it a search finds the claims of the documents' newest revisions
+	// (current and changed), or every claim ever seen with
+	// IncludeRemoved.
+	Status         []string
+	IncludeRemoved bool
 
 	Facets        []string // see ClaimFacetNames
 	FacetSize     int      // terms per facet, 1 to 100; 0 means 10
@@ -114,6 +124,11 @@ func validateClaimRequest(r *ClaimRequest) error {
 	for _, f := range r.Facets {
 		if _, ok := claimFacetFields[f]; !ok {
 			return invalid("facet %q is unknown; use one of %s", f, strings.Join(ClaimFacetNames(), ", "))
+		}
+	}
+	for _, st := range r.Status {
+		if st = strings.ToLower(strings.TrimSpace(st)); st != "" && !slices.Contains(ClaimStatuses(), st) {
+			return invalid("status %q is unknown; use one of %s", st, strings.Join(ClaimStatuses(), ", "))
 		}
 	}
 	if len(r.Query) > maxQueryBytes {
@@ -211,6 +226,12 @@ func claimFilters(r *ClaimRequest) []query.Query {
 	add(fieldClaimSourceType, r.SourceType, lower)
 	add(fieldClaimPublisher, r.Publisher, func(v string) []string { return []string{v} })
 	add(fieldClaimAffilKey, r.Affiliation, lower)
+	switch {
+	case len(distinct(r.Status)) > 0:
+		add(fieldClaimStatus, r.Status, lower)
+	case !r.IncludeRemoved:
+		add(fieldClaimStatus, []string{ClaimCurrent, ClaimChanged}, lower)
+	}
 	var ents []query.Query
 	for _, v := range r.Entity {
 		if v = strings.TrimSpace(v); v == "" {

@@ -60,7 +60,6 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		return err
 	}
 	b := ix.bleve.NewBatch()
-	written := make([]*newsintel.Document, 0, len(newest))
 	for id, d := range newest {
 		if rev, ok := indexed[id]; ok && rev > d.Revision {
 			ix.log.Debug("older revision dropped", "doc_id", id, "revision", d.Revision, "indexed_revision", rev)
@@ -73,9 +72,9 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		if err := b.Index(id, x); err != nil {
 			return fmt.Errorf("index: add %s to batch: %w", id, err)
 		}
-		written = append(written, d)
 	}
-	if err := ix.putClaims(ctx, b, written); err != nil {
+	// Every revision goes to the claims' history, a late one too.
+	if err := ix.putClaims(ctx, b, docs); err != nil {
 		return err
 	}
 	if b.Size() == 0 {

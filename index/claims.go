@@ -89,6 +89,10 @@ type ClaimHit struct {
 	EntityNames []string         `json:"entity_names,omitempty"`
 	Score       float64          `json:"score,omitempty"`
 
+	// Position is the claim's place (from 1) in Document.Claims of the
+	// newest revision; 0 for a removed claim.
+	Position int `json:"position,omitempty"`
+
 	// The claim's edit history across revisions of its document.
 	Status          string            `json:"status"`                     // current, changed or removed
 	AddedRevision   int               `json:"added_revision"`             // the revision it first appeared in
@@ -157,7 +161,7 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 	h := ClaimHit{ID: st.id, DocumentID: docID, Title: doc.Title, Kind: doc.Kind, Publisher: doc.Publisher,
 		URL: doc.URL, Published: doc.Published, Text: c.Text, Cue: c.Cue, Hedge: c.Hedge, Quote: c.Quote,
 		Source: c.Source, Entities: c.Entities, EntityNames: c.EntityNames,
-		Status: st.status(), AddedRevision: st.added, AddedAt: st.addedAt, ChangedRevision: st.changed,
+		Position: st.position, Status: st.status(), AddedRevision: st.added, AddedAt: st.addedAt, ChangedRevision: st.changed,
 		ChangedAt: st.changedAt, PreviousText: st.previousText, PreviousSource: st.previousSource,
 		RemovedRevision: st.removed, RemovedAt: st.removedAt}
 	stored, err := json.Marshal(h)

@@ -171,6 +171,7 @@ type claimState struct {
 	previousSource *newsintel.Source
 	removed        int
 	removedAt      time.Time
+	position       int // in the newest revision, from 1; 0 when removed
 }
 
 func (s *claimState) status() string {
@@ -205,6 +206,9 @@ func (l *revisionLog) replay(docID string) ([]*claimState, []Revision) {
 	revs := make([]Revision, 0, len(l.Revisions))
 	for i := range l.Revisions {
 		revs = append(revs, p.step(&l.Revisions[i]))
+	}
+	for i, s := range p.live {
+		s.position = i + 1
 	}
 	return append(slices.Clone(p.live), p.gone...), revs
 }

@@ -68,10 +68,16 @@ func TestRevisionDropsAndEditsClaims(t *testing.T) {
 		quote.ID != first[r1.Claims[1].Text].ID {
 		t.Errorf("edited quote = %+v, want changed in revision 2 from %q keeping ID %s", quote, r1.Claims[1].Text, first[r1.Claims[1].Text].ID)
 	}
-	for _, c := range r2.Claims[1:] {
-		if h := got[c.Text]; h.Status != ClaimCurrent || h.ID != first[c.Text].ID || h.AddedRevision != 1 {
+	for i, c := range r2.Claims {
+		if h := got[c.Text]; h.Position != i+1 {
+			t.Errorf("claim %q has position %d, want %d (its place in revision 2)", c.Text, h.Position, i+1)
+		}
+		if h := got[c.Text]; i > 0 && (h.Status != ClaimCurrent || h.ID != first[c.Text].ID || h.AddedRevision != 1) {
 			t.Errorf("untouched claim %q = status %q ID %s added %d, want current, ID %s, added 1", c.Text, h.Status, h.ID, h.AddedRevision, first[c.Text].ID)
 		}
+	}
+	if anon.Position != 0 {
+		t.Errorf("removed claim has position %d, want 0", anon.Position)
 	}
 	h, err := ix.Revisions(t.Context(), idAlibaba)
 	require.NoError(t, err)

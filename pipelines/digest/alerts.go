@@ -1,0 +1,216 @@
+package digest
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/index"
+	"github.com/newsintel/newsintel/pipelines"
+)
+
+// AlertConsumer is the durable consumer of DOCS the alerter reads.
+const AlertConsumer = "alerts"
+
+// alertBatch bounds the documents matched at once: one search page.
+const alertBatch = index.MaxSize
+
+// Alerter delivers each newly indexed document to the topics that ask
+// for alerts (Schedule.Alerts) and whose query it matches, through the
+// same Sender as digests, with the period "alert:<document id>". It
+// reads DOCS through its own durable consumer, so it sees each document
+// as it arrives, whatever the index is doing. It is safe for concurrent
+// use.
+type Alerter struct {
+	Store   *Store
+	Sender  Sender
+	Matcher *Matcher
+	Log     *slog.Logger
+}
+
+// Run consumes DOCS as the consumer AlertConsumer (o.Name overrides it)
+// until ctx is done; see pipelines.Bus.RunSink for the delivery
+// guarantees. It returns RunSink's error.
+func (a *Alerter) Run(ctx context.Context, bus *pipelines.Bus, o pipelines.StageOptions) error {
+	o.Name = cmp.Or(o.Name, AlertConsumer)
+	o.BatchSize = min(cmp.Or(o.BatchSize, alertBatch), alertBatch)
+	return bus.RunSink(ctx, o, a.Sink)
+}
+
+// Sink matches docs against the alert topics and delivers the matches.
+// Only documents fetched after a topic was created alert it, so the
+// documents of the stream's past (a new consumer starts at its
+// beginning) and replays are not news. It returns an error only when
+// the topics cannot be read or the matching fails (the batch is then
+// redelivered); a failed delivery is logged and left to the Sender,
+// which records it and retries, so one broken webhook never holds back
+// the alerts of other topics.
+func (a *Alerter) Sink(ctx context.Context, docs []newsintel.Document) error {
+	topics, err := a.alertTopics(ctx)
+	if err != nil || len(topics) == 0 {
+		return err
+	}
+	fresh := freshDocs(docs, topics)
+	if len(fresh) == 0 {
+		return nil
+	}
+	matches, err := a.Matcher.Match(ctx, fresh, topics)
+	if err != nil {
+		return fmt.Errorf("alerts: %w", err)
+	}
+	for _, t := range topics {
+		var mine []*newsintel.Document
+		for _, i := range matches[t.ID] {
+			if fresh[i].Fetched.After(t.Created) {
+				mine = append(mine, &fresh[i])
+			}
+		}
+		if len(mine) > 0 {
+			a.deliver(ctx, t, mine)
+		}
+	}
+	return nil
+}
+
+// alertTopics returns the topics that ask for alerts.
+func (a *Alerter) alertTopics(ctx context.Context) ([]newsintel.Topic, error) {
+	all, err := a.Store.Topics(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("alerts: %w", err)
+	}
+	var out []newsintel.Topic
+	for _, t := range all {
+		if t.Schedule.Alerts {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// freshDocs keeps the documents fetched after the oldest alert topic was
+// created: the others can alert no topic.
+func freshDocs(docs []newsintel.Document, topics []newsintel.Topic) []newsintel.Document {
+	oldest := topics[0].Created
+	for _, t := range topics {
+		if t.Created.Before(oldest) {
+			oldest = t.Created
+		}
+	}
+	var out []newsintel.Document
+	for _, d := range docs {
+		if d.Fetched.After(oldest) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// deliver sends each document as an alert to each active e-mail or
+// webhook subscription of t.
+func (a *Alerter) deliver(ctx context.Context, t newsintel.Topic, docs []*newsintel.Document) {
+	log := a.log().With(slog.String("topic", t.ID))
+	subs, err := a.Store.Subscriptions(ctx, t.ID)
+	if err != nil {
+		log.Warn("alerts: listing subscriptions failed", slog.String("error", err.Error()))
+		return
+	}
+	for _, d := range docs {
+		dg := AlertDigest(t, d)
+		for _, s := range subs {
+			if !s.Active || s.Channel == newsintel.ChannelFeed {
+				continue
+			}
+			if _, err := a.Sender.Deliver(ctx, t, s, dg, "alert:"+d.ID); err != nil {
+				log.Warn("alerts: delivery failed", slog.String("subscription", s.ID), slog.String("document", d.ID), slog.String("error", err.Error()))
+			}
+		}
+	}
+}
+
+// AlertDigest is the one-entry digest that alerts t to d.
+func AlertDigest(t newsintel.Topic, d *newsintel.Document) *newsintel.Digest {
+	at := cmp.Or(d.Fetched, time.Now()).UTC()
+	e := entryOf(ranked{doc: d})
+	dg := &newsintel.Digest{TopicID: t.ID, TopicName: t.Name, Since: at, Until: at, Generated: time.Now().UTC(), Total: 1}
+	switch d.Kind {
+	case newsintel.KindFiling:
+		dg.Filings = []newsintel.DigestEntry{e}
+	case newsintel.KindNotice:
+		dg.Notices = []newsintel.DigestEntry{e}
+	default:
+		dg.Documents = []newsintel.DigestEntry{e}
+	}
+	return dg
+}
+
+func (a *Alerter) log() *slog.Logger {
+	if a.Log != nil {
+		return a.Log
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// Matcher matches a batch of documents against topic queries with the
+// real index: the batch is put into a fresh Bleve index of its own (same
+// mapping, same query compiler as the main index, so a topic matches a
+// document in an alert exactly when it would in a search) and each
+// topic's query is run against it. It is safe for concurrent use.
+type Matcher struct {
+	Dir string // where the scratch indexes go; os.TempDir() when ""
+}
+
+// Match returns, per topic ID, the positions in docs of the documents the
+// topic's query matches. It returns an error when the scratch index
+// cannot be made or a query fails; topics whose query no longer compiles
+// are skipped.
+func (m *Matcher) Match(ctx context.Context, docs []newsintel.Document, topics []newsintel.Topic) (map[string][]int, error) {
+	out := map[string][]int{}
+	for start := 0; start < len(docs); start += alertBatch {
+		batch := docs[start:min(len(docs), start+alertBatch)]
+		if err := m.matchBatch(ctx, batch, start, topics, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (m *Matcher) matchBatch(ctx context.Context, docs []newsintel.Document, offset int, topics []newsintel.Topic, out map[string][]int) error {
+	dir, err := os.MkdirTemp(m.Dir, "newsintel-alerts-")
+	if err != nil {
+		return fmt.Errorf("scratch index: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	ix, err := index.Open(dir, index.Options{}, nil)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if err := ix.Put(ctx, docs); err != nil {
+		return err
+	}
+	pos := make(map[string]int, len(docs))
+	for i, d := range docs {
+		pos[d.ID] = offset + i
+	}
+	for _, t := range topics {
+		r, err := Compile(t.Query)
+		if err != nil {
+			continue // refused at creation; a later index version may refuse more
+		}
+		r.Size = len(docs)
+		res, err := ix.Search(ctx, r)
+		if err != nil {
+			return fmt.Errorf("topic %s: %w", t.ID, err)
+		}
+		for _, h := range res.Hits {
+			if i, ok := pos[h.ID]; ok {
+				out[t.ID] = append(out[t.ID], i)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,278 @@
+package digest
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/index"
+)
+
+// Searcher is what the builder needs of the index.
+type Searcher interface {
+	Search(ctx context.Context, r index.Request) (*index.Result, error)
+	Get(ctx context.Context, id string) (*newsintel.Document, error)
+}
+
+// Builder builds digests from the index. It is safe for concurrent use.
+type Builder struct {
+	Index Searcher
+	Now   func() time.Time // the Generated time; time.Now when nil
+	// BaselinePeriods is how many periods before a digest's own make the
+	// baseline of entity spikes; 0 means DefaultBaselinePeriods.
+	BaselinePeriods int
+}
+
+// hitsPerSection bounds the hits read per section: enough to fold the
+// copies of a story and still fill MaxItems entries, never more than the
+// index gives in one page.
+func hitsPerSection(maxItems int) int { return min(index.MaxSize, max(3*maxItems, 30)) }
+
+// Build returns the digest of topic t for documents fetched in
+// [since, until). Documents are chosen by when they were fetched, not
+// when they say they were published: a backfilled article dated last
+// year is new to the subscriber the day it arrives, and an article whose
+// date is wrong or missing is neither lost nor sent twice; each document
+// falls in exactly one period. Entries are ranked by score, then by
+// publication date, and the copies of one story (one near-duplicate
+// cluster) are folded into the best-ranked one, naming the other outlets
+// in AlsoBy. Every section holds at most the topic's MaxItems entries
+// (25 by default, 100 at most); Total counts every matching document.
+// It returns the index's error (EINVALID for a query the index refuses).
+func (b *Builder) Build(ctx context.Context, t newsintel.Topic, since, until time.Time) (*newsintel.Digest, error) {
+	base, err := Compile(t.Query)
+	if err != nil {
+		return nil, err
+	}
+	maxItems := itemCap(t.Options.MaxItems)
+	dg := &newsintel.Digest{TopicID: t.ID, TopicName: t.Name, Since: since.UTC(), Until: until.UTC(), Generated: b.now()}
+	win := windowed(base, since, until)
+	overview, err := b.overview(ctx, win)
+	if err != nil {
+		return nil, err
+	}
+	dg.Total = overview.Total
+	if dg.Total == 0 {
+		return dg, nil
+	}
+	docKinds, sections := sectionKinds(base.Kind, t.Options)
+	var docs []newsintel.Document
+	if len(docKinds) > 0 {
+		if dg.Documents, docs, err = b.section(ctx, win, docKinds, t.Options, maxItems); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range sections {
+		entries, _, err := b.section(ctx, win, []string{string(k)}, t.Options, maxItems)
+		if err != nil {
+			return nil, err
+		}
+		if k == newsintel.KindFiling {
+			dg.Filings = entries
+		} else {
+			dg.Notices = entries
+		}
+	}
+	if t.Options.IncludeClaims {
+		dg.Claims = claimsOf(docs, t.Options.AnonymousOnly, maxItems)
+	}
+	if dg.Spikes, err = b.spikes(ctx, base, overview, since, until); err != nil {
+		return nil, err
+	}
+	return dg, nil
+}
+
+func (b *Builder) now() time.Time {
+	if b.Now != nil {
+		return b.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// itemCap is the number of entries per section for a MaxItems option.
+func itemCap(n int) int {
+	if n <= 0 {
+		return DefaultMaxItems
+	}
+	return min(n, MaxItemsCap)
+}
+
+// sectionKinds splits the kinds the topic's filter allows into those of
+// the top documents and those with their own section. Filings and
+// notices have their own sections when the options ask for them, are
+// left out when they do not, unless the topic's own kind filter names
+// them (a topic about filings gets its filings as top documents).
+func sectionKinds(filter []string, o newsintel.TopicOptions) (docs []string, sections []newsintel.Kind) {
+	allowed := func(k newsintel.Kind) bool {
+		return len(filter) == 0 || slices.ContainsFunc(filter, func(f string) bool { return strings.EqualFold(f, string(k)) })
+	}
+	named := func(k newsintel.Kind) bool { return len(filter) > 0 && allowed(k) }
+	own := map[newsintel.Kind]bool{newsintel.KindFiling: o.IncludeFilings, newsintel.KindNotice: o.IncludeNotices}
+	for _, k := range newsintel.Kinds() {
+		switch {
+		case !allowed(k):
+		case own[k]:
+			sections = append(sections, k)
+		case k == newsintel.KindArticle || named(k):
+			docs = append(docs, string(k))
+		}
+	}
+	return docs, sections
+}
+
+// overview counts the matching documents of the window and their most
+// mentioned entities, reading no hits.
+func (b *Builder) overview(ctx context.Context, win index.Request) (*index.Result, error) {
+	win.Size, win.Facets, win.FacetSize = 1, []string{"entity"}, spikeCandidates
+	res, err := b.Index.Search(ctx, win)
+	if err != nil {
+		return nil, fmt.Errorf("digest: %w", err)
+	}
+	return res, nil
+}
+
+// section searches the window for documents of kinds and returns them
+// ranked and folded, at most maxItems entries, with the documents of
+// the entries (for their claims).
+func (b *Builder) section(ctx context.Context, win index.Request, kinds []string, o newsintel.TopicOptions, maxItems int) ([]newsintel.DigestEntry, []newsintel.Document, error) {
+	win.Kind, win.Size, win.Sort = kinds, hitsPerSection(maxItems), index.SortRelevance
+	res, err := b.Index.Search(ctx, win)
+	if err != nil {
+		return nil, nil, fmt.Errorf("digest: %w", err)
+	}
+	var docs []ranked
+	for _, h := range res.Hits {
+		if h.Score < o.MinScore {
+			continue
+		}
+		d, err := b.Index.Get(ctx, h.ID)
+		if newsintel.ErrorCode(err) == newsintel.ENOTFOUND {
+			continue // replaced or removed since the search
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("digest: %w", err)
+		}
+		docs = append(docs, ranked{doc: d, score: h.Score})
+	}
+	entries, kept := fold(docs, maxItems)
+	return entries, kept, nil
+}
+
+// ranked is a matching document and its score.
+type ranked struct {
+	doc   *newsintel.Document
+	score float64
+}
+
+// fold ranks docs by score, then newest first, and folds each
+// near-duplicate cluster into its best-ranked document, whose entry
+// names the other outlets that carried the story. It returns at most n
+// entries and their documents.
+func fold(docs []ranked, n int) ([]newsintel.DigestEntry, []newsintel.Document) {
+	slices.SortStableFunc(docs, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), publishedOf(b.doc).Compare(publishedOf(a.doc)), strings.Compare(a.doc.ID, b.doc.ID))
+	})
+	var entries []newsintel.DigestEntry
+	var kept []newsintel.Document
+	byCluster := map[string]int{} // cluster → index in entries
+	for _, r := range docs {
+		key := cmp.Or(r.doc.Cluster, r.doc.ID)
+		if i, ok := byCluster[key]; ok {
+			addOutlet(&entries[i], outletOf(r.doc))
+			continue
+		}
+		if len(entries) == n {
+			continue // still read on: a later copy may name another outlet of a kept story
+		}
+		byCluster[key] = len(entries)
+		entries = append(entries, entryOf(r))
+		kept = append(kept, *r.doc)
+	}
+	return entries, kept
+}
+
+// addOutlet adds outlet to e.AlsoBy unless it is e's own or already named.
+func addOutlet(e *newsintel.DigestEntry, outlet string) {
+	if outlet == "" || strings.EqualFold(outlet, e.Publisher) || slices.ContainsFunc(e.AlsoBy, func(o string) bool { return strings.EqualFold(o, outlet) }) {
+		return
+	}
+	e.AlsoBy = append(e.AlsoBy, outlet)
+}
+
+func entryOf(r ranked) newsintel.DigestEntry {
+	d := r.doc
+	return newsintel.DigestEntry{
+		ID: d.ID, Kind: d.Kind, Title: d.Title, URL: d.URL, Publisher: outletOf(d),
+		Published: publishedOf(d), Summary: summaryOf(d), Score: r.score, Cluster: d.Cluster,
+	}
+}
+
+// outletOf names who published d: its publisher, else its source.
+func outletOf(d *newsintel.Document) string { return cmp.Or(d.Publisher, d.Source) }
+
+// publishedOf is d's publication date, or when it was fetched.
+func publishedOf(d *newsintel.Document) time.Time {
+	if !d.Published.IsZero() {
+		return d.Published
+	}
+	return d.Fetched
+}
+
+// summaryLen bounds an entry's summary.
+const summaryLen = 400
+
+// summaryOf is d's summary, a notice's abstract, or the start of its body,
+// cut at a word boundary.
+func summaryOf(d *newsintel.Document) string {
+	s := d.Summary
+	if s == "" && d.Notice != nil {
+		s = d.Notice.Abstract
+	}
+	if s == "" {
+		s, _, _ = strings.Cut(d.Body, "\n\n")
+	}
+	return cutWords(strings.Join(strings.Fields(s), " "), summaryLen)
+}
+
+// cutWords shortens s to at most n bytes at a space, adding "…".
+func cutWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.ToValidUTF8(s[:n], "")
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// claimsOf lists the claims of docs in their order, each claim text once
+// (wire copies repeat them), only anonymous ones when anonymousOnly, at
+// most n.
+func claimsOf(docs []newsintel.Document, anonymousOnly bool, n int) []newsintel.DigestClaim {
+	var out []newsintel.DigestClaim
+	seen := map[string]bool{}
+	for i := range docs {
+		d := &docs[i]
+		for _, c := range d.Claims {
+			if anonymousOnly && c.Source.Type != newsintel.SourceAnonymous {
+				continue
+			}
+			key := strings.ToLower(strings.Join(strings.Fields(c.Text), " "))
+			if key == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, newsintel.DigestClaim{DocumentID: d.ID, Title: d.Title, URL: d.URL,
+				Publisher: outletOf(d), Published: publishedOf(d), Claim: c})
+			if len(out) == n {
+				return out
+			}
+		}
+	}
+	return out
+}

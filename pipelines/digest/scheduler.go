@@ -1,0 +1,181 @@
+package digest
+
+import (
+	"cmp"
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/newsintel/newsintel"
+)
+
+// Sender delivers one digest (or alert) to one subscription for one
+// period. It must be idempotent per (topic, subscription, period): a
+// digest already sent is not sent again, so a scheduler that restarts
+// between sending and recording can safely ask again. The returned
+// Delivery's State says whether it was sent (newsintel.DeliverySent) or
+// will be retried. pipelines/deliver.Deliverer implements it.
+type Sender interface {
+	Deliver(ctx context.Context, t newsintel.Topic, s newsintel.Subscription, dg *newsintel.Digest, period string) (newsintel.Delivery, error)
+}
+
+// Defaults of a Scheduler.
+const (
+	DefaultTick   = time.Minute
+	DefaultSettle = 2 * time.Minute
+)
+
+// Scheduler hands each subscription the digest of every period that has
+// ended since its last one. It is safe to run in several processes at
+// once only in the sense that nothing is sent twice (the Sender is
+// idempotent and LastSent moves by compare-and-set); run it in one.
+type Scheduler struct {
+	Store   *Store
+	Builder *Builder
+	Sender  Sender
+	Log     *slog.Logger
+	Now     func() time.Time // time.Now when nil
+	Tick    time.Duration    // how often due digests are looked for; DefaultTick when 0
+	// Settle is how long after a period ends its digest is built, so that
+	// documents fetched just before the end have been extracted and
+	// indexed; DefaultSettle when 0.
+	Settle time.Duration
+}
+
+// Run looks for due digests at once and then every Tick until ctx is
+// done. It returns nil when ctx is cancelled; a failing topic or
+// subscription is logged and retried at the next tick, never stopping
+// the others.
+func (s *Scheduler) Run(ctx context.Context) error {
+	t := time.NewTicker(cmp.Or(s.Tick, DefaultTick))
+	defer t.Stop()
+	for {
+		s.RunOnce(ctx)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}
+
+// RunOnce delivers every digest due now, topic by topic, and returns how
+// many were delivered.
+func (s *Scheduler) RunOnce(ctx context.Context) int {
+	topics, err := s.Store.Topics(ctx)
+	if err != nil {
+		s.log().Warn("digest: listing topics failed", slog.String("error", err.Error()))
+		return 0
+	}
+	now := s.now().Add(-cmp.Or(s.Settle, DefaultSettle))
+	sent := 0
+	for _, t := range topics {
+		if ctx.Err() != nil {
+			break
+		}
+		sent += s.runTopic(ctx, t, now)
+	}
+	return sent
+}
+
+// runTopic delivers the due digests of topic t's subscriptions; those
+// due for the same period share one digest.
+func (s *Scheduler) runTopic(ctx context.Context, t newsintel.Topic, now time.Time) int {
+	log := s.log().With(slog.String("topic", t.ID))
+	end, err := LastDue(t.Schedule, now)
+	if err != nil {
+		log.Warn("digest: bad schedule", slog.String("error", err.Error()))
+		return 0
+	}
+	subs, err := s.Store.Subscriptions(ctx, t.ID)
+	if err != nil {
+		log.Warn("digest: listing subscriptions failed", slog.String("error", err.Error()))
+		return 0
+	}
+	built := map[time.Time]*newsintel.Digest{} // by period start
+	sent := 0
+	for _, sub := range subs {
+		since, due := duePeriod(t.Schedule, sub, end)
+		if !due {
+			continue
+		}
+		dg, ok := built[since]
+		if !ok {
+			if dg, err = s.Builder.Build(ctx, t, since, end); err != nil {
+				log.Warn("digest: build failed", slog.String("error", err.Error()))
+				return sent
+			}
+			built[since] = dg
+		}
+		if s.deliver(ctx, log, t, sub, dg) {
+			sent++
+		}
+	}
+	return sent
+}
+
+// duePeriod returns the start of the period sub is due for, ending at
+// end, and whether one is due: active subscriptions by e-mail or webhook
+// whose last digest ended before end. A subscription that has had none
+// starts at the boundary before it was created.
+func duePeriod(sch newsintel.Schedule, sub newsintel.Subscription, end time.Time) (time.Time, bool) {
+	if !sub.Active || sub.Channel == newsintel.ChannelFeed {
+		return time.Time{}, false
+	}
+	last := sub.LastSent
+	if last.IsZero() {
+		var err error
+		if last, err = LastDue(sch, sub.Created); err != nil {
+			return time.Time{}, false
+		}
+	}
+	return last, end.After(last)
+}
+
+// deliver hands dg to the Sender and records LastSent once it reports
+// the digest sent. An empty digest is not sent, only recorded. It
+// reports whether a digest went out.
+func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, t newsintel.Topic, sub newsintel.Subscription, dg *newsintel.Digest) bool {
+	log = log.With(slog.String("subscription", sub.ID))
+	if dg.Empty() {
+		if err := s.Store.MarkSent(ctx, sub, dg.Until); err != nil {
+			log.Warn("digest: recording an empty period failed", slog.String("error", err.Error()))
+		}
+		return false
+	}
+	d, err := s.Sender.Deliver(ctx, t, sub, dg, PeriodName(dg.Since, dg.Until))
+	if err != nil {
+		log.Warn("digest: delivery failed; retrying at the next tick", slog.String("error", err.Error()))
+		return false
+	}
+	if d.State != newsintel.DeliverySent {
+		log.Info("digest: not delivered yet", slog.String("state", d.State))
+		return false
+	}
+	if err := s.Store.MarkSent(ctx, sub, dg.Until); err != nil {
+		// The Sender remembers the period as sent, so asking again at
+		// the next tick sends nothing twice.
+		log.Warn("digest: recording the delivery failed", slog.String("error", err.Error()))
+	}
+	return true
+}
+
+// PeriodName names the period [since, until) as Delivery.Period does:
+// "2026-11-30T07:30:00Z/2026-12-01T07:30:00Z".
+func PeriodName(since, until time.Time) string {
+	return since.UTC().Format(time.RFC3339) + "/" + until.UTC().Format(time.RFC3339)
+}
+
+func (s *Scheduler) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Scheduler) log() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.New(slog.DiscardHandler)
+}

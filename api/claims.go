@@ -21,7 +21,8 @@ type ClaimSearcher interface {
 
 // claimCSVHeader is the header row of format=csv.
 var claimCSVHeader = []string{"published", "publisher", "document_id", "url", "title", "text", "quote", "cue", "hedge",
-	"source_type", "source_count", "source_description", "source_name", "source_affiliation", "source_via", "entities"}
+	"source_type", "source_count", "source_description", "source_name", "source_affiliation", "source_via", "entities",
+	"status", "added_revision", "changed_revision", "previous_text", "removed_revision", "removed_at"}
 
 func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 	cs, ok := s.index.(ClaimSearcher)
@@ -73,6 +74,12 @@ func parseClaims(q url.Values) (req index.ClaimRequest, asCSV bool, err error) {
 	req.Entity, req.SourceType = list(q, "entity"), list(q, "source_type")
 	req.Publisher, req.Affiliation = q["publisher"], q["affiliation"] // names may hold commas
 	req.Facets, req.DateHistogram = list(q, "facets"), q.Get("histogram")
+	req.Status = list(q, "status")
+	if all, err := boolParam(q, "include_removed"); err != nil {
+		return req, false, err
+	} else if all != nil {
+		req.IncludeRemoved = *all
+	}
 	if req.Since, req.Until, err = dateRange(q); err != nil {
 		return req, false, err
 	}
@@ -98,6 +105,8 @@ func claimParams() []param {
 		filter("source_type", "anonymous, person, organization, document, declined, no_response or unattributed; commas separate several"),
 		filter("publisher", "publisher name, exactly"),
 		filter("affiliation", "the source's affiliation, any case (\"Commerce Department\")"),
+		filter("status", "current (as first published), changed (edited by a later revision of the article) or removed (dropped by a later revision); commas separate several; default current and changed"),
+		{Name: "include_removed", Type: "boolean", Doc: "also claims a later revision of their article removed (default false); status overrides it"},
 		{Name: "since", Type: "string", Doc: "published on or after: 2021-06-14, 2021-06 or RFC 3339", Example: "2024-01-01"},
 		{Name: "until", Type: "string", Doc: "published on or before (a bare date covers the whole day)", Example: "2024-12-31"},
 	}
@@ -119,16 +128,21 @@ func writeClaimsCSV(w http.ResponseWriter, claims []index.ClaimHit) {
 
 // claimRow is one CSV row in the order of claimCSVHeader.
 func claimRow(c index.ClaimHit) []string {
-	published, count := "", ""
+	published, count, removedAt := "", "", ""
 	if !c.Published.IsZero() {
 		published = c.Published.UTC().Format(time.RFC3339)
+	}
+	if !c.RemovedAt.IsZero() {
+		removedAt = c.RemovedAt.UTC().Format(time.RFC3339)
 	}
 	if c.Source.Count != nil {
 		count = strconv.Itoa(*c.Source.Count)
 	}
 	row := []string{published, c.Publisher, c.DocumentID, c.URL, c.Title, c.Text, strconv.FormatBool(c.Quote),
 		c.Cue, c.Hedge, string(c.Source.Type), count, c.Source.Description, c.Source.Name,
-		c.Source.Affiliation, c.Source.Via, strings.Join(c.Entities, " ")}
+		c.Source.Affiliation, c.Source.Via, strings.Join(c.Entities, " "),
+		c.Status, revisionCell(c.AddedRevision), revisionCell(c.ChangedRevision), c.PreviousText,
+		revisionCell(c.RemovedRevision), removedAt}
 	for i := range row {
 		row[i] = spreadsheetSafe(row[i])
 	}
@@ -144,4 +158,12 @@ func spreadsheetSafe(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// revisionCell is a revision number, or an empty cell for none.
+func revisionCell(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }

@@ -71,5 +71,6 @@ func schemas() obj {
 			"url":      str,
 			"interval": obj{"type": "string", "description": "Go duration such as 15m"},
 		}, "name", "type", "url"),
+		"RevisionHistory": revisionHistorySchema(),
 	}
 }

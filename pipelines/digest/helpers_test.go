@@ -146,3 +146,4 @@ func (r *recordingSender) sent() []sent {
 	defer r.mu.Unlock()
 	return append([]sent(nil), r.got...)
 }
+

@@ -57,7 +57,7 @@ func TestDailyAcrossDST(t *testing.T) {
 		day  time.Time
 		want time.Duration
 	}{
-		{time.Date(2026, 3, 8, 12, 0, 0, 0, ny), 23 * time.Hour}, // spring forward
+		{time.Date(2026, 3, 8, 12, 0, 0, 0, ny), 23 * time.Hour},  // spring forward
 		{time.Date(2026, 11, 1, 12, 0, 0, 0, ny), 25 * time.Hour}, // fall back
 		{time.Date(2026, 11, 2, 12, 0, 0, 0, ny), 24 * time.Hour},
 	} {

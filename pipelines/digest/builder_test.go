@@ -1,0 +1,158 @@
+package digest
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/newsintel/newsintel"
+)
+
+var (
+	since = time.Date(2026, 11, 29, 7, 30, 0, 0, time.UTC)
+	until = since.Add(24 * time.Hour)
+)
+
+func dailyTopic(q string, filters map[string][]string, o newsintel.TopicOptions) newsintel.Topic {
+	return newsintel.Topic{ID: "t1", Name: "test", Query: newsintel.TopicQuery{Q: q, Filters: filters},
+		Schedule: newsintel.Schedule{Every: "daily", At: "07:30"}, Options: o}
+}
+
+// TestBuildFoldsWireCopies puts three copies of one wire story (one
+// near-duplicate cluster, three outlets) beside an unrelated story: the
+// digest shows the story once, naming the two other outlets.
+func TestBuildFoldsWireCopies(t *testing.T) {
+	in := since.Add(2 * time.Hour)
+	docs := []newsintel.Document{
+		article("wire1", "reuters", "US reviews Alibaba cloud business", in),
+		article("wire2", "yahoo-finance", "US reviews Alibaba cloud business", in.Add(time.Minute)),
+		article("wire3", "marketscreener", "US reviews Alibaba cloud business", in.Add(2*time.Minute)),
+		article("own1", "ft", "Alibaba cloud faces scrutiny over data storage", in.Add(3*time.Minute)),
+	}
+	for i := range 3 {
+		docs[i].Cluster = "wire1"
+	}
+	b := &Builder{Index: newTestIndex(t, docs)}
+	dg, err := b.Build(t.Context(), dailyTopic("alibaba cloud", nil, newsintel.TopicOptions{}), since, until)
+	require.NoError(t, err)
+	if dg.Total != 4 {
+		t.Errorf("Total %d, want 4 (every matching document, before folding)", dg.Total)
+	}
+	require.Len(t, dg.Documents, 2, "entries: %+v", dg.Documents)
+	var wire newsintel.DigestEntry
+	for _, e := range dg.Documents {
+		if e.Cluster == "wire1" {
+			wire = e
+		}
+	}
+	others := append([]string{wire.Publisher}, wire.AlsoBy...)
+	slices.Sort(others)
+	if len(wire.AlsoBy) != 2 || !slices.Equal(others, []string{"marketscreener", "reuters", "yahoo-finance"}) {
+		t.Errorf("wire entry by %q also by %v, want the other two of reuters, yahoo-finance, marketscreener", wire.Publisher, wire.AlsoBy)
+	}
+}
+
+// TestBuildWindowIsFetchTime checks that a digest holds what arrived in
+// its period, whatever the publication date says: a backfilled article
+// from 2019 is in, an article fetched the day before is not.
+func TestBuildWindowIsFetchTime(t *testing.T) {
+	old := article("backfill", "reuters", "Alibaba cloud expands in Europe", since.Add(time.Hour))
+	old.Published = time.Date(2019, 5, 1, 0, 0, 0, 0, time.UTC)
+	before := article("yesterday", "ft", "Alibaba cloud earnings", since.Add(-time.Minute))
+	atEnd := article("atend", "ft", "Alibaba cloud outage", until) // belongs to the next period
+	b := &Builder{Index: newTestIndex(t, []newsintel.Document{old, before, atEnd})}
+	dg, err := b.Build(t.Context(), dailyTopic("alibaba", nil, newsintel.TopicOptions{}), since, until)
+	require.NoError(t, err)
+	var ids []string
+	for _, e := range dg.Documents {
+		ids = append(ids, e.ID)
+	}
+	if !slices.Equal(ids, []string{"backfill"}) || dg.Total != 1 {
+		t.Errorf("digest of [%s, %s) holds %v (total %d), want only the backfilled article", since, until, ids, dg.Total)
+	}
+}
+
+// TestBuildBounded checks that a topic matching thousands of documents in
+// a period yields a digest of at most MaxItems entries (25 by default)
+// with Total counting them all.
+func TestBuildBounded(t *testing.T) {
+	docs := filler(3000, since.Add(time.Minute), "p")
+	b := &Builder{Index: newTestIndex(t, docs)}
+	for _, c := range []struct {
+		maxItems, want int
+	}{{0, DefaultMaxItems}, {7, 7}, {MaxItemsCap, MaxItemsCap}} {
+		dg, err := b.Build(t.Context(), dailyTopic("dredging", nil, newsintel.TopicOptions{MaxItems: c.maxItems}), since, until)
+		require.NoError(t, err)
+		if len(dg.Documents) != c.want || dg.Total != 3000 {
+			t.Errorf("max_items %d: %d entries of %d matching, want %d of 3000", c.maxItems, len(dg.Documents), dg.Total, c.want)
+		}
+	}
+}
+
+// TestBuildSections checks claims (anonymous only), filings and notices
+// in their own sections, and the ranking of an empty query by date.
+func TestBuildSections(t *testing.T) {
+	in := since.Add(time.Hour)
+	named := article("named", "ft", "Commerce Department statement on Alibaba", in)
+	named.Claims[0].Text = "The review of Alibaba is routine"
+	named.Claims[0].Source = newsintel.Source{Type: newsintel.SourceOrganization, Description: "a Commerce Department spokesperson"}
+	anon := article("anon", "reuters", "US reviews Alibaba cloud business", in.Add(time.Minute))
+	filing := article("sec-0001577552-26-000045", "sec-edgar", "Alibaba Group annual report", in.Add(2*time.Minute))
+	filing.Kind = newsintel.KindFiling
+	notice := article("fr-2026-12345", "federal-register", "Rule on cloud service providers", in.Add(3*time.Minute))
+	notice.Kind = newsintel.KindNotice
+	b := &Builder{Index: newTestIndex(t, []newsintel.Document{named, anon, filing, notice})}
+	topic := dailyTopic("", nil, newsintel.TopicOptions{IncludeClaims: true, AnonymousOnly: true, IncludeFilings: true})
+	dg, err := b.Build(t.Context(), topic, since, until)
+	require.NoError(t, err)
+	if got := entryIDs(dg.Documents); !slices.Equal(got, []string{"anon", "named"}) {
+		t.Errorf("documents %v, want the two articles, newest first", got)
+	}
+	if got := entryIDs(dg.Filings); !slices.Equal(got, []string{filing.ID}) {
+		t.Errorf("filings %v, want %s", got, filing.ID)
+	}
+	if len(dg.Notices) != 0 {
+		t.Errorf("notices %v without include_notices, want none", entryIDs(dg.Notices))
+	}
+	require.Len(t, dg.Claims, 1, "claims: %+v", dg.Claims)
+	if c := dg.Claims[0]; c.DocumentID != "anon" || c.Claim.Source.Description != "three people familiar with the matter" {
+		t.Errorf("claim %+v, want the anonymous one of anon with its source description", c)
+	}
+}
+
+// TestBuildSpikes checks that an entity mentioned in many of the period's
+// documents and never before is reported, and the topic's own entity is
+// not.
+func TestBuildSpikes(t *testing.T) {
+	var docs []newsintel.Document
+	for i := range 6 {
+		d := article(fmt.Sprintf("s%d", i), "reuters", "Alibaba cloud review widens", since.Add(time.Duration(i+1)*time.Hour))
+		d.Cluster = d.ID
+		docs = append(docs, d)
+	}
+	// Before the period, Alibaba alone, once a day.
+	for i := range 7 {
+		d := article(fmt.Sprintf("b%d", i), "reuters", "Alibaba results", since.Add(-time.Duration(i+1)*24*time.Hour+time.Hour))
+		d.Mentions = d.Mentions[:1]
+		docs = append(docs, d)
+	}
+	b := &Builder{Index: newTestIndex(t, docs)}
+	dg, err := b.Build(t.Context(), dailyTopic("", map[string][]string{"company": {"company:alibaba-group"}}, newsintel.TopicOptions{}), since, until)
+	require.NoError(t, err)
+	require.Len(t, dg.Spikes, 1, "spikes: %+v", dg.Spikes)
+	sp := dg.Spikes[0]
+	if sp.EntityID != "agency:us-department-of-commerce" || sp.Count != 6 || sp.Baseline != 0 {
+		t.Errorf("spike %+v, want the Commerce Department with 6 documents and no baseline", sp)
+	}
+}
+
+func entryIDs(es []newsintel.DigestEntry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return out
+}

@@ -146,4 +146,3 @@ func (r *recordingSender) sent() []sent {
 	defer r.mu.Unlock()
 	return append([]sent(nil), r.got...)
 }
-

@@ -51,7 +51,9 @@ func TestSchedulerOncePerPeriod(t *testing.T) {
 
 	// The next period: the sender fails once, then succeeds.
 	now = now.Add(24 * time.Hour)
-	sender.deliver = func(string) (newsintel.Delivery, error) { return newsintel.Delivery{}, errors.New("smtp: connection refused") }
+	sender.deliver = func(string) (newsintel.Delivery, error) {
+		return newsintel.Delivery{}, errors.New("smtp: connection refused")
+	}
 	require.Equal(t, 0, newScheduler().RunOnce(ctx))
 	sender.deliver = nil
 	require.Equal(t, 1, newScheduler().RunOnce(ctx))

@@ -19,11 +19,11 @@ import (
 
 // claimFilters are the flags of `newsintel claims` passed to the API as
 // query parameters of the same name.
-var claimFilters = []string{"entity", "source_type", "publisher", "affiliation", "since", "until", "sort", "facets", "histogram"}
+var claimFilters = []string{"entity", "source_type", "publisher", "affiliation", "since", "until", "sort", "facets", "histogram", "status"}
 
 func claimsCmd(g *globals) *cobra.Command {
 	var server, apiKey string
-	var asJSON, asCSV, all bool
+	var asJSON, asCSV, all, removed bool
 	var size, from int
 	filters := map[string]*string{}
 	cmd := &cobra.Command{
@@ -34,10 +34,13 @@ func claimsCmd(g *globals) *cobra.Command {
 appear in the claim's text or its source's description; "quoted phrases" in order.
 --entity takes an entity ID (company:alibaba) or name; --source-type one of anonymous,
 person, organization, document, declined, no_response, unattributed. --csv prints
-one row per claim with a header row (RFC 4180), for a spreadsheet or a notebook.`,
+one row per claim with a header row (RFC 4180), for a spreadsheet or a notebook.
+Claims a later revision of their article removed are left out unless --include-removed
+or --status removed; --status current,changed,removed picks claims by their edit history.`,
 		Example: `  newsintel claims --entity Alibaba --source-type anonymous --csv --all > alibaba.csv
   newsintel claims --publisher WireWatch --since 2021-06-01 "cloud review"
-  newsintel claims --facets publisher,source_type --histogram day --entity company:alibaba`,
+  newsintel claims --facets publisher,source_type --histogram day --entity company:alibaba
+  newsintel claims --status removed --source-type anonymous`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if asJSON && asCSV {
 				return fmt.Errorf("claims: --json and --csv exclude each other; pick one")
@@ -51,6 +54,9 @@ one row per claim with a header row (RFC 4180), for a spreadsheet or a notebook.
 					q.Set(name, *v)
 				}
 			}
+			if removed {
+				q.Set("include_removed", "true")
+			}
 			if asCSV {
 				return exportClaimsCSV(cmd, strings.TrimRight(server, "/")+"/api/v1/claims", q, apiKey, all)
 			}
@@ -62,6 +68,7 @@ one row per claim with a header row (RFC 4180), for a spreadsheet or a notebook.
 	f.BoolVar(&asJSON, "json", false, "print the API's JSON response")
 	f.BoolVar(&asCSV, "csv", false, "print CSV with a header row")
 	f.BoolVar(&all, "all", false, "with --csv: every matching claim (up to 10 000), fetched page by page")
+	f.BoolVar(&removed, "include-removed", false, "also claims a later revision of their article removed")
 	f.IntVar(&size, "size", 100, "claims to show (at most 100)")
 	f.IntVar(&from, "from", 0, "claims to skip")
 	f.StringVar(&apiKey, "api-key", os.Getenv("NEWSINTEL_API_KEY"), "API key, when reading needs one (default $NEWSINTEL_API_KEY)")
@@ -79,6 +86,9 @@ type claimsResult struct {
 		Publisher  string     `json:"publisher"`
 		Published  *time.Time `json:"published"`
 		Text       string     `json:"text"`
+		Status     string     `json:"status"`
+		Changed    int        `json:"changed_revision"`
+		Removed    int        `json:"removed_revision"`
 		Source     struct {
 			Type        string `json:"type"`
 			Description string `json:"description"`
@@ -121,14 +131,21 @@ func runClaims(cmd *cobra.Command, u, apiKey string, asJSON, asCSV bool) error {
 func printClaims(out io.Writer, res *claimsResult) {
 	fmt.Fprintf(out, "%d claims (%.1f ms)\n", res.Total, res.TookMS)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "PUBLISHED\tPUBLISHER\tSOURCE\tON WHOSE WORD\tCLAIM\tDOCUMENT")
+	fmt.Fprintln(tw, "PUBLISHED\tPUBLISHER\tSOURCE\tON WHOSE WORD\tCLAIM\tSTATUS\tDOCUMENT")
 	for _, c := range res.Claims {
 		date := ""
 		if c.Published != nil {
 			date = c.Published.Format("2006-01-02")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, clip(c.Publisher, 24), c.Source.Type,
-			clip(oneLine(firstOf(c.Source.Name, c.Source.Description)), 40), clip(oneLine(c.Text), 80), c.DocumentID)
+		status := c.Status
+		switch {
+		case c.Removed > 0:
+			status = fmt.Sprintf("removed in r%d", c.Removed)
+		case c.Changed > 0:
+			status = fmt.Sprintf("changed in r%d", c.Changed)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", date, clip(c.Publisher, 24), c.Source.Type,
+			clip(oneLine(firstOf(c.Source.Name, c.Source.Description)), 40), clip(oneLine(c.Text), 80), status, c.DocumentID)
 	}
 	_ = tw.Flush()
 	sr := searchResult{Facets: res.Facets}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,13 +16,25 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// claimsServer serves a real index holding one article with an anonymous
-// and an on-record claim about Alibaba.
-func claimsServer(t *testing.T) string {
+// claimsServer serves a real index holding docs, by default one article
+// with an anonymous and an on-record claim about Alibaba.
+func claimsServer(t *testing.T, docs ...newsintel.Document) string {
 	t.Helper()
 	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{}, nil)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = ix.Close() })
+	if len(docs) == 0 {
+		docs = []newsintel.Document{claimsDoc()}
+	}
+	require.NoError(t, ix.Put(t.Context(), docs))
+	srv := httptest.NewServer(api.New(api.Options{Index: ix, Access: api.Access{OpenRead: true}}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// claimsDoc is an article with an anonymous and an on-record claim about
+// Alibaba.
+func claimsDoc() newsintel.Document {
 	three := 3
 	body := "The Commerce Department is reviewing Alibaba's cloud business, three people briefed on the matter said. " +
 		"\"We have not been contacted,\" an Alibaba spokesperson said."
@@ -35,10 +48,48 @@ func claimsServer(t *testing.T) string {
 			{Text: "We have not been contacted,", Quote: true, Cue: "said", Entities: []string{"company:alibaba"},
 				Source: newsintel.Source{Type: newsintel.SourceOrganization, Description: "an Alibaba spokesperson", Affiliation: "Alibaba"}},
 		}}
-	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{doc}))
-	srv := httptest.NewServer(api.New(api.Options{Index: ix, Access: api.Access{OpenRead: true}}))
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return doc
+}
+
+// runClaimsCmd runs `newsintel claims --server base args...` and returns
+// what it printed.
+func runClaimsCmd(t *testing.T, base string, args ...string) string {
+	t.Helper()
+	var out bytes.Buffer
+	cmd := rootCmd()
+	cmd.SetOut(&out)
+	cmd.SetArgs(append([]string{"claims", "--server", base}, args...))
+	require.NoError(t, cmd.ExecuteContext(t.Context()), "claims %v", args)
+	return out.String()
+}
+
+func TestClaimsCommandRemovedClaims(t *testing.T) {
+	r1 := claimsDoc()
+	r2 := r1
+	r2.Revision, r2.Fetched = 2, time.Date(2021, 6, 15, 14, 2, 0, 0, time.UTC)
+	r2.Claims = r1.Claims[1:]
+	base := claimsServer(t, r1, r2)
+	if table := runClaimsCmd(t, base, "--entity", "Alibaba"); !strings.Contains(table, "1 claims") || strings.Contains(table, "three people") {
+		t.Errorf("claims table = %q, want only the on-record claim of revision 2", table)
+	}
+	table := runClaimsCmd(t, base, "--status", "removed")
+	for _, want := range []string{"1 claims", "three people briefed", "removed in r2"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("claims --status removed = %q, want it to contain %q", table, want)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(runClaimsCmd(t, base, "--include-removed", "--csv"))).ReadAll()
+	require.NoError(t, err)
+	status, removedAt := slices.Index(rows[0], "status"), slices.Index(rows[0], "removed_at")
+	require.Len(t, rows, 3, "CSV %v", rows)
+	var got []string
+	for _, r := range rows[1:] {
+		got = append(got, r[status]+" "+r[removedAt])
+	}
+	slices.Sort(got)
+	if want := []string{"current ", "removed 2021-06-15T14:02:00Z"}; !slices.Equal(got, want) {
+		t.Errorf("CSV status and removed_at = %q, want %q", got, want)
+	}
 }
 
 func TestClaimsCommand(t *testing.T) {

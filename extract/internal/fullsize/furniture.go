@@ -254,8 +254,8 @@ func (pb *pageBuilder) jsonLD(withBody bool) string {
 		"@context": "https://schema.org", "@type": "NewsArticle", "headline": a.title, "description": teaser(a, 30),
 		"datePublished": a.published.Format(time.RFC3339), "dateModified": a.published.Add(47 * time.Minute).Format(time.RFC3339),
 		"author": authors, "articleSection": a.section, "mainEntityOfPage": map[string]string{"@type": "WebPage", "@id": pb.url},
-		"image": []map[string]any{{"@type": "ImageObject", "url": "https://" + st.host + "/resizer/" + pb.id(28) + ".jpg", "width": 1920, "height": 1080}},
-		"publisher": map[string]any{"@type": "NewsMediaOrganization", "name": st.publisher, "logo": map[string]any{"@type": "ImageObject", "url": "https://" + st.host + "/logo.png", "width": 600, "height": 60}},
+		"image":               []map[string]any{{"@type": "ImageObject", "url": "https://" + st.host + "/resizer/" + pb.id(28) + ".jpg", "width": 1920, "height": 1080}},
+		"publisher":           map[string]any{"@type": "NewsMediaOrganization", "name": st.publisher, "logo": map[string]any{"@type": "ImageObject", "url": "https://" + st.host + "/logo.png", "width": 600, "height": 60}},
 		"isAccessibleForFree": "False", "hasPart": map[string]string{"@type": "WebPageElement", "isAccessibleForFree": "False", "cssSelector": ".paywall"},
 	}
 	if withBody {

@@ -74,7 +74,9 @@ func newsletterBox(class string) func(string) string {
 }
 
 func pullQuote(class string) func(string) string {
-	return func(s string) string { return fmt.Sprintf(`<aside class="%s"><blockquote>%s</blockquote></aside>`, class, esc(s)) }
+	return func(s string) string {
+		return fmt.Sprintf(`<aside class="%s"><blockquote>%s</blockquote></aside>`, class, esc(s))
+	}
 }
 
 // renderArc dresses a wire story as a wire service's Arc XP site does:

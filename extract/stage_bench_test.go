@@ -17,6 +17,7 @@ import (
 	"github.com/newsintel/newsintel/extract/claims"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/extract/filing"
+	"github.com/newsintel/newsintel/extract/internal/fullsize"
 	"github.com/newsintel/newsintel/extract/lang"
 	"github.com/newsintel/newsintel/extract/neardup"
 	"golang.org/x/net/html"
@@ -25,10 +26,12 @@ import (
 // The stage's cost is measured against parsing alone, the floor every
 // extractor pays, over the article evaluation pages:
 //
-//	go test ./extract/ -run '^$' -bench 'Parse|Stage|MedianPage' -benchmem
+//	go test ./extract/ -run '^$' -bench 'Parse|Stage|MedianPage|FullSize' -benchmem
 //
 // BenchmarkMedianPage reports ms and bytes per page and the stage/parse
-// ratio on the median page.
+// ratio on the median page. The full-size pages (package fullsize:
+// real-size publisher pages of 125–680 KB around 400–700-word articles)
+// are the set the stage's cost target is measured on.
 
 // evalPages loads the article evaluation pages as Raw messages.
 func evalPages(tb testing.TB) []newsintel.Raw {
@@ -139,6 +142,55 @@ func BenchmarkMedianPage(b *testing.B) {
 	}
 	for _, name := range []string{"eval", "demo"} {
 		b.Run(name, func(b *testing.B) { medianPage(b, pages(b, sets[name])) })
+	}
+	b.Run("fullsize", func(b *testing.B) { medianPage(b, fullsizePages(b)) })
+}
+
+// fullsizePages returns the full-size pages as Raw messages.
+func fullsizePages(tb testing.TB) []newsintel.Raw {
+	tb.Helper()
+	pgs, err := fullsize.Pages()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	raws := make([]newsintel.Raw, len(pgs))
+	for i, p := range pgs {
+		raws[i] = newsintel.Raw{ID: p.Name, Kind: newsintel.KindArticle, Source: "bench", URL: p.URL, ContentType: "text/html; charset=utf-8", Body: p.HTML}
+	}
+	return raws
+}
+
+// BenchmarkFullSize measures parse alone and the whole stage over every
+// full-size page, one op being the whole set; ms/page and B/page divide
+// by the number of pages.
+func BenchmarkFullSize(b *testing.B) {
+	raws := fullsizePages(b)
+	x := New(nil)
+	ctx := context.Background()
+	steps := []struct {
+		name string
+		run  func(r newsintel.Raw) error
+	}{
+		{"parse", func(r newsintel.Raw) error { _, err := html.Parse(bytes.NewReader(r.Body)); return err }},
+		{"stage", func(r newsintel.Raw) error { _, err := x.Extract(ctx, r); return err }},
+	}
+	for _, st := range steps {
+		b.Run(st.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for b.Loop() {
+				for _, r := range raws {
+					if err := st.run(r); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			runtime.ReadMemStats(&after)
+			n := float64(b.N * len(raws))
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/n/1000, "ms/page")
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/page")
+		})
 	}
 }
 

@@ -90,18 +90,52 @@ func isoLongDate(s string) string {
 }
 
 // containsFold reports whether b contains the lower-case ASCII needle in
-// any letter case, without copying b.
+// any letter case, without copying b. It jumps between occurrences of the
+// needle's first byte (in either case) with bytes.IndexByte, so a page
+// costs a vectorised scan rather than a comparison per byte.
 func containsFold(b []byte, needle string) bool {
+	if needle == "" {
+		return true
+	}
+	lo, up := needle[0], needle[0]
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	nextLo, nextUp := -1, -1 // the next occurrence of each case at or after i, once looked up
 	for i := 0; i+len(needle) <= len(b); i++ {
-		j := 0
-		for j < len(needle) && foldEq(b[i+j], needle[j]) {
-			j++
+		if nextLo < i {
+			if nextLo = bytes.IndexByte(b[i:], lo); nextLo >= 0 {
+				nextLo += i
+			} else {
+				nextLo = len(b)
+			}
 		}
-		if j == len(needle) {
+		if nextUp < i {
+			if nextUp = bytes.IndexByte(b[i:], up); nextUp >= 0 {
+				nextUp += i
+			} else {
+				nextUp = len(b)
+			}
+		}
+		if i = min(nextLo, nextUp); i+len(needle) > len(b) {
+			return false
+		}
+		if hasFoldPrefix(b[i:], needle) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasFoldPrefix reports whether b starts with the lower-case ASCII needle
+// in any letter case.
+func hasFoldPrefix(b []byte, needle string) bool {
+	for j := 0; j < len(needle); j++ {
+		if !foldEq(b[j], needle[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // foldEq compares c with the lower-case ASCII n, ignoring the case of letters.

@@ -51,6 +51,9 @@ type Options struct {
 	Ready     func(context.Context) error // nil error when every stage is up; /readyz answers 503 otherwise
 	Log       *slog.Logger
 
+	Topics  TopicStore    // nil: the topic routes answer 503
+	Digests DigestBuilder // nil: digest previews and topic feeds answer 503
+
 	Access Access // API keys, open reading, CORS, rate limits
 
 	Metrics  *Metrics                                             // registry to expose at /metrics; nil makes one

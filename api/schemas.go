@@ -72,5 +72,13 @@ func schemas() obj {
 			"interval": obj{"type": "string", "description": "Go duration such as 15m"},
 		}, "name", "type", "url"),
 		"RevisionHistory": revisionHistorySchema(),
+
+		"Topic":             topicSchema(),
+		"TopicInput":        topicInputSchema(),
+		"TopicList":         object(obj{"topics": arr(ref("Topic"))}, "topics"),
+		"Subscription":      subscriptionSchema(),
+		"SubscriptionInput": subscriptionInputSchema(),
+		"SubscriptionList":  object(obj{"subscriptions": arr(ref("Subscription"))}, "subscriptions"),
+		"Digest":            digestSchema(),
 	}
 }

@@ -82,6 +82,13 @@ func (s *Store) DeleteSubscription(ctx context.Context, topicID, subID string) e
 	return nil
 }
 
+// Subscription returns subscription subID of topic topicID, or an
+// ENOTFOUND *newsintel.Error.
+func (s *Store) Subscription(ctx context.Context, topicID, subID string) (newsintel.Subscription, error) {
+	sub, _, err := s.subscription(ctx, topicID, subID)
+	return sub, err
+}
+
 func (s *Store) subscription(ctx context.Context, topicID, subID string) (newsintel.Subscription, uint64, error) {
 	var sub newsintel.Subscription
 	if !newsintel.ValidID(topicID) || !newsintel.ValidID(subID) {

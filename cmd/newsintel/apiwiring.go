@@ -9,13 +9,14 @@ import (
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
+	"github.com/newsintel/newsintel/api/web"
 	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/index"
 	"github.com/newsintel/newsintel/pipelines"
 )
 
-// apiOptions wires the API to this process's index, gazetteer, stage
+// apiOptions wires the API and its web UI to this process's index, gazetteer, stage
 // counters and bus, with access rules from cfg.api. A nil gaz loads the
 // gazetteer. Its Metrics registry is fresh: components started after it
 // add their families with opts.Metrics.Register.
@@ -24,7 +25,7 @@ func apiOptions(cfg config.Config, ix *index.Index, bus *pipelines.Bus, gaz *ent
 	if gaz == nil {
 		gaz = loadGazetteer(cfg, log)
 	}
-	return api.Options{
+	o := api.Options{
 		Index: ix, Gazetteer: gaz, Log: log, Ready: readiness(bus, cfg),
 		Sources:  busSources{bus: bus, cfg: cfg},
 		Access:   apiAccess(cfg.API),
@@ -34,6 +35,8 @@ func apiOptions(cfg config.Config, ix *index.Index, bus *pipelines.Bus, gaz *ent
 		DocCount: ix.Count,
 		DiskSize: func() (int64, error) { return dirSize(cfg.IndexDir()) },
 	}
+	o.UI = web.New(web.Options{Index: ix, Gazetteer: gaz, Sources: o.Sources, Access: o.Access, Log: log.With("component", "web")})
+	return o
 }
 
 // busSources is the source registry kept in the sources bucket, opened per

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/api"
+	"github.com/newsintel/newsintel/index"
+)
+
+// claimsPageSize is how many claims the claims page lists at once.
+const claimsPageSize = 25
+
+// claimsData is the data of the claims page.
+type claimsData struct {
+	Q, Entity, SourceType, Since, Until, Sort string
+	Publishers                                []facetTerm
+	Types                                     []facetTerm
+	Error                                     string
+	Searched                                  bool
+	Total                                     uint64
+	From, To                                  int
+	Claims                                    []claimRow
+	Chart                                     chart
+	Pager                                     pager
+	CSV                                       string
+	Hidden                                    []field
+}
+
+// claimRow is one claim of the list.
+type claimRow struct {
+	index.ClaimHit
+	Who   string
+	Links []entityLink // the entities the claim mentions, at most maxClaimLinks
+}
+
+const maxClaimLinks = 4
+
+func newClaimRow(c index.ClaimHit) claimRow {
+	row := claimRow{ClaimHit: c, Who: sourceLine(c.Source)}
+	for i, id := range c.Entities {
+		if i == maxClaimLinks {
+			break
+		}
+		name := id
+		if i < len(c.EntityNames) && c.EntityNames[i] != "" {
+			name = c.EntityNames[i]
+		}
+		row.Links = append(row.Links, entityLink{ID: id, Name: name, Type: newsintel.EntityType(entityTypeOf(id))})
+	}
+	return row
+}
+
+func (h *Handler) claimsPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	d := claimsData{Q: q.Get("q"), Entity: q.Get("entity"), SourceType: q.Get("source_type"),
+		Since: q.Get("since"), Until: q.Get("until"), Sort: q.Get("sort")}
+	req, err := api.ParseClaims(q)
+	if err == nil {
+		err = h.runClaims(r, q, req, &d)
+	}
+	status := http.StatusOK
+	if err != nil {
+		status = api.StatusOf(err)
+		if status >= 500 && newsintel.ErrorCode(err) != newsintel.EUNAVAILABLE {
+			h.log.Error("web claims search failed", "error", err)
+		}
+		d.Error = newsintel.ErrorMessage(err)
+	}
+	h.render(w, r, "claims", status, page{Title: "Claims", Nav: "claims", Data: d})
+}
+
+func (h *Handler) runClaims(r *http.Request, q url.Values, req index.ClaimRequest, d *claimsData) error {
+	if q.Get("size") == "" {
+		req.Size = claimsPageSize
+	}
+	req.Facets = []string{index.ClaimFacetPublisher, index.ClaimFacetSourceType}
+	res, err := h.opts.Index.SearchClaims(r.Context(), req)
+	if err != nil {
+		return err
+	}
+	d.Searched, d.Total = true, res.Total
+	d.From, d.To = req.From+1, req.From+len(res.Claims)
+	for _, c := range res.Claims {
+		d.Claims = append(d.Claims, newClaimRow(c))
+	}
+	for _, c := range res.Facets[index.ClaimFacetPublisher] {
+		d.Publishers = append(d.Publishers, facetTerm{Label: c.Term, Count: c.Count,
+			Active: contains(q["publisher"], c.Term), Href: claimsURL(toggle(q, "publisher", c.Term))})
+	}
+	for _, c := range res.Facets[index.ClaimFacetSourceType] {
+		d.Types = append(d.Types, facetTerm{Label: c.Term, Count: c.Count,
+			Active: contains(q["source_type"], c.Term), Href: claimsURL(toggle(q, "source_type", c.Term))})
+	}
+	for _, p := range q["publisher"] {
+		d.Hidden = append(d.Hidden, field{Name: "publisher", Value: p})
+	}
+	interval := index.HistogramMonth
+	ss, err := h.claimSeries(r.Context(), req, interval)
+	if err != nil {
+		return err
+	}
+	d.Chart = barChart("Claims per month by source type", "claims", interval, ss)
+	d.Pager = newPager("/claims", q, req.From, req.Size, res.Total)
+	csv := clone(q)
+	csv.Del("from")
+	csv.Set("format", "csv")
+	csv.Set("size", "100")
+	d.CSV = "/api/v1/claims?" + csv.Encode()
+	return nil
+}
+
+func claimsURL(q url.Values) string {
+	if len(q) == 0 {
+		return "/claims"
+	}
+	return "/claims?" + q.Encode()
+}

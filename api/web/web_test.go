@@ -1,0 +1,168 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/api"
+	"github.com/newsintel/newsintel/config"
+	"github.com/stretchr/testify/require"
+)
+
+// The demo corpus's seed article, with anonymous sources.
+const seedID = "80a0bf766624ef800105976c6e822a1a"
+
+func TestPagesRender(t *testing.T) {
+	srv := startUI(t, Options{Sources: sourcesList(nil)})
+	filing := ""
+	for _, d := range demoDocs(t) {
+		if d.Kind == newsintel.KindFiling {
+			filing = d.ID
+		}
+	}
+	require.NotEmpty(t, filing, "the demo corpus has a filing")
+	cases := []struct {
+		name, path string
+		status     int
+		want       []string
+	}{
+		{"home", "/", 200, []string{`name="q"`, "Only with anonymous sources", `class="badge kind-article"`, "<svg"}},
+		{"search", "/search?q=alibaba+cloud&kind=article", 200, []string{"<mark>", "Alibaba", "Filters:", `href="/search?q=alibaba&#43;cloud"`}},
+		{"search page 2", "/search?size=5&from=5", 200, []string{"6–10 of", `rel="prev"`, `rel="next"`}},
+		{"bad search", "/search?q=%2A", 400, []string{`class="error"`}},
+		{"unknown parameter", "/search?colour=red", 400, []string{"unknown parameter"}},
+		{"document", "/documents/" + seedID, 200, []string{`class="claim st-anonymous first"`, "anon 1", "three people briefed on the matter",
+			`href="/entities/company:alibaba"`, "Similar documents", "Sourcing", `class="ext" href="https://`}},
+		{"filing", "/documents/" + filing, 200, []string{"Sections", `class="toc"`, `href="#sec-`, "20-F"}},
+		{"missing document", "/documents/nope", 404, []string{"404"}},
+		{"bad document ID", "/documents/a%20b", 400, []string{"not a document ID"}},
+		{"entity", "/entities/company:alibaba", 200, []string{"Alibaba", "Mentions over time", "<rect class=\"bar st-total\"", "st-anonymous", "Latest filings"}},
+		{"unknown entity", "/entities/company:no-such-thing", 404, []string{"no document mentions"}},
+		{"claims", "/claims?source_type=anonymous", 200, []string{"Sourcing claims", `class="badge st-anonymous"`, "<svg", "CSV"}},
+		{"claims by entity", "/claims?entity=company:alibaba", 200, []string{"of", "claims"}},
+		{"sources need an admin key", "/sources", 401, []string{`action="/login"`, `type="password"`}},
+		{"no page", "/nothing-here", 404, []string{"there is no page"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			resp, body := getPage(t, srv.URL+c.path)
+			if resp.StatusCode != c.status {
+				t.Errorf("GET %s: status %d, want %d", c.path, resp.StatusCode, c.status)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("GET %s: page lacks %q", c.path, w)
+				}
+			}
+			checkHeaders(t, c.path, resp)
+		})
+	}
+}
+
+// checkHeaders asserts the security headers every UI page carries.
+func checkHeaders(t *testing.T, path string, resp *http.Response) {
+	t.Helper()
+	csp := resp.Header.Get("Content-Security-Policy")
+	for _, w := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'"} {
+		if !strings.Contains(csp, w) {
+			t.Errorf("GET %s: Content-Security-Policy %q lacks %q", path, csp, w)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+		t.Errorf("GET %s: Content-Security-Policy %q allows inline code", path, csp)
+	}
+	if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+		t.Errorf("GET %s: X-Content-Type-Options = %q, want nosniff", path, got)
+	}
+	if got := resp.Header.Get("Referrer-Policy"); got == "" {
+		t.Errorf("GET %s: no Referrer-Policy", path)
+	}
+}
+
+// hostile is a document whose every text field carries markup.
+func hostile() newsintel.Document {
+	body := `Officials said <img src=x onerror=alert(2)> was a risk, according to two people familiar with the matter. Acme <b>Corp</b> declined to comment.`
+	claimEnd := strings.Index(body, ". Acme") + 1
+	two := 2
+	return newsintel.Document{
+		ID: "hostile1", Kind: newsintel.KindArticle, Source: "evil", Publisher: `Evil <i>Times</i>`,
+		URL: "https://evil.example/a", Title: `<script>alert(1)</script> cloud review`, Body: body,
+		Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Revision: 1, Language: "en",
+		Claims: []newsintel.Claim{{Text: `<img src=x onerror=alert(2)> was a risk`, Start: 0, End: claimEnd,
+			TextStart: 18, TextEnd: 57, Source: newsintel.Source{Type: newsintel.SourceAnonymous, Count: &two,
+				Description: `two people <script>alert(3)</script>`}}},
+		Profile: &newsintel.SourcingProfile{Claims: 1, ByType: map[newsintel.SourceType]int{newsintel.SourceAnonymous: 1}, AnonymousShare: 1},
+	}
+}
+
+func TestCrawledTextIsEscaped(t *testing.T) {
+	srv := startUI(t, Options{Index: testIndex(t, hostile())})
+	for _, path := range []string{"/search?q=cloud+review", "/search?q=onerror", "/documents/hostile1", "/claims?q=risk", "/search?publisher=" + url.QueryEscape("Evil <i>Times</i>")} {
+		resp, body := getPage(t, srv.URL+path)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "GET %s", path)
+		for _, bad := range []string{"<script>alert", "<img src=x", "<i>Times", "<b>Corp"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("GET %s: page holds raw %q from a crawled text", path, bad)
+			}
+		}
+		if !strings.Contains(body, "&lt;") {
+			t.Errorf("GET %s: page shows no escaped markup; want the hostile text shown as text", path)
+		}
+		checkHeaders(t, path, resp)
+	}
+}
+
+func TestSnippetParts(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []part
+	}{
+		{"plain", "a &amp; b", []part{{Text: "a & b"}}},
+		{"marked", "x <mark>cloud</mark> y", []part{{Text: "x "}, {Text: "cloud", Marked: true}, {Text: " y"}}},
+		{"escaped tag stays text", "&lt;script&gt;<mark>go</mark>", []part{{Text: "<script>"}, {Text: "go", Marked: true}}},
+		{"raw tag is text", "<b>bold</b>", []part{{Text: "<b>bold</b>"}}},
+		{"unclosed mark", "<mark>open", []part{{Text: "open", Marked: true}}},
+		{"empty", "", nil},
+	}
+	for _, c := range cases {
+		got := snippetParts(c.in)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: snippetParts(%q) = %+v, want %+v", c.name, c.in, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%s: snippetParts(%q)[%d] = %+v, want %+v", c.name, c.in, i, got[i], c.want[i])
+			}
+		}
+	}
+}
+
+// sourcesList is a registry that lists fixed sources (the page only
+// reads); extra are added to a healthy and a failing feed.
+func sourcesList(extra []newsintel.SourceStatus) api.SourceRegistry {
+	now := time.Now().UTC()
+	list := append([]newsintel.SourceStatus{
+		{Name: "wire-feed", Type: "feed", Kind: newsintel.KindArticle, URL: "https://wire.example/rss", Origin: "config",
+			LastSuccess: now.Add(-5 * time.Minute), ItemsSeen: 120, NextPoll: now.Add(10 * time.Minute), Interval: "15m0s"},
+		{Name: "harbor-feed", Type: "feed", Kind: newsintel.KindArticle, URL: "https://harbor.example/feed.xml", Origin: "runtime",
+			LastError: "timeout reading feed", LastErrorAt: now.Add(-time.Minute), ConsecutiveFailures: 3},
+	}, extra...)
+	return registryFunc(func(context.Context) ([]newsintel.SourceStatus, error) { return list, nil })
+}
+
+// registryFunc is a read-only api.SourceRegistry.
+type registryFunc func(context.Context) ([]newsintel.SourceStatus, error)
+
+func (f registryFunc) List(ctx context.Context) ([]newsintel.SourceStatus, error) { return f(ctx) }
+func (registryFunc) Add(context.Context, config.Source) error {
+	return newsintel.Errorf(newsintel.EINVALID, "read-only")
+}
+func (registryFunc) Remove(context.Context, string) error {
+	return newsintel.Errorf(newsintel.EINVALID, "read-only")
+}

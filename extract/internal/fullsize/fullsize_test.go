@@ -35,8 +35,8 @@ func TestPages(t *testing.T) {
 		if len(p.HTML) < 80<<10 || len(p.HTML) > 900<<10 {
 			t.Errorf("%s: %d bytes of HTML, want 80–900 KB", p.Name, len(p.HTML))
 		}
-		if words < 400 {
-			t.Errorf("%s: article of %d words, want at least 400", p.Name, words)
+		if words < 550 {
+			t.Errorf("%s: article of %d words, want at least 550", p.Name, words)
 		}
 		if !utf8.Valid(p.HTML) {
 			t.Errorf("%s: page is not valid UTF-8", p.Name)

@@ -51,6 +51,9 @@ type Options struct {
 	Ready     func(context.Context) error // nil error when every stage is up; /readyz answers 503 otherwise
 	Log       *slog.Logger
 
+	Deliveries  DeliveryLog  // nil: GET /api/v1/topics/{id}/deliveries answers 503
+	Unsubscribe Unsubscriber // nil: the unsubscribe page says it is not available
+
 	Topics  TopicStore    // nil: the topic routes answer 503
 	Digests DigestBuilder // nil: digest previews and topic feeds answer 503
 

@@ -71,6 +71,8 @@ func schemas() obj {
 			"url":      str,
 			"interval": obj{"type": "string", "description": "Go duration such as 15m"},
 		}, "name", "type", "url"),
+		"Delivery":        deliverySchema(),
+		"DeliveryList":    deliveryListSchema(),
 		"RevisionHistory": revisionHistorySchema(),
 
 		"Topic":             topicSchema(),

@@ -30,7 +30,8 @@ type run struct {
 type claimView struct {
 	N     int // 1-based, in body order
 	Claim newsintel.Claim
-	Title string // hover text: who the source is
+	Title string // hover text: the source type and who the source is
+	Who   string // who the source is, for the side list beside its type
 }
 
 // maxBodyRuns bounds the runs of one document page.
@@ -166,7 +167,7 @@ func claimViews(cs []newsintel.Claim) []claimView {
 	slices.SortStableFunc(sorted, func(a, b newsintel.Claim) int { return a.Start - b.Start })
 	out := make([]claimView, len(sorted))
 	for i, c := range sorted {
-		out[i] = claimView{N: i + 1, Claim: c, Title: sourceLine(c.Source)}
+		out[i] = claimView{N: i + 1, Claim: c, Title: sourceLine(c.Source), Who: sourceWho(c.Source)}
 	}
 	return out
 }
@@ -174,6 +175,16 @@ func claimViews(cs []newsintel.Claim) []claimView {
 // sourceLine describes a claim's source in a line: "Anonymous: three
 // people familiar with the matter (3 sources)".
 func sourceLine(s newsintel.Source) string {
+	line := sourceTypeName(s.Type)
+	if who := sourceWho(s); who != "" {
+		line += ": " + who
+	}
+	return line
+}
+
+// sourceWho says who a claim's source is, without its type: "three people
+// familiar with the matter (3 sources)".
+func sourceWho(s newsintel.Source) string {
 	who := s.Description
 	if s.Name != "" {
 		who = s.Name
@@ -184,10 +195,7 @@ func sourceLine(s newsintel.Source) string {
 	if s.Affiliation != "" && !strings.Contains(strings.ToLower(who), strings.ToLower(s.Affiliation)) {
 		who = strings.TrimPrefix(who+", "+s.Affiliation, ", ")
 	}
-	line := sourceTypeName(s.Type)
-	if who != "" {
-		line += ": " + who
-	}
+	line := who
 	switch {
 	case s.Count != nil && *s.Count > 1:
 		line += " (" + strconv.Itoa(*s.Count) + " sources)"
@@ -195,7 +203,7 @@ func sourceLine(s newsintel.Source) string {
 		line += " (several sources)"
 	}
 	if s.Via != "" {
-		line += ", via " + s.Via
+		line = strings.TrimPrefix(line+", via "+s.Via, ", ")
 	}
-	return line
+	return strings.TrimSpace(line)
 }

@@ -38,7 +38,7 @@ type claimRow struct {
 const maxClaimLinks = 4
 
 func newClaimRow(c index.ClaimHit) claimRow {
-	row := claimRow{ClaimHit: c, Who: sourceLine(c.Source)}
+	row := claimRow{ClaimHit: c, Who: sourceWho(c.Source)}
 	for i, id := range c.Entities {
 		if i == maxClaimLinks {
 			break

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+)
+
+// chromiumPath is where Debian's chromium package (installed by .ci/run)
+// puts the browser.
+const chromiumPath = "/usr/bin/chromium"
+
+// browser starts headless Chromium for a test, or skips the test when
+// there is none. It returns a context whose actions are bounded to a
+// minute and a func listing the console errors so far (script errors,
+// resources the Content-Security-Policy blocked).
+func browser(t *testing.T) (ctx context.Context, consoleErrors func() []string) {
+	t.Helper()
+	path := chromiumPath
+	if _, err := os.Stat(path); err != nil {
+		if path, err = exec.LookPath("chromium"); err != nil {
+			t.Skipf("no chromium binary at %s or on PATH: install Debian's chromium (.ci/run does) to run the browser tests", chromiumPath)
+		}
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox,
+		chromedp.DisableGPU, chromedp.Flag("disable-background-networking", true), chromedp.WindowSize(1280, 900))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")), "start chromium")
+	var mu sync.Mutex
+	var errs []string
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			// The 401 of the login page and the 404 of a missing page are
+			// what those pages should answer; anything else is a fault.
+			expected := strings.Contains(m.Text, "status of 401") || strings.Contains(m.Text, "status of 404")
+			if (m.Type == chromedp.ConsoleError || m.IsException()) && !expected {
+				mu.Lock()
+				errs = append(errs, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	// Only contexts derived from one that has run may carry a timeout;
+	// one on the first would bound the browser's life instead.
+	tctx, cancel := context.WithTimeout(ctx, time.Minute)
+	t.Cleanup(cancel)
+	return tctx, func() []string { mu.Lock(); defer mu.Unlock(); return append([]string(nil), errs...) }
+}
+
+// screenshot saves the whole page as test-artifacts/<name>.png at the
+// top of the repository (ignored by git), for a person to look at.
+func screenshot(name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		png, err := chromedp.FullScreenshot(100)(ctx, t)
+		if err != nil {
+			return err
+		}
+		dir := filepath.Join("..", "..", "test-artifacts")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+	})
+}
+
+// waitDemo waits until the demo corpus is indexed, that is until the
+// document count stops growing.
+func waitDemo(t *testing.T, addr string) uint64 {
+	t.Helper()
+	var last uint64
+	stable := 0
+	for deadline := time.Now().Add(40 * time.Second); time.Now().Before(deadline) && stable < 5; {
+		var res apiSearch
+		getJSON(t, "http://"+addr+"/api/v1/search?size=1", &res)
+		if res.Total > 0 && res.Total == last {
+			stable++
+		} else {
+			stable = 0
+		}
+		last = res.Total
+		time.Sleep(200 * time.Millisecond)
+	}
+	require.Greater(t, last, uint64(10), "the demo corpus is indexed")
+	return last
+}
+
+// count returns how many elements match a CSS selector.
+func count(t *testing.T, ctx context.Context, css string) int {
+	t.Helper()
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf("document.querySelectorAll(%q).length", css)))
+	require.NoError(t, err, "count %s", css)
+	return n
+}
+
+func text(t *testing.T, ctx context.Context, css string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css)))
+	require.NoError(t, err, "text of %s", css)
+	return s
+}
+
+// TestWebUIInBrowser drives the web UI of `newsintel serve --demo` in
+// headless Chromium: search the demo corpus, open a result, see its
+// anonymous claims marked, follow an entity to its page and its chart.
+func TestWebUIInBrowser(t *testing.T) {
+	ctx, consoleErrors := browser(t)
+	r := startServe(t, testConfig(t.TempDir()), serveOptions{demo: true})
+	waitDemo(t, r.info.HTTPAddr)
+	base := "http://" + r.info.HTTPAddr
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(`form.search input[name=q]`)),
+		chromedp.SetValue(chromedp.CSS(`form.search input[name=q]`), "Alibaba cloud review")), "open the search page")
+	_, err := chromedp.RunResponse(ctx, chromedp.Submit(chromedp.CSS(`form.search input[name=q]`)))
+	require.NoError(t, err, "submit a search")
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`li.hit mark`)), screenshot("web-search")))
+	if hits, summary := count(t, ctx, "li.hit"), text(t, ctx, "p.summary"); hits == 0 || !strings.Contains(summary, "documents") {
+		t.Fatalf("search shows %d hits, summary %q; want the demo's Alibaba articles", hits, summary)
+	}
+
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.Search(`//a[contains(@class,"hit-title")][contains(., "Exclusive")]`)))
+	require.NoError(t, err, "open a result")
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`.claim.st-anonymous`)), screenshot("web-document")))
+	title, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(`.claim.st-anonymous.first`), "title"))
+	require.NoError(t, err)
+	anonymous, tag := count(t, ctx, ".claim.st-anonymous.first"), text(t, ctx, ".claim.st-anonymous.first a.claim-tag")
+	if anonymous == 0 || !strings.HasPrefix(title.Value, "Anonymous") || !strings.Contains(strings.ToLower(tag), "anon") {
+		t.Errorf("document page: %d anonymous claims marked, the first titled %q and tagged %q; want them marked with their source", anonymous, title.Value, tag)
+	}
+	if side := text(t, ctx, "li.claim-item.st-anonymous"); !strings.Contains(strings.ToLower(side), "anonymous") {
+		t.Errorf("document page: side list entry %q does not say the source is anonymous", side)
+	}
+
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a.mention[href="/entities/company:alibaba"]`)))
+	require.NoError(t, err, "open an entity")
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`svg.chart-svg rect.bar`)), screenshot("web-entity")))
+	if heading, bars := text(t, ctx, "h1"), count(t, ctx, "svg.chart-svg rect.bar"); heading != "Alibaba" || bars == 0 {
+		t.Errorf("entity page: heading %q with %d chart bars; want Alibaba and its timeline", heading, bars)
+	}
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/claims?source_type=anonymous"),
+		chromedp.WaitVisible(chromedp.CSS(`ol.claimlist`)), screenshot("web-claims")), "claims page")
+	if n := count(t, ctx, "ol.claimlist li.st-anonymous"); n == 0 {
+		t.Errorf("claims page filtered to anonymous shows no anonymous claims")
+	}
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base+"/sources"), chromedp.WaitVisible(chromedp.CSS(`form.login`)), screenshot("web-login"),
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)),
+		chromedp.Navigate(base+"/search?q=alibaba"), chromedp.WaitVisible(chromedp.CSS(`li.hit`)), screenshot("web-search-phone"),
+		chromedp.Navigate(base+"/documents/nothing-here"), screenshot("web-not-found"),
+		chromedp.Navigate(base+"/entities/company:alibaba"), chromedp.WaitVisible(chromedp.CSS(`svg.chart-svg`)), screenshot("web-entity-phone"),
+	), "login and phone pages")
+	if errs := consoleErrors(); len(errs) > 0 {
+		t.Errorf("the browser reported errors (CSP violations or script errors): %s", strings.Join(errs, "; "))
+	}
+}

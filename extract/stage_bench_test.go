@@ -93,10 +93,15 @@ func BenchmarkStage(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(raws))/1000, "ms/page")
 }
 
-// BenchmarkStageParts splits the stage's cost over the evaluation pages
-// into its steps, to show where time beyond parsing goes.
+// BenchmarkStageParts splits the stage's cost into its steps, over the
+// evaluation pages and over the full-size pages, to show where time
+// beyond parsing goes.
 func BenchmarkStageParts(b *testing.B) {
-	raws := evalPages(b)
+	b.Run("eval", func(b *testing.B) { stageParts(b, evalPages(b)) })
+	b.Run("fullsize", func(b *testing.B) { stageParts(b, fullsizePages(b)) })
+}
+
+func stageParts(b *testing.B, raws []newsintel.Raw) {
 	bodies := make([]string, len(raws))
 	for i, r := range raws {
 		a, err := article.ExtractBytes(r.Body, nil)

@@ -1,0 +1,234 @@
+package story
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/index"
+)
+
+// item is one claim read from the index, with what grouping needs of its
+// document.
+type item struct {
+	hit       index.ClaimHit
+	doc       *newsintel.Document // nil when the document could not be read
+	group     int                 // Claim.Group of the claim in its document
+	ents      []string            // its entities and its document's title entities, places left out
+	counts    map[string]int      // content-word counts
+	vec       vector
+	published time.Time
+}
+
+// cluster is the near-duplicate cluster of the claim's document.
+func (it *item) cluster() string {
+	if it.doc == nil || it.doc.Cluster == "" {
+		return it.hit.DocumentID
+	}
+	return it.doc.Cluster
+}
+
+// asserts reports whether a claim says something a story can be made of:
+// declining to comment or not answering asserts nothing.
+func asserts(h index.ClaimHit) bool {
+	switch h.Source.Type {
+	case newsintel.SourceDeclined, newsintel.SourceNoResponse:
+		return false
+	}
+	return strings.TrimSpace(h.Text) != ""
+}
+
+// read pages through the claims r matches, newest first, up to max, and
+// returns them with the number that matched.
+func (f *Finder) read(ctx context.Context, r index.ClaimRequest, max int) ([]index.ClaimHit, uint64, error) {
+	r.Sort, r.Size = index.SortDateDesc, index.MaxSize
+	max = min(max, index.MaxWindow)
+	var out []index.ClaimHit
+	var total uint64
+	for r.From = 0; r.From < max; r.From += r.Size {
+		r.Size = min(index.MaxSize, max-r.From)
+		res, err := f.ix.SearchClaims(ctx, r)
+		if err != nil {
+			return nil, 0, err
+		}
+		total = res.Total
+		out = append(out, res.Claims...)
+		if len(res.Claims) < r.Size {
+			break
+		}
+	}
+	return out, total, nil
+}
+
+// items loads the documents of hits and turns the claims that assert
+// something into items, oldest first: the claims hits name, and the other
+// claims of their documents (up to max items in all), so that a filter on
+// one entity still sees a document's claims that name the entity's unit
+// or say "the company". Documents are read once each.
+func (f *Finder) items(ctx context.Context, hits []index.ClaimHit, max int) ([]*item, error) {
+	docs := map[string]*newsintel.Document{}
+	var order []string
+	var out []*item
+	seen := map[string]bool{}   // claim IDs
+	placed := map[string]bool{} // document ID and position of a current claim
+	for _, h := range hits {
+		if seen[h.ID] || !asserts(h) {
+			continue
+		}
+		seen[h.ID] = true
+		d, ok := docs[h.DocumentID]
+		if !ok {
+			var err error
+			if d, err = f.ix.Get(ctx, h.DocumentID); err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				d = nil // deleted since the search: group on what the claim says
+			}
+			docs[h.DocumentID] = d
+			order = append(order, h.DocumentID)
+		}
+		if h.Position > 0 {
+			placed[fmt.Sprintf("%s#%d", h.DocumentID, h.Position)] = true
+		}
+		out = append(out, newItem(h, d))
+	}
+	for _, id := range order {
+		d := docs[id]
+		for i := 0; d != nil && i < len(d.Claims) && len(out) < max; i++ {
+			if h := claimHitOf(d, i); !placed[fmt.Sprintf("%s#%d", id, i+1)] && asserts(h) {
+				out = append(out, newItem(h, d))
+			}
+		}
+	}
+	sortItems(out)
+	weigh(out)
+	return out, nil
+}
+
+func sortItems(its []*item) {
+	sort.SliceStable(its, func(i, j int) bool {
+		a, b := its[i], its[j]
+		if !a.published.Equal(b.published) {
+			return a.published.Before(b.published)
+		}
+		if a.hit.DocumentID != b.hit.DocumentID {
+			return a.hit.DocumentID < b.hit.DocumentID
+		}
+		if a.hit.Position != b.hit.Position {
+			return a.hit.Position < b.hit.Position
+		}
+		return a.hit.ID < b.hit.ID
+	})
+}
+
+func newItem(h index.ClaimHit, d *newsintel.Document) *item {
+	it := &item{hit: h, doc: d, published: h.Published}
+	names := append([]string(nil), h.EntityNames...)
+	ents := append([]string(nil), h.Entities...)
+	if d != nil {
+		if n := h.Position; n > 0 && n <= len(d.Claims) && d.Claims[n-1].Text == h.Text {
+			it.group = d.Claims[n-1].Group
+		}
+		if it.published.IsZero() {
+			it.published = firstSet(d.Published, d.Fetched)
+		}
+		for _, m := range titleMentions(d) {
+			ents = append(ents, m.EntityID)
+			names = append(names, m.Name, m.Text)
+		}
+	}
+	for _, e := range ents {
+		if !isPlace(e) && !contains(it.ents, e) {
+			it.ents = append(it.ents, e)
+		}
+	}
+	it.counts = contentTerms(h.Text, nameWords(names))
+	return it
+}
+
+// weigh gives every item its TF-IDF vector over the items' content words.
+func weigh(its []*item) {
+	f := idf{n: len(its), df: map[string]int{}}
+	for _, it := range its {
+		for t := range it.counts {
+			f.df[t]++
+		}
+	}
+	for _, it := range its {
+		it.vec = f.vectorOf(it.counts)
+	}
+}
+
+// titleMentions returns the mentions of d's entities named in its title:
+// "the company" in a claim most often means the company of the headline.
+func titleMentions(d *newsintel.Document) []newsintel.Mention {
+	title := strings.ToLower(d.Title)
+	if title == "" {
+		return nil
+	}
+	var out []newsintel.Mention
+	seen := map[string]bool{}
+	for _, m := range d.Mentions {
+		if seen[m.EntityID] || m.Text == "" || isPlace(m.EntityID) {
+			continue
+		}
+		if strings.Contains(title, strings.ToLower(m.Text)) || strings.Contains(title, strings.ToLower(m.Name)) {
+			seen[m.EntityID] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func isPlace(id string) bool { return strings.HasPrefix(id, string(newsintel.EntityPlace)+":") }
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func firstSet(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// sameEntity reports whether two entity IDs name the same entity or one
+// is a part of the other by name ("company:alibaba" and
+// "company:alibaba-cloud").
+func sameEntity(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ta, sa, _ := strings.Cut(a, ":")
+	tb, sb, _ := strings.Cut(b, ":")
+	if ta != tb || sa == "" || sb == "" {
+		return false
+	}
+	return strings.HasPrefix(sa, sb+"-") || strings.HasPrefix(sb, sa+"-")
+}
+
+// sharedEntities returns the entities of a that name an entity of b.
+func sharedEntities(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if sameEntity(x, y) {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,152 @@
+package story
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
+)
+
+// stopWords are function words and the words of attribution and news
+// furniture, which say nothing about what a claim asserts.
+var stopWords = wordSet(`a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just me more most
+my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some
+such than that the their theirs them themselves then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your yours yourself
+yourselves s t don said says say saying told tell tells according reported reports reporting report reportedly
+allegedly people person persons familiar matter briefed sources source official officials spokesman
+spokeswoman spokesperson statement comment monday tuesday wednesday thursday friday saturday sunday week
+weeks month months year years day days today yesterday last first one two three four five six seven eight
+nine ten new may might must also including include includes mr ms mrs dr inc ltd corp co plc company
+companies group holding holdings its it's according anonymity condition named authorized discuss publicly
+declined whether already still since among within while however although though per cent percent`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// words splits s into lower-case words of letters and digits, keeping
+// inner apostrophes out ("Alibaba's" → "alibaba", "s").
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// stem returns the Porter stem of a lower-case word, as the index's English
+// analyzer stems.
+func stem(w string) string { return porterstemmer.StemString(w) }
+
+// contentTerms returns the stemmed content words of text with their
+// counts, leaving out stop words, numbers, one-letter words and the words
+// of skip (entity names).
+func contentTerms(text string, skip map[string]bool) map[string]int {
+	out := map[string]int{}
+	for _, w := range words(text) {
+		if len(w) < 2 || stopWords[w] || skip[w] || isNumber(w) {
+			continue
+		}
+		s := stem(w)
+		if skip[s] || stopWords[s] {
+			continue
+		}
+		out[s]++
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWords returns the lower-case words and stems of entity names, to be
+// left out of a claim's content words.
+func nameWords(names []string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range names {
+		for _, w := range words(n) {
+			if stopWords[w] {
+				continue
+			}
+			m[w] = true
+			m[stem(w)] = true
+		}
+	}
+	return m
+}
+
+// vector is a sparse TF-IDF vector of unit length.
+type vector map[string]float64
+
+// idf is the inverse document frequency of terms over a set of claims.
+type idf struct {
+	n  int
+	df map[string]int
+}
+
+func (f idf) weight(t string) float64 {
+	return math.Log(1 + float64(f.n)/float64(1+f.df[t]))
+}
+
+// vectorOf weighs counts by f and normalises the result.
+func (f idf) vectorOf(counts map[string]int) vector {
+	v := make(vector, len(counts))
+	var sum float64
+	for t, c := range counts {
+		w := (1 + math.Log(float64(c))) * f.weight(t)
+		v[t] = w
+		sum += w * w
+	}
+	if sum == 0 {
+		return v
+	}
+	norm := math.Sqrt(sum)
+	for t := range v {
+		v[t] /= norm
+	}
+	return v
+}
+
+// cosine is the cosine similarity of two unit vectors.
+func cosine(a, b vector) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var s float64
+	for t, w := range a {
+		s += w * b[t]
+	}
+	return s
+}
+
+// topTerms returns the n terms of v with the highest weights, ties by
+// term.
+func topTerms(v map[string]float64, n int) []string {
+	ts := make([]string, 0, len(v))
+	for t := range v {
+		ts = append(ts, t)
+	}
+	sort.Slice(ts, func(i, j int) bool {
+		if v[ts[i]] != v[ts[j]] {
+			return v[ts[i]] > v[ts[j]]
+		}
+		return ts[i] < ts[j]
+	})
+	if len(ts) > n {
+		ts = ts[:n]
+	}
+	return ts
+}

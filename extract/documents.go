@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/extract/filing"
@@ -14,10 +13,8 @@ import (
 // special reads the documents that are not web pages: PDFs (by content
 // type or content) and EDGAR filings (by kind, or a full-submission .txt by
 // content). ok is false for everything else, which takes the article path.
+// A body that is not a PDF is valid UTF-8 by now (extract made it so).
 func (x *Extractor) special(ctx context.Context, raw newsintel.Raw) (doc *newsintel.Document, ok bool, err error) {
-	if !isPDF(raw) && !utf8.Valid(raw.Body) {
-		raw.Body = bytes.ToValidUTF8(raw.Body, []byte("\uFFFD")) // a file read from disk in a legacy charset
-	}
 	switch {
 	case isPDF(raw):
 		doc, err = x.fromPDF(ctx, raw)

@@ -110,7 +110,8 @@ func startUI(t testing.TB, o Options) *httptest.Server {
 		o.Gazetteer = entities.Builtin()
 	}
 	ix, _ := o.Index.(api.Searcher)
-	srv := httptest.NewServer(api.New(api.Options{Index: ix, Gazetteer: o.Gazetteer, Sources: o.Sources, Access: o.Access, UI: New(o)}))
+	srv := httptest.NewServer(api.New(api.Options{Index: ix, Gazetteer: o.Gazetteer, Sources: o.Sources, Access: o.Access,
+		Topics: o.Topics, Digests: o.Digests, UI: New(o)}))
 	t.Cleanup(srv.Close)
 	return srv
 }

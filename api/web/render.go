@@ -20,7 +20,7 @@ var templateFS embed.FS
 
 // pageNames are the templates of whole pages; each is parsed together
 // with the layout and the shared partials.
-var pageNames = []string{"search", "document", "entity", "claims", "sources", "login", "error"}
+var pageNames = []string{"search", "document", "entity", "claims", "sources", "topics", "topic", "login", "error"}
 
 // pages holds one parsed template set per page.
 var pages = parsePages()
@@ -52,7 +52,10 @@ var funcs = template.FuncMap{
 	"snippet":     snippetParts,
 	"add":         func(a, b int) int { return a + b },
 	"sourceTypes": newsintel.SourceTypes,
-	"percent":     func(f float64) int { return int(f*100 + 0.5) },
+	"weekdays": func() []string {
+		return []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	},
+	"percent": func(f float64) int { return int(f*100 + 0.5) },
 	"deref": func(p *int) int {
 		if p == nil {
 			return 0

@@ -41,6 +41,7 @@ type searchData struct {
 	Anonymous             *filterChip
 	Chart                 chart
 	Pager                 pager
+	SaveHref              string // the topics page with this search in its form
 }
 
 type facetView struct {
@@ -112,6 +113,11 @@ func (h *Handler) runSearch(r *http.Request, q url.Values, req *index.Request, d
 	d.Chart = barChart("Matching documents per "+req.DateHistogram, "documents", req.DateHistogram,
 		[]series{{Name: "documents", Class: "st-total", Counts: res.Histogram}})
 	d.Pager = newPager("/search", q, req.From, req.Size, res.Total)
+	save := clone(q)
+	for _, k := range []string{"from", "size", "sort", "search_after", "facets", "facet_size", "histogram", "highlight"} {
+		save.Del(k)
+	}
+	d.SaveHref = "/topics?" + save.Encode()
 	return nil
 }
 

@@ -1,7 +1,7 @@
 // Package web is newsintel's web UI for analysts and journalists: search
 // with facets, documents with their entity mentions and sourcing claims
-// marked, entity and claim timelines, and the health of the sources for
-// operators. Pages are rendered on the server with html/template (so every
+// marked, entity and claim timelines, saved topics with digest previews
+// and feeds, and the health of the sources for operators. Pages are rendered on the server with html/template (so every
 // text that came from a crawled page is escaped) and work without
 // JavaScript; charts are SVG drawn on the server. CSS and the one small
 // script are embedded, and nothing is fetched from elsewhere.
@@ -42,6 +42,8 @@ type Options struct {
 	Gazetteer *entities.Gazetteer // entity names, aliases, identifiers; nil: only what the index knows
 	Sources   api.SourceRegistry  // nil: the sources page says there is no registry
 	Access    api.Access          // the API's keys and open reading, checked the same way
+	Topics    api.TopicStore      // saved topics and subscriptions; nil: the topics pages say there are none
+	Digests   api.DigestBuilder   // digest previews; nil: none
 	Log       *slog.Logger
 }
 
@@ -80,6 +82,14 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("GET /entities/{id}", h.read(h.entityPage))
 	h.mux.HandleFunc("GET /claims", h.read(h.claimsPage))
 	h.mux.HandleFunc("GET /sources", h.admin(h.sourcesPage))
+	h.mux.HandleFunc("GET /topics", h.read(h.topicsPage))
+	h.mux.HandleFunc("POST /topics", h.admin(h.topicCreate))
+	h.mux.HandleFunc("GET /topics/{id}", h.read(h.topicPage))
+	h.mux.HandleFunc("POST /topics/{id}", h.admin(h.topicUpdate))
+	h.mux.HandleFunc("POST /topics/{id}/delete", h.admin(h.topicDelete))
+	h.mux.HandleFunc("POST /topics/{id}/subscriptions", h.admin(h.subscribe))
+	h.mux.HandleFunc("GET /topics/{id}/feed.atom", h.read(h.topicFeed("atom")))
+	h.mux.HandleFunc("GET /topics/{id}/feed.json", h.read(h.topicFeed("json")))
 	h.mux.HandleFunc("GET /login", h.loginPage)
 	h.mux.HandleFunc("POST /login", h.login)
 	h.mux.HandleFunc("POST /logout", h.logout)

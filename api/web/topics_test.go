@@ -1,0 +1,108 @@
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsintel/newsintel/pipelines"
+	"github.com/newsintel/newsintel/pipelines/digest"
+	"github.com/stretchr/testify/require"
+)
+
+// topicStore opens the real topic store on an embedded JetStream server
+// with a temporary store directory.
+func topicStore(t *testing.T) *digest.Store {
+	t.Helper()
+	srv, err := pipelines.StartServer(t.Context(), pipelines.ServerOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0",
+		MaxMemory: 64 << 20, MaxStore: 1 << 30}, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	t.Cleanup(srv.Shutdown)
+	bus, err := pipelines.Connect(t.Context(), srv.ClientURL(), t.Name(), slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	t.Cleanup(bus.Close)
+	o := pipelines.DefaultStreamOptions()
+	o.DuplicateWindow = time.Minute
+	require.NoError(t, bus.EnsureTopology(t.Context(), o))
+	st, err := digest.NewStore(t.Context(), bus)
+	require.NoError(t, err)
+	return st
+}
+
+// post sends a form as a same-origin browser would, with a key cookie.
+func post(t *testing.T, base, path, key string, form url.Values) (*http.Response, string) {
+	t.Helper()
+	return fetch(t, http.MethodPost, base+path, map[string]string{"Content-Type": "application/x-www-form-urlencoded",
+		"Origin": base, "Sec-Fetch-Site": "same-origin", "Cookie": keyCookie + "=" + key}, strings.NewReader(form.Encode()))
+}
+
+func TestTopicsCreatePreviewSubscribeDelete(t *testing.T) {
+	ix := testIndex(t)
+	srv := startUI(t, Options{Index: ix, Access: keyedAccess(true), Topics: topicStore(t), Digests: &digest.Builder{Index: ix}})
+	_, admin := login(t, srv.URL, adminSecret, "/topics")
+	_, reader := login(t, srv.URL, readSecret, "/topics")
+	require.NotEmpty(t, admin)
+
+	resp, body := getPage(t, srv.URL+"/topics?q=cloud&entity=company:alibaba&kind=article")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Contains(t, body, "No topics yet")
+	require.Contains(t, body, `value="company:alibaba"`, "the form is filled from the search it saves")
+	require.Contains(t, body, "needs an admin key", "an anonymous reader is told saving needs a key")
+
+	form := url.Values{"name": {"Alibaba <cloud>"}, "q": {"cloud"}, "entity": {"company:alibaba"}, "kind": {"article"},
+		"every": {"daily"}, "at": {"07:30"}, "include_claims": {"on"}}
+	resp, _ = post(t, srv.URL, "/topics", reader, form)
+	require.Equal(t, http.StatusForbidden, resp.StatusCode, "a read key cannot save topics")
+
+	resp, body = post(t, srv.URL, "/topics", admin, url.Values{"name": {"Broken"}, "q": {`"unclosed`}, "every": {"daily"}})
+	require.Equal(t, http.StatusBadRequest, resp.StatusCode, "a query the index refuses: %s", body)
+	require.Contains(t, body, `class="error"`)
+	require.Contains(t, body, `value="Broken"`, "the refused form keeps what was typed")
+
+	resp, _ = post(t, srv.URL, "/topics", admin, form)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	topicPath := resp.Header.Get("Location")
+	require.True(t, strings.HasPrefix(topicPath, "/topics/"), "created topic at %q", topicPath)
+
+	resp, body = fetch(t, http.MethodGet, srv.URL+topicPath, withKey(admin), nil)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	for _, w := range []string{"Alibaba &lt;cloud&gt;", "Atom feed", "JSON Feed", "Preview: digest of the last 7 days", "matching document", `class="hit-title"`, "Subscriptions"} {
+		require.Contains(t, body, w)
+	}
+
+	resp, _ = post(t, srv.URL, topicPath+"/subscriptions", admin, url.Values{"channel": {"email"}, "email": {"desk@example.com"}})
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	_, body = fetch(t, http.MethodGet, srv.URL+topicPath, withKey(admin), nil)
+	require.Contains(t, body, "desk@example.com")
+
+	form.Set("name", "Alibaba cloud, weekly")
+	form.Set("every", "weekly")
+	form.Set("weekday", "monday")
+	resp, _ = post(t, srv.URL, topicPath, admin, form)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode, "edit")
+	_, body = getPage(t, srv.URL+"/topics")
+	require.Contains(t, body, "Alibaba cloud, weekly")
+	require.Contains(t, body, "weekly at 07:30 on monday")
+
+	resp, _ = getPage(t, srv.URL+topicPath+"/feed.atom")
+	require.Equal(t, http.StatusTemporaryRedirect, resp.StatusCode)
+	resp, body = getPage(t, srv.URL+resp.Header.Get("Location"))
+	require.Equal(t, http.StatusOK, resp.StatusCode, "the API serves the topic's Atom feed")
+	require.Contains(t, body, "<feed")
+
+	resp, _ = post(t, srv.URL, topicPath+"/delete", admin, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	resp, _ = getPage(t, srv.URL+topicPath)
+	require.Equal(t, http.StatusNotFound, resp.StatusCode, "a deleted topic is gone")
+}
+
+func TestTopicsWithoutStore(t *testing.T) {
+	srv := startUI(t, Options{})
+	resp, body := getPage(t, srv.URL+"/topics")
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "keeps no topics") {
+		t.Errorf("GET /topics without a store: %d %q, want 503 saying there are no topics", resp.StatusCode, clip(body, 200))
+	}
+}

@@ -214,28 +214,75 @@ func entryOf(r ranked) newsintel.DigestEntry {
 // outletOf names who published d: its publisher, else its source.
 func outletOf(d *newsintel.Document) string { return cmp.Or(d.Publisher, d.Source) }
 
-// publishedOf is d's publication date, or when it was fetched.
+// publishedOf is d's publication date, a filing's filing date, or when
+// d was fetched.
 func publishedOf(d *newsintel.Document) time.Time {
-	if !d.Published.IsZero() {
+	switch {
+	case !d.Published.IsZero():
 		return d.Published
+	case d.Filing != nil && !d.Filing.Filed.IsZero():
+		return d.Filing.Filed
 	}
 	return d.Fetched
 }
 
-// summaryLen bounds an entry's summary.
-const summaryLen = 400
+// Summaries.
+const (
+	summaryLen    = 400 // longest summary, cut at a word
+	summaryMinLen = 80  // paragraphs are joined until the summary is this long
+)
 
-// summaryOf is d's summary, a notice's abstract, or the start of its body,
-// cut at a word boundary.
+// summaryOf is d's summary, a notice's abstract, what a filing is, or
+// the first paragraphs of its body (less one that only repeats the
+// title), cut at a word boundary.
 func summaryOf(d *newsintel.Document) string {
 	s := d.Summary
 	if s == "" && d.Notice != nil {
 		s = d.Notice.Abstract
 	}
+	if s == "" && d.Filing != nil {
+		s = filingSummary(d.Filing)
+	}
 	if s == "" {
-		s, _, _ = strings.Cut(d.Body, "\n\n")
+		s = leadOf(d.Body, d.Title)
 	}
 	return cutWords(strings.Join(strings.Fields(s), " "), summaryLen)
+}
+
+// leadOf joins the first paragraphs of body until they make a summary,
+// skipping a paragraph that is the title again.
+func leadOf(body, title string) string {
+	var b strings.Builder
+	for _, p := range strings.Split(body, "\n\n") {
+		p = strings.TrimSpace(p)
+		if p == "" || strings.EqualFold(p, strings.TrimSpace(title)) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+		if b.Len() >= summaryMinLen {
+			break
+		}
+	}
+	return b.String()
+}
+
+// filingSummary says what a filing is: "Form 20-F filed by Alibaba Group
+// Holding Limited on 2021-07-27 for the period ending 2021-03-31."
+func filingSummary(f *newsintel.Filing) string {
+	s := "Form " + cmp.Or(f.Form, "filing")
+	if f.Company != "" {
+		s += " filed by " + f.Company
+	}
+	if !f.Filed.IsZero() {
+		s += " on " + f.Filed.Format(time.DateOnly)
+	}
+	if f.PeriodOfReport != "" {
+		s += " for the period ending " + f.PeriodOfReport
+	}
+	return s + "."
 }
 
 // cutWords shortens s to at most n bytes at a space, adding "…".
@@ -250,23 +297,30 @@ func cutWords(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
+// claimsPerDocument bounds the claims one document adds to a digest, so
+// that the claims section spans the period's stories, not one long
+// article.
+const claimsPerDocument = 3
+
 // claimsOf lists the claims of docs in their order, each claim text once
 // (wire copies repeat them), only anonymous ones when anonymousOnly, at
-// most n.
+// most claimsPerDocument per document and n in all.
 func claimsOf(docs []newsintel.Document, anonymousOnly bool, n int) []newsintel.DigestClaim {
 	var out []newsintel.DigestClaim
 	seen := map[string]bool{}
 	for i := range docs {
 		d := &docs[i]
+		mine := 0
 		for _, c := range d.Claims {
 			if anonymousOnly && c.Source.Type != newsintel.SourceAnonymous {
 				continue
 			}
 			key := strings.ToLower(strings.Join(strings.Fields(c.Text), " "))
-			if key == "" || seen[key] {
+			if key == "" || seen[key] || mine == claimsPerDocument {
 				continue
 			}
 			seen[key] = true
+			mine++
 			out = append(out, newsintel.DigestClaim{DocumentID: d.ID, Title: d.Title, URL: d.URL,
 				Publisher: outletOf(d), Published: publishedOf(d), Claim: c})
 			if len(out) == n {

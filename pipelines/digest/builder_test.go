@@ -156,3 +156,49 @@ func entryIDs(es []newsintel.DigestEntry) []string {
 	}
 	return out
 }
+
+func TestSummaryOf(t *testing.T) {
+	filed := time.Date(2021, 7, 27, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name string
+		doc  newsintel.Document
+		want string
+	}{
+		{"wire text repeating its title", newsintel.Document{Title: "UPDATE 1-U.S. review drags on",
+			Body: "UPDATE 1-U.S. review drags on\n\nWASHINGTON, March 9 - A U.S. review of Alibaba's cloud unit has slowed, three sources said.\n\nMore."},
+			"WASHINGTON, March 9 - A U.S. review of Alibaba's cloud unit has slowed, three sources said."},
+		{"short paragraphs joined", newsintel.Document{Title: "T", Body: "By Jane Doe\n\nJune 14, 2021\n\nThe Biden administration is reviewing Alibaba's cloud business, three people said.\n\nMore."},
+			"By Jane Doe June 14, 2021 The Biden administration is reviewing Alibaba's cloud business, three people said."},
+		{"filing", newsintel.Document{Title: "20-F", Body: "UNITED STATES\n\nSECURITIES AND EXCHANGE COMMISSION",
+			Filing: &newsintel.Filing{Form: "20-F", Company: "Alibaba Group Holding Limited", Filed: filed, PeriodOfReport: "2021-03-31"}},
+			"Form 20-F filed by Alibaba Group Holding Limited on 2021-07-27 for the period ending 2021-03-31."},
+		{"notice abstract", newsintel.Document{Title: "Rule", Body: "Body.", Notice: &newsintel.Notice{Abstract: "This rule amends the Export Administration Regulations."}},
+			"This rule amends the Export Administration Regulations."},
+	}
+	for _, c := range cases {
+		if got := summaryOf(&c.doc); got != c.want {
+			t.Errorf("%s: summaryOf = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestClaimsSpreadOverStories checks that one long article cannot fill
+// the claims section alone.
+func TestClaimsSpreadOverStories(t *testing.T) {
+	long := article("long", "reuters", "Long read", since)
+	for i := range 6 {
+		c := long.Claims[0]
+		c.Text = fmt.Sprintf("claim number %d", i)
+		long.Claims = append(long.Claims, c)
+	}
+	short := article("short", "ft", "Short", since)
+	short.Claims[0].Text = "a different claim"
+	got := claimsOf([]newsintel.Document{long, short}, false, 25)
+	perDoc := map[string]int{}
+	for _, c := range got {
+		perDoc[c.DocumentID]++
+	}
+	if perDoc["long"] != claimsPerDocument || perDoc["short"] != 1 {
+		t.Errorf("claims per document %v, want %d from the long read and 1 from the other", perDoc, claimsPerDocument)
+	}
+}

@@ -43,6 +43,13 @@ func (b *Builder) spikes(ctx context.Context, base index.Request, overview *inde
 		return nil, nil
 	}
 	baseWin := windowed(base, since.Add(-time.Duration(n)*period), since)
+	history, err := b.Index.Search(ctx, sized(baseWin, 1))
+	if err != nil {
+		return nil, fmt.Errorf("digest: spike baseline: %w", err)
+	}
+	if history.Total == 0 {
+		return nil, nil // nothing to compare with: a new topic, or an index younger than the baseline window
+	}
 	named := filterEntities(base)
 	var out []newsintel.EntitySpike
 	for _, fc := range overview.Facets["entity"] {
@@ -66,6 +73,11 @@ func (b *Builder) spikes(ctx context.Context, base index.Request, overview *inde
 	}
 	slices.SortStableFunc(out, func(a, b newsintel.EntitySpike) int { return cmp.Compare(b.Ratio, a.Ratio) })
 	return out[:min(len(out), maxSpikes)], nil
+}
+
+func sized(r index.Request, n int) index.Request {
+	r.Size = n
+	return r
 }
 
 // filterEntities returns the entity IDs and names the request's filters

@@ -71,7 +71,7 @@ func writeClaims(b *bufio.Writer, cs []newsintel.DigestClaim) {
 	}
 	fmt.Fprintf(b, "\nNEW CLAIMS\n")
 	for _, c := range cs {
-		wrap(b, fmt.Sprintf("• %q", c.Claim.Text), "  ")
+		wrapHanging(b, fmt.Sprintf("• %q", c.Claim.Text), "  ", "    ")
 		wrap(b, "Source: "+sourceText(c.Claim.Source), "    ")
 		in := "In: " + c.Title
 		if c.Publisher != "" {
@@ -106,12 +106,16 @@ func writeSpikes(b *bufio.Writer, sp []newsintel.EntitySpike) {
 }
 
 // wrap writes text wrapped at textWidth, each line starting with indent.
-func wrap(b *bufio.Writer, text, indent string) {
-	line := indent
+func wrap(b *bufio.Writer, text, indent string) { wrapHanging(b, text, indent, indent) }
+
+// wrapHanging writes text wrapped at textWidth, the first line starting
+// with first and the others with rest.
+func wrapHanging(b *bufio.Writer, text, first, rest string) {
+	line, indent := first, first
 	for _, word := range strings.Fields(text) {
 		if len(line) > len(indent) && len(line)+1+len(word) > textWidth {
 			fmt.Fprintln(b, line)
-			line = indent
+			line, indent = rest, rest
 		}
 		if len(line) > len(indent) {
 			line += " "

@@ -3,6 +3,7 @@ package deliver_test
 import (
 	"bufio"
 	"bytes"
+	"crypto/tls"
 	"encoding/json"
 	"io"
 	"mime"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
+	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/pipelines/deliver"
 	"github.com/newsintel/newsintel/pipelines/digest"
 )
@@ -287,5 +289,23 @@ func TestEmailHeadersResistInjection(t *testing.T) {
 	s, err := new(mime.WordDecoder).DecodeHeader(r.msg.Header.Get("Subject"))
 	if err != nil || !strings.HasPrefix(s, "Evil Bcc: victim@example.net body") {
 		t.Errorf("Subject %q (%v), want the name on one line", s, err)
+	}
+}
+
+// TestEmailImplicitTLS submits over TLS from the first byte (SMTPS).
+func TestEmailImplicitTLS(t *testing.T) {
+	f := newFixture(t)
+	cert, pool := testCert(t)
+	l, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{cert}})
+	require.NoError(t, err)
+	ms := startMailServer(t, l)
+	o := smtpOptions(t, ms.Addr, pool)
+	o.StartTLS = config.StartTLSImplicit
+	d := f.deliverer(t, deliver.Options{SMTP: o})
+	sub := f.subscribe(t, newsintel.Subscription{Channel: newsintel.ChannelEmail, Email: "ana@example.org"})
+	got, err := d.Deliver(t.Context(), f.topic, sub, testDigest(f), "p1")
+	require.NoError(t, err)
+	if got.State != newsintel.DeliverySent || len(ms.Mails()) != 1 || !ms.Mails()[0].TLS {
+		t.Errorf("state %s, attempts %+v, %d mails; want sent, one mail over TLS", got.State, got.Attempts, len(ms.Mails()))
 	}
 }

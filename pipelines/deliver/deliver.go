@@ -75,9 +75,8 @@ type Options struct {
 	ScanInterval time.Duration // how often Run looks for due retries; default 15s
 
 	// Subscriptions finds a subscription again when a delivery is retried
-	// (its address, URL or secret may have changed; it may be gone).
-	// Default: the subscription as pipelines/digest's Store keeps it in
-	// the bucket "subscriptions".
+	// (its address, URL or secret may have changed; it may be gone):
+	// pipelines/digest's Store. Required.
 	Subscriptions SubscriptionLookup
 
 	Now func() time.Time // default time.Now
@@ -142,20 +141,16 @@ type Deliverer struct {
 }
 
 // New returns a Deliverer keeping its ledger in bus's bucket "deliveries".
-// It returns an error when a bucket does not exist (EnsureTopology
-// creates them).
+// It returns an error when the bucket does not exist (EnsureTopology
+// creates it) or o.Subscriptions is nil.
 func New(ctx context.Context, bus *pipelines.Bus, o Options) (*Deliverer, error) {
+	if o.Subscriptions == nil {
+		return nil, errors.New("deliver: Options.Subscriptions is required")
+	}
 	o.defaults()
 	kv, err := bus.KV(ctx, pipelines.BucketDeliveries)
 	if err != nil {
 		return nil, err
-	}
-	if o.Subscriptions == nil {
-		subs, err := bus.KV(ctx, pipelines.BucketSubscriptions)
-		if err != nil {
-			return nil, err
-		}
-		o.Subscriptions = kvSubscriptions{kv: subs}
 	}
 	return &Deliverer{
 		opts: o, ledger: &ledger{kv: kv}, http: webhookClient(o),

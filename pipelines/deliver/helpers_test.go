@@ -309,8 +309,7 @@ func (f *fixture) subscribe(t testing.TB, s newsintel.Subscription) newsintel.Su
 // the caller's to set in o).
 func (f *fixture) deliverer(t testing.TB, o deliver.Options) *deliver.Deliverer {
 	t.Helper()
-	o.Now = f.clock.Now
-	o.Log = testLogger()
+	o.Now, o.Log, o.Subscriptions = f.clock.Now, testLogger(), f.store
 	if o.SMTP.From == "" {
 		o.SMTP.From = "Newsintel Digests <digests@news.example.org>"
 	}

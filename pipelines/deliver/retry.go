@@ -3,16 +3,12 @@ package deliver
 import (
 	"cmp"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/newsintel/newsintel"
 )
@@ -122,31 +118,4 @@ func (d *Deliverer) nextLook(e Entry) time.Time {
 		return e.NextAttempt
 	}
 	return e.Updated.Add(d.lease())
-}
-
-// kvSubscriptions reads subscriptions as pipelines/digest's Store keeps
-// them: JSON under "<topic ID>.<subscription ID>" in the bucket
-// "subscriptions".
-type kvSubscriptions struct {
-	kv jetstream.KeyValue
-}
-
-// Subscription implements SubscriptionLookup.
-func (k kvSubscriptions) Subscription(ctx context.Context, topicID, subID string) (newsintel.Subscription, error) {
-	var s newsintel.Subscription
-	notFound := newsintel.Errorf(newsintel.ENOTFOUND, "no subscription %q of topic %q", subID, topicID)
-	if !newsintel.ValidID(topicID) || !newsintel.ValidID(subID) {
-		return s, notFound
-	}
-	e, err := k.kv.Get(ctx, topicID+"."+subID)
-	if errors.Is(err, jetstream.ErrKeyNotFound) || errors.Is(err, jetstream.ErrKeyDeleted) {
-		return s, notFound
-	}
-	if err != nil {
-		return s, fmt.Errorf("subscriptions get %s: %w", subID, err)
-	}
-	if err := json.Unmarshal(e.Value(), &s); err != nil {
-		return s, fmt.Errorf("subscriptions %s: %w", subID, err)
-	}
-	return s, nil
 }

@@ -255,7 +255,7 @@ func TestSenderDiedMidSend(t *testing.T) {
 	o := deliver.Options{AllowPrivate: true, WebhookTimeout: 10 * time.Second}
 	bus1 := connect(t, f.srv)
 	o1 := o
-	o1.Now, o1.Log = f.clock.Now, testLogger()
+	o1.Now, o1.Log, o1.Subscriptions = f.clock.Now, testLogger(), f.store
 	d1, err := deliver.New(t.Context(), bus1, o1)
 	require.NoError(t, err)
 	done := make(chan error, 1)

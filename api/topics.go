@@ -34,8 +34,13 @@ type DigestBuilder interface {
 	Build(ctx context.Context, t newsintel.Topic, since, until time.Time) (*newsintel.Digest, error)
 }
 
-// topicInput is the JSON body of POST and PUT /api/v1/topics.
+// topicInput is the JSON body of POST and PUT /api/v1/topics. A topic as
+// GET returns it is accepted, so it can be edited and sent back: its ID
+// and times are ignored.
 type topicInput struct {
+	ID       string                 `json:"id"`
+	Created  string                 `json:"created"`
+	Updated  string                 `json:"updated"`
 	Name     string                 `json:"name"`
 	Query    newsintel.TopicQuery   `json:"query"`
 	Schedule newsintel.Schedule     `json:"schedule"`

@@ -80,6 +80,8 @@ then, in another shell:
 	root.AddCommand(benchCmd(g))
 	root.AddCommand(keysCmd())
 	root.AddCommand(backfillCmd(g))
+	root.AddCommand(topicsCmd(g))
+	root.AddCommand(digestCmd())
 	return root
 }
 

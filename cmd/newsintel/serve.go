@@ -171,6 +171,9 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 		})
 		if slices.Contains(o.stages, "api") {
 			opts := apiOptions(cfg, ix, bus, gaz, counters, log.With("component", "api"))
+			if opts.Topics, opts.Digests, err = topicParts(ctx, bus, ix); err != nil {
+				return err
+			}
 			opts.Metrics = metrics
 			addr, err := serveHTTP(gctx, g, cfg, api.New(opts))
 			if err != nil {

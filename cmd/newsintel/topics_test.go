@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/newsintel/newsintel/api"
+	"github.com/newsintel/newsintel/config"
+)
+
+// runCLI runs the newsintel command line with args and returns its
+// output and error.
+func runCLI(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	cmd := rootCmd()
+	cmd.SetOut(&out)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(t.Context())
+	return out.String(), err
+}
+
+// TestTopicsCommands adds, lists, previews and removes a topic of a
+// running server with the demo corpus through the CLI.
+func TestTopicsCommands(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	const secret = "test-admin-key"
+	cfg.API.OpenRead = true
+	cfg.API.Keys = []config.APIKey{{Name: "ops", Hash: api.HashKey(secret), Scopes: []string{"admin"}}}
+	require.NoError(t, cfg.Validate())
+	r := startServe(t, cfg, serveOptions{demo: true})
+	base := "http://" + r.info.HTTPAddr
+	waitAtLeast(t, r.info.HTTPAddr, "alibaba", 5)
+	server := []string{"--nats", r.info.NATSURL}
+
+	_, err := runCLI(t, append([]string{"topics", "add", "--name", "bad", "--query", `"export controls`}, server...)...)
+	if err == nil || !strings.Contains(err.Error(), "quote") {
+		t.Errorf("topics add with an unbalanced quote: %v, want the index's reason", err)
+	}
+	_, err = runCLI(t, append([]string{"topics", "add", "--name", "bad", "--at", "25:00"}, server...)...)
+	if err == nil || !strings.Contains(err.Error(), "hour 25 is out of range") {
+		t.Errorf("topics add --at 25:00: %v, want the hour named", err)
+	}
+
+	out, err := runCLI(t, append([]string{"topics", "add", "--name", "Alibaba cloud", "--query", "cloud", "--filter", "company=Alibaba",
+		"--every", "daily", "--at", "7:30", "--tz", "America/New_York", "--claims"}, server...)...)
+	require.NoError(t, err)
+	id := regexp.MustCompile(`added topic ([0-9a-f]+)`).FindStringSubmatch(out)
+	require.Len(t, id, 2, "output %q", out)
+
+	out, err = runCLI(t, "topics", "list", "--nats", r.info.NATSURL)
+	require.NoError(t, err)
+	if !strings.Contains(out, id[1]) || !strings.Contains(out, "daily at 07:30 America/New_York") {
+		t.Errorf("topics list:\n%s\nwant the topic with its schedule", out)
+	}
+
+	since := time.Now().Add(-24 * time.Hour).UTC().Format(time.RFC3339)
+	until := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
+	out, err = runCLI(t, "digest", "run", id[1], "--dry-run", "--since", since, "--until", until, "--server", base)
+	require.NoError(t, err)
+	for _, want := range []string{"Alibaba cloud: digest for", "TOP STORIES", "  1. "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("digest run --dry-run lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := runCLI(t, "digest", "run", id[1], "--server", base); err == nil || !strings.Contains(err.Error(), "--dry-run") {
+		t.Errorf("digest run without --dry-run: %v, want it to say only --dry-run is supported", err)
+	}
+
+	out, err = runCLI(t, append([]string{"topics", "subscribe", id[1], "--email", "analyst@example.com"}, server...)...)
+	require.NoError(t, err)
+	require.Contains(t, out, "(email) added")
+	out, err = runCLI(t, "topics", "preview", id[1], "--server", base, "--json")
+	require.NoError(t, err)
+	require.Contains(t, out, `"topic_name": "Alibaba cloud"`, "preview --json")
+	_, err = runCLI(t, append([]string{"topics", "rm", id[1]}, server...)...)
+	require.NoError(t, err)
+	out, err = runCLI(t, "topics", "list", "--nats", r.info.NATSURL)
+	require.NoError(t, err)
+	if strings.Contains(out, id[1]) {
+		t.Errorf("topics list after rm still shows %s:\n%s", id[1], out)
+	}
+}
+
+// waitAtLeast polls the search API until q has at least n hits.
+func waitAtLeast(t *testing.T, addr, q string, n uint64) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		var res apiSearch
+		getJSON(t, "http://"+addr+"/api/v1/search?q="+q, &res)
+		if res.Total >= n {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("search %q did not reach %d hits", q, n)
+}

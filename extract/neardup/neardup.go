@@ -112,19 +112,55 @@ func SimHash(text string) uint64 {
 	if len(shingles) == 0 {
 		return 0
 	}
-	var v [64]int
-	for _, x := range shingles {
-		for b := range v {
-			v[b] += int(x>>b&1)*2 - 1
-		}
-	}
+	ones := bitCounts(shingles)
 	var out uint64
-	for b := range v {
-		if v[b] > 0 {
+	for b, n := range ones {
+		// Bit b is set when more shingles have it set than not: the sum
+		// of +1 for each set and -1 for each clear bit is positive.
+		if 2*n > len(shingles) {
 			out |= 1 << b
 		}
 	}
 	return out
+}
+
+// spread maps a byte to a word with bit i of the byte in byte lane i, so
+// that adding spread values counts eight bit positions at once.
+var spread = func() (t [256]uint64) {
+	for v := range t {
+		for i := range 8 {
+			if v>>i&1 == 1 {
+				t[v] |= 1 << (8 * i)
+			}
+		}
+	}
+	return t
+}()
+
+// bitCounts returns, for each of the 64 bit positions, how many of xs
+// have that bit set. It adds eight byte lanes per lookup, emptying the
+// lanes before they can overflow: eight additions per value instead of 64.
+func bitCounts(xs []uint64) [64]int {
+	var ones [64]int
+	var lanes [8]uint64
+	flush := func() {
+		for j, l := range lanes {
+			for i := range 8 {
+				ones[8*j+i] += int(l >> (8 * i) & 0xff)
+			}
+			lanes[j] = 0
+		}
+	}
+	for k, x := range xs {
+		for j := range lanes {
+			lanes[j] += spread[byte(x>>(8*j))]
+		}
+		if k%255 == 254 {
+			flush()
+		}
+	}
+	flush()
+	return ones
 }
 
 // Distance returns the Hamming distance between two simhashes.

@@ -58,3 +58,31 @@ func TestWordsFoldsCase(t *testing.T) {
 		t.Errorf("Words = %q, want %q", got, want)
 	}
 }
+
+// TestBitCounts checks the lane counting against a count bit by bit,
+// across the lane flush at 255 values.
+func TestBitCounts(t *testing.T) {
+	for _, n := range []int{0, 1, 254, 255, 256, 1000} {
+		xs := make([]uint64, n)
+		x := uint64(0x9e3779b97f4a7c15)
+		for i := range xs {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			xs[i] = x
+		}
+		if n == 1000 {
+			xs[3] = ^uint64(0) // every bit set in one value
+		}
+		got := bitCounts(xs)
+		var want [64]int
+		for _, v := range xs {
+			for b := range want {
+				want[b] += int(v >> b & 1)
+			}
+		}
+		if got != want {
+			t.Errorf("bitCounts of %d values = %v, want %v", n, got, want)
+		}
+	}
+}

@@ -62,10 +62,7 @@ func (h *Handler) claimsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	status := http.StatusOK
 	if err != nil {
-		status = api.StatusOf(err)
-		if status >= 500 && newsintel.ErrorCode(err) != newsintel.EUNAVAILABLE {
-			h.log.Error("web claims search failed", "error", err)
-		}
+		status = h.errorStatus(err)
 		d.Error = newsintel.ErrorMessage(err)
 	}
 	h.render(w, r, "claims", status, page{Title: "Claims", Nav: "claims", Data: d})

@@ -20,7 +20,7 @@ var templateFS embed.FS
 
 // pageNames are the templates of whole pages; each is parsed together
 // with the layout and the shared partials.
-var pageNames = []string{"search", "document", "entity", "claims", "sources", "topics", "topic", "login", "error"}
+var pageNames = []string{"search", "document", "entity", "claims", "stories", "story", "sources", "topics", "topic", "login", "error"}
 
 // pages holds one parsed template set per page.
 var pages = parsePages()
@@ -55,7 +55,10 @@ var funcs = template.FuncMap{
 	"weekdays": func() []string {
 		return []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 	},
-	"percent": func(f float64) int { return int(f*100 + 0.5) },
+	"percent":          func(f float64) int { return int(f*100 + 0.5) },
+	"attribution":      attributionName,
+	"attributionClass": attributionClass,
+	"delay":            delayText,
 	"deref": func(p *int) int {
 		if p == nil {
 			return 0
@@ -107,6 +110,16 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	d := errorData{Status: status, Heading: http.StatusText(status), Message: newsintel.ErrorMessage(err),
 		Login: status == http.StatusUnauthorized || status == http.StatusForbidden}
 	h.render(w, r, "error", status, page{Title: d.Heading, Data: d})
+}
+
+// errorStatus is the status of a page showing err inline; internal
+// errors are logged here, once.
+func (h *Handler) errorStatus(err error) int {
+	status := api.StatusOf(err)
+	if status >= 500 && newsintel.ErrorCode(err) != newsintel.EUNAVAILABLE {
+		h.log.Error("web request failed", "error", err)
+	}
+	return status
 }
 
 func formatDate(t time.Time) string {

@@ -75,10 +75,7 @@ func (h *Handler) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	status := http.StatusOK
 	if err != nil {
-		status = api.StatusOf(err)
-		if status >= 500 && newsintel.ErrorCode(err) != newsintel.EUNAVAILABLE {
-			h.log.Error("web search failed", "error", err)
-		}
+		status = h.errorStatus(err)
 		d.Error = newsintel.ErrorMessage(err)
 	}
 	title := "Search"

@@ -25,6 +25,7 @@ import (
 	"github.com/newsintel/newsintel/api"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/index"
+	"github.com/newsintel/newsintel/index/story"
 )
 
 // Index is what the UI reads: the real *index.Index has every method.
@@ -44,6 +45,7 @@ type Options struct {
 	Access    api.Access          // the API's keys and open reading, checked the same way
 	Topics    api.TopicStore      // saved topics and subscriptions; nil: the topics pages say there are none
 	Digests   api.DigestBuilder   // digest previews; nil: none
+	Stories   StoryFinder         // nil: a story.Finder over Index with its default options
 	Log       *slog.Logger
 }
 
@@ -52,11 +54,12 @@ var assetFS embed.FS
 
 // Handler serves the UI. Build it with New; it is safe for concurrent use.
 type Handler struct {
-	opts  Options
-	log   *slog.Logger
-	keys  *api.KeyChecker
-	mux   *http.ServeMux
-	entry http.Handler // mux behind the cross-origin check and security headers
+	opts    Options
+	stories StoryFinder
+	log     *slog.Logger
+	keys    *api.KeyChecker
+	mux     *http.ServeMux
+	entry   http.Handler // mux behind the cross-origin check and security headers
 }
 
 // New returns the UI's handler with its pages registered.
@@ -64,6 +67,9 @@ func New(o Options) *Handler {
 	h := &Handler{opts: o, log: o.Log, keys: api.NewKeyChecker(o.Access), mux: http.NewServeMux()}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
+	}
+	if h.stories = o.Stories; h.stories == nil {
+		h.stories = story.New(o.Index, story.Options{})
 	}
 	h.routes()
 	h.entry = securityHeaders(http.NewCrossOriginProtection().Handler(h.mux))
@@ -81,6 +87,8 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("GET /documents/{id}", h.read(h.documentPage))
 	h.mux.HandleFunc("GET /entities/{id}", h.read(h.entityPage))
 	h.mux.HandleFunc("GET /claims", h.read(h.claimsPage))
+	h.mux.HandleFunc("GET /stories", h.read(h.storiesPage))
+	h.mux.HandleFunc("GET /stories/{id}", h.read(h.storyPage))
 	h.mux.HandleFunc("GET /sources", h.admin(h.sourcesPage))
 	h.mux.HandleFunc("GET /topics", h.read(h.topicsPage))
 	h.mux.HandleFunc("POST /topics", h.admin(h.topicCreate))

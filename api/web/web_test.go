@@ -46,6 +46,10 @@ func TestPagesRender(t *testing.T) {
 		{"claims", "/claims?source_type=anonymous", 200, []string{"Sourcing claims", `class="badge st-anonymous"`, "<svg", "CSV"}},
 		{"claims by entity", "/claims?entity=company:alibaba", 200, []string{"of", "claims"}},
 		{"sources need an admin key", "/sources", 401, []string{`action="/login"`, `type="password"`}},
+		{"stories", "/stories", 200, []string{"reports by", `href="/stories/`, "anonymous sources", "Own anonymous sources"}},
+		{"stories of an entity", "/stories?entity=company:alibaba&since=2021-06-01", 200, []string{`href="/stories/`}},
+		{"bad stories date", "/stories?since=yesterday", 400, []string{"not a date"}},
+		{"missing story", "/stories/" + seedID + ".00000000", 404, []string{"404"}},
 		{"no page", "/nothing-here", 404, []string{"there is no page"}},
 	}
 	for _, c := range cases {
@@ -62,6 +66,23 @@ func TestPagesRender(t *testing.T) {
 			checkHeaders(t, c.path, resp)
 		})
 	}
+}
+
+func TestStoryPage(t *testing.T) {
+	srv := startUI(t, Options{})
+	_, list := getPage(t, srv.URL+"/stories?entity=company:alibaba")
+	i := strings.Index(list, `href="/stories/`)
+	require.GreaterOrEqual(t, i, 0, "the stories page links a story")
+	path := list[i+len(`href="`):]
+	path = path[:strings.IndexByte(path, '"')]
+	resp, body := getPage(t, srv.URL+path)
+	require.Equal(t, http.StatusOK, resp.StatusCode, "GET %s", path)
+	for _, w := range []string{"First report", "Every report, oldest first", "Confirmed by", "Denied by", "Outlets", "<svg", `class="badge st-anonymous"`} {
+		if !strings.Contains(body, w) {
+			t.Errorf("GET %s: page lacks %q", path, w)
+		}
+	}
+	checkHeaders(t, path, resp)
 }
 
 // checkHeaders asserts the security headers every UI page carries.

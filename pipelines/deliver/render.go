@@ -152,19 +152,36 @@ func newClaimView(c newsintel.DigestClaim, loc *time.Location) claimView {
 }
 
 // anonymousDetail describes an anonymous source: how many and who
-// ("three sources, a former Trump administration official").
+// ("three people briefed on the matter"; "3 sources, people familiar with
+// the matter" when the description does not count them itself).
 func anonymousDetail(s newsintel.Source) string {
-	var parts []string
+	desc := clean(s.Description, 200)
+	var count string
 	switch {
 	case s.Count != nil && *s.Count > 1:
-		parts = append(parts, plural(*s.Count, "source", "sources"))
+		count = plural(*s.Count, "source", "sources")
 	case s.Plural:
-		parts = append(parts, "several sources")
+		count = "several sources"
 	}
-	if d := clean(s.Description, 200); d != "" {
-		parts = append(parts, d)
+	if count == "" || countsItself(desc) {
+		return cmpOr(desc, count)
 	}
-	return strings.Join(parts, ", ")
+	if desc == "" {
+		return count
+	}
+	return count + ", " + desc
+}
+
+// countWords start a description that says how many sources it stands for.
+var countWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "several": true, "multiple": true, "many": true, "some": true, "both": true,
+	"a": true, "an": true, "one": true, "two-dozen": true, "dozens": true, "numerous": true, "various": true,
+}
+
+func countsItself(desc string) bool {
+	first, _, _ := strings.Cut(strings.ToLower(desc), " ")
+	return countWords[first] || (first != "" && first[0] >= '0' && first[0] <= '9')
 }
 
 // attribution says who a claim is attributed to, with its cue and hedge.

@@ -190,7 +190,7 @@ func fromText(text string) article.Article {
 // when that says nothing useful, from the bytes.
 func kindOfContent(contentType string, body []byte) string {
 	ct := strings.ToLower(contentType)
-	head := bytes.ToLower(bytes.TrimSpace(body[:min(len(body), 2048)]))
+	head := bytes.TrimSpace(body[:min(len(body), 2048)])
 	switch {
 	case looksBinary(head):
 		return ""
@@ -198,9 +198,14 @@ func kindOfContent(contentType string, body []byte) string {
 		return "html"
 	case strings.HasPrefix(ct, "text/plain"):
 		return "text"
-	case bytes.HasPrefix(head, []byte("<")) || bytes.Contains(head, []byte("<p>")) || bytes.Contains(head, []byte("<html")):
+	case bytes.HasPrefix(head, []byte("<")):
 		return "html"
-	case ct == "" || strings.HasPrefix(ct, "text/"):
+	}
+	// Lower-cased only here: most documents come with a content type.
+	if lower := bytes.ToLower(head); bytes.Contains(lower, []byte("<p>")) || bytes.Contains(lower, []byte("<html")) {
+		return "html"
+	}
+	if ct == "" || strings.HasPrefix(ct, "text/") {
 		return "text"
 	}
 	return ""

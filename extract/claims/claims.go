@@ -18,6 +18,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/extract/sentence"
@@ -33,6 +34,14 @@ func Extract(body string, mentions []newsintel.Mention) []newsintel.Claim {
 	ms := slices.Clone(mentions)
 	slices.SortFunc(ms, func(a, b newsintel.Mention) int { return a.Start - b.Start })
 	x := &extractor{body: body, all: ms, st: state{mentions: ms, surnames: map[string]string{}}}
+	buf := tokBufs.Get().(*[]tok)
+	x.buf = *buf
+	defer func() {
+		if cap(x.buf) <= maxPooledToks {
+			*buf = x.buf[:0]
+			tokBufs.Put(buf)
+		}
+	}()
 	spans := sentence.Split(body)
 	x.quoted = quoteIndex(body)
 	hits := x.directQuotes(spans)
@@ -55,6 +64,15 @@ func Extract(body string, mentions []newsintel.Mention) []newsintel.Claim {
 	}
 	return out
 }
+
+// tokBufs recycles the sentence token buffers of Extract, which otherwise
+// grew afresh by doubling in every call (the largest allocation of claim
+// extraction). A buffer only lives while one sentence is read: nothing
+// Extract returns points into it.
+var tokBufs = sync.Pool{New: func() any { b := make([]tok, 0, 128); return &b }}
+
+// maxPooledToks is the largest buffer kept for reuse.
+const maxPooledToks = 4096
 
 // extractor holds one article's text and reading state.
 type extractor struct {

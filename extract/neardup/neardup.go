@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -62,7 +63,11 @@ func eachWord(text string, fn func(w []byte)) {
 
 // wordHashes returns the 64-bit FNV-1a hash of each word of text.
 func wordHashes(text string) []uint64 {
-	hs := make([]uint64, 0, len(text)/6)
+	// About one word per space in prose, more where punctuation splits
+	// words ("U.S." is two); len/6 fell short often enough to double the
+	// slice on most bodies.
+	seps := strings.Count(text, " ") + strings.Count(text, "\n")
+	hs := make([]uint64, 0, seps+seps/8+8)
 	eachWord(text, func(w []byte) {
 		h := uint64(14695981039346656037)
 		for _, c := range w {

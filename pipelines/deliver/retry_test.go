@@ -381,3 +381,42 @@ func TestDeliverRefusesBadInput(t *testing.T) {
 		t.Errorf("ledger holds %d deliveries (%v), want none", total, err)
 	}
 }
+
+// TestSMTPServerThatNeverAnswers: a server that accepts and stays silent
+// costs one delivery its timeout, recorded as a failure to retry.
+func TestSMTPServerThatNeverAnswers(t *testing.T) {
+	f := newFixture(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = l.Close() })
+	var held []net.Conn
+	var mu sync.Mutex
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, c) // never greets
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range held {
+			_ = c.Close()
+		}
+	})
+	_, pool := testCert(t)
+	o := smtpOptions(t, l.Addr().String(), pool)
+	o.Timeout = 300 * time.Millisecond
+	d := f.deliverer(t, deliver.Options{SMTP: o})
+	sub := f.subscribe(t, newsintel.Subscription{Channel: newsintel.ChannelEmail, Email: "ana@example.org"})
+	got, err := d.Deliver(t.Context(), f.topic, sub, testDigest(f), "p1")
+	require.NoError(t, err)
+	if got.State != newsintel.DeliveryFailed || !strings.Contains(got.Attempts[0].Error, "deadline exceeded") {
+		t.Errorf("state %s, attempts %+v; want failed on the deadline", got.State, got.Attempts)
+	}
+}

@@ -45,6 +45,8 @@ func schemas() obj {
 		"Document": obj{"type": "object", "description": "a document with body, mentions, claims and sourcing profile",
 			"required": []string{"id", "kind", "source"}},
 		"ClaimResult":   claimResultSchema(),
+		"StoryList":     storyListSchema(),
+		"Story":         storySchema(),
 		"SimilarResult": object(obj{"id": str, "hits": arr(ref("Hit"))}, "id", "hits"),
 		"Entity":        entity,
 		"EntityList":    object(obj{"entities": arr(ref("EntitySuggestion"))}, "entities"),

@@ -17,6 +17,7 @@ type item struct {
 	hit       index.ClaimHit
 	doc       *newsintel.Document // nil when the document could not be read
 	group     int                 // Claim.Group of the claim in its document
+	relayed   bool                // the text follows "reports that" in its sentence
 	ents      []string            // its entities and its document's title entities, places left out
 	counts    map[string]int      // content-word counts
 	vec       vector
@@ -131,7 +132,11 @@ func newItem(h index.ClaimHit, d *newsintel.Document) *item {
 	ents := append([]string(nil), h.Entities...)
 	if d != nil {
 		if n := h.Position; n > 0 && n <= len(d.Claims) && d.Claims[n-1].Text == h.Text {
-			it.group = d.Claims[n-1].Group
+			c := d.Claims[n-1]
+			it.group = c.Group
+			if c.TextStart > 0 && c.TextStart <= len(d.Body) {
+				it.relayed = relaysReports.MatchString(d.Body[max(0, c.TextStart-40):c.TextStart])
+			}
 		}
 		if it.published.IsZero() {
 			it.published = firstSet(d.Published, d.Fetched)

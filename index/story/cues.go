@@ -45,3 +45,7 @@ var tentative = regexp.MustCompile(`\b(?:may|might|could|would|if|If|Might|Could
 
 // negated marks a statement that says the thing did not happen.
 var negated = regexp.MustCompile(`(?i)\b(?:not|no|never|neither|nor)\b|n't\b`)
+
+// relaysReports ends the words before a claim that attribute it to
+// reports rather than to the sentence's speaker.
+var relaysReports = regexp.MustCompile(`(?i)\b(?:reports?|reported|reporting|rumou?rs?|speculation)\s+(?:that|of)\s*$`)

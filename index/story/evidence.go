@@ -49,10 +49,13 @@ func newProfile(st *Story, g *group, window time.Duration, outlets map[string]bo
 	for _, e := range p.core {
 		names = append(names, e.Name, strings.ReplaceAll(e.ID[strings.Index(e.ID, ":")+1:], "-", " "))
 	}
+	// Terms weigh by the number of the story's claims that use them, not
+	// by their rarity among the claims read, so that evidence does not
+	// depend on the filters that found the story.
 	sum := map[string]float64{}
 	for _, it := range g.items {
-		for t, w := range it.vec {
-			sum[t] += w
+		for t := range it.counts {
+			sum[t]++
 		}
 	}
 	for i, t := range topTerms(sum, evidenceTerm) {
@@ -125,15 +128,18 @@ func (p *profile) in(t time.Time) bool {
 	return !t.Before(p.firstAt) && !t.After(p.until)
 }
 
-// link finds the evidence about st among pool (claims already read) and
-// the documents the index finds for the story's entities and terms.
-func (f *Finder) link(ctx context.Context, st *Story, g *group, pool []*item, outlets map[string]bool) error {
+// link finds the evidence about st among its own claims and the documents
+// the index finds for the story's entities and terms.
+func (f *Finder) link(ctx context.Context, st *Story, g *group, outlets map[string]bool) error {
 	if !st.Anonymous {
 		return nil
 	}
 	p := newProfile(st, g, f.opts.EvidenceWindow, outlets)
 	links := map[string]Link{}
-	for _, it := range pool {
+	// The story's own claims and the documents the index finds for it:
+	// not the other claims read, so that a story has the same links
+	// whichever filters found it.
+	for _, it := range g.items {
 		if l, ok := p.claimLink(it); ok {
 			keep(links, l)
 		}
@@ -184,7 +190,7 @@ func (p *profile) claimLink(it *item) (Link, bool) {
 	default:
 		return Link{}, false
 	}
-	if a, _ := attribution(h.Source, p.outlets); a != OnRecord {
+	if a, _ := it.attribution(p.outlets); a != OnRecord {
 		return Link{}, false
 	}
 	speaker := p.names(strings.Join([]string{h.Source.Name, h.Source.Affiliation, h.Source.Description}, " "))

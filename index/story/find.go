@@ -39,7 +39,7 @@ func (f *Finder) Find(ctx context.Context, r Request) (*List, error) {
 		Truncated: total > uint64(len(hits)), Stories: make([]Story, 0, min(r.Size, len(stories)))}
 	for _, i := range order[:min(r.Size, len(order))] {
 		st := stories[i]
-		if err := f.link(ctx, &st, groups[i], its, outlets); err != nil {
+		if err := f.link(ctx, &st, groups[i], outlets); err != nil {
 			return nil, err
 		}
 		out.Stories = append(out.Stories, st)
@@ -137,7 +137,7 @@ func (f *Finder) Get(ctx context.Context, id string) (*Story, error) {
 			continue
 		}
 		st := build(g, outlets, removedOf(its))
-		if err := f.link(ctx, &st, g, its, outlets); err != nil {
+		if err := f.link(ctx, &st, g, outlets); err != nil {
 			return nil, err
 		}
 		return &st, nil

@@ -18,6 +18,7 @@ import (
 const (
 	joinThreshold = 0.22
 	clusterBonus  = 0.25
+	minShared     = 2 // content words two claims must share, unless near-duplicates
 )
 
 // group is a story being built: its claims in the order they joined.
@@ -103,10 +104,23 @@ func joinScore(it *item, g *group) float64 {
 		s := cosine(it.vec, m.vec)
 		if !sameDoc && m.cluster() == it.cluster() {
 			s += clusterBonus
+		} else if overlap(it.vec, m.vec) < minShared {
+			continue // one rare word in common is not the same assertion
 		}
 		best = max(best, s)
 	}
 	return best
+}
+
+// overlap counts the terms a and b share.
+func overlap(a, b vector) int {
+	n := 0
+	for t := range a {
+		if _, ok := b[t]; ok {
+			n++
+		}
+	}
+	return n
 }
 
 // storyID names a story by its first claim: the document ID, a dot, and
@@ -188,7 +202,7 @@ func report(its []*item, core vector, outlets map[string]bool) Report {
 		}
 	}
 	h := best.hit
-	attr, via := attribution(h.Source, outlets)
+	attr, via := best.attribution(outlets)
 	return Report{DocumentID: h.DocumentID, Kind: h.Kind, Publisher: h.Publisher, Title: h.Title, URL: h.URL,
 		Published: best.published, Attribution: attr, Via: via, ClaimID: h.ID, Text: h.Text, Hedge: h.Hedge,
 		SourceType: h.Source.Type, SourceCount: h.Source.Count, SourceDescription: h.Source.Description,
@@ -198,6 +212,17 @@ func report(its []*item, core vector, outlets map[string]bool) Report {
 func removedClaim(h index.ClaimHit) RemovedClaim {
 	return RemovedClaim{ClaimID: h.ID, Text: h.Text, SourceType: h.Source.Type, SourceDescription: h.Source.Description,
 		AddedIn: h.AddedRevision, RemovedIn: h.RemovedRevision, RemovedAt: h.RemovedAt}
+}
+
+// attribution says how the item's claim is attributed: as its source
+// says, but a claim the sentence introduces as what "reports" said
+// ("days after reports that the administration had opened a review") is
+// relayed whoever speaks in the sentence.
+func (it *item) attribution(outlets map[string]bool) (string, string) {
+	if it.relayed {
+		return Via, it.hit.Source.Via
+	}
+	return attribution(it.hit.Source, outlets)
 }
 
 // attribution says how a claim is attributed, and the outlet it is

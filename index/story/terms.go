@@ -23,7 +23,12 @@ spokeswoman spokesperson statement comment monday tuesday wednesday thursday fri
 weeks month months year years day days today yesterday last first one two three four five six seven eight
 nine ten new may might must also including include includes mr ms mrs dr inc ltd corp co plc company
 companies group holding holdings its it's according anonymity condition named authorized discuss publicly
-declined whether already still since among within while however although though per cent percent`)
+declined whether already still since among within while however although though per cent percent us u uk eu
+rather many much even like well back around less least way yet ago instead every another across toward towards
+upon via whose whom each either neither lot lots get gets got make makes made take takes took go goes going went
+come comes came see sees saw know knows knew think thinks thought want wants use uses used part parts time times
+people's thing things something anything nothing everything someone anyone ever never always often also just
+really quite almost enough far whatever whenever wherever`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

@@ -103,7 +103,11 @@ func (s *scorer) count(f *frame, c *html.Node) bool {
 	switch c.DataAtom {
 	case atom.Img:
 		f.st.imgs++
-	case atom.Input, atom.Select, atom.Textarea, atom.Button:
+	case atom.Input, atom.Select, atom.Textarea:
+		// Form fields, as readability counts them; buttons are not: pages
+		// put them everywhere (share, copy, play), and a sign-up box's
+		// button beside its one field counted twice against the
+		// paragraphs around the box.
 		f.st.inputs++
 	case atom.Iframe, atom.Video, atom.Object, atom.Embed, atom.Audio:
 		f.st.embeds++

@@ -197,6 +197,35 @@ func BenchmarkFullSize(b *testing.B) {
 			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/page")
 		})
 	}
+	b.Run("ratio", func(b *testing.B) { pageRatios(b, raws) })
+}
+
+// pageRatios times parse and stage on every page, alternating as
+// medianPage does, and reports the median and the largest stage/parse
+// ratio over the pages and the most bytes the stage allocated on one page.
+func pageRatios(b *testing.B, raws []newsintel.Raw) {
+	x := New(nil)
+	ctx := context.Background()
+	var ratios []float64
+	maxBytes, worst := 0.0, ""
+	for b.Loop() { // one pass over the pages takes seconds: one iteration
+		ratios, maxBytes = ratios[:0], 0
+		for _, r := range raws {
+			parse, stage := costPairN(
+				func() { html.Parse(bytes.NewReader(r.Body)) },
+				func() { x.Extract(ctx, r) }, 9, 5)
+			ratios = append(ratios, stage.ms/parse.ms)
+			b.Logf("%-28s %4d KB  parse %.2f ms  stage %.2f ms  ratio %.2f  stage %.2f MB", r.ID, len(r.Body)>>10, parse.ms, stage.ms, stage.ms/parse.ms, stage.bytes/(1<<20))
+			if stage.bytes > maxBytes {
+				maxBytes, worst = stage.bytes, r.ID
+			}
+		}
+	}
+	slices.Sort(ratios)
+	b.Logf("most bytes on %s", worst)
+	b.ReportMetric(ratios[len(ratios)/2], "median-stage/parse")
+	b.ReportMetric(ratios[len(ratios)-1], "max-stage/parse")
+	b.ReportMetric(maxBytes, "max-stage-B/page")
 }
 
 // medianPage reports, for the median page of raws, parse and stage cost,
@@ -232,9 +261,13 @@ type pageCost struct{ ms, bytes float64 }
 // median time per call over the rounds and the mean bytes allocated per
 // call. It times by hand: testing.Benchmark cannot run inside a benchmark.
 func costPair(f, g func()) (pageCost, pageCost) {
+	return costPairN(f, g, 31, 20)
+}
+
+// costPairN is costPair with rounds rounds of perRound calls each.
+func costPairN(f, g func(), rounds, perRound int) (pageCost, pageCost) {
 	f() // warm up: the gazetteer and lazily built tables
 	g()
-	const rounds, perRound = 31, 20
 	var tf, tg []float64
 	var bf, bg uint64
 	for range rounds {

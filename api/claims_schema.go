@@ -14,7 +14,7 @@ func claimResultSchema() obj {
 		"position":         obj{"type": "integer", "description": "place of the claim (from 1) among its document's claims in the newest revision; absent when removed"},
 		"status":           obj{"type": "string", "enum": []string{"current", "changed", "removed"}, "description": "current: as first published; changed: edited by a later revision; removed: dropped by a later revision"},
 		"added_revision":   obj{"type": "integer", "description": "revision of the article the claim first appeared in"},
-		"added_at":         obj{"type": "string", "format": "date-time", "description": "when that revision was fetched"},
+		"added_at":         obj{"type": "string", "format": "date-time", "description": "when that revision was fetched; absent for revision 1"},
 		"changed_revision": obj{"type": "integer", "description": "revision that last edited the claim"},
 		"changed_at":       obj{"type": "string", "format": "date-time"},
 		"previous_text":    obj{"type": "string", "description": "the claim's text before that edit, when the text changed"},

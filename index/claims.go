@@ -94,9 +94,9 @@ type ClaimHit struct {
 	Position int `json:"position,omitempty"`
 
 	// The claim's edit history across revisions of its document.
-	Status          string            `json:"status"`                     // current, changed or removed
+	Status          string            `json:"status,omitempty"`           // current, changed or removed; always set in results
 	AddedRevision   int               `json:"added_revision"`             // the revision it first appeared in
-	AddedAt         time.Time         `json:"added_at,omitzero"`          // when that revision was fetched
+	AddedAt         time.Time         `json:"added_at,omitzero"`          // when that revision was fetched; absent for revision 1 (the document's own fetch)
 	ChangedRevision int               `json:"changed_revision,omitempty"` // the revision that last edited it
 	ChangedAt       time.Time         `json:"changed_at,omitzero"`
 	PreviousText    string            `json:"previous_text,omitempty"`    // the text before that edit
@@ -147,7 +147,7 @@ func (l *revisionLog) items(docID string) (map[string]any, error) {
 		}
 		out[st.id] = x
 	}
-	enc, err := json.Marshal(l)
+	enc, err := json.Marshal(l.stored())
 	if err != nil {
 		return nil, fmt.Errorf("index: encode revisions of %s: %w", docID, err)
 	}
@@ -161,10 +161,19 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 	h := ClaimHit{ID: st.id, DocumentID: docID, Title: doc.Title, Kind: doc.Kind, Publisher: doc.Publisher,
 		URL: doc.URL, Published: doc.Published, Text: c.Text, Cue: c.Cue, Hedge: c.Hedge, Quote: c.Quote,
 		Source: c.Source, Entities: c.Entities, EntityNames: c.EntityNames,
-		Position: st.position, Status: st.status(), AddedRevision: st.added, AddedAt: st.addedAt, ChangedRevision: st.changed,
+		Position: st.position, Status: st.status(), AddedRevision: st.added, ChangedRevision: st.changed,
 		ChangedAt: st.changedAt, PreviousText: st.previousText, PreviousSource: st.previousSource,
 		RemovedRevision: st.removed, RemovedAt: st.removedAt}
-	stored, err := json.Marshal(h)
+	if st.added > 1 {
+		h.AddedAt = st.addedAt
+	}
+	// Most claims are current: claim_stored leaves that status out and
+	// toClaimHit puts it back, some 20 bytes less a claim.
+	sh := h
+	if sh.Status == ClaimCurrent {
+		sh.Status = ""
+	}
+	stored, err := json.Marshal(sh)
 	if err != nil {
 		return nil, fmt.Errorf("index: encode claim %s: %w", h.ID, err)
 	}
@@ -220,7 +229,20 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 	if err != nil {
 		return err
 	}
+	var fill, write []string
 	for _, id := range ids {
+		switch l := logs[id]; {
+		case l == nil:
+			write = append(write, id)
+		case l.changedBy(byID[id]):
+			fill = append(fill, id)
+			write = append(write, id)
+		}
+	}
+	if err := ix.fillNewest(ctx, logs, fill); err != nil {
+		return err
+	}
+	for _, id := range write {
 		if err := putLog(b, id, logs[id], byID[id]); err != nil {
 			return err
 		}
@@ -229,20 +251,17 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 }
 
 // putLog adds revisions to the log l of document id (nil when it has
-// none yet) and writes the items of the new log to b.
+// none yet, else with the claims of its newest revision filled in) and
+// writes the items of the new log to b.
 func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Document) error {
 	var before []*claimState
 	if l == nil {
 		l = &revisionLog{}
-	} else {
+	} else if reKeys(l, revisions) {
 		before, _ = l.replay(id)
 	}
-	changed := false
 	for _, d := range revisions {
-		changed = l.add(d) || changed
-	}
-	if !changed {
-		return nil
+		l.add(d)
 	}
 	items, err := l.items(id)
 	if err != nil {
@@ -261,7 +280,20 @@ func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Do
 	return nil
 }
 
-// claimLookupChunk keeps the IDs of one revision log lookup to a modest
+// reKeys reports whether adding revisions to l may change the IDs of
+// claims it has: only a revision that is not newer than every logged one
+// can, by changing what came first.
+func reKeys(l *revisionLog, revisions []*newsintel.Document) bool {
+	last := l.newest()
+	for _, d := range revisions {
+		if last == nil || max(d.Revision, 1) <= last.Revision {
+			return true
+		}
+	}
+	return false
+}
+
+// claimLookupChunk keeps// claimLookupChunk keeps the IDs of one revision log lookup to a modest
 // query.
 const claimLookupChunk = 500
 

@@ -26,10 +26,9 @@ const (
 	minEditSimilarity            = 0.6
 	minEditSimilarityOtherSource = 0.8
 	// claimHashLen is how many hex digits of the fingerprint a claim ID
-	// keeps: 48 bits, so two claims of one document collide with odds of
-	// one in 10^14 per pair (a collision still gets a distinct ID, see
-	// claimIDFor).
-	claimHashLen = 12
+	// keeps. IDs are handed out in replay order, so a collision only
+	// costs a "-2" suffix (see claimIDFor); 32 bits keep IDs short.
+	claimHashLen = 8
 )
 
 // typography maps the typographic variants an edit may swap without

@@ -275,5 +275,8 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 		return h, fmt.Errorf("index: decode claim %s: %w", dm.ID, err)
 	}
 	h.Score = dm.Score
+	if h.Status == "" {
+		h.Status = ClaimCurrent // left out of claim_stored
+	}
 	return h, nil
 }

@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -18,6 +20,11 @@ import (
 // from it whenever it changes, so the history is a function of the set of
 // revisions seen, not of the order they arrived in: a replay changes
 // nothing and a late, older revision takes its place in the history.
+//
+// The stored log leaves out the claims of the newest revision, which the
+// claim items hold already (most documents never change, so their log is
+// a few bytes); they are read back from the claim items, in order of
+// Position, only when another revision arrives.
 const (
 	docTypeRevisions   = "revisions"
 	revisionLogSuffix  = "#revisions"
@@ -90,7 +97,9 @@ type loggedDoc struct {
 type loggedRevision struct {
 	Revision int           `json:"n"`
 	Fetched  time.Time     `json:"fetched,omitzero"`
-	Claims   []loggedClaim `json:"claims,omitempty"`
+	Hash     string        `json:"hash"`             // of Claims, to tell a replay from a re-extraction
+	Count    int           `json:"count"`            // len(Claims)
+	Claims   []loggedClaim `json:"claims,omitempty"` // left out of the newest revision when stored
 }
 
 // loggedClaim is one claim of one revision, without its offsets.
@@ -122,6 +131,10 @@ func logRevision(d *newsintel.Document) loggedRevision {
 		}
 		r.Claims[i] = lc
 	}
+	r.Count = len(r.Claims)
+	b, _ := json.Marshal(r.Claims) // plain data: cannot fail
+	sum := sha256.Sum256(b)
+	r.Hash = hex.EncodeToString(sum[:8])
 	return r
 }
 
@@ -134,7 +147,7 @@ func (l *revisionLog) add(d *newsintel.Document) bool {
 	i, found := slices.BinarySearchFunc(l.Revisions, r.Revision, func(e loggedRevision, n int) int { return e.Revision - n })
 	changed := true
 	switch {
-	case found && equalJSON(l.Revisions[i], r):
+	case found && l.Revisions[i].Hash == r.Hash && l.Revisions[i].Fetched.Equal(r.Fetched):
 		changed = false
 	case found:
 		l.Revisions[i] = r
@@ -150,6 +163,34 @@ func (l *revisionLog) add(d *newsintel.Document) bool {
 		l.Revisions = slices.Delete(l.Revisions, 0, n-maxLoggedRevisions)
 	}
 	return changed
+}
+
+// changedBy reports whether adding revisions would change l; l is left
+// as it was.
+func (l *revisionLog) changedBy(revisions []*newsintel.Document) bool {
+	c := &revisionLog{Doc: l.Doc, Revisions: slices.Clone(l.Revisions)}
+	changed := false
+	for _, d := range revisions {
+		changed = c.add(d) || changed
+	}
+	return changed
+}
+
+// newest is the newest revision of l, nil when l has none.
+func (l *revisionLog) newest() *loggedRevision {
+	if len(l.Revisions) == 0 {
+		return nil
+	}
+	return &l.Revisions[len(l.Revisions)-1]
+}
+
+// stored is l as it is stored: without the claims of its newest revision.
+func (l *revisionLog) stored() *revisionLog {
+	s := &revisionLog{Doc: l.Doc, Revisions: slices.Clone(l.Revisions)}
+	if r := s.newest(); r != nil {
+		r.Claims = nil
+	}
+	return s
 }
 
 func equalJSON(a, b any) bool {
@@ -378,7 +419,69 @@ func (ix *Index) Revisions(ctx context.Context, id string) (*RevisionHistory, er
 	if l == nil || len(l.Revisions) == 0 {
 		return nil, newsintel.Errorf(newsintel.ENOTFOUND, "no document with ID %q", id)
 	}
+	if err := ix.fillNewest(ctx, logs, []string{id}); err != nil {
+		return nil, searchErr(ctx, err)
+	}
 	_, revs := l.replay(id)
 	return &RevisionHistory{DocumentID: id, Title: l.Doc.Title, Publisher: l.Doc.Publisher, URL: l.Doc.URL,
 		Latest: revs[len(revs)-1].Revision, Revisions: revs}, nil
+}
+
+// fillNewest reads the claims of the newest revision of the logs of ids
+// back from their claim items (current and changed, by Position). It
+// returns an error when the items and the log disagree on their number.
+func (ix *Index) fillNewest(ctx context.Context, logs map[string]*revisionLog, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	hits := map[string][]ClaimHit{}
+	for start := 0; start < len(ids); start += claimLookupChunk {
+		if err := ix.liveClaims(ctx, ids[start:min(start+claimLookupChunk, len(ids))], hits); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
+		r := logs[id].newest()
+		hs := hits[id]
+		if len(hs) != r.Count {
+			return fmt.Errorf("index: %s revision %d has %d claim items, its log says %d", id, r.Revision, len(hs), r.Count)
+		}
+		slices.SortFunc(hs, func(a, b ClaimHit) int { return a.Position - b.Position })
+		r.Claims = make([]loggedClaim, len(hs))
+		for i, h := range hs {
+			r.Claims[i] = loggedClaim{Text: h.Text, Cue: h.Cue, Hedge: h.Hedge, Quote: h.Quote, Source: h.Source,
+				Entities: h.Entities, EntityNames: h.EntityNames}
+		}
+	}
+	return nil
+}
+
+// liveClaims adds to out the current and changed claims of docIDs.
+func (ix *Index) liveClaims(ctx context.Context, docIDs []string, out map[string][]ClaimHit) error {
+	docs := make([]query.Query, len(docIDs))
+	for i, id := range docIDs {
+		docs[i] = term(fieldClaimDoc, id)
+	}
+	q := query.NewConjunctionQuery([]query.Query{query.NewDisjunctionQuery(docs),
+		query.NewDisjunctionQuery([]query.Query{term(fieldClaimStatus, ClaimCurrent), term(fieldClaimStatus, ClaimChanged)})})
+	const page = 10000
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(q, page, from, false)
+		req.Fields = []string{fieldClaimStored}
+		req.Score = "none"
+		res, err := ix.bleve.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: look up claims: %w", err)
+		}
+		for _, dm := range res.Hits {
+			h, err := toClaimHit(dm)
+			if err != nil {
+				return err
+			}
+			out[h.DocumentID] = append(out[h.DocumentID], h)
+		}
+		if len(res.Hits) < page {
+			return nil
+		}
+	}
 }

@@ -217,3 +217,22 @@ func TestClaimEditMatching(t *testing.T) {
 		t.Errorf("normText differs for typographic quotes, want equal")
 	}
 }
+
+func TestRevisionLogLeavesNewestClaimsToClaimItems(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	r1, r2, _ := alibabaRevisions(t)
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1, r2}))
+	logs, err := ix.revisionLogs(t.Context(), []string{idAlibaba})
+	require.NoError(t, err)
+	l := logs[idAlibaba]
+	require.NotNil(t, l)
+	if len(l.Revisions) != 2 || len(l.Revisions[0].Claims) != len(r1.Claims) || l.Revisions[1].Claims != nil ||
+		l.Revisions[1].Count != len(r2.Claims) {
+		t.Errorf("stored log = %+v, want revision 1 with its %d claims and revision 2 with a count of %d and no claims",
+			l, len(r1.Claims), len(r2.Claims))
+	}
+	require.NoError(t, ix.fillNewest(t.Context(), logs, []string{idAlibaba}))
+	if got, want := l.Revisions[1].Claims, logRevision(&r2).Claims; !equalJSON(got, want) {
+		t.Errorf("claims of revision 2 read back = %+v, want %+v", got, want)
+	}
+}

@@ -3,6 +3,8 @@ package article
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // maxFurniture is the longest paragraph (bytes) that text rules may call
@@ -99,7 +101,8 @@ func furnitureText(p string) bool {
 	if len(p) > maxFurniture {
 		return false
 	}
-	low := strings.ToLower(strings.TrimSpace(p))
+	var buf [maxFurniture]byte
+	low := lowerInto(&buf, strings.TrimSpace(p))
 	bare := strings.TrimFunc(low, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
 	if bare == "" && low != "" {
 		return true // only punctuation and symbols: "•", "|", "…"
@@ -118,19 +121,54 @@ func furnitureText(p string) bool {
 	return credit(low) || strings.Contains(low, "all rights reserved")
 }
 
+// lowerInto returns s lower-cased. An ASCII s is lower-cased into buf (s
+// is at most maxFurniture bytes here), which saves an allocation for each
+// paragraph of every page; other text takes strings.ToLower.
+func lowerInto(buf *[maxFurniture]byte, s string) string {
+	if len(s) > len(buf) {
+		return strings.ToLower(s)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return unsafe.String(&buf[0], len(s))
+}
+
 // toolbar reports whether low is a row of furniture words between
 // separators: "Print | Email | Share".
 func toolbar(low string) bool {
-	parts := strings.FieldsFunc(low, func(r rune) bool { return r == '|' || r == '•' || r == '·' || r == '/' })
-	if len(parts) < 2 {
-		return false
+	if !strings.ContainsAny(low, "|•·/") {
+		return false // one part: no row
 	}
-	for _, p := range parts {
-		if !furnitureLines[strings.TrimSpace(p)] {
+	parts := 0
+	for rest := low; rest != ""; {
+		// The fields between separators, as strings.FieldsFunc cuts them,
+		// without a slice (which would move every caller's text to the heap).
+		i := strings.IndexAny(rest, "|•·/")
+		part := rest
+		if i >= 0 {
+			part = rest[:i]
+			_, size := utf8.DecodeRuneInString(rest[i:])
+			rest = rest[i+size:]
+		} else {
+			rest = ""
+		}
+		if part == "" {
+			continue
+		}
+		if !furnitureLines[strings.TrimSpace(part)] {
 			return false
 		}
+		parts++
 	}
-	return true
+	return parts >= 2
 }
 
 // labelled reports whether low starts with a furniture label and a

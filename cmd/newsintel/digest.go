@@ -3,14 +3,19 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/api"
+	"github.com/newsintel/newsintel/config"
 	"github.com/newsintel/newsintel/index"
 	"github.com/newsintel/newsintel/pipelines"
+	"github.com/newsintel/newsintel/pipelines/deliver"
 	"github.com/newsintel/newsintel/pipelines/digest"
 )
 
@@ -83,12 +88,52 @@ func printDigest(c *apiClient, topicID string, o digestOptions) error {
 	return digest.WriteText(c.cmd.OutOrStdout(), &dg)
 }
 
-// topicParts opens the topic store on bus and a digest builder over ix:
-// what the API's topic routes and feeds, and the digest stage, need.
-func topicParts(ctx context.Context, bus *pipelines.Bus, ix *index.Index) (*digest.Store, *digest.Builder, error) {
+// digestStage is the digest stage of one process: the topic store, the
+// digest builder over this process's index and the deliverer, which the
+// API also serves (topics, feeds, deliveries, unsubscribe links).
+type digestStage struct {
+	store     *digest.Store
+	builder   *digest.Builder
+	deliverer *deliver.Deliverer
+	log       *slog.Logger
+}
+
+// newDigestStage opens the topic store and the delivery ledger on bus,
+// with delivery settings from cfg.digest.
+func newDigestStage(ctx context.Context, cfg config.Config, bus *pipelines.Bus, ix *index.Index, log *slog.Logger) (*digestStage, error) {
 	store, err := digest.NewStore(ctx, bus)
 	if err != nil {
-		return nil, nil, fmt.Errorf("topics: %w", err)
+		return nil, fmt.Errorf("topics: %w", err)
 	}
-	return store, &digest.Builder{Index: ix}, nil
+	o := deliver.OptionsFromConfig(cfg.Digest, cfg.Fetch.UserAgent)
+	o.Subscriptions, o.Log = store, log
+	d, err := deliver.New(ctx, bus, o)
+	if err != nil {
+		return nil, fmt.Errorf("digest delivery: %w", err)
+	}
+	return &digestStage{store: store, builder: &digest.Builder{Index: ix}, deliverer: d, log: log}, nil
+}
+
+// wire gives the API the stage's topics, digests, deliveries and
+// unsubscribe links.
+func (s *digestStage) wire(o *api.Options) {
+	o.Topics, o.Digests, o.Deliveries, o.Unsubscribe = s.store, s.builder, s.deliverer, s.store
+}
+
+// run delivers until ctx is done: each topic's digest when a period of
+// its schedule ends, each new document to the topics that ask for
+// alerts (a durable consumer of DOCS), and the retries of failed
+// deliveries.
+func (s *digestStage) run(ctx context.Context, bus *pipelines.Bus) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return s.deliverer.Run(gctx) })
+	g.Go(func() error {
+		sch := &digest.Scheduler{Store: s.store, Builder: s.builder, Sender: s.deliverer, Log: s.log}
+		return sch.Run(gctx)
+	})
+	g.Go(func() error {
+		a := &digest.Alerter{Store: s.store, Sender: s.deliverer, Matcher: &digest.Matcher{}, Log: s.log.With("component", "alerts")}
+		return a.Run(gctx, bus, pipelines.StageOptions{})
+	})
+	return g.Wait()
 }

@@ -38,7 +38,7 @@ type serveInfo struct {
 	NATSURL  string
 }
 
-var allStages = []string{"ingest", "extract", "index", "api"}
+var allStages = []string{"ingest", "extract", "index", "api", "digest"}
 
 func serveCmd(g *globals) *cobra.Command {
 	var o serveOptions
@@ -80,7 +80,7 @@ replicas can scale out separately.`,
 	f.StringVar(&listen, "listen", "", "HTTP listen address (overrides http.listen; default 127.0.0.1:8080)")
 	f.StringVar(&natsListen, "nats-listen", "", "embedded NATS listen address (overrides nats.listen; port 0 picks a free one)")
 	f.StringVar(&natsURL, "nats", "", "external NATS URL (overrides nats.url); nothing is embedded")
-	f.StringVar(&stages, "stages", strings.Join(allStages, ","), "stages this process runs: ingest (feed polling; run it in one process), extract, index, api (api needs index)")
+	f.StringVar(&stages, "stages", strings.Join(allStages, ","), "stages this process runs: ingest (feed polling; run it in one process), extract, index, api (api needs index), digest (topic digests and alerts; needs index)")
 	return cmd
 }
 
@@ -104,6 +104,9 @@ func parseStages(s string) ([]string, error) {
 	}
 	if slices.Contains(out, "api") && !slices.Contains(out, "index") {
 		return nil, errors.New("--stages: api serves this process's index, so it needs the index stage too")
+	}
+	if slices.Contains(out, "digest") && !slices.Contains(out, "index") {
+		return nil, errors.New("--stages: digest builds digests from this process's index, so it needs the index stage too")
 	}
 	if len(out) == 0 {
 		return nil, errors.New("--stages: name at least one stage")
@@ -169,11 +172,16 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 				AckWait: cfg.Index.AckWait.D(), MaxDeliver: cfg.Index.MaxDeliver, Counters: counters[cfg.Index.Replica],
 			}, ix.Put)
 		})
+		ds, err := newDigestStage(ctx, cfg, bus, ix, log.With("component", "digest"))
+		if err != nil {
+			return err
+		}
+		if slices.Contains(o.stages, "digest") {
+			g.Go(func() error { return ds.run(gctx, bus) })
+		}
 		if slices.Contains(o.stages, "api") {
 			opts := apiOptions(cfg, ix, bus, gaz, counters, log.With("component", "api"))
-			if opts.Topics, opts.Digests, err = topicParts(ctx, bus, ix); err != nil {
-				return err
-			}
+			ds.wire(&opts)
 			opts.Metrics = metrics
 			addr, err := serveHTTP(gctx, g, cfg, api.New(opts))
 			if err != nil {

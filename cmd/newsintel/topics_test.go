@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,8 +13,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
 	"github.com/newsintel/newsintel/config"
+	"github.com/newsintel/newsintel/pipelines/deliver"
 )
 
 // runCLI runs the newsintel command line with args and returns its
@@ -100,4 +106,52 @@ func waitAtLeast(t *testing.T, addr, q string, n uint64) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	t.Fatalf("search %q did not reach %d hits", q, n)
+}
+
+// TestServeDeliversAlerts runs the whole pipeline with the digest stage:
+// a topic asking for alerts, subscribed by a webhook (a real HTTP server
+// in the test), gets the matching article ingested afterwards as a
+// signed alert, once; the article that does not match sends nothing.
+func TestServeDeliversAlerts(t *testing.T) {
+	const secret = "alert-secret-0123456789"
+	type hit struct {
+		body []byte
+		sig  string
+	}
+	hits := make(chan hit, 10)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		hits <- hit{body: body, sig: r.Header.Get(deliver.HeaderSignature)}
+	}))
+	t.Cleanup(hook.Close)
+	srv := site(t)
+	cfg := testConfig(t.TempDir())
+	cfg.Digest.Webhook.AllowPrivate = true // the test's webhook listens on loopback
+	r := startServe(t, cfg, serveOptions{})
+	nats := []string{"--nats", r.info.NATSURL}
+
+	out, err := runCLI(t, append([]string{"topics", "add", "--name", "Dredging", "--query", "dredging", "--alerts"}, nats...)...)
+	require.NoError(t, err)
+	id := regexp.MustCompile(`added topic ([0-9a-f]+)`).FindStringSubmatch(out)
+	require.Len(t, id, 2, "output %q", out)
+	_, err = runCLI(t, append([]string{"topics", "subscribe", id[1], "--webhook", hook.URL + "/alerts", "--secret", secret}, nats...)...)
+	require.NoError(t, err)
+
+	require.NoError(t, runIngest(t.Context(), cfg, r.info.NATSURL, ingestTarget{source: "harbor", kind: newsintel.KindArticle},
+		[]string{srv.URL + "/feed.xml"}, io.Discard, slog.New(slog.DiscardHandler)))
+	var got hit
+	select {
+	case got = <-hits:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no alert reached the webhook within 30s")
+	}
+	require.NoError(t, deliver.Verify(secret, got.sig, got.body, time.Now(), 5*time.Minute), "signature %q", got.sig)
+	if !strings.Contains(string(got.body), "port-dredging") || !strings.Contains(string(got.body), `"alert:`) {
+		t.Errorf("alert body %s, want the dredging article as an alert", got.body)
+	}
+	select {
+	case extra := <-hits:
+		t.Errorf("a second delivery %s, want only the dredging article's alert", extra.body)
+	case <-time.After(2 * time.Second):
+	}
 }

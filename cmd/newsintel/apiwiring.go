@@ -35,8 +35,16 @@ func apiOptions(cfg config.Config, ix *index.Index, bus *pipelines.Bus, gaz *ent
 		DocCount: ix.Count,
 		DiskSize: func() (int64, error) { return dirSize(cfg.IndexDir()) },
 	}
-	o.UI = web.New(web.Options{Index: ix, Gazetteer: gaz, Sources: o.Sources, Access: o.Access, Log: log.With("component", "web")})
+	o.UI = webUI(o, log)
 	return o
+}
+
+// webUI is the web UI over the API's own index, gazetteer, sources, keys,
+// topics and digests; build it again once o is complete.
+func webUI(o api.Options, log *slog.Logger) *web.Handler {
+	ix, _ := o.Index.(web.Index) // the real index has the entity, claim and similar views the UI reads
+	return web.New(web.Options{Index: ix, Gazetteer: o.Gazetteer, Sources: o.Sources, Access: o.Access,
+		Topics: o.Topics, Digests: o.Digests, Log: log.With("component", "web")})
 }
 
 // busSources is the source registry kept in the sources bucket, opened per

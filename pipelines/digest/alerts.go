@@ -30,7 +30,16 @@ type Alerter struct {
 	Sender  Sender
 	Matcher *Matcher
 	Log     *slog.Logger
+	// MaxAge is how long after its publication a document may still
+	// alert: older ones arriving now are backfills (an EDGAR history, an
+	// archive crawl), which digests list but which would flood alerts.
+	// DefaultAlertMaxAge when 0.
+	MaxAge time.Duration
+	Now    func() time.Time // time.Now when nil
 }
+
+// DefaultAlertMaxAge is the default Alerter.MaxAge.
+const DefaultAlertMaxAge = 7 * 24 * time.Hour
 
 // Run consumes DOCS as the consumer AlertConsumer (o.Name overrides it)
 // until ctx is done; see pipelines.Bus.RunSink for the delivery
@@ -54,7 +63,7 @@ func (a *Alerter) Sink(ctx context.Context, docs []newsintel.Document) error {
 	if err != nil || len(topics) == 0 {
 		return err
 	}
-	fresh := freshDocs(docs, topics)
+	fresh := freshDocs(docs, topics, a.now().Add(-cmp.Or(a.MaxAge, DefaultAlertMaxAge)))
 	if len(fresh) == 0 {
 		return nil
 	}
@@ -92,8 +101,9 @@ func (a *Alerter) alertTopics(ctx context.Context) ([]newsintel.Topic, error) {
 }
 
 // freshDocs keeps the documents fetched after the oldest alert topic was
-// created: the others can alert no topic.
-func freshDocs(docs []newsintel.Document, topics []newsintel.Topic) []newsintel.Document {
+// created (the others can alert no topic) and not published before
+// publishedAfter (backfills).
+func freshDocs(docs []newsintel.Document, topics []newsintel.Topic, publishedAfter time.Time) []newsintel.Document {
 	oldest := topics[0].Created
 	for _, t := range topics {
 		if t.Created.Before(oldest) {
@@ -102,7 +112,7 @@ func freshDocs(docs []newsintel.Document, topics []newsintel.Topic) []newsintel.
 	}
 	var out []newsintel.Document
 	for _, d := range docs {
-		if d.Fetched.After(oldest) {
+		if d.Fetched.After(oldest) && (d.Published.IsZero() || d.Published.After(publishedAfter)) {
 			out = append(out, d)
 		}
 	}
@@ -145,6 +155,13 @@ func AlertDigest(t newsintel.Topic, d *newsintel.Document) *newsintel.Digest {
 		dg.Documents = []newsintel.DigestEntry{e}
 	}
 	return dg
+}
+
+func (a *Alerter) now() time.Time {
+	if a.Now != nil {
+		return a.Now()
+	}
+	return time.Now()
 }
 
 func (a *Alerter) log() *slog.Logger {

@@ -15,7 +15,7 @@ import (
 // TestAlertsOnArrival publishes documents to DOCS while the alerter runs:
 // the new document the alert topic's query matches is delivered as an
 // alert; one that does not match, one fetched before the topic existed
-// and the same document again are not.
+// and one published years ago (a backfill) are not.
 func TestAlertsOnArrival(t *testing.T) {
 	created := time.Now().UTC().Add(-time.Hour)
 	store, bus := newTestStore(t, created)
@@ -47,7 +47,9 @@ func TestAlertsOnArrival(t *testing.T) {
 	match := article("new-match", "reuters", "Alibaba cloud review widens", now)
 	other := filler(1, now, "harbour")[0]
 	stale := article("old-match", "ft", "Alibaba cloud review begins", created.Add(-time.Hour))
-	for _, d := range []newsintel.Document{stale, other, match} {
+	backfill := article("backfill-match", "ft", "Alibaba cloud review, from the archive", now)
+	backfill.Published = now.AddDate(-3, 0, 0)
+	for _, d := range []newsintel.Document{stale, backfill, other, match} {
 		require.NoError(t, bus.PublishDoc(ctx, &d))
 	}
 	waitFor(t, 10*time.Second, "the alerts consumer to catch up", func() bool {

@@ -112,6 +112,9 @@ func TestSubscriptions(t *testing.T) {
 	if mail.Channel != newsintel.ChannelEmail || !mail.Active || mail.Token == "" || mail.TopicID != tp.ID {
 		t.Errorf("e-mail subscription %+v: want channel email, active, a token and the topic", mail)
 	}
+	if _, err := s.AddSubscription(ctx, tp.ID, newsintel.Subscription{Email: "analyst@example.com"}); newsintel.ErrorCode(err) != newsintel.ECONFLICT {
+		t.Errorf("subscribing the same address twice: %v, want conflict", err)
+	}
 	if mail.Token == hook.Token {
 		t.Errorf("two subscriptions share the token %q", mail.Token)
 	}

@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -31,6 +32,9 @@ func (s *Store) AddSubscription(ctx context.Context, topicID string, sub newsint
 	if err != nil {
 		return sub, err
 	}
+	if err := s.refuseDuplicate(ctx, topicID, sub); err != nil {
+		return sub, err
+	}
 	sub.ID, sub.TopicID, sub.Active, sub.LastSent, sub.Created = newID(), topicID, true, time.Time{}, s.now()
 	sub.Token = newToken(topicID, sub.ID)
 	data, err := json.Marshal(sub)
@@ -41,6 +45,25 @@ func (s *Store) AddSubscription(ctx context.Context, topicID string, sub newsint
 		return sub, fmt.Errorf("subscriptions create %s: %w", sub.ID, err)
 	}
 	return sub, nil
+}
+
+// refuseDuplicate returns an ECONFLICT *newsintel.Error when topic
+// topicID already has an active subscription to the same address or URL:
+// the subscriber would get every digest twice.
+func (s *Store) refuseDuplicate(ctx context.Context, topicID string, sub newsintel.Subscription) error {
+	if sub.Channel == newsintel.ChannelFeed {
+		return nil
+	}
+	subs, err := s.Subscriptions(ctx, topicID)
+	if err != nil {
+		return err
+	}
+	for _, o := range subs {
+		if o.Active && o.Channel == sub.Channel && strings.EqualFold(o.Email, sub.Email) && o.URL == sub.URL {
+			return newsintel.Errorf(newsintel.ECONFLICT, "topic %s already sends to %s (subscription %s)", topicID, cmp.Or(sub.Email, sub.URL), o.ID)
+		}
+	}
+	return nil
 }
 
 // Subscriptions returns the subscriptions of topic topicID, active or

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/index"
+	"github.com/newsintel/newsintel/index/story"
 )
 
 // uiPattern is the mux pattern the web UI (Options.UI) is served under:
@@ -56,6 +57,14 @@ func ParseClaims(q url.Values) (index.ClaimRequest, error) {
 // /api/v1/entities/{id} into an index.EntityRequest. It returns an
 // EINVALID error naming a bad or unknown parameter.
 func ParseEntityRequest(q url.Values) (index.EntityRequest, error) { return parseEntityRequest(q) }
+
+// ParseStories reads the query parameters of GET /api/v1/stories (format
+// aside) into a story.Request, as the API does. It returns an EINVALID
+// error naming a bad or unknown parameter.
+func ParseStories(q url.Values) (story.Request, error) {
+	req, _, err := parseStories(q)
+	return req, err
+}
 
 // StatusOf returns the HTTP status the API answers err with: the one
 // mapping of error codes to statuses, for the web UI's error pages.

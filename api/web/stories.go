@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/newsintel/newsintel"
@@ -28,6 +27,7 @@ const storiesPageSize = 20
 // storiesData is the data of the stories page.
 type storiesData struct {
 	Q, Entity, Since, Until string
+	MinReports              string
 	List                    *story.List
 	Error                   string
 }
@@ -70,7 +70,7 @@ func attributionClass(a string) string {
 
 func (h *Handler) storiesPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	d := storiesData{Q: q.Get("q"), Entity: q.Get("entity"), Since: q.Get("since"), Until: q.Get("until")}
+	d := storiesData{Q: q.Get("q"), Entity: q.Get("entity"), Since: q.Get("since"), Until: q.Get("until"), MinReports: q.Get("min_reports")}
 	req, err := storyRequest(q)
 	if err == nil {
 		d.List, err = h.stories.Find(r.Context(), req)
@@ -88,24 +88,14 @@ func (h *Handler) storiesPage(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, "stories", status, page{Title: "Stories", Nav: "stories", Data: d})
 }
 
-// storyRequest reads the stories page's parameters: the claims
-// page's q, entity, since and until.
+// storyRequest reads the stories page's parameters, those of GET
+// /api/v1/stories, with a longer page by default.
 func storyRequest(q url.Values) (story.Request, error) {
-	req := story.Request{Query: strings.TrimSpace(q.Get("q")), Entity: list(q["entity"]), Size: storiesPageSize}
-	cr, err := parseDates(q)
-	req.Since, req.Until = cr.Since, cr.Until
-	return req, err
-}
-
-// parseDates reads since and until as the claims API does.
-func parseDates(q url.Values) (index.ClaimRequest, error) {
-	dates := url.Values{}
-	for _, k := range []string{"since", "until"} {
-		if v := q.Get(k); v != "" {
-			dates.Set(k, v)
-		}
+	req, err := api.ParseStories(q)
+	if q.Get("size") == "" {
+		req.Size = storiesPageSize
 	}
-	return api.ParseClaims(dates)
+	return req, err
 }
 
 func (h *Handler) storyPage(w http.ResponseWriter, r *http.Request) {

@@ -49,6 +49,7 @@ func TestPagesRender(t *testing.T) {
 		{"stories", "/stories", 200, []string{"reports by", `href="/stories/`, "anonymous sources", "Own anonymous sources"}},
 		{"stories of an entity", "/stories?entity=company:alibaba&since=2021-06-01", 200, []string{`href="/stories/`}},
 		{"bad stories date", "/stories?since=yesterday", 400, []string{"not a date"}},
+		{"single reports", "/stories?min_reports=1&q=cloud", 200, []string{`href="/stories/`, `value="1" selected`}},
 		{"missing story", "/stories/" + seedID + ".00000000", 404, []string{"404"}},
 		{"no page", "/nothing-here", 404, []string{"there is no page"}},
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/demo"
 	"github.com/newsintel/newsintel/extract"
 	"github.com/newsintel/newsintel/extract/cluster"
 	"github.com/newsintel/newsintel/extract/entities"
@@ -206,4 +207,45 @@ func ratio(a, b int) float64 {
 		return 1
 	}
 	return float64(a) / float64(b)
+}
+
+// loadDemo indexes the demo corpus's pages, filing and notices as serve
+// --demo does (feeds left out: their items are pages of the corpus).
+func loadDemo(t testing.TB) *corpus {
+	t.Helper()
+	entries, err := demo.Manifest()
+	require.NoError(t, err)
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{}, nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = ix.Close() })
+	c := &corpus{ix: ix, ids: map[string]string{}, paths: map[string]string{}}
+	x := newExtractor()
+	fetched := time.Date(2022, 4, 1, 0, 0, 0, 0, time.UTC)
+	for _, e := range entries {
+		if e.IsFeed() {
+			continue
+		}
+		data, err := demo.Open(e)
+		require.NoError(t, err)
+		var raw newsintel.Raw
+		if e.ContentType == demo.ContentFederalRegister {
+			d, err := fedreg.Parse(data)
+			require.NoError(t, err)
+			raw = d.ToRaw(e.Source, fetched)
+		} else {
+			pub := &collector{}
+			in := &ingest.Ingester{Pub: pub, Source: e.Source, Kind: newsintel.Kind(e.Kind), Publisher: e.Publisher}
+			_, err := in.Bytes(t.Context(), data, e.URL, e.ContentType)
+			require.NoError(t, err, e.Path)
+			require.Len(t, pub.raws, 1, e.Path)
+			raw = pub.raws[0]
+		}
+		d, err := x.Extract(t.Context(), raw)
+		if err != nil {
+			continue // a corpus file that yields no document is the extractor's concern
+		}
+		require.NoError(t, ix.Put(t.Context(), []newsintel.Document{*d}), e.Path)
+		c.ids[e.Path], c.paths[d.ID] = d.ID, e.Path
+	}
+	return c
 }

@@ -246,3 +246,20 @@ func TestBoundedAndTruncated(t *testing.T) {
 
 // ensure the index satisfies the interface the finder needs.
 var _ Index = (*index.Index)(nil)
+
+// TestDemoCorpusGrouping scores the grouping on the demo corpus, written
+// by another author for another purpose and labelled before the run.
+func TestDemoCorpusGrouping(t *testing.T) {
+	c := loadDemo(t)
+	var l struct {
+		Stories map[string]string `json:"stories"`
+	}
+	readJSON(t, "demo-labels.json", &l)
+	list, err := New(c.ix, Options{}).Find(t.Context(), Request{Size: MaxSize, MinReports: 1})
+	require.NoError(t, err)
+	p, r, detail := c.pairScores(list, l.Stories)
+	t.Logf("demo corpus, %d labelled documents: pairwise precision %.2f, recall %.2f\n%s", len(l.Stories), p, r, detail)
+	if p < 0.9 || r < 0.9 {
+		t.Errorf("precision %.2f, recall %.2f, want at least 0.9 each:\n%s", p, r, detail)
+	}
+}

@@ -159,7 +159,35 @@ func (b *Builder) section(ctx context.Context, win index.Request, kinds []string
 		docs = append(docs, ranked{doc: d, score: h.Score})
 	}
 	entries, kept := fold(docs, maxItems)
+	if err := b.outlets(ctx, entries); err != nil {
+		return nil, nil, err
+	}
 	return entries, kept, nil
+}
+
+// outletsPerStory bounds the outlets named for one story.
+const outletsPerStory = 20
+
+// outlets completes the AlsoBy of each folded entry with every publisher
+// of its near-duplicate cluster, whenever they carried it (a copy may have
+// ranked below the hits read, or arrived in an earlier period): one facet
+// count per entry, so at most MaxItems small queries.
+func (b *Builder) outlets(ctx context.Context, entries []newsintel.DigestEntry) error {
+	for i := range entries {
+		e := &entries[i]
+		if e.Cluster == "" || !newsintel.ValidID(e.Cluster) {
+			continue
+		}
+		res, err := b.Index.Search(ctx, index.Request{Query: `cluster:"` + e.Cluster + `"`, Size: 1,
+			Facets: []string{"publisher"}, FacetSize: outletsPerStory})
+		if err != nil {
+			return fmt.Errorf("digest: outlets of %s: %w", e.Cluster, err)
+		}
+		for _, fc := range res.Facets["publisher"] {
+			addOutlet(e, fc.Term)
+		}
+	}
+	return nil
 }
 
 // ranked is a matching document and its score.

@@ -55,6 +55,24 @@ func TestBuildFoldsWireCopies(t *testing.T) {
 	}
 }
 
+// TestBuildNamesEarlierCopies checks that an entry names the outlet of a
+// copy of its story that arrived before the period (it was in an earlier
+// digest, but still carried the story).
+func TestBuildNamesEarlierCopies(t *testing.T) {
+	docs := []newsintel.Document{
+		article("wire0", "marketwatch", "US reviews Alibaba cloud business", since.Add(-time.Hour)),
+		article("wire1", "reuters", "US reviews Alibaba cloud business", since.Add(time.Hour)),
+	}
+	docs[0].Cluster, docs[1].Cluster = "wire0", "wire0"
+	b := &Builder{Index: newTestIndex(t, docs)}
+	dg, err := b.Build(t.Context(), dailyTopic("alibaba", nil, newsintel.TopicOptions{}), since, until)
+	require.NoError(t, err)
+	require.Len(t, dg.Documents, 1)
+	if e := dg.Documents[0]; e.ID != "wire1" || !slices.Equal(e.AlsoBy, []string{"marketwatch"}) {
+		t.Errorf("entry %s also by %v, want wire1 also by marketwatch", e.ID, e.AlsoBy)
+	}
+}
+
 // TestBuildWindowIsFetchTime checks that a digest holds what arrived in
 // its period, whatever the publication date says: a backfilled article
 // from 2019 is in, an article fetched the day before is not.
@@ -200,5 +218,26 @@ func TestClaimsSpreadOverStories(t *testing.T) {
 	}
 	if perDoc["long"] != claimsPerDocument || perDoc["short"] != 1 {
 		t.Errorf("claims per document %v, want %d from the long read and 1 from the other", perDoc, claimsPerDocument)
+	}
+}
+
+// BenchmarkBuild measures a digest of a topic matching 3 000 documents of
+// its period (sections read at most 100 hits each, folded and capped at
+// 25 entries, spikes checked against seven periods).
+func BenchmarkBuild(b *testing.B) {
+	docs := filler(3000, since.Add(time.Minute), "p")
+	for i := range 300 {
+		d := article(fmt.Sprintf("a%d", i), fmt.Sprintf("outlet-%d", i%7), "Port dredging and Alibaba cloud", since.Add(time.Duration(i)*time.Second))
+		d.Cluster = fmt.Sprintf("a%d", i%40)
+		docs = append(docs, d)
+	}
+	ix := newTestIndex(b, docs)
+	bl := &Builder{Index: ix}
+	topic := dailyTopic("dredging", nil, newsintel.TopicOptions{IncludeClaims: true})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bl.Build(b.Context(), topic, since, until); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

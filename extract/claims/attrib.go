@@ -23,12 +23,13 @@ type found struct {
 	viaI, viaJ int                  // token range of a relaying outlet ("Interfax quoted …")
 }
 
-// sentenceClaim reads one sentence for an attribution.
-func (x *extractor) sentenceClaim(sp sentence.Span) (newsintel.Claim, bool) {
+// sentenceClaims reads one sentence for an attribution, or two joined by a
+// coordinator, and appends their claims to out.
+func (x *extractor) sentenceClaims(out []newsintel.Claim, sp sentence.Span) []newsintel.Claim {
 	x.buf = tokenizeInto(x.buf[:0], x.body, sp.Start, sp.End, x.isQuoted)
 	toks := x.buf
 	if len(toks) < 3 {
-		return newsintel.Claim{}, false
+		return out
 	}
 	uncapFirst(toks)
 	se := sent{s: sp.Start, e: sp.End, toks: toks, caps: allCapsToks(toks)}
@@ -40,19 +41,41 @@ func (x *extractor) sentenceClaim(sp sentence.Span) (newsintel.Claim, bool) {
 	}
 	if !ok {
 		if hi < 0 || toks[hi].inQ {
-			return c, false
+			return out
 		}
 		c.TextStart, c.TextEnd = trimText(x.body, sp.Start, sp.End)
 		c.Text = x.body[c.TextStart:c.TextEnd]
 		c.Source.Type = newsintel.SourceUnattributed
-		return c, c.TextEnd-c.TextStart > 10
+		if c.TextEnd-c.TextStart > 10 {
+			out = append(out, x.finish(c))
+		}
+		return out
 	}
+	s2, f2, k, two := x.coordinated(se, f)
+	if two {
+		f.te = toks[k].s
+	}
+	if c, ok := x.claimOf(se, f, c); ok {
+		out = append(out, x.finish(c))
+	}
+	if two {
+		c2 := newsintel.Claim{Start: sp.Start, End: sp.End, Hedge: c.Hedge}
+		if c2, ok := x.claimOf(s2, f2, c2); ok {
+			out = append(out, x.finish(c2))
+		}
+	}
+	return out
+}
+
+// claimOf completes c from the attribution f found in se.
+func (x *extractor) claimOf(se sent, f found, c newsintel.Claim) (newsintel.Claim, bool) {
 	c.Cue = f.cue
 	src, ok := x.buildSource(se, f)
 	if !ok {
 		return c, false
 	}
 	c.Source = src
+	toks := se.toks
 	c.TextStart, c.TextEnd = trimText(x.body, f.ts, cutSemicolon(toks, f.ts, cutCiting(toks, f.ts, f.te)))
 	if c.TextEnd-c.TextStart < 3 {
 		return c, false

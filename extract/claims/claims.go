@@ -58,9 +58,7 @@ func Extract(body string, mentions []newsintel.Mention) []newsintel.Claim {
 			si = max(si, hits[h-1].last)
 			continue
 		}
-		if c, ok := x.sentenceClaim(sp); ok {
-			out = append(out, x.finish(c))
-		}
+		out = x.sentenceClaims(out, sp)
 	}
 	return out
 }

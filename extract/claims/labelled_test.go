@@ -172,14 +172,19 @@ func TestLabelled(t *testing.T) {
 		var dev, hold, second scores
 		verbose := testing.Verbose() && run.tag != nil
 		for _, f := range files {
-			items := loadLabelled(t, f)
-			switch base := filepath.Base(f); {
+			base := filepath.Base(f)
+			var file scores
+			score(t, base, loadLabelled(t, f), &file, run.tag, verbose)
+			if verbose {
+				file.log(t, run.name+" "+base)
+			}
+			switch {
 			case strings.HasPrefix(base, "holdout"):
-				score(t, base, items, &hold, run.tag, verbose)
+				hold = hold.add(file)
 			case strings.HasPrefix(base, "p2-"):
-				score(t, base, items, &second, run.tag, verbose)
+				second = second.add(file)
 			default:
-				score(t, base, items, &dev, run.tag, verbose)
+				dev = dev.add(file)
 			}
 		}
 		dev.log(t, run.name+" first pass")

@@ -164,10 +164,46 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 	case headName:
 		return st.named(c, p, all)
 	default:
-		return src, false
+		return st.elliptic(p)
 	}
 	return src, true
 }
+
+// elliptic resolves a source that names no noun and stands for more of the
+// anonymous people just cited: "…, while a third said …", "one of them
+// cautioned …", "another said …", "others said …".
+func (st *state) elliptic(p parsed) (newsintel.Source, bool) {
+	if st.last.Type != newsintel.SourceAnonymous || p.j-p.i > 4 {
+		return newsintel.Source{}, false
+	}
+	ws := strings.Fields(lowerWords(p.toks, p.i, p.j))
+	n, plural := 0, false
+	switch {
+	case len(ws) == 1 && ws[0] == "another", len(ws) == 2 && (ws[0] == "a" || ws[0] == "the") && ordinals[ws[1]]:
+		n = 1
+	case len(ws) == 1 && ws[0] == "others", len(ws) == 2 && ws[0] == "some" && ws[1] == "others":
+		plural = true
+	case len(ws) == 3 && ws[1] == "of" && (ws[2] == "them" || ws[2] == "those"):
+		if k, ok := numberOf(ws[0]); ok {
+			n = k
+		} else if pluralWords[ws[0]] {
+			plural = true
+		} else {
+			return newsintel.Source{}, false
+		}
+	default:
+		return newsintel.Source{}, false
+	}
+	src := newsintel.Source{Type: newsintel.SourceAnonymous, Description: p.desc, Affiliation: st.last.Affiliation,
+		Role: st.last.Role, Plural: plural || n > 1}
+	if n > 0 {
+		src.Count = &n
+	}
+	return src, true
+}
+
+// ordinals count a further source: "a third said".
+var ordinals = words("second", "third", "fourth", "fifth", "sixth")
 
 // person fills a source headed by a noun for a person or people.
 func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel.Mention) {

@@ -14,18 +14,54 @@ func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
 		if f, ok := x.passiveQuoted(se, v); ok {
 			return f, true
 		}
-		if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" ||
-			nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) {
-			continue // "in 14 states", "for reports": nouns, not verbs
-		}
-		if baseForm(t.l) && !pluralSubject(toks, subjectEnd(toks, v), se.caps) {
-			continue // "its annual report, stating …": a noun, not a verb
+		if !verbReading(se, v) {
+			continue
 		}
 		if f, ok := x.verbAt(se, v); ok {
+			if g, ok := x.laterTag(se, v, f); ok {
+				return g, true
+			}
 			return f, true
 		}
 	}
 	return found{}, false
+}
+
+// laterTag finds a tag after the content of the reporting verb at toks[v]
+// that attributes the whole clause before it: in "The company has told
+// suppliers to cut production, two people with knowledge of the plans
+// said", the people are the source and "told" is part of what they said.
+func (x *extractor) laterTag(se sent, v int, f found) (found, bool) {
+	toks := se.toks
+	if f.ts <= toks[v].s {
+		return found{}, false // the content already ends at this tag
+	}
+	for w := v + 2; w < len(toks); w++ {
+		t := toks[w]
+		if t.punct || t.inQ || !clausalVerbs[t.l] || t.cap && !se.caps || toks[w-1].punct || !verbReading(se, w) {
+			continue
+		}
+		g, ok := x.verbAt(se, w)
+		if !ok || g.ts != se.s || g.srcI <= v+1 || g.te <= toks[v].e || g.srcJ > w {
+			continue
+		}
+		if p := parseNP(x.body, toks, g.srcI, g.srcJ, se.caps); len(p.conjs) > 0 && p.conjs[0].kind != headNone {
+			return g, true
+		}
+	}
+	return found{}, false
+}
+
+// verbReading reports whether the reporting word at toks[v] reads as a
+// verb rather than a noun or an infinitive.
+func verbReading(se sent, v int) bool {
+	toks := se.toks
+	if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" ||
+		nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) {
+		return false // "in 14 states", "for reports": nouns, not verbs
+	}
+	// "its annual report, stating …": a noun, not a verb
+	return !baseForm(toks[v].l) || pluralSubject(toks, subjectEnd(toks, v), se.caps)
 }
 
 // verbAt reads the attribution around the reporting verb at toks[v].

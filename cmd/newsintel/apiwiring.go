@@ -16,7 +16,7 @@ import (
 	"github.com/newsintel/newsintel/pipelines"
 )
 
-// apiOptions wires the API and its web UI to this process's index, gazetteer, stage
+// apiOptions wires the API to this process's index, gazetteer, stage
 // counters and bus, with access rules from cfg.api. A nil gaz loads the
 // gazetteer. Its Metrics registry is fresh: components started after it
 // add their families with opts.Metrics.Register.
@@ -25,7 +25,7 @@ func apiOptions(cfg config.Config, ix *index.Index, bus *pipelines.Bus, gaz *ent
 	if gaz == nil {
 		gaz = loadGazetteer(cfg, log)
 	}
-	o := api.Options{
+	return api.Options{
 		Index: ix, Gazetteer: gaz, Log: log, Ready: readiness(bus, cfg),
 		Sources:  busSources{bus: bus, cfg: cfg},
 		Access:   apiAccess(cfg.API),
@@ -35,12 +35,11 @@ func apiOptions(cfg config.Config, ix *index.Index, bus *pipelines.Bus, gaz *ent
 		DocCount: ix.Count,
 		DiskSize: func() (int64, error) { return dirSize(cfg.IndexDir()) },
 	}
-	o.UI = webUI(o, log)
-	return o
 }
 
 // webUI is the web UI over the API's own index, gazetteer, sources, keys,
-// topics and digests; build it again once o is complete.
+// topics and digests: serve builds it once the digest stage has given o
+// its topics.
 func webUI(o api.Options, log *slog.Logger) *web.Handler {
 	ix, _ := o.Index.(web.Index) // the real index has the entity, claim and similar views the UI reads
 	return web.New(web.Options{Index: ix, Gazetteer: o.Gazetteer, Sources: o.Sources, Access: o.Access,

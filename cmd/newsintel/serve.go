@@ -182,6 +182,7 @@ func runServe(ctx context.Context, cfg config.Config, o serveOptions, log *slog.
 		if slices.Contains(o.stages, "api") {
 			opts := apiOptions(cfg, ix, bus, gaz, counters, log.With("component", "api"))
 			ds.wire(&opts)
+			opts.UI = webUI(opts, log)
 			opts.Metrics = metrics
 			addr, err := serveHTTP(gctx, g, cfg, api.New(opts))
 			if err != nil {

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/newsintel/newsintel/api"
+	"github.com/newsintel/newsintel/config"
 	"github.com/stretchr/testify/require"
 )
 
@@ -119,7 +121,10 @@ func text(t *testing.T, ctx context.Context, css string) string {
 // anonymous claims marked, follow an entity to its page and its chart.
 func TestWebUIInBrowser(t *testing.T) {
 	ctx, consoleErrors := browser(t)
-	r := startServe(t, testConfig(t.TempDir()), serveOptions{demo: true})
+	cfg := testConfig(t.TempDir())
+	const adminKey = "browser-test-admin-key"
+	cfg.API.Keys = []config.APIKey{{Name: "editor", Hash: api.HashKey(adminKey), Scopes: []string{api.ScopeAdmin}}}
+	r := startServe(t, cfg, serveOptions{demo: true})
 	waitDemo(t, r.info.HTTPAddr)
 	base := "http://" + r.info.HTTPAddr
 
@@ -164,7 +169,34 @@ func TestWebUIInBrowser(t *testing.T) {
 		chromedp.Navigate(base+"/documents/nothing-here"), screenshot("web-not-found"),
 		chromedp.Navigate(base+"/entities/company:alibaba"), chromedp.WaitVisible(chromedp.CSS(`svg.chart-svg`)), screenshot("web-entity-phone"),
 	), "login and phone pages")
+	browseTopics(t, ctx, base, adminKey)
 	if errs := consoleErrors(); len(errs) > 0 {
 		t.Errorf("the browser reported errors (CSP violations or script errors): %s", strings.Join(errs, "; "))
 	}
+}
+
+// browseTopics logs in with an admin key, saves a search as a topic and
+// reads the topic's Atom feed, as an analyst would.
+func browseTopics(t *testing.T, ctx context.Context, base, adminKey string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+"/login?next=/search%3Fq%3Dalibaba%2Bcloud"),
+		chromedp.WaitVisible(chromedp.CSS(`form.login input[name=key]`)), chromedp.SetValue(chromedp.CSS(`form.login input[name=key]`), adminKey)), "login form")
+	_, err := chromedp.RunResponse(ctx, chromedp.Submit(chromedp.CSS(`form.login input[name=key]`)))
+	require.NoError(t, err, "log in")
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.Search(`//a[contains(., "Save as topic")]`)))
+	require.NoError(t, err, "save the search as a topic")
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`form.topicform input[name=name]`)),
+		chromedp.SetValue(chromedp.CSS(`form.topicform input[name=name]`), "Alibaba cloud review")), "topic form")
+	_, err = chromedp.RunResponse(ctx, chromedp.Submit(chromedp.CSS(`form.topicform input[name=name]`)))
+	require.NoError(t, err, "create the topic")
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`a.feed`)), screenshot("web-topic")), "topic page")
+	if h1, hits := text(t, ctx, "h1"), count(t, ctx, "li.hit"); h1 != "Alibaba cloud review" || hits == 0 {
+		t.Errorf("topic page: heading %q with %d documents in the preview; want the saved topic and the demo's articles", h1, hits)
+	}
+	atom, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(document.querySelector("a.feed").href).then(r => r.text())`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err, "read the Atom feed")
+	if !strings.Contains(atom, "<feed") || !strings.Contains(atom, "Alibaba cloud review") {
+		t.Errorf("the topic's Atom feed = %.300q; want an Atom feed titled after the topic", atom)
+	}
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/topics"), chromedp.WaitVisible(chromedp.CSS(`ul.topics`)), screenshot("web-topics")), "topics page")
 }

@@ -246,7 +246,8 @@ func (s *Server) topicFor(w http.ResponseWriter, r *http.Request) (newsintel.Top
 }
 
 // digestPeriod reads since and until (dates or RFC 3339), defaulting to
-// the last period of t's schedule complete at now.
+// the last period of t's schedule complete at now (since alone runs to
+// now).
 func digestPeriod(r *http.Request, t newsintel.Topic, now time.Time) (since, until time.Time, err error) {
 	q := r.URL.Query()
 	if err := knownParams(q, digestParams()); err != nil {
@@ -255,7 +256,10 @@ func digestPeriod(r *http.Request, t newsintel.Topic, now time.Time) (since, unt
 	if since, until, err = dateRange(q); err != nil {
 		return since, until, err
 	}
-	if until.IsZero() {
+	switch {
+	case until.IsZero() && !since.IsZero():
+		until = now // since alone: everything from then on
+	case until.IsZero():
 		if until, err = digest.LastDue(t.Schedule, now); err != nil {
 			return since, until, err
 		}
@@ -275,7 +279,7 @@ func digestParams() []param {
 	return []param{
 		pathID("topic ID"),
 		{Name: "since", Type: "string", Doc: "start of the period (documents fetched from then on): 2026-11-30 or RFC 3339; default the start of the last complete period of the topic's schedule"},
-		{Name: "until", Type: "string", Doc: "end of the period (a bare date covers the whole day); default the end of the last complete period"},
+		{Name: "until", Type: "string", Doc: "end of the period (a bare date covers the whole day); default the end of the last complete period, or now when since is given"},
 	}
 }
 

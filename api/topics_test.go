@@ -246,6 +246,10 @@ func TestTopicDigestPreview(t *testing.T) {
 	if total, _ := dg["total"].(float64); total == 0 || dg["documents"] == nil {
 		t.Errorf("digest of the last day over the demo corpus: %v, want Alibaba documents", dg)
 	}
+	resp, dg = get(t, u+"?since="+since)
+	if total, _ := dg["total"].(float64); resp.StatusCode != http.StatusOK || total == 0 {
+		t.Errorf("since alone: HTTP %d %v, want the documents from then to now", resp.StatusCode, dg)
+	}
 	resp, dg = get(t, u+"?since=2026-12-02&until=2026-12-01")
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("until before since: HTTP %d %v, want 400", resp.StatusCode, dg)

@@ -27,7 +27,7 @@ type digestOptions struct {
 
 func (o *digestOptions) flags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.since, "since", "", "start of the period (documents fetched from then on): 2026-11-30 or RFC 3339 (default: the last complete period of the topic's schedule)")
-	cmd.Flags().StringVar(&o.until, "until", "", "end of the period (a bare date covers the whole day)")
+	cmd.Flags().StringVar(&o.until, "until", "", "end of the period (a bare date covers the whole day; default now when --since is given)")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the digest as JSON")
 }
 

@@ -21,9 +21,11 @@ func WriteText(w io.Writer, dg *newsintel.Digest) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "%s: digest for %s\n", dg.TopicName, periodText(dg.Since, dg.Until))
 	shown := len(dg.Documents) + len(dg.Filings) + len(dg.Notices)
-	fmt.Fprintf(b, "%d matching documents; %d shown, copies of one story folded together.\n", dg.Total, shown)
+	if dg.Total > 0 {
+		fmt.Fprintf(b, "%d matching %s; %d shown, copies of one story folded together.\n", dg.Total, plural(int(dg.Total), "document", "documents"), shown)
+	}
 	if dg.Empty() {
-		fmt.Fprintln(b, "\nNothing new in this period.")
+		fmt.Fprintln(b, "Nothing new in this period.")
 	}
 	writeEntries(b, "TOP STORIES", dg.Documents)
 	writeClaims(b, dg.Claims)

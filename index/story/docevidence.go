@@ -84,7 +84,8 @@ func (p *profile) sentenceLink(d *newsintel.Document, s span, whole []string) (L
 		l.Why.Rule = "a sentence naming a story entity denies the report"
 	case cue != "" || d.Kind == newsintel.KindArticle || !contains(terms, p.head):
 		return Link{}, false
-	case !negated.MatchString(text) && !tentative.MatchString(text) && len(terms) >= confirmTerms && share >= confirmShare:
+	case p.primary(ents) && !negated.MatchString(text) && !tentative.MatchString(text) &&
+		len(terms) >= confirmTerms && share >= confirmShare:
 		l.Label = Confirms
 		l.Why.Rule = fmt.Sprintf("the %s states it: %d story terms (%.0f%% of the story's weight) about its entities", d.Kind, len(terms), 100*share)
 	case len(terms) >= relatedTerms && share >= relatedShare:

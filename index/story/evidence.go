@@ -79,6 +79,13 @@ func newProfile(st *Story, g *group, window time.Duration, outlets map[string]bo
 	return p
 }
 
+// primary reports whether ents hold the story's main entity (the one most
+// reports name, or a unit of it): a confirmation must be about it, not
+// only about the agency or people around it.
+func (p *profile) primary(ents []string) bool {
+	return len(p.core) > 0 && len(sharedEntities(ents, []string{p.core[0].ID})) > 0
+}
+
 // coreIDs returns the IDs of the core entities.
 func (p *profile) coreIDs() []string {
 	out := make([]string, len(p.core))
@@ -211,7 +218,7 @@ func (p *profile) claimLink(it *item) (Link, bool) {
 		l.Why.Rule = "an on-record source of a story entity denies the report"
 	case cue != "" || !contains(terms, p.head):
 		return Link{}, false // evidence must speak of what happened, not only of whom
-	case h.Hedge == "" && !negated.MatchString(h.Text) && !tentative.MatchString(h.Text) &&
+	case p.primary(ents) && h.Hedge == "" && !negated.MatchString(h.Text) && !tentative.MatchString(h.Text) &&
 		len(terms) >= confirmTerms && share >= confirmShare:
 		l.Label, l.Why.Cue = Confirms, h.Cue
 		l.Why.Rule = fmt.Sprintf("an on-record source states it: %d story terms (%.0f%% of the story's weight) and its entities", len(terms), 100*share)

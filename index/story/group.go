@@ -203,10 +203,18 @@ func report(its []*item, core vector, outlets map[string]bool) Report {
 	}
 	h := best.hit
 	attr, via := best.attribution(outlets)
+	// "the people" of a later sentence are the "three people briefed on
+	// the matter" of an earlier one: describe them as first described.
+	src := h.Source
+	for _, it := range its {
+		if best.group > 0 && it.group == best.group && src.Count == nil && it.hit.Source.Count != nil {
+			src = it.hit.Source
+		}
+	}
 	return Report{DocumentID: h.DocumentID, Kind: h.Kind, Publisher: h.Publisher, Title: h.Title, URL: h.URL,
 		Published: best.published, Attribution: attr, Via: via, ClaimID: h.ID, Text: h.Text, Hedge: h.Hedge,
-		SourceType: h.Source.Type, SourceCount: h.Source.Count, SourceDescription: h.Source.Description,
-		SourceName: h.Source.Name, Claims: len(its), Removed: removed}
+		SourceType: h.Source.Type, SourceCount: src.Count, SourceDescription: src.Description,
+		SourceName: src.Name, Claims: len(its), Removed: removed}
 }
 
 func removedClaim(h index.ClaimHit) RemovedClaim {
@@ -219,10 +227,11 @@ func removedClaim(h index.ClaimHit) RemovedClaim {
 // ("days after reports that the administration had opened a review") is
 // relayed whoever speaks in the sentence.
 func (it *item) attribution(outlets map[string]bool) (string, string) {
-	if it.relayed {
-		return Via, it.hit.Source.Via
+	a, via := attribution(it.hit.Source, outlets)
+	if it.relayed && a != Via {
+		return Via, ""
 	}
-	return attribution(it.hit.Source, outlets)
+	return a, via
 }
 
 // attribution says how a claim is attributed, and the outlet it is

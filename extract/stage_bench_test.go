@@ -202,7 +202,8 @@ func BenchmarkFullSize(b *testing.B) {
 
 // pageRatios times parse and stage on every page, alternating as
 // medianPage does, and reports the median and the largest stage/parse
-// ratio over the pages and the most bytes the stage allocated on one page.
+// ratio (of CPU time where it can be read) over the pages and the most
+// bytes the stage allocated on one page.
 func pageRatios(b *testing.B, raws []newsintel.Raw) {
 	x := New(nil)
 	ctx := context.Background()
@@ -214,8 +215,12 @@ func pageRatios(b *testing.B, raws []newsintel.Raw) {
 			parse, stage := costPairN(
 				func() { html.Parse(bytes.NewReader(r.Body)) },
 				func() { x.Extract(ctx, r) }, 9, 5)
-			ratios = append(ratios, stage.ms/parse.ms)
-			b.Logf("%-28s %4d KB  parse %.2f ms  stage %.2f ms  ratio %.2f  stage %.2f MB", r.ID, len(r.Body)>>10, parse.ms, stage.ms, stage.ms/parse.ms, stage.bytes/(1<<20))
+			ratio := stage.ms / parse.ms
+			if parse.cpuMS > 0 {
+				ratio = stage.cpuMS / parse.cpuMS
+			}
+			ratios = append(ratios, ratio)
+			b.Logf("%-28s %4d KB  parse %.2f ms (CPU %.2f)  stage %.2f ms (CPU %.2f)  ratio %.2f  stage %.2f MB", r.ID, len(r.Body)>>10, parse.ms, parse.cpuMS, stage.ms, stage.cpuMS, ratio, stage.bytes/(1<<20))
 			if stage.bytes > maxBytes {
 				maxBytes, worst = stage.bytes, r.ID
 			}
@@ -252,10 +257,20 @@ func medianPage(b *testing.B, raws []newsintel.Raw) {
 	b.ReportMetric(parse.bytes, "parse-B/page")
 	b.ReportMetric(stage.bytes, "stage-B/page")
 	b.ReportMetric(stage.ms/parse.ms, "stage/parse")
+	if parse.cpuMS > 0 {
+		// CPU time is what the stage costs whatever else the machine runs.
+		b.ReportMetric(parse.cpuMS, "parse-cpu-ms/page")
+		b.ReportMetric(stage.cpuMS, "stage-cpu-ms/page")
+		b.ReportMetric(stage.cpuMS/parse.cpuMS, "stage/parse-cpu")
+	}
 	b.ReportMetric(claimCost.ms/(parse.ms+stage.ms), "claims-share")
 }
 
-type pageCost struct{ ms, bytes float64 }
+// pageCost is the cost of one call: the median wall time over the
+// rounds, the median CPU time of the process (which other processes on
+// the machine do not inflate; 0 where it cannot be read), and the mean
+// bytes allocated.
+type pageCost struct{ ms, cpuMS, bytes float64 }
 
 // costPair times f and g in alternating rounds and returns, for each, the
 // median time per call over the rounds and the mean bytes allocated per
@@ -268,32 +283,49 @@ func costPair(f, g func()) (pageCost, pageCost) {
 func costPairN(f, g func(), rounds, perRound int) (pageCost, pageCost) {
 	f() // warm up: the gazetteer and lazily built tables
 	g()
-	var tf, tg []float64
-	var bf, bg uint64
+	var cf, cg [3][]float64 // wall ms, CPU ms, bytes per round
 	for range rounds {
-		ms, by := timeCalls(f, perRound)
-		tf, bf = append(tf, ms), bf+by
-		ms, by = timeCalls(g, perRound)
-		tg, bg = append(tg, ms), bg+by
+		cf = appendCost(cf, timeCalls(f, perRound))
+		cg = appendCost(cg, timeCalls(g, perRound))
 	}
-	slices.Sort(tf)
-	slices.Sort(tg)
-	n := float64(rounds * perRound)
-	return pageCost{tf[rounds/2], float64(bf) / n}, pageCost{tg[rounds/2], float64(bg) / n}
+	return summarize(cf), summarize(cg)
 }
 
-// timeCalls calls f n times and returns the mean ms per call and the bytes
-// allocated in all.
-func timeCalls(f func(), n int) (float64, uint64) {
+func appendCost(c [3][]float64, p pageCost) [3][]float64 {
+	c[0], c[1], c[2] = append(c[0], p.ms), append(c[1], p.cpuMS), append(c[2], p.bytes)
+	return c
+}
+
+// summarize takes the median times and the mean bytes of the rounds.
+func summarize(c [3][]float64) pageCost {
+	median := func(xs []float64) float64 {
+		xs = slices.Clone(xs)
+		slices.Sort(xs)
+		return xs[len(xs)/2]
+	}
+	mean := 0.0
+	for _, b := range c[2] {
+		mean += b / float64(len(c[2]))
+	}
+	return pageCost{median(c[0]), median(c[1]), mean}
+}
+
+// timeCalls calls f n times and returns the mean wall and CPU ms and the
+// mean bytes allocated per call.
+func timeCalls(f func(), n int) pageCost {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	start := time.Now()
+	start, startCPU := time.Now(), cpuTime()
 	for range n {
 		f()
 	}
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cpuTime()-startCPU
 	runtime.ReadMemStats(&after)
-	return float64(elapsed.Microseconds()) / 1000 / float64(n), after.TotalAlloc - before.TotalAlloc
+	return pageCost{
+		ms:    float64(elapsed.Microseconds()) / 1000 / float64(n),
+		cpuMS: float64(cpu.Microseconds()) / 1000 / float64(n),
+		bytes: float64(after.TotalAlloc-before.TotalAlloc) / float64(n),
+	}
 }
 
 // TestStageBigPage checks that memory stays bounded on a 16 MiB page (the

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/api"
 	"github.com/newsintel/newsintel/index"
 )
 
@@ -21,6 +22,7 @@ type documentData struct {
 	Entities   []entityLink
 	Similar    []index.Hit
 	SimilarErr string
+	Revisions  *index.RevisionHistory // nil when the index keeps none
 }
 
 // profileRow is one source type of the sourcing profile.
@@ -59,6 +61,11 @@ func (h *Handler) documentPage(w http.ResponseWriter, r *http.Request) {
 		d.SimilarErr = newsintel.ErrorMessage(err) // the page is still worth showing
 	}
 	d.Similar = hits
+	if ri, ok := h.opts.Index.(api.RevisionIndex); ok {
+		if d.Revisions, err = ri.Revisions(r.Context(), id); err != nil {
+			d.Revisions = nil // a document indexed before revision logs has none; the page stands without
+		}
+	}
 	title := doc.Title
 	if title == "" {
 		title = "Document " + id

@@ -188,3 +188,29 @@ func (registryFunc) Add(context.Context, config.Source) error {
 func (registryFunc) Remove(context.Context, string) error {
 	return newsintel.Errorf(newsintel.EINVALID, "read-only")
 }
+
+func TestDocumentShowsRevisions(t *testing.T) {
+	ix := testIndex(t)
+	v1 := hostile()
+	v1.ID, v1.Title = "revised1", "Cloud review widens"
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{v1}))
+	v2 := v1
+	v2.Revision = 2
+	v2.Body = "Acme declined to comment on the review."
+	v2.Claims = []newsintel.Claim{{Text: "declined to comment on the review", Start: 0, End: len(v2.Body), TextStart: 5, TextEnd: len(v2.Body) - 1,
+		Source: newsintel.Source{Type: newsintel.SourceDeclined, Name: "Acme"}}}
+	v2.Profile = &newsintel.SourcingProfile{Claims: 1, ByType: map[newsintel.SourceType]int{newsintel.SourceDeclined: 1}}
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{v2}))
+
+	srv := startUI(t, Options{Index: ix})
+	resp, body := getPage(t, srv.URL+"/documents/revised1")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	for _, w := range []string{"Revisions", "Revision 2", `class="removed"`, "was a risk"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("document page of a revised document lacks %q", w)
+		}
+	}
+	if strings.Contains(body, "<img src=x") {
+		t.Errorf("the removed claim's text is not escaped")
+	}
+}

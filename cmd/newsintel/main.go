@@ -75,6 +75,7 @@ then, in another shell:
 	root.AddCommand(gazetteerCmd(g))
 	root.AddCommand(searchCmd(g))
 	root.AddCommand(claimsCmd(g))
+	root.AddCommand(revisionsCmd())
 	root.AddCommand(storiesCmd())
 	root.AddCommand(configCmd(g))
 	root.AddCommand(sourcesCmd(g))

@@ -36,7 +36,8 @@ var clausalVerbs = words(
 	"projects", "forecast", "forecasts", "expects", "expected", "learned", "learnt",
 	"announce", "disclose", "reveal", "conclude", "indicate", "suggest", "estimate",
 	"quoted", "cited", "quotes", "cites", "clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
-	"understands", "has learned",
+	"understands", "has learned", "signalled", "signaled", "urges", "urged",
+	"urge",
 )
 
 // thatVerbs are reporting verbs that are also common with a plain object
@@ -53,7 +54,7 @@ var thatVerbs = words(
 	"expected", "learned", "learnt", "confirm", "deny", "posted", "responded", "recall",
 	"recalls", "recalled", "observe", "observes", "stress", "counter", "reply", "caution",
 	"quoted", "cited", "quotes", "cites", "remark", "declare", "admit", "allege", "complained", "complains", "complain",
-	"understands",
+	"understands", "urges", "urged", "urge",
 )
 
 // objectVerbs may take a plain object as their content: "Alibaba denied
@@ -66,7 +67,7 @@ var docVerbs = words("show", "shows", "showed", "found", "finds", "said", "says"
 	"stated", "states", "revealed", "reveals", "indicated", "indicates", "concluded",
 	"concludes", "estimated", "estimates", "noted", "notes", "warned", "warns", "suggests",
 	"suggested", "alleged", "alleges", "claimed", "claims", "argued", "argues", "read",
-	"reads", "added", "cited", "predicted", "projected", "showing", "stating")
+	"reads", "added", "cited", "predicted", "projected", "showing", "stating", "urges", "urged")
 
 // participles introduce an added attribution after a comma: "…, stating
 // that …", "…, saying …", "…, adding that …".
@@ -210,6 +211,7 @@ var orgNouns = words("company", "companies", "firm", "firms", "group", "ministry
 	"white", "state", "states", "watchdog", "unit", "subsidiary", "parent", "business",
 	"secretariat", "mission", "consulate", "police", "prosecutor's", "regime", "junta",
 	"media", "club", "league", "delegation", "federation", "team", "side", "squad",
+	"hospital", "clinic", "school", "district", "county", "city", "museum", "prison", "airport",
 )
 
 // docNouns name documents that can be a source: "the report found".
@@ -228,6 +230,7 @@ var docNouns = words("report", "reports", "filing", "filings", "document", "docu
 	"inquiry", "charges", "charging", "pleading", "pleadings", "exhibit", "exhibits",
 	"agreement", "contract", "draft", "proposal", "guidelines", "preprint", "preprints",
 	"meta-analysis", "dataset", "datasets", "filing's", "complaints", "lawsuits", "list", "lists",
+	"copy", "copies",
 )
 
 // onRecordDocs are document heads that, as the channel of a named speaker's

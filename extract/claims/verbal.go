@@ -60,9 +60,15 @@ func verbReading(se sent, v int) bool {
 		nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) {
 		return false // "in 14 states", "for reports": nouns, not verbs
 	}
+	if e := subjectEnd(toks, v); e < v && beForms[toks[e-1].l] {
+		return false // "whose existence was first reported by Politico": passive
+	}
 	// "its annual report, stating …": a noun, not a verb
 	return !baseForm(toks[v].l) || pluralSubject(toks, subjectEnd(toks, v), se.caps)
 }
+
+// beForms make a following participle passive.
+var beForms = words("is", "are", "was", "were", "be", "been", "being")
 
 // verbAt reads the attribution around the reporting verb at toks[v].
 func (x *extractor) verbAt(se sent, v int) (found, bool) {
@@ -281,8 +287,11 @@ func apposStart(t tok) bool {
 	}
 	switch t.l {
 	case "whose", "which", "now", "aged", "citing", "including", "seen", "written", "known", "shown", "held",
-		"led", "run", "made", "obtained", "reviewed", "published", "filed", "released", "issued":
+		"led", "run", "made", "obtained", "reviewed", "published", "filed", "released", "issued", "first":
 		return true // "The memo, whose existence…,", "The lawsuit, filed in…,"
+	}
+	if len(t.l) > 5 && strings.HasSuffix(t.l, "ed") && !t.cap {
+		return true // a reduced relative: "The data, compiled by the New York Fed,"
 	}
 	k, _ := headOf(t.l)
 	return k != headNone
@@ -322,6 +331,18 @@ func baseForm(l string) bool {
 // pluralSubject reports whether a word can end a subject that takes a
 // base-form verb: "officials say", "they say", "sources tell".
 func pluralSubject(toks []tok, end int, caps bool) bool {
+	if end >= 2 && toks[end-1].w == "," {
+		// "The data, compiled by the New York Fed, show …": the head
+		// stands before the appositive.
+		ss, ok := subjectStart(toks, end)
+		if !ok {
+			return false
+		}
+		end = ss
+		for end < len(toks) && toks[end].w != "," {
+			end++
+		}
+	}
 	b := prevBoundary(toks, end-1)
 	if end-b > 12 {
 		return false

@@ -3,8 +3,10 @@ package web
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
+	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/extract/entities"
 )
 
@@ -31,5 +33,32 @@ func BenchmarkPages(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkBodyParagraphs cuts a long filing-sized body (about 100 000
+// words, 5 000 mentions, 200 claims) into the document page's runs.
+func BenchmarkBodyParagraphs(b *testing.B) {
+	var body strings.Builder
+	var ms []newsintel.Mention
+	var cs []newsintel.Claim
+	for i := 0; body.Len() < 600_000; i++ {
+		start := body.Len()
+		body.WriteString("Acme Holdings said its cloud revenue grew, according to people familiar with the matter. ")
+		ms = append(ms, newsintel.Mention{EntityID: "company:acme-holdings", Name: "Acme Holdings", Type: newsintel.EntityCompany, Start: start, End: start + 13})
+		if i%25 == 0 {
+			cs = append(cs, newsintel.Claim{Start: start, End: body.Len() - 1, Source: newsintel.Source{Type: newsintel.SourceAnonymous}})
+		}
+		if i%6 == 5 {
+			body.WriteString("\n\n")
+		}
+	}
+	d := &newsintel.Document{Body: body.String(), Mentions: ms, Claims: cs}
+	claims := claimViews(cs)
+	b.ReportAllocs()
+	for b.Loop() {
+		if ps := bodyParagraphs(d, claims); len(ps) == 0 {
+			b.Fatal("no paragraphs")
+		}
 	}
 }

@@ -34,9 +34,6 @@ type claimView struct {
 	Who   string // who the source is, for the side list beside its type
 }
 
-// maxBodyRuns bounds the runs of one document page.
-const maxBodyRuns = 20000
-
 // bodyParagraphs cuts body at paragraph breaks, claim sentences, mentions
 // and section starts. Spans that do not fit the body (offsets out of
 // range or inside a UTF-8 sequence) are ignored.
@@ -79,6 +76,8 @@ func bodyParagraphs(d *newsintel.Document, claims []claimView) []paragraph {
 }
 
 // assemble walks the cut points and groups the runs into paragraphs.
+// Claims (in body order) and mentions are swept with the cut points, so
+// a long filing costs time in proportion to its length.
 func assemble(body string, points []int, claims []claimView, mentions []newsintel.Mention,
 	sections map[int]newsintel.Section, ok func(s, e int) bool) []paragraph {
 	var out []paragraph
@@ -89,9 +88,10 @@ func assemble(body string, points []int, claims []claimView, mentions []newsinte
 		}
 		cur = paragraph{}
 	}
+	slices.SortStableFunc(mentions, func(a, b newsintel.Mention) int { return a.Start - b.Start })
 	started := map[int]bool{}
-	runs := 0
-	for k := 0; k+1 < len(points) && runs < maxBodyRuns; k++ {
+	ci, mi := 0, 0
+	for k := 0; k+1 < len(points); k++ {
 		s, e := points[k], points[k+1]
 		if sec, found := sections[s]; found {
 			flush()
@@ -110,26 +110,35 @@ func assemble(body string, points []int, claims []claimView, mentions []newsinte
 			continue
 		}
 		r := run{Text: text}
-		if c := claimAt(claims, s, ok); c != nil {
+		for ci < len(claims) && claims[ci].Claim.End <= s {
+			ci++
+		}
+		if c := claimAt(claims[ci:], s, ok); c != nil {
 			r.Claim, r.First = c, !started[c.N]
 			started[c.N] = true
 		}
-		if m := mentionAt(mentions, s); m != nil {
+		for mi < len(mentions) && mentions[mi].End <= s {
+			mi++
+		}
+		if m := mentionAt(mentions[mi:], s); m != nil {
 			r.Entity, r.Name = m.EntityID, m.Name
 		}
 		cur.Runs = append(cur.Runs, r)
-		runs++
 	}
 	flush()
 	return out
 }
 
-// claimAt returns the shortest claim sentence that holds offset p.
+// claimAt returns the shortest claim sentence that holds offset p, among
+// claims in body order from the first that may.
 func claimAt(claims []claimView, p int, ok func(s, e int) bool) *claimView {
 	var best *claimView
 	for i := range claims {
 		c := &claims[i]
-		if ok(c.Claim.Start, c.Claim.End) && c.Claim.Start <= p && p < c.Claim.End &&
+		if c.Claim.Start > p {
+			break
+		}
+		if ok(c.Claim.Start, c.Claim.End) && p < c.Claim.End &&
 			(best == nil || c.Claim.End-c.Claim.Start < best.Claim.End-best.Claim.Start) {
 			best = c
 		}
@@ -137,11 +146,16 @@ func claimAt(claims []claimView, p int, ok func(s, e int) bool) *claimView {
 	return best
 }
 
-// mentionAt returns the mention that holds offset p.
+// mentionAt returns the mention that holds offset p, among mentions in
+// order of their start from the first that may.
 func mentionAt(mentions []newsintel.Mention, p int) *newsintel.Mention {
 	for i := range mentions {
-		if mentions[i].Start <= p && p < mentions[i].End && newsintel.EntityType(entityTypeOf(mentions[i].EntityID)).Valid() {
-			return &mentions[i]
+		m := &mentions[i]
+		if m.Start > p {
+			break
+		}
+		if p < m.End && newsintel.EntityType(entityTypeOf(m.EntityID)).Valid() {
+			return m
 		}
 	}
 	return nil

@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/newsintel/newsintel"
@@ -22,6 +24,10 @@ import (
 //     words (edited): a Dice coefficient of at least minEditSimilarity
 //     with the same attribution, minEditSimilarityOtherSource when the
 //     attribution changed too.
+//
+// A claim of the new revision matching none of these, but equal to a claim
+// an earlier revision removed, is that claim restored; any other is new.
+// What is left of the previous revision was removed.
 const (
 	minEditSimilarity            = 0.6
 	minEditSimilarityOtherSource = 0.8
@@ -140,6 +146,169 @@ func matchEdits(olds, news []*loggedClaim, oldFree, newFree []bool) []int {
 			oldFree[p.old], newFree[p.new] = false, false
 			out[p.new] = p.old
 		}
+	}
+	return out
+}
+
+// claimState is one claim followed through the revisions.
+type claimState struct {
+	id             string
+	key            string
+	claim          *loggedClaim // as the last revision that had it wrote it
+	added          int
+	addedAt        time.Time
+	changed        int
+	changedAt      time.Time
+	previousText   string
+	previousSource *newsintel.Source
+	removed        int
+	removedAt      time.Time
+	position       int // in the newest revision, from 1; 0 when removed
+}
+
+func (s *claimState) status() string {
+	switch {
+	case s.removed > 0:
+		return ClaimRemoved
+	case s.changed > 0:
+		return ClaimChanged
+	}
+	return ClaimCurrent
+}
+
+// event describes what revision r did to s; verb is "added", "removed",
+// "changed" or "restored".
+func (s *claimState) event(verb string, r *loggedRevision) ClaimEvent {
+	e := ClaimEvent{ClaimID: s.id, Text: s.claim.Text, Source: s.claim.Source,
+		Note: fmt.Sprintf("claim %s in revision %d", verb, r.Revision)}
+	if !r.Fetched.IsZero() {
+		e.Note += r.Fetched.UTC().Format(", 2006-01-02 15:04 MST")
+	}
+	if verb == "changed" {
+		e.PreviousText, e.PreviousSource = s.previousText, s.previousSource
+	}
+	return e
+}
+
+// replay follows the claims of docID through the logged revisions in
+// order. It returns every claim ever seen (those of the newest revision in
+// its order, then the removed ones) and the revisions with their events.
+func (l *revisionLog) replay(docID string) ([]*claimState, []Revision) {
+	p := &replayer{docID: docID, taken: map[string]bool{}}
+	revs := make([]Revision, 0, len(l.Revisions))
+	for i := range l.Revisions {
+		revs = append(revs, p.step(&l.Revisions[i]))
+	}
+	for i, s := range p.live {
+		s.position = i + 1
+	}
+	return append(slices.Clone(p.live), p.gone...), revs
+}
+
+// replayer holds the claims between two steps of a replay.
+type replayer struct {
+	docID string
+	taken map[string]bool // claim IDs handed out
+	live  []*claimState   // the claims of the previous revision, in its order
+	gone  []*claimState   // removed claims
+}
+
+// step moves the claims on to revision r: unchanged claims first, then
+// edits, then claims back after a removal, then new ones; what is left of
+// the previous revision was removed.
+func (p *replayer) step(r *loggedRevision) Revision {
+	rv := Revision{Revision: r.Revision, Fetched: r.Fetched, Claims: len(r.Claims),
+		Added: []ClaimEvent{}, Removed: []ClaimEvent{}, Changed: []ClaimEvent{}}
+	next := make([]*claimState, len(r.Claims))
+	liveFree, newFree := trues(len(p.live)), trues(len(r.Claims))
+	keys := make([]string, len(r.Claims))
+	byKey := map[string][]int{}
+	for j, s := range p.live {
+		byKey[s.key] = append(byKey[s.key], j)
+	}
+	for i := range r.Claims {
+		keys[i] = claimKey(&r.Claims[i])
+		if js := byKey[keys[i]]; len(js) > 0 {
+			byKey[keys[i]] = js[1:]
+			liveFree[js[0]], newFree[i] = false, false
+			next[i] = p.live[js[0]]
+			next[i].claim = &r.Claims[i]
+		}
+	}
+	p.edits(r, keys, next, liveFree, newFree, &rv)
+	p.restore(r, keys, next, newFree, &rv)
+	for i := range r.Claims {
+		if newFree[i] {
+			s := &claimState{id: claimIDFor(p.docID, keys[i], p.taken), key: keys[i], claim: &r.Claims[i],
+				added: r.Revision, addedAt: r.Fetched}
+			next[i] = s
+			rv.Added = append(rv.Added, s.event("added", r))
+		}
+	}
+	for j, s := range p.live {
+		if liveFree[j] {
+			s.removed, s.removedAt = r.Revision, r.Fetched
+			p.gone = append(p.gone, s)
+			rv.Removed = append(rv.Removed, s.event("removed", r))
+		}
+	}
+	p.live = next
+	return rv
+}
+
+// edits pairs the claims left of the previous revision with the new ones
+// they were edited into.
+func (p *replayer) edits(r *loggedRevision, keys []string, next []*claimState, liveFree, newFree []bool, rv *Revision) {
+	olds := make([]*loggedClaim, len(p.live))
+	for j, s := range p.live {
+		olds[j] = s.claim
+	}
+	news := make([]*loggedClaim, len(r.Claims))
+	for i := range r.Claims {
+		news[i] = &r.Claims[i]
+	}
+	for i, j := range matchEdits(olds, news, liveFree, newFree) {
+		if j < 0 {
+			continue
+		}
+		s := p.live[j]
+		s.previousText, s.previousSource = "", nil
+		if normText(s.claim.Text) != normText(news[i].Text) {
+			s.previousText = s.claim.Text
+		}
+		if attribution(s.claim.Source) != attribution(news[i].Source) {
+			prev := s.claim.Source
+			s.previousSource = &prev
+		}
+		s.claim, s.key, s.changed, s.changedAt = news[i], keys[i], r.Revision, r.Fetched
+		next[i] = s
+		rv.Changed = append(rv.Changed, s.event("changed", r))
+	}
+}
+
+// restore brings back removed claims that revision r has again, word for
+// word.
+func (p *replayer) restore(r *loggedRevision, keys []string, next []*claimState, newFree []bool, rv *Revision) {
+	for i := range r.Claims {
+		if !newFree[i] {
+			continue
+		}
+		for g, s := range p.gone {
+			if s.key == keys[i] {
+				p.gone = slices.Delete(p.gone, g, g+1)
+				s.claim, s.removed, s.removedAt = &r.Claims[i], 0, time.Time{}
+				next[i], newFree[i] = s, false
+				rv.Restored = append(rv.Restored, s.event("restored", r))
+				break
+			}
+		}
+	}
+}
+
+func trues(n int) []bool {
+	out := make([]bool, n)
+	for i := range out {
+		out[i] = true
 	}
 	return out
 }

@@ -63,6 +63,9 @@ func afterVerb(toks []tok, v int) (p int, sawThat bool, chI, chJ int) {
 		if toks[q].inQ || toks[q].punct && toks[q].w != "," || q > v+1 && clausalVerbs[toks[q].l] && toks[q-1].w == "," {
 			break // the "that" of a later verb: "…, first reported by Politico, warns that"
 		}
+		if finite[toks[q].l] || toks[q].l == "but" || toks[q].w == "," && q+1 < n && participles[toks[q+1].l] {
+			break // "said the cabinet had approved … but that …", "he said, adding that …"
+		}
 		if toks[q].l == "that" {
 			chI, chJ = findChannel(toks, v+1, q)
 			return q + 1, true, chI, chJ

@@ -178,6 +178,9 @@ func (x *extractor) tagVerb(h *quoteHit, toks []tok, after bool) bool {
 			ss = b
 		}
 		p, _, ci, cj := afterVerb(toks, v)
+		if after {
+			p = adjunctTail(toks, p) // "told reporters outside the courthouse, adding that …"
+		}
 		if p < len(toks) && !(toks[p].w == "," || toks[p].w == ":") && !(after && !isClause(toks, p)) &&
 			!(after && toks[p-1].w == "," && participles[toks[p].l]) { // "he said, adding that …"
 			// After a quotation, whatever follows the verb is an adjunct
@@ -194,6 +197,26 @@ func (x *extractor) tagVerb(h *quoteHit, toks []tok, after bool) bool {
 		return true
 	}
 	return false
+}
+
+// adjunctTail skips a short adjunct the adjunct lexicons do not know ("outside
+// the courthouse") when a comma and a tail of the tag follow it.
+func adjunctTail(toks []tok, p int) int {
+	if p >= len(toks) || !preps[toks[p].l] && toks[p].l != "outside" && toks[p].l != "near" {
+		return p
+	}
+	for k := p + 1; k+1 < len(toks) && k < p+8; k++ {
+		if toks[k].inQ || finite[toks[k].l] || toks[k].punct && toks[k].w != "," {
+			return p
+		}
+		if toks[k].w == "," {
+			if tagTail(toks[k+1]) {
+				return k
+			}
+			return p
+		}
+	}
+	return p
 }
 
 // tagBefore reads a speech tag that opens the quotation's sentence: "Jane

@@ -128,6 +128,13 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 	}
 	c := p.conjs[0]
 	c.useMentions(p, all)
+	if c.kind == headNone && len(p.appos) > 0 && p.appos[0].kind == headName {
+		// "The bill's sponsor, Lydia Hart,": a noun we do not know, then
+		// the name.
+		a := p.appos[0]
+		a.useMentions(p, all)
+		return st.named(a, p, all)
+	}
 	for _, a := range p.appos {
 		a.useMentions(p, all)
 		mergeAppositive(&c, a)

@@ -144,7 +144,8 @@ func (x *extractor) afterSubject(se sent, v int, f found) (found, bool) {
 		f.chanI, f.chanJ = chI, chJ
 	}
 	leading := ss == 0 || introOnly(toks, ss-1)
-	restEmpty := p >= len(toks) || toks[p].isEnd() || toks[p].w == "," || toks[p].isQuoteMark() && p+1 >= len(toks)-1
+	restEmpty := p >= len(toks) || toks[p].isEnd() || toks[p].w == "," || toks[p].isQuoteMark() && p+1 >= len(toks)-1 ||
+		preps[toks[p].l] && !isClause(toks, p) // "…, an official told reporters at the scene."
 	afterComma := p > v+1 && toks[p-1].w == ","
 	if !leading && toks[ss-1].w == "," && (restEmpty || tailAfter(toks, v)) {
 		// "…, the company said." and "…, the people said, asking not to be
@@ -218,6 +219,9 @@ func (x *extractor) inverted(se sent, v int) (found, bool) {
 	first := toks[v+1]
 	if _, pron := pronouns[first.l]; pron && e > v+2 {
 		return found{}, false // "…, said it would …" is not inverted
+	}
+	if preps[first.l] || timeWords[first.l] {
+		return found{}, false // "…, its director, Ana Ruiz, said in an interview": an adjunct
 	}
 	for k := v + 1; k < e; k++ {
 		if toks[k].l == "who" || toks[k].l == "whom" {

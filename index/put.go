@@ -14,8 +14,9 @@ import (
 // Put upserts docs by ID, in Bleve batches of Options.BatchSize, and returns
 // once every batch is persisted. A document replaces the indexed one with
 // the same ID unless the indexed one has a higher Revision (a late,
-// older revision is dropped); within docs the highest revision of an ID
-// wins. It returns an EINVALID error, before writing anything, when a
+// older revision does not replace it, but takes its place in the history
+// of the document's claims, see Revisions); within docs the highest
+// revision of an ID wins. It returns an EINVALID error, before writing anything, when a
 // document has an invalid ID or kind. It is safe for concurrent use; Puts
 // are serialised.
 func (ix *Index) Put(ctx context.Context, docs []newsintel.Document) error {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
@@ -23,6 +24,25 @@ type documentData struct {
 	Similar    []index.Hit
 	SimilarErr string
 	Revisions  *index.RevisionHistory // nil when the index keeps none
+	Sections   []tocEntry             // the table of contents, in body order
+}
+
+// tocEntry is one section in the table of contents; Sub marks a
+// sub-item (20-F Item 3.D under Item 3).
+type tocEntry struct {
+	newsintel.Section
+	Anchor string
+	Sub    bool
+}
+
+// toc lists the sections in the order they stand in the body.
+func toc(sections []newsintel.Section) []tocEntry {
+	out := make([]tocEntry, 0, len(sections))
+	for _, s := range sections {
+		out = append(out, tocEntry{Section: s, Anchor: sectionAnchor(s), Sub: strings.Contains(s.Key, ".")})
+	}
+	slices.SortStableFunc(out, func(a, b tocEntry) int { return a.Start - b.Start })
+	return out
 }
 
 // profileRow is one source type of the sourcing profile.
@@ -50,7 +70,7 @@ func (h *Handler) documentPage(w http.ResponseWriter, r *http.Request) {
 	}
 	claims := claimViews(doc.Claims)
 	d := documentData{Doc: doc, Paragraphs: bodyParagraphs(doc, claims), Claims: claims,
-		Profile: profileRows(doc.Profile), Entities: entityLinks(doc.Mentions)}
+		Profile: profileRows(doc.Profile), Entities: entityLinks(doc.Mentions), Sections: toc(doc.Sections)}
 	for _, c := range claims {
 		if c.Claim.Source.Type == newsintel.SourceAnonymous {
 			d.Anonymous++
@@ -106,7 +126,3 @@ func entityLinks(ms []newsintel.Mention) []entityLink {
 	slices.SortStableFunc(out, func(a, b entityLink) int { return b.Count - a.Count })
 	return out
 }
-
-// SectionAnchor is the fragment id of a section, for the table of
-// contents.
-func (documentData) SectionAnchor(s newsintel.Section) string { return sectionAnchor(s) }

@@ -420,6 +420,11 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 			case "responded", "replied", "commented", "answered":
 				// "Neither company responded to requests for comment."
 				return found{refusal: newsintel.SourceNoResponse, srcI: 0, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
+			case "would", "will", "could", "did":
+				if k+1 < len(toks) && refuseVerbs[toks[k+1].l] && toks[0].l == "neither" && hasWord(toks, 1, k, "nor") {
+					// "Neither the hospital nor the department would say …"
+					return found{refusal: newsintel.SourceDeclined, srcI: 0, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
+				}
 			}
 		}
 	}
@@ -443,9 +448,25 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 		if !ok {
 			ss = 0
 		}
+		if p := parseNP(x.body, toks, ss, end, se.caps); len(p.conjs) > 0 && p.conjs[0].kind == headDoc && !isStatement(p.conjs[0]) {
+			continue // "The documents do not say who approved the payments"
+		}
 		return found{refusal: t, srcI: ss, srcJ: end, ts: se.s, te: se.e, chanI: -1}, true
 	}
 	return found{}, false
+}
+
+// refuseVerbs after "neither … nor … would" make a refusal.
+var refuseVerbs = words("say", "comment", "confirm", "discuss", "disclose", "specify", "elaborate", "identify")
+
+// hasWord reports whether toks[i:j] holds the word l.
+func hasWord(toks []tok, i, j int, l string) bool {
+	for k := i; k < j && k < len(toks); k++ {
+		if toks[k].l == l {
+			return true
+		}
+	}
+	return false
 }
 
 // perUnits follow "per" as a rate, not a source: "per share", "per cent".

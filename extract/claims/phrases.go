@@ -117,6 +117,7 @@ var noResponsePhrases = newPhraseSet(
 	"was|were not immediately? returned|answered|acknowledged",
 	"wasn't|weren't immediately? returned|answered|acknowledged",
 	"did|does not|n't immediately? respond",
+	"did|has|have|had not|n't immediately comment",
 	"no response|reply to|from",
 )
 

@@ -258,6 +258,10 @@ func (st *state) named(c conj, p parsed, all []newsintel.Mention) (newsintel.Sou
 	if c.role != "" && c.kind != headName {
 		isPerson = true
 	}
+	if !isPerson && !strings.Contains(name, " ") && !isOrgName(name, p.caps) && c.j+1 < len(p.toks) &&
+		p.toks[c.j].w == "," && (p.toks[c.j+1].l == "who" || p.toks[c.j+1].l == "whose") {
+		isPerson = true // "Hale, who has pleaded not guilty,": people take "who"
+	}
 	src := newsintel.Source{Name: name, Role: c.role, Affiliation: c.affil}
 	if isPerson {
 		src.Type = newsintel.SourcePerson

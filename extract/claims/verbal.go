@@ -167,6 +167,9 @@ func (x *extractor) afterSubject(se sent, v int, f found) (found, bool) {
 	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) {
 		return f, false // "warned investors of the risk", "said goodbye"
 	}
+	if !sawThat && (f.cue == "added" || f.cue == "adds" || f.cue == "add") && isDigitAt(toks[p].w, 0) {
+		return f, false // "Netflix added 8.8 million subscribers": a gain, not a remark
+	}
 	if f.chanI < 0 && ss > 1 && toks[ss-1].w == "," {
 		// "In a filing on Monday, Nvidia said …": an introductory channel.
 		if ci, cj := findChannel(toks, 0, ss-1); ci == 1 {

@@ -43,25 +43,54 @@ func asserts(h index.ClaimHit) bool {
 }
 
 // read pages through the claims r matches, newest first, up to max, and
-// returns them with the number that matched.
+// returns them with the number that matched. Each page of a sorted search
+// costs as much as all the claims that match, so when many more match than
+// max, the first page's day histogram narrows the search to the newest
+// days that hold max claims, and the other pages sort only those.
 func (f *Finder) read(ctx context.Context, r index.ClaimRequest, max int) ([]index.ClaimHit, uint64, error) {
-	r.Sort, r.Size = index.SortDateDesc, index.MaxSize
+	r.Sort, r.Size, r.From = index.SortDateDesc, min(index.MaxSize, max), 0
 	max = min(max, index.MaxWindow)
-	var out []index.ClaimHit
-	var total uint64
-	for r.From = 0; r.From < max; r.From += r.Size {
+	r.DateHistogram = index.HistogramDay
+	res, err := f.ix.SearchClaims(ctx, r)
+	if err != nil {
+		return nil, 0, err
+	}
+	total, out := res.Total, res.Claims
+	r.DateHistogram = ""
+	if since, ok := newestDays(res.Histogram, total, max); ok && since.After(r.Since) {
+		r.Since = since
+	}
+	for r.From = len(out); r.From < max && len(res.Claims) == r.Size; r.From += r.Size {
 		r.Size = min(index.MaxSize, max-r.From)
-		res, err := f.ix.SearchClaims(ctx, r)
-		if err != nil {
+		if res, err = f.ix.SearchClaims(ctx, r); err != nil {
 			return nil, 0, err
 		}
-		total = res.Total
 		out = append(out, res.Claims...)
-		if len(res.Claims) < r.Size {
-			break
-		}
 	}
 	return out, total, nil
+}
+
+// newestDays returns the start of the oldest day among the newest days of
+// the histogram that together hold at least max claims; false when the
+// histogram does not account for every claim (too many days) or all of
+// them fit.
+func newestDays(h []index.DateBucket, total uint64, max int) (time.Time, bool) {
+	var sum uint64
+	for _, b := range h {
+		sum += uint64(b.Count)
+	}
+	if sum != total || total <= uint64(max) {
+		return time.Time{}, false
+	}
+	days := append([]index.DateBucket(nil), h...)
+	sort.Slice(days, func(i, j int) bool { return days[i].Start.After(days[j].Start) })
+	var n uint64
+	for _, b := range days {
+		if n += uint64(b.Count); n >= uint64(max) {
+			return b.Start, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // items loads the documents of hits and turns the claims that assert

@@ -17,7 +17,7 @@ const (
 	confirmShare = 0.3
 	confirmTerms = 3
 	relatedShare = 0.25
-	relatedTerms = 2
+	relatedTerms = 3
 	maxCore      = 3 // entities evidence is matched on
 	evidenceTerm = 12
 )

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
@@ -43,12 +44,12 @@ func digestCmd() *cobra.Command {
 	run := &cobra.Command{
 		Use:   "run TOPIC --dry-run",
 		Short: "Build a topic's digest and print it as readable text (or JSON), sending nothing",
-		Long: `Build the digest of a topic for its last complete period (or --since/--until) on a
-running newsintel and print it: the top stories with the other outlets that carried each,
+		Long: `Build the digest of a topic (TOPIC is its ID or its name) for its last complete period
+(or --since/--until) on a running newsintel and print it: the top stories with the other outlets that carried each,
 new claims with their sources, filings, notices and entities mentioned far more than
 usual. Delivery to subscribers is the digest stage's job ('newsintel serve'), on the
 topic's schedule; --dry-run says that nothing is sent.`,
-		Example: `  newsintel digest run 1f3a9c0d2b4e6f70 --dry-run
+		Example: `  newsintel digest run "Alibaba cloud" --dry-run
   newsintel digest run 1f3a9c0d2b4e6f70 --dry-run --since 2026-11-01 --until 2026-11-30 --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -65,8 +66,36 @@ topic's schedule; --dry-run says that nothing is sent.`,
 	return cmd
 }
 
-// printDigest fetches a topic's digest from the API and prints it.
-func printDigest(c *apiClient, topicID string, o digestOptions) error {
+// resolveTopic returns the ID of the topic ref names: its ID, or its
+// name as 'topics list' shows it.
+func resolveTopic(c *apiClient, ref string) (string, error) {
+	if newsintel.ValidID(ref) {
+		var t newsintel.Topic
+		err := c.do(http.MethodGet, "/api/v1/topics/"+url.PathEscape(ref), nil, &t)
+		if err == nil || !strings.Contains(err.Error(), "HTTP 404") {
+			return ref, err
+		}
+	}
+	var list struct {
+		Topics []newsintel.Topic `json:"topics"`
+	}
+	if err := c.do(http.MethodGet, "/api/v1/topics", nil, &list); err != nil {
+		return "", err
+	}
+	t, err := digest.PickTopic(list.Topics, ref)
+	if err != nil {
+		return "", cliError(err)
+	}
+	return t.ID, nil
+}
+
+// printDigest fetches a topic's digest from the API and prints it; ref is
+// the topic's ID or name.
+func printDigest(c *apiClient, ref string, o digestOptions) error {
+	topicID, err := resolveTopic(c, ref)
+	if err != nil {
+		return fmt.Errorf("digest of %s: %w", ref, err)
+	}
 	q := url.Values{}
 	if o.since != "" {
 		q.Set("since", o.since)

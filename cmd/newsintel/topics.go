@@ -234,16 +234,20 @@ func topicsRmCmd(e *topicsEnv) *cobra.Command {
 	return &cobra.Command{
 		Use:     "rm TOPIC",
 		Aliases: []string{"remove"},
-		Short:   "Remove a topic and its subscriptions",
+		Short:   "Remove a topic (by ID or name) and its subscriptions",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			err := e.withStore(cmd, func(ctx context.Context, s *digest.Store) error {
-				return s.DeleteTopic(ctx, args[0])
+			var t newsintel.Topic
+			err := e.withStore(cmd, func(ctx context.Context, s *digest.Store) (err error) {
+				if t, err = s.FindTopic(ctx, args[0]); err != nil {
+					return err
+				}
+				return s.DeleteTopic(ctx, t.ID)
 			})
 			if err != nil {
 				return fmt.Errorf("topics rm: %w", cliError(err))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "removed topic %s\n", args[0])
+			fmt.Fprintf(cmd.OutOrStdout(), "removed topic %s %q and its subscriptions\n", t.ID, t.Name)
 			return nil
 		},
 	}
@@ -253,21 +257,24 @@ func topicsSubscribeCmd(e *topicsEnv) *cobra.Command {
 	var in newsintel.Subscription
 	cmd := &cobra.Command{
 		Use:   "subscribe TOPIC (--email ADDRESS | --webhook URL --secret SECRET | --feed)",
-		Short: "Subscribe an e-mail address, a webhook or a feed reader to a topic",
+		Short: "Subscribe an e-mail address, a webhook or a feed reader to a topic (by ID or name)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if feed, _ := cmd.Flags().GetBool("feed"); feed {
 				in.Channel = newsintel.ChannelFeed
 			}
 			var out newsintel.Subscription
-			err := e.withStore(cmd, func(ctx context.Context, s *digest.Store) (err error) {
-				out, err = s.AddSubscription(ctx, args[0], in)
+			err := e.withStore(cmd, func(ctx context.Context, s *digest.Store) error {
+				t, err := s.FindTopic(ctx, args[0])
+				if err == nil {
+					out, err = s.AddSubscription(ctx, t.ID, in)
+				}
 				return err
 			})
 			if err != nil {
 				return fmt.Errorf("topics subscribe: %w", cliError(err))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "subscription %s (%s) added to topic %s\n", out.ID, out.Channel, args[0])
+			fmt.Fprintf(cmd.OutOrStdout(), "subscription %s (%s) added to topic %s\n", out.ID, out.Channel, out.TopicID)
 			return nil
 		},
 	}
@@ -283,7 +290,7 @@ func topicsPreviewCmd(c *apiClient) *cobra.Command {
 	var o digestOptions
 	cmd := &cobra.Command{
 		Use:   "preview TOPIC",
-		Short: "Print the digest of a topic's last complete period",
+		Short: "Print the digest of a topic (by ID or name) for its last complete period, or --since/--until",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c.cmd = cmd

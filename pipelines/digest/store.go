@@ -90,6 +90,43 @@ func (s *Store) topic(ctx context.Context, id string) (newsintel.Topic, uint64, 
 	return t, e.Revision(), nil
 }
 
+// FindTopic returns the topic whose ID is ref or, failing that, the one
+// topic named ref (case does not matter). It returns an ENOTFOUND
+// *newsintel.Error when none is, and an EINVALID one naming the IDs when
+// several topics have that name.
+func (s *Store) FindTopic(ctx context.Context, ref string) (newsintel.Topic, error) {
+	if t, err := s.Topic(ctx, ref); newsintel.ErrorCode(err) != newsintel.ENOTFOUND {
+		return t, err
+	}
+	all, err := s.Topics(ctx)
+	if err != nil {
+		return newsintel.Topic{}, err
+	}
+	return PickTopic(all, ref)
+}
+
+// PickTopic returns the one topic of all named ref (case does not
+// matter), with the errors of FindTopic.
+func PickTopic(all []newsintel.Topic, ref string) (newsintel.Topic, error) {
+	var found []newsintel.Topic
+	for _, t := range all {
+		if strings.EqualFold(strings.TrimSpace(t.Name), strings.TrimSpace(ref)) {
+			found = append(found, t)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return newsintel.Topic{}, newsintel.Errorf(newsintel.ENOTFOUND, "no topic with the ID or name %q; 'newsintel topics list' shows them", clip(ref))
+	case 1:
+		return found[0], nil
+	}
+	ids := make([]string, len(found))
+	for i, t := range found {
+		ids[i] = t.ID
+	}
+	return newsintel.Topic{}, newsintel.Errorf(newsintel.EINVALID, "%d topics are named %q; give one of their IDs: %s", len(found), clip(ref), strings.Join(ids, ", "))
+}
+
 // UpdateTopic replaces the name, query, schedule and options of topic id
 // with those of t (ID and creation time stay). It returns the stored
 // topic, an EINVALID error for a bad t, ENOTFOUND for an unknown id, and

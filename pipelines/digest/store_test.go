@@ -53,6 +53,20 @@ func TestStoreTopics(t *testing.T) {
 		t.Errorf("Topics = %+v, want the two topics oldest first", list)
 	}
 
+	if got, err := s.FindTopic(ctx, "alibaba AND REGULATORS"); err != nil || got.ID != created.ID {
+		t.Errorf("FindTopic by name = %s, %v; want %s", got.ID, err, created.ID)
+	}
+	if got, err := s.FindTopic(ctx, second.ID); err != nil || got.ID != second.ID {
+		t.Errorf("FindTopic by ID = %s, %v; want %s", got.ID, err, second.ID)
+	}
+	_, err = s.CreateTopic(ctx, newsintel.Topic{Name: "Notices", Schedule: newsintel.Schedule{Every: "hourly"}})
+	require.NoError(t, err)
+	if _, err := s.FindTopic(ctx, "notices"); newsintel.ErrorCode(err) != newsintel.EINVALID || !strings.Contains(newsintel.ErrorMessage(err), second.ID) {
+		t.Errorf("FindTopic of a name two topics share: %v, want invalid naming their IDs", err)
+	}
+	if _, err := s.FindTopic(ctx, "nothing like it"); newsintel.ErrorCode(err) != newsintel.ENOTFOUND {
+		t.Errorf("FindTopic of an unknown name: %v, want not_found", err)
+	}
 	require.NoError(t, s.DeleteTopic(ctx, created.ID))
 	_, err = s.Topic(ctx, created.ID)
 	if got := newsintel.ErrorCode(err); got != newsintel.ENOTFOUND {

@@ -26,6 +26,10 @@ type pageMeta struct {
 // maxMetaText caps how much of one element's text metadata reads.
 const maxMetaText = 300
 
+// maxTimes caps the <time> elements without a pubdate mark that are read:
+// a page of listings has hundreds.
+const maxTimes = 16
+
 // readMeta walks the whole tree once and gathers the page's metadata.
 func readMeta(doc *html.Node) *pageMeta {
 	m := &pageMeta{meta: make(map[string][]string, 32)}
@@ -90,6 +94,64 @@ func (m *pageMeta) visit(n *html.Node) bool {
 	return m.visitHints(n)
 }
 
+// inOtherStories reports whether n sits in navigation, an aside or a list
+// of other stories (related, most read, recommended), whose bylines and
+// dates are theirs, not the article's. It walks up from n, so it costs
+// only for the few elements that look like a byline or a date.
+func inOtherStories(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Nav || p.DataAtom == atom.Aside || otherStories(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// listingRoots mark, in a class or id, a list of other stories (related,
+// most read, recommended), whose bylines and dates are theirs.
+var listingRoots = []string{"related", "recirc", "trending", "popular", "mostread", "morestories", "recommend", "outbrain", "taboola", "sidebar"}
+
+// otherStories reports whether n lists other stories by its class or id.
+func otherStories(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || len(a.Val) < 6 {
+			continue
+		}
+		for _, root := range listingRoots {
+			if containsFoldASCII(a.Val, root) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s holds the lower-case root in any
+// case, ignoring hyphens and underscores in s ("most-read", "Most_Read").
+func containsFoldASCII(s, root string) bool {
+	for i := 0; i < len(s); i++ {
+		j, k := i, 0
+		for j < len(s) && k < len(root) {
+			c := s[j]
+			if c == '-' || c == '_' {
+				j++
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != root[k] {
+				break
+			}
+			j, k = j+1, k+1
+		}
+		if k == len(root) {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *pageMeta) visitMeta(n *html.Node) {
 	content := strings.TrimSpace(attr(n, "content"))
 	if content == "" {
@@ -110,6 +172,9 @@ func (m *pageMeta) visitLink(n *html.Node) {
 }
 
 func (m *pageMeta) visitTime(n *html.Node) {
+	if inOtherStories(n) {
+		return
+	}
 	dt := strings.TrimSpace(attr(n, "datetime"))
 	if dt == "" {
 		dt = textOf(n, maxMetaText)
@@ -121,7 +186,9 @@ func (m *pageMeta) visitTime(n *html.Node) {
 		m.times = append([]string{dt}, m.times...)
 		return
 	}
-	m.times = append(m.times, dt)
+	if len(m.times) < maxTimes {
+		m.times = append(m.times, dt)
+	}
 }
 
 // visitHints reads the elements that itemprop, rel or class mark as the
@@ -153,12 +220,15 @@ func (m *pageMeta) visitHints(n *html.Node) bool {
 	}
 	switch {
 	case len(m.authors) < 4 && (bytes.Contains(cls, []byte("byline")) || wordPrefix(cls, "author")):
+		if inOtherStories(n) {
+			return true
+		}
 		if t := textOf(n, maxMetaText+1); t != "" && len(t) <= maxMetaText {
 			m.authors = append(m.authors, t)
 			return true
 		}
 	case len(m.dateTexts) < 6 && (bytes.Contains(cls, []byte("date")) || bytes.Contains(cls, []byte("publish")) || bytes.Contains(cls, []byte("timestamp"))):
-		if t := textOf(n, 201); t != "" && len(t) <= 200 {
+		if t := textOf(n, 201); t != "" && len(t) <= 200 && !inOtherStories(n) {
 			m.dateTexts = append(m.dateTexts, t)
 		}
 	}

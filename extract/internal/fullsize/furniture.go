@@ -293,7 +293,7 @@ func (pb *pageBuilder) megaMenu(class string, nSections int) string {
 		fmt.Fprintf(&b, `<li class="%s__item"><a class="%s__link" href="/%s/">%s</a><div class="%s__panel"><ul>`, class, class, strings.ToLower(sec), sec, class)
 		for range 6 + pb.r.IntN(6) {
 			t := pb.pick(topics)
-			fmt.Fprintf(&b, `<li><a href="/%s/%s/">%s</a></li>`, strings.ToLower(sec), slug(t), esc(t))
+			fmt.Fprintf(&b, `<li class="%s__sub"><a class="%s__sublink" href="/%s/%s/"><span class="%s__label">%s</span></a></li>`, class, class, strings.ToLower(sec), slug(t), class, esc(t))
 		}
 		b.WriteString(`</ul><div class="promo">`)
 		for range 2 {
@@ -313,15 +313,23 @@ func (pb *pageBuilder) rail(class, title string, n int) string {
 	for i := range n {
 		h, p := pb.headline()
 		o := pb.other()
-		fmt.Fprintf(&b, `<li class="%s__item"><div class="card card--%d"><a href="%s" class="card__media"><picture><source type="image/webp" srcset="%s"><img src="https://static.%s/img/%s.jpg" alt="" width="400" height="225" loading="lazy"></picture></a><div class="card__body"><span class="card__kicker">%s</span><h3 class="card__headline"><a href="%s">%s</a></h3>`,
-			class, i, p, pb.srcset(), pb.st.host, pb.id(12), pb.pick(sections), p, esc(h))
+		// Front ends nest cards in layers of layout wrappers.
+		fmt.Fprintf(&b, `<li class="%s__item"><div class="%s"><div class="%s"><div class="card card--%d" data-testid="card"><a href="%s" class="card__media"><div class="card__ratio"><picture><source type="image/webp" srcset="%s"><img src="https://static.%s/img/%s.jpg" alt="" width="400" height="225" loading="lazy"></picture></div></a><div class="card__body"><div class="card__meta"><span class="card__kicker"><a href="/%s/">%s</a></span>%s</div><h3 class="card__headline"><a href="%s"><span>%s</span></a></h3>`,
+			class, pb.id(8), pb.id(8), i, p, pb.srcset(), pb.st.host, pb.id(12), strings.ToLower(pb.pick(sections)), pb.pick(sections), pb.svg("bookmark"), p, esc(h))
 		if pb.r.IntN(2) == 0 {
 			fmt.Fprintf(&b, `<p class="card__teaser">%s</p>`, esc(teaser(o, 18+pb.r.IntN(12))))
 		}
-		fmt.Fprintf(&b, `<time class="card__time" datetime="%s">%d hours ago</time></div></div></li>`, o.published.Format(time.RFC3339), 1+pb.r.IntN(20))
+		fmt.Fprintf(&b, `<div class="card__footer"><span class="card__byline">By <span>%s</span></span><time class="card__time" datetime="%s">%d hours ago</time></div></div></div></div></div></li>`, esc(firstAuthor(o)), o.published.Format(time.RFC3339), 1+pb.r.IntN(20))
 	}
 	b.WriteString("</ul></section>\n")
 	return b.String()
+}
+
+func firstAuthor(o *article) string {
+	if len(o.authors) == 0 {
+		return "Staff"
+	}
+	return o.authors[0]
 }
 
 func (pb *pageBuilder) srcset() string {

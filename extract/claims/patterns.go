@@ -448,7 +448,7 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 		if !ok {
 			ss = 0
 		}
-		if p := parseNP(x.body, toks, ss, end, se.caps); len(p.conjs) > 0 && p.conjs[0].kind == headDoc && !isStatement(p.conjs[0]) {
+		if end > ss && docNouns[toks[end-1].l] && !onRecordDocs[toks[end-1].l] {
 			continue // "The documents do not say who approved the payments"
 		}
 		return found{refusal: t, srcI: ss, srcJ: end, ts: se.s, te: se.e, chanI: -1}, true

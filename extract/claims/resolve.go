@@ -183,17 +183,17 @@ func (st *state) elliptic(p parsed) (newsintel.Source, bool) {
 	if st.last.Type != newsintel.SourceAnonymous || p.j-p.i > 4 {
 		return newsintel.Source{}, false
 	}
-	ws := strings.Fields(lowerWords(p.toks, p.i, p.j))
+	ws := p.toks[p.i:p.j]
 	n, plural := 0, false
 	switch {
-	case len(ws) == 1 && ws[0] == "another", len(ws) == 2 && (ws[0] == "a" || ws[0] == "the") && ordinals[ws[1]]:
+	case len(ws) == 1 && ws[0].l == "another", len(ws) == 2 && (ws[0].l == "a" || ws[0].l == "the") && ordinals[ws[1].l]:
 		n = 1
-	case len(ws) == 1 && ws[0] == "others", len(ws) == 2 && ws[0] == "some" && ws[1] == "others":
+	case len(ws) == 1 && ws[0].l == "others", len(ws) == 2 && ws[0].l == "some" && ws[1].l == "others":
 		plural = true
-	case len(ws) == 3 && ws[1] == "of" && (ws[2] == "them" || ws[2] == "those"):
-		if k, ok := numberOf(ws[0]); ok {
+	case len(ws) == 3 && ws[1].l == "of" && (ws[2].l == "them" || ws[2].l == "those"):
+		if k, ok := numberWords[ws[0].l]; ok {
 			n = k
-		} else if pluralWords[ws[0]] {
+		} else if pluralWords[ws[0].l] {
 			plural = true
 		} else {
 			return newsintel.Source{}, false

@@ -45,7 +45,7 @@ func (x *extractor) laterTag(se sent, v int, f found) (found, bool) {
 		if !ok || g.ts != se.s || g.srcI <= v+1 || g.te <= toks[v].e || g.srcJ > w {
 			continue
 		}
-		if p := parseNP(x.body, toks, g.srcI, g.srcJ, se.caps); len(p.conjs) > 0 && p.conjs[0].kind != headNone {
+		if sourceWord(toks, g.srcI, g.srcJ, se.caps) {
 			return g, true
 		}
 	}
@@ -65,6 +65,23 @@ func verbReading(se sent, v int) bool {
 	}
 	// "its annual report, stating …": a noun, not a verb
 	return !baseForm(toks[v].l) || pluralSubject(toks, subjectEnd(toks, v), se.caps)
+}
+
+// sourceWord reports whether toks[i:j] holds a word that can head a
+// source: a lexicon noun or, outside all-caps text, a name.
+func sourceWord(toks []tok, i, j int, caps bool) bool {
+	for k := i; k < j; k++ {
+		if toks[k].punct {
+			break // the head stands before any appositive
+		}
+		if toks[k].poss {
+			continue // "below analysts' estimates": a possessor, not a speaker
+		}
+		if kind, _ := headOf(toks[k].l); kind != headNone || toks[k].cap && !caps {
+			return true
+		}
+	}
+	return false
 }
 
 // beForms make a following participle passive.

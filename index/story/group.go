@@ -19,6 +19,9 @@ const (
 	joinThreshold = 0.22
 	clusterBonus  = 0.25
 	minShared     = 2 // content words two claims must share, unless near-duplicates
+	// maxCompared bounds the work of a claim against a big story: it is
+	// compared with the story's first claim and its newest maxCompared.
+	maxCompared = 64
 )
 
 // group is a story being built: its claims in the order they joined.
@@ -93,7 +96,10 @@ func groupItems(its []*item, window time.Duration) []*group {
 func joinScore(it *item, g *group) float64 {
 	shares := len(sharedEntities(it.ents, g.ents)) > 0
 	best := 0.0
-	for _, m := range g.items {
+	for i, m := range g.items {
+		if i > 0 && i < len(g.items)-maxCompared {
+			continue // the first claim and the newest ones speak for the story
+		}
 		sameDoc := m.hit.DocumentID == it.hit.DocumentID
 		if sameDoc && it.group > 0 && it.group == m.group {
 			return 1
@@ -101,10 +107,10 @@ func joinScore(it *item, g *group) float64 {
 		if !shares {
 			continue
 		}
-		s := cosine(it.vec, m.vec)
+		s, n := similarity(it.vec, m.vec)
 		if !sameDoc && m.cluster() == it.cluster() {
 			s += clusterBonus
-		} else if overlap(it.vec, m.vec) < minShared {
+		} else if n < minShared {
 			continue // one rare word in common is not the same assertion
 		}
 		best = max(best, s)
@@ -112,15 +118,21 @@ func joinScore(it *item, g *group) float64 {
 	return best
 }
 
-// overlap counts the terms a and b share.
-func overlap(a, b vector) int {
+// similarity returns the cosine of two unit vectors and the number of
+// terms they share.
+func similarity(a, b vector) (float64, int) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var s float64
 	n := 0
-	for t := range a {
-		if _, ok := b[t]; ok {
+	for t, w := range a {
+		if v, ok := b[t]; ok {
+			s += w * v
 			n++
 		}
 	}
-	return n
+	return s, n
 }
 
 // storyID names a story by its first claim: the document ID, a dot, and

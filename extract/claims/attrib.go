@@ -98,6 +98,9 @@ func (x *extractor) attribute(se sent, hi, hj int) (found, bool) {
 	if f, ok := x.participle(se); ok {
 		return f, true
 	}
+	if f, ok := x.reportedBy(se); ok {
+		return f, true
+	}
 	return x.refusalOnly(se)
 }
 

@@ -11,7 +11,7 @@ import "github.com/newsintel/newsintel"
 // coordinator.
 
 // coordWords join two clauses that may each carry an attribution.
-var coordWords = words("while", "but", "and", "whereas", "yet")
+var coordWords = words("while", "but", "and", "whereas", "yet", "though", "although")
 
 // coordinated looks for a second attribution in the content of f. It
 // returns the sentence the second attribution was read in (the tail after
@@ -37,7 +37,7 @@ func (x *extractor) coordinated(se sent, f found) (sent, found, int, bool) {
 		if s2, g, ok := x.sharedVerb(se, f, k); ok {
 			return s2, g, k, true
 		}
-		if !comma && t.w != ";" && t.l != "while" && t.l != "whereas" {
+		if !comma && t.w != ";" && t.l != "while" && t.l != "whereas" || !comma && (t.l == "though" || t.l == "although") {
 			continue // "said X and Y said": too often one content
 		}
 		if s2, g, ok := x.newClause(se, k); ok {

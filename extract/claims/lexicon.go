@@ -37,7 +37,7 @@ var clausalVerbs = words(
 	"announce", "disclose", "reveal", "conclude", "indicate", "suggest", "estimate",
 	"quoted", "cited", "quotes", "cites", "clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
 	"understands", "has learned", "signalled", "signaled", "urges", "urged",
-	"urge",
+	"urge", "accuses", "accused", "accuse", "points", "pointed",
 )
 
 // thatVerbs are reporting verbs that are also common with a plain object
@@ -54,7 +54,7 @@ var thatVerbs = words(
 	"expected", "learned", "learnt", "confirm", "deny", "posted", "responded", "recall",
 	"recalls", "recalled", "observe", "observes", "stress", "counter", "reply", "caution",
 	"quoted", "cited", "quotes", "cites", "remark", "declare", "admit", "allege", "complained", "complains", "complain",
-	"understands", "urges", "urged", "urge",
+	"understands", "urges", "urged", "urge", "points", "pointed",
 )
 
 // objectVerbs may take a plain object as their content: "Alibaba denied
@@ -212,6 +212,7 @@ var orgNouns = words("company", "companies", "firm", "firms", "group", "ministry
 	"secretariat", "mission", "consulate", "police", "prosecutor's", "regime", "junta",
 	"media", "club", "league", "delegation", "federation", "team", "side", "squad",
 	"hospital", "clinic", "school", "district", "county", "city", "museum", "prison", "airport",
+	"management",
 )
 
 // docNouns name documents that can be a source: "the report found".

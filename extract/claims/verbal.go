@@ -181,6 +181,9 @@ func (x *extractor) afterSubject(se sent, v int, f found) (found, bool) {
 		!(beliefVerbs[f.cue] && clauseSoon(toks, p) && !isClause(toks[:f.srcJ], f.srcI)) {
 		return f, false
 	}
+	if accuseVerbs[f.cue] {
+		return x.accusation(se, f, p, sawThat)
+	}
 	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) {
 		return f, false // "warned investors of the risk", "said goodbye"
 	}

@@ -1,0 +1,62 @@
+package claims
+
+// Two attributions that name what is claimed by its own wording: a
+// parenthetical crediting an outlet with the report ("The plan, first
+// reported by Axios, would give …") and an accusation ("The lawsuit accuses
+// the company of throttling rival apps").
+
+// accuseVerbs report a charge: "X accuses Y of Z".
+var accuseVerbs = words("accuses", "accused", "accuse")
+
+// accusation reads the charge of "accuses the company of deliberately
+// throttling …" after the verb: the accused and the charge after "of".
+func (x *extractor) accusation(se sent, f found, p int, sawThat bool) (found, bool) {
+	toks := se.toks
+	if sawThat {
+		f.ts, f.te = toks[p].s, se.e
+		return f, true
+	}
+	for k := p; k+1 < len(toks) && k < p+8; k++ {
+		if toks[k].punct || toks[k].inQ {
+			break
+		}
+		if toks[k].l == "of" && k > p {
+			f.ts, f.te = toks[p].s, se.e
+			return f, true
+		}
+	}
+	return f, false
+}
+
+// reportWords credit an outlet in "…, first reported by Axios, …".
+var reportWords = words("reported", "revealed", "disclosed")
+
+// reportedBy reads a parenthetical that credits an outlet with the report
+// of the sentence's claim: "The plan, first reported by Axios, would give
+// the agency new powers". A passive without the commas ("The findings were
+// reported earlier by the Times") states only who reported, not what.
+func (x *extractor) reportedBy(se sent) (found, bool) {
+	toks := se.toks
+	for k := 1; k+3 < len(toks); k++ {
+		if toks[k].w != "," || toks[k+1].inQ {
+			continue
+		}
+		m := k + 1
+		for m < len(toks) && (toks[m].l == "first" || toks[m].l == "earlier" || toks[m].l == "originally" || toks[m].l == "previously") {
+			m++
+		}
+		if m+2 >= len(toks) || !reportWords[toks[m].l] || toks[m+1].l != "by" {
+			continue
+		}
+		s := m + 2
+		if toks[s].l == "the" && s+1 < len(toks) {
+			s++
+		}
+		e := npEnd(toks, m+2)
+		if !toks[s].cap || se.caps || e+1 >= len(toks) || toks[e].w != "," || !isClause(toks, e+1) {
+			return found{}, false
+		}
+		return found{cue: toks[m].l, srcI: m + 2, srcJ: e, ts: se.s, te: se.e, chanI: -1}, true
+	}
+	return found{}, false
+}

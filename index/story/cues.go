@@ -13,9 +13,9 @@ var (
 	reportNoun = `(?:reports?|story|stories|article|claims?|allegations?|accusations?|speculation|rumou?rs?|account)`
 	falseWord  = `(?:false|untrue|inaccurate|incorrect|baseless|groundless|unfounded|fabricated|fake|misleading|wrong|not true|not accurate|nonsense|fiction)`
 	denialCues = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\b(?:den(?:y|ies|ied|ying))\s+(?:that|the|this|these|those|any|it|its|being|having|a|an|reports?|claims?|allegations?|suggestions?)\b`),
+		regexp.MustCompile(`(?i)\b(?:den(?:y|ies|ied|ying))\s+(?:that|the|this|these|those|any|it|its|being|having|a|an|reports?|claims?|allegations?|suggestions?)\b(?:\s+` + reportNoun + `\b)?`),
 		regexp.MustCompile(`(?i)\b(?:call(?:ed|s|ing)?|described|labell?ed|branded)\s+(?:the|that|this|these|those|a|an|such|its|their)?\s*(?:\w+\s+){0,2}?` + reportNoun + `\b[^;]{0,160}?\b` + falseWord + `\b`),
-		regexp.MustCompile(`(?i)\b` + reportNoun + `\s+(?:is|are|was|were)\s+(?:completely\s+|entirely\s+|totally\s+|simply\s+|patently\s+|categorically\s+)?` + falseWord + `\b`),
+		regexp.MustCompile(`(?i)\b` + reportNoun + `\s+(?:is|are|was|were)\s+["“‘']?(?:completely\s+|entirely\s+|totally\s+|simply\s+|patently\s+|categorically\s+)?` + falseWord + `\b`),
 		regexp.MustCompile(`(?i)\b(?:dismissed|rejected|rebutted|refuted|disputed)\s+(?:the|that|this|these|those|a|an|such)?\s*(?:\w+\s+){0,2}?` + reportNoun + `\b`),
 		regexp.MustCompile(`(?i)\bno such (?:review|reviews|investigation|investigations|probe|inquiry|plan|plans|talks|order|decision|deal|ban|discussions?|meeting)\b`),
 		regexp.MustCompile(`(?i)\bthere (?:is|was|has been|had been) no (?:such |ongoing |active )?(?:review|investigation|probe|inquiry)\b`),

@@ -33,13 +33,12 @@ type profile struct {
 	head    string             // the heaviest term: what happened ("review")
 	total   float64
 	skip    map[string]bool // words of the core entities' names
-	reports map[string]bool // documents that are reports of the story
 	outlets map[string]bool // publishers of the claims read: a source named so is relayed
 }
 
 func newProfile(st *Story, g *group, window time.Duration, outlets map[string]bool) *profile {
 	p := &profile{first: st.First, firstAt: st.First.Published, until: st.First.Published.Add(window),
-		weights: map[string]float64{}, reports: map[string]bool{}, outlets: outlets}
+		weights: map[string]float64{}, outlets: outlets}
 	for _, e := range st.Entities {
 		if len(p.core) < maxCore && (len(p.core) == 0 || e.Reports*2 >= st.Entities[0].Reports) {
 			p.core = append(p.core, e)
@@ -72,9 +71,6 @@ func newProfile(st *Story, g *group, window time.Duration, outlets map[string]bo
 		if p.weights[t] > 0 || p.weights[stem(t)] > 0 {
 			delete(p.skip, t)
 		}
-	}
-	for _, r := range st.Reports {
-		p.reports[r.DocumentID] = true
 	}
 	return p
 }

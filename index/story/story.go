@@ -19,9 +19,11 @@
 //     stories after the fact; a computation over the claims in time order
 //     is deterministic for a given set of claims.
 //   - The work is bounded instead: a request reads at most
-//     Options.MaxClaims claims (newest first) and says Truncated when more
-//     matched, compares each claim only with the stories still open in
-//     Options.Window, and looks for evidence in at most
+//     Options.MaxClaims claims (newest first; when far more match, a day
+//     histogram narrows the search to the newest days that hold them) and
+//     says Truncated when more matched, compares each claim only with the
+//     stories still open in Options.Window (with a story's first claim and
+//     its newest 64), and looks for evidence in at most
 //     Options.MaxEvidenceDocs documents per story.
 //
 // # Stable IDs

@@ -90,21 +90,6 @@ func words(s string) map[string]bool {
 	return out
 }
 
-// dice is the Dice coefficient of two word sets: 1 when equal, 0 when
-// disjoint.
-func dice(a, b map[string]bool) float64 {
-	if len(a)+len(b) == 0 {
-		return 1
-	}
-	shared := 0
-	for w := range a {
-		if b[w] {
-			shared++
-		}
-	}
-	return 2 * float64(shared) / float64(len(a)+len(b))
-}
-
 // editPair is a candidate edit: claim old of the previous revision became
 // claim new of this one.
 type editPair struct {
@@ -112,35 +97,36 @@ type editPair struct {
 	score    float64
 }
 
+// maxEditPairs bounds the pairs of claims matchEdits compares (a filing
+// re-extracted with thousands of claims); beyond it the unmatched claims
+// of the two revisions count as removed and added.
+const maxEditPairs = 1 << 18
+
 // matchEdits pairs the unmatched claims of two revisions that are edits of
 // each other, best pairs first; ties go to the earlier claims, so the
 // result does not depend on map order. It returns the old index paired
 // with each new one (-1 when none).
 func matchEdits(olds, news []*loggedClaim, oldFree, newFree []bool) []int {
-	var pairs []editPair
-	for j, o := range olds {
-		if !oldFree[j] {
-			continue
-		}
-		ow := words(o.Text)
-		for i, n := range news {
-			if !newFree[i] || n.Source.Type != o.Source.Type {
-				continue
-			}
-			need := minEditSimilarity
-			if attribution(n.Source) != attribution(o.Source) {
-				need = minEditSimilarityOtherSource
-			}
-			if s := dice(ow, words(n.Text)); s >= need {
-				pairs = append(pairs, editPair{old: j, new: i, score: s})
-			}
-		}
-	}
-	slices.SortStableFunc(pairs, func(a, b editPair) int { return cmp.Compare(b.score, a.score) })
 	out := make([]int, len(news))
 	for i := range out {
 		out[i] = -1
 	}
+	var oi, ni []int
+	for j := range olds {
+		if oldFree[j] {
+			oi = append(oi, j)
+		}
+	}
+	for i := range news {
+		if newFree[i] {
+			ni = append(ni, i)
+		}
+	}
+	if len(oi) == 0 || len(ni) == 0 || len(oi)*len(ni) > maxEditPairs {
+		return out
+	}
+	pairs := editPairs(olds, news, oi, ni)
+	slices.SortStableFunc(pairs, func(a, b editPair) int { return cmp.Compare(b.score, a.score) })
 	for _, p := range pairs {
 		if oldFree[p.old] && newFree[p.new] {
 			oldFree[p.old], newFree[p.new] = false, false
@@ -148,6 +134,61 @@ func matchEdits(olds, news []*loggedClaim, oldFree, newFree []bool) []int {
 		}
 	}
 	return out
+}
+
+// editPairs scores the pairs of old claims oi and new claims ni of one
+// source type whose words overlap enough to be an edit. Shared words are
+// counted through an inverted index of the new claims' words, so only
+// pairs with a word in common cost anything.
+func editPairs(olds, news []*loggedClaim, oi, ni []int) []editPair {
+	ids := map[string]int{}
+	wordIDs := func(s string) []int {
+		ws := words(s)
+		out := make([]int, 0, len(ws))
+		for w := range ws {
+			id, ok := ids[w]
+			if !ok {
+				id = len(ids)
+				ids[w] = id
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	postings := map[int][]int{} // word → positions k in ni of the new claims having it
+	nlen, nattr := make([]int, len(ni)), make([]string, len(ni))
+	for k, i := range ni {
+		ws := wordIDs(news[i].Text)
+		for _, w := range ws {
+			postings[w] = append(postings[w], k)
+		}
+		nlen[k], nattr[k] = len(ws), attribution(news[i].Source)
+	}
+	var pairs []editPair
+	shared := make([]int, len(ni))
+	for _, j := range oi {
+		clear(shared)
+		ows := wordIDs(olds[j].Text)
+		for _, w := range ows {
+			for _, k := range postings[w] {
+				shared[k]++
+			}
+		}
+		oa := attribution(olds[j].Source)
+		for k, i := range ni {
+			if shared[k] == 0 || news[i].Source.Type != olds[j].Source.Type {
+				continue
+			}
+			need := minEditSimilarity
+			if nattr[k] != oa {
+				need = minEditSimilarityOtherSource
+			}
+			if s := 2 * float64(shared[k]) / float64(len(ows)+nlen[k]); s >= need {
+				pairs = append(pairs, editPair{old: j, new: i, score: s})
+			}
+		}
+	}
+	return pairs
 }
 
 // claimState is one claim followed through the revisions.

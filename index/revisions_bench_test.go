@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -113,4 +114,30 @@ func treeSize(b *testing.B, dir string) int64 {
 		b.Fatal(err)
 	}
 	return n
+}
+
+// BenchmarkReplayEdits follows 500 claims through a revision that edits
+// every one of them, the most pairs matchEdits compares (maxEditPairs).
+//
+//	go test -run '^$' -bench BenchmarkReplayEdits -benchmem ./index/
+func BenchmarkReplayEdits(b *testing.B) {
+	d := newsintel.Document{ID: "big", Kind: newsintel.KindFiling, Revision: 1}
+	for i := range 500 {
+		d.Claims = append(d.Claims, newsintel.Claim{Text: fmt.Sprintf("Risk factor %d: our results may suffer if regulators in market %d act", i, i),
+			Source: newsintel.Source{Type: newsintel.SourceDocument, Description: "the annual report"}})
+	}
+	d2 := d
+	d2.Revision, d2.Claims = 2, slices.Clone(d.Claims)
+	for i := range d2.Claims {
+		d2.Claims[i].Text += " against us"
+	}
+	var l revisionLog
+	l.add(&d)
+	l.add(&d2)
+	for b.Loop() {
+		states, _ := l.replay(d.ID)
+		if len(states) != 500 {
+			b.Fatalf("replay gave %d claims, want 500 (each edited, none removed)", len(states))
+		}
+	}
 }

@@ -162,6 +162,16 @@ func TestWebUIInBrowser(t *testing.T) {
 	if n := count(t, ctx, "ol.claimlist li.st-anonymous"); n == 0 {
 		t.Errorf("claims page filtered to anonymous shows no anonymous claims")
 	}
+	// The one script: entity fields suggest entities from the API as one
+	// types, within the Content-Security-Policy.
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`input[name=entity]`), "alib")), "type an entity")
+	suggestions := 0
+	for deadline := time.Now().Add(5 * time.Second); suggestions == 0 && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		suggestions = count(t, ctx, "#entity-suggestions option")
+	}
+	if suggestions == 0 {
+		t.Errorf("typing alib in the entity field suggested no entity")
+	}
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(base+"/sources"), chromedp.WaitVisible(chromedp.CSS(`form.login`)), screenshot("web-login"),
 		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)),

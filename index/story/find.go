@@ -2,6 +2,7 @@ package story
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -112,12 +113,15 @@ func (f *Finder) Get(ctx context.Context, id string) (*Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, ok := hasClaimText(d, hash)
+	h, ok, err := f.seedClaim(ctx, d, hash)
+	if err != nil {
+		return nil, err
+	}
 	if !ok {
 		return nil, newsintel.Errorf(newsintel.ENOTFOUND,
-			"story %s: document %s no longer has the claim the story was named for (a later revision dropped or changed it)", id, docID)
+			"story %s: document %s has no claim the story could be named for, in any revision", id, docID)
 	}
-	seed := newItem(claimHitOf(d, n), d)
+	seed := newItem(h, d)
 	if !asserts(seed.hit) {
 		return nil, newsintel.Errorf(newsintel.ENOTFOUND, "story %s: its claim asserts nothing (%s)", id, seed.hit.Source.Type)
 	}
@@ -125,15 +129,9 @@ func (f *Finder) Get(ctx context.Context, id string) (*Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	seedID := seed.hit.ID
-	for _, it := range its {
-		if it.hit.DocumentID == docID && it.hit.Position == n+1 {
-			seedID = it.hit.ID // the index's name of the claim
-		}
-	}
 	outlets := outletsOf(its)
 	for _, g := range groupItems(its, f.opts.Window) {
-		if !holds(g, seedID) {
+		if !holds(g, seed.hit) {
 			continue
 		}
 		st := build(g, outlets, removedOf(its))
@@ -143,6 +141,47 @@ func (f *Finder) Get(ctx context.Context, id string) (*Story, error) {
 		return &st, nil
 	}
 	return nil, newsintel.Errorf(newsintel.ENOTFOUND, "story %s not found", id)
+}
+
+// revisionLister is what Get uses, when the index has it, to find a seed
+// claim a later revision dropped or edited (*index.Index has it).
+type revisionLister interface {
+	Revisions(ctx context.Context, id string) (*index.RevisionHistory, error)
+}
+
+// seedClaim finds the claim of d whose text hashes to hash: among its
+// current claims, else among the claims its revisions added, removed or
+// edited, so that a story's ID outlives an edit of its first report.
+func (f *Finder) seedClaim(ctx context.Context, d *newsintel.Document, hash string) (index.ClaimHit, bool, error) {
+	if n, ok := hasClaimText(d, hash); ok {
+		return claimHitOf(d, n), true, nil
+	}
+	rl, ok := f.ix.(revisionLister)
+	if !ok {
+		return index.ClaimHit{}, false, nil
+	}
+	hist, err := rl.Revisions(ctx, d.ID)
+	if newsintel.ErrorCode(err) == newsintel.ENOTFOUND {
+		return index.ClaimHit{}, false, nil
+	}
+	if err != nil {
+		return index.ClaimHit{}, false, err
+	}
+	matches := func(text string) bool { return text != "" && strings.HasSuffix(storyID(d.ID, text), "."+hash) }
+	for _, rev := range hist.Revisions {
+		for _, ev := range slices.Concat(rev.Added, rev.Removed, rev.Changed) {
+			if matches(ev.Text) || matches(ev.PreviousText) {
+				status := index.ClaimCurrent
+				if slices.ContainsFunc(rev.Removed, func(r index.ClaimEvent) bool { return r.ClaimID == ev.ClaimID }) {
+					status = index.ClaimRemoved
+				}
+				return index.ClaimHit{ID: ev.ClaimID, DocumentID: d.ID, Title: d.Title, Kind: string(d.Kind),
+					Publisher: d.Publisher, URL: d.URL, Published: firstSet(d.Published, d.Fetched),
+					Text: ev.Text, Source: ev.Source, Status: status}, true, nil
+			}
+		}
+	}
+	return index.ClaimHit{}, false, nil
 }
 
 // around reads the claims that could share a story with seed: those
@@ -189,15 +228,21 @@ func (f *Finder) gather(ctx context.Context, r index.ClaimRequest, extra *item) 
 	return hits, total, its, nil
 }
 
-// holdsClaim reports whether hits hold the claim h names (by document and
-// position: h may carry a made-up ID).
+// holdsClaim reports whether hits hold the claim h names.
 func holdsClaim(hits []index.ClaimHit, h index.ClaimHit) bool {
 	for _, x := range hits {
-		if x.DocumentID == h.DocumentID && x.Position == h.Position {
+		if sameClaim(x, h) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameClaim reports whether a and b are one claim: the same ID, or the
+// same place in the same document (a claim made from a Document carries a
+// made-up ID).
+func sameClaim(a, b index.ClaimHit) bool {
+	return a.ID == b.ID || a.DocumentID == b.DocumentID && a.Position > 0 && a.Position == b.Position
 }
 
 // relatives returns the entities the documents of its mention that are
@@ -250,9 +295,9 @@ func removedOf(its []*item) map[string][]*item {
 	return out
 }
 
-func holds(g *group, claimID string) bool {
+func holds(g *group, h index.ClaimHit) bool {
 	for _, it := range g.items {
-		if it.hit.ID == claimID {
+		if sameClaim(it.hit, h) {
 			return true
 		}
 	}

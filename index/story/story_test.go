@@ -179,6 +179,19 @@ func TestRemovedClaimShowsInReport(t *testing.T) {
 	if found.RemovedIn != l.Edited.Revision || found.AddedIn != 1 || !found.RemovedAt.Equal(want) || found.SourceType != newsintel.SourceAnonymous {
 		t.Errorf("removed claim %+v, want added in 1, removed in %d at %s, anonymous", *found, l.Edited.Revision, want)
 	}
+
+	// A story named for the dropped claim still resolves: the ID outlives
+	// the edit.
+	id := storyID(c.ids[l.Edited.Path], found.Text)
+	got, err := New(c.ix, Options{}).Get(t.Context(), id)
+	require.NoError(t, err, "story %s of the dropped claim", id)
+	held := false
+	for _, r := range got.Reports {
+		held = held || strings.HasPrefix(r.Text, l.Edited.RemovedClaim) && len(r.Removed) == 1
+	}
+	if !held {
+		t.Errorf("story %s of the dropped claim has reports %+v, want the dropped claim marked removed", id, got.Reports)
+	}
 }
 
 func TestGetKeepsIDAsDocumentsArrive(t *testing.T) {

@@ -21,6 +21,7 @@ type found struct {
 	chanJ      int
 	refusal    newsintel.SourceType // set when the sentence itself is a refusal
 	viaI, viaJ int                  // token range of a relaying outlet ("Interfax quoted …")
+	outlet     bool                 // the source is a news outlet by its role ("first reported by …")
 }
 
 // sentenceClaims reads one sentence for an attribution, or two joined by a
@@ -125,6 +126,9 @@ func (x *extractor) buildSource(se sent, f found) (newsintel.Source, bool) {
 	}
 	if f.chanI >= 0 {
 		src = x.channelSource(se, f, src)
+	}
+	if f.outlet && src.Type == newsintel.SourcePerson {
+		src.Type = newsintel.SourceOrganization // an outlet reports; a name we do not know is no person here
 	}
 	if f.viaJ > f.viaI {
 		if v, ok := x.st.source(parseNP(x.body, se.toks, f.viaI, f.viaJ, se.caps), x.all); ok && v.Name != "" {

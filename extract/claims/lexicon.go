@@ -36,8 +36,7 @@ var clausalVerbs = words(
 	"projects", "forecast", "forecasts", "expects", "expected", "learned", "learnt",
 	"announce", "disclose", "reveal", "conclude", "indicate", "suggest", "estimate",
 	"quoted", "cited", "quotes", "cites", "clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
-	"understands", "has learned", "signalled", "signaled", "urges", "urged",
-	"urge", "accuses", "accused", "accuse", "points", "pointed",
+	"understands", "has learned", "signalled", "signaled", "accuses", "accused", "accuse", "points", "pointed",
 )
 
 // thatVerbs are reporting verbs that are also common with a plain object
@@ -54,7 +53,7 @@ var thatVerbs = words(
 	"expected", "learned", "learnt", "confirm", "deny", "posted", "responded", "recall",
 	"recalls", "recalled", "observe", "observes", "stress", "counter", "reply", "caution",
 	"quoted", "cited", "quotes", "cites", "remark", "declare", "admit", "allege", "complained", "complains", "complain",
-	"understands", "urges", "urged", "urge", "points", "pointed",
+	"understands", "points", "pointed",
 )
 
 // objectVerbs may take a plain object as their content: "Alibaba denied
@@ -67,7 +66,7 @@ var docVerbs = words("show", "shows", "showed", "found", "finds", "said", "says"
 	"stated", "states", "revealed", "reveals", "indicated", "indicates", "concluded",
 	"concludes", "estimated", "estimates", "noted", "notes", "warned", "warns", "suggests",
 	"suggested", "alleged", "alleges", "claimed", "claims", "argued", "argues", "read",
-	"reads", "added", "cited", "predicted", "projected", "showing", "stating", "urges", "urged")
+	"reads", "added", "cited", "predicted", "projected", "showing", "stating")
 
 // participles introduce an added attribution after a comma: "…, stating
 // that …", "…, saying …", "…, adding that …".

@@ -66,6 +66,9 @@ func afterVerb(toks []tok, v int) (p int, sawThat bool, chI, chJ int) {
 		if finite[toks[q].l] || toks[q].l == "but" || toks[q].w == "," && q+1 < n && participles[toks[q+1].l] {
 			break // "said the cabinet had approved … but that …", "he said, adding that …"
 		}
+		if toks[q].l == "that" && q > v+1 && notComplementiser[toks[q-1].l] {
+			break // "urged the administration to act so that …"
+		}
 		if toks[q].l == "that" {
 			chI, chJ = findChannel(toks, v+1, q)
 			return q + 1, true, chI, chJ
@@ -168,6 +171,11 @@ func ppEnd(toks []tok, p int) int {
 // the company".
 func ppTail(toks []tok, k int) int {
 	n := len(toks)
+	if k+2 < n && len(toks[k].l) > 4 && strings.HasSuffix(toks[k].l, "ed") && !toks[k].inQ && !toks[k].cap {
+		if e := ppTail(toks, k+1); e > k+1 {
+			return e // "in a statement emailed to CloudBeat"
+		}
+	}
 	if k+1 < n && (toks[k].l == "with" || toks[k].l == "to" || toks[k].l == "for" || toks[k].l == "of" || toks[k].l == "on") {
 		m := k + 1
 		if toks[m].l == "the" || toks[m].l == "its" || toks[m].l == "their" {
@@ -455,6 +463,10 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 	}
 	return found{}, false
 }
+
+// notComplementiser before "that" make it no complementiser of a reporting
+// verb: "so that", "now that", "given that".
+var notComplementiser = words("so", "such", "now", "given", "except", "provided", "in")
 
 // refuseVerbs after "neither … nor … would" make a refusal.
 var refuseVerbs = words("say", "comment", "confirm", "discuss", "disclose", "specify", "elaborate", "identify")

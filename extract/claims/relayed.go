@@ -10,8 +10,11 @@ var accuseVerbs = words("accuses", "accused", "accuse")
 
 // accusation reads the charge of "accuses the company of deliberately
 // throttling …" after the verb: the accused and the charge after "of".
-func (x *extractor) accusation(se sent, f found, p int, sawThat bool) (found, bool) {
+func (x *extractor) accusation(se sent, f found, v, p int, sawThat bool) (found, bool) {
 	toks := se.toks
+	if v+1 < len(toks) && toks[v+1].l == "of" {
+		return f, false // "the firms it accused of shipping …": the accused stands before
+	}
 	if sawThat {
 		f.ts, f.te = toks[p].s, se.e
 		return f, true
@@ -56,7 +59,11 @@ func (x *extractor) reportedBy(se sent) (found, bool) {
 		if !toks[s].cap || se.caps || e+1 >= len(toks) || toks[e].w != "," || !isClause(toks, e+1) {
 			return found{}, false
 		}
-		return found{cue: toks[m].l, srcI: m + 2, srcJ: e, ts: se.s, te: se.e, chanI: -1}, true
+		n := s
+		for n < e && toks[n].cap && !toks[n].punct {
+			n++ // "WireWatch in June": the outlet is the name
+		}
+		return found{cue: toks[m].l, srcI: m + 2, srcJ: n, ts: se.s, te: se.e, chanI: -1, outlet: true}, true
 	}
 	return found{}, false
 }

@@ -182,7 +182,7 @@ func (x *extractor) afterSubject(se sent, v int, f found) (found, bool) {
 		return f, false
 	}
 	if accuseVerbs[f.cue] {
-		return x.accusation(se, f, p, sawThat)
+		return x.accusation(se, f, v, p, sawThat)
 	}
 	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) {
 		return f, false // "warned investors of the risk", "said goodbye"

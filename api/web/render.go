@@ -59,6 +59,7 @@ var funcs = template.FuncMap{
 	"attribution":      attributionName,
 	"attributionClass": attributionClass,
 	"delay":            delayText,
+	"interval":         shortDuration,
 	"deref": func(p *int) int {
 		if p == nil {
 			return 0
@@ -212,3 +213,18 @@ func clip(s string, n int) string {
 }
 
 func escapeQuery(s string) string { return url.QueryEscape(s) }
+
+// shortDuration drops the zero parts Go prints in durations: "1h0m0s" →
+// "1h", "15m0s" → "15m"; anything else is shown as it is.
+func shortDuration(s string) string {
+	if _, err := time.ParseDuration(s); err != nil {
+		return s
+	}
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}

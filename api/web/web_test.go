@@ -139,6 +139,14 @@ func TestCrawledTextIsEscaped(t *testing.T) {
 	}
 }
 
+func TestShortDuration(t *testing.T) {
+	for in, want := range map[string]string{"1h0m0s": "1h", "15m0s": "15m", "1h30m0s": "1h30m", "45s": "45s", "2h0m5s": "2h0m5s", "weekly": "weekly"} {
+		if got := shortDuration(in); got != want {
+			t.Errorf("shortDuration(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestSnippetParts(t *testing.T) {
 	cases := []struct {
 		name, in string

@@ -124,6 +124,12 @@ func TestWebUIInBrowser(t *testing.T) {
 	cfg := testConfig(t.TempDir())
 	const adminKey = "browser-test-admin-key"
 	cfg.API.Keys = []config.APIKey{{Name: "editor", Hash: api.HashKey(adminKey), Scopes: []string{api.ScopeAdmin}}}
+	// Two feeds for the sources page: one healthy, one answering 404.
+	feeds := site(t)
+	cfg.Sources = []config.Source{
+		{Name: "harbor", Type: "feed", Kind: "article", URL: feeds.URL + "/feed.xml", Interval: config.Duration(time.Hour)},
+		{Name: "gone", Type: "feed", Kind: "article", URL: feeds.URL + "/gone/feed.xml", Interval: config.Duration(time.Hour)},
+	}
 	r := startServe(t, cfg, serveOptions{demo: true})
 	waitDemo(t, r.info.HTTPAddr)
 	base := "http://" + r.info.HTTPAddr
@@ -209,4 +215,8 @@ func browseTopics(t *testing.T, ctx context.Context, base, adminKey string) {
 		t.Errorf("the topic's Atom feed = %.300q; want an Atom feed titled after the topic", atom)
 	}
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/topics"), chromedp.WaitVisible(chromedp.CSS(`ul.topics`)), screenshot("web-topics")), "topics page")
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/sources"), chromedp.WaitVisible(chromedp.CSS(`main h1`)), screenshot("web-sources")), "sources page")
+	if h1, rows := text(t, ctx, "main h1"), count(t, ctx, "table.sources tbody tr"); h1 != "Sources" || rows != 2 {
+		t.Errorf("sources page with an admin key shows %q with %d sources, want the two feeds", h1, rows)
+	}
 }

@@ -63,7 +63,8 @@ func afterVerb(toks []tok, v int) (p int, sawThat bool, chI, chJ int) {
 		if toks[q].inQ || toks[q].punct && toks[q].w != "," || q > v+1 && clausalVerbs[toks[q].l] && toks[q-1].w == "," {
 			break // the "that" of a later verb: "…, first reported by Politico, warns that"
 		}
-		if finite[toks[q].l] || toks[q].l == "but" || toks[q].w == "," && q+1 < n && participles[toks[q+1].l] {
+		if finite[toks[q].l] || pastForms[toks[q].l] || clauseOpeners[toks[q].l] || toks[q].l == "but" ||
+			toks[q].w == "," && q+1 < n && participles[toks[q+1].l] {
 			break // "said the cabinet had approved … but that …", "he said, adding that …"
 		}
 		if toks[q].l == "that" && q > v+1 && notComplementiser[toks[q-1].l] {
@@ -423,7 +424,7 @@ func leadingNP(toks []tok, limit int) int {
 func (x *extractor) refusalOnly(se sent) (found, bool) {
 	toks := se.toks
 	if (toks[0].l == "neither" || toks[0].l == "none") && len(toks) > 3 {
-		for k := 1; k < len(toks) && k < 8; k++ {
+		for k := 1; k < len(toks) && k < 12; k++ {
 			switch toks[k].l {
 			case "responded", "replied", "commented", "answered":
 				// "Neither company responded to requests for comment."
@@ -463,6 +464,11 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 	}
 	return found{}, false
 }
+
+// clauseOpeners open a clause of their own, never a prepositional
+// adjunct of the reporting verb: "said emissions fell, although it noted
+// that …".
+var clauseOpeners = words("although", "though", "because", "whereas", "unless", "while")
 
 // notComplementiser before "that" make it no complementiser of a reporting
 // verb: "so that", "now that", "given that".

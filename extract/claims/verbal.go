@@ -45,7 +45,7 @@ func (x *extractor) laterTag(se sent, v int, f found) (found, bool) {
 		if !ok || g.ts != se.s || g.srcI <= v+1 || g.te <= toks[v].e || g.srcJ > w {
 			continue
 		}
-		if sourceWord(toks, g.srcI, g.srcJ, se.caps) {
+		if sourceWord(toks, g.srcI, g.srcJ, se.caps) && !hasAny(toks, g.srcI, g.srcJ, contentNouns) {
 			return g, true
 		}
 	}
@@ -78,6 +78,21 @@ func sourceWord(toks []tok, i, j int, caps bool) bool {
 			continue // "below analysts' estimates": a possessor, not a speaker
 		}
 		if kind, _ := headOf(toks[k].l); kind != headNone || toks[k].cap && !caps {
+			return true
+		}
+	}
+	return false
+}
+
+// contentNouns name what was said; a closing phrase holding one comments on
+// the claim instead of attributing it: "…, a claim the army denied".
+var contentNouns = words("claim", "claims", "charge", "charges", "allegation", "allegations", "assertion",
+	"accusation", "accusations", "account", "version", "view", "position", "argument")
+
+// hasAny reports whether toks[i:j] holds a word of set.
+func hasAny(toks []tok, i, j int, set map[string]bool) bool {
+	for k := i; k < j; k++ {
+		if set[toks[k].l] {
 			return true
 		}
 	}
@@ -455,8 +470,9 @@ func tagTail(t tok) bool {
 	}
 	switch t.l {
 	case "after", "before", "while", "when", "because", "although", "though", "since", "as",
-		"who", "which", "without", "in", "on", "at", "during", "adding", "asking", "according":
-		return true
+		"who", "which", "without", "in", "on", "at", "during", "adding", "asking", "according",
+		"amid", "despite", "following", "ahead", "days", "hours", "weeks", "months", "shortly", "moments", "minutes":
+		return true // "…, a spokeswoman said Friday, days after reports that …"
 	}
 	return false
 }

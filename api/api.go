@@ -3,7 +3,8 @@
 // health and readiness probes, Prometheus metrics and, for admin keys,
 // pprof. Every error reaches the client as JSON
 // {"error": {"code", "message"}} with a status chosen in one place
-// (statusOf).
+// (statusOf). Every other path goes to the web UI (Options.UI, package
+// api/web) when there is one.
 //
 // Access is by API key (Authorization: Bearer KEY or X-API-Key: KEY) with
 // the scopes read and admin; reading may be left open. Every request but

@@ -52,6 +52,8 @@ func TestPagesRender(t *testing.T) {
 		{"single reports", "/stories?min_reports=1&q=cloud", 200, []string{`href="/stories/`, `value="1" selected`}},
 		{"missing story", "/stories/" + seedID + ".00000000", 404, []string{"404"}},
 		{"no page", "/nothing-here", 404, []string{"there is no page"}},
+		{"stylesheet", "/assets/style.css", 200, []string{".chart-svg", ".claim.st-anonymous"}},
+		{"script", "/assets/app.js", 200, []string{"DOMContentLoaded"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -148,6 +148,7 @@ var anonNouns = map[string]string{
 	"family": "resident", "families": "resident", "scout": "expert", "scouts": "expert",
 	"correspondent": "journalist", "correspondents": "journalist", "whistleblower": "insider",
 	"whistleblowers": "insider", "staffer's": "employee", "veterans": "resident",
+	"groups": "group", // "Environmental groups warned": unnamed organisations
 }
 
 // spokesNouns speak for an organisation on the record. The value is the role.

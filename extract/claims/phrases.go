@@ -126,6 +126,7 @@ var hedgePhrases = newPhraseSet(
 	"allegedly", "reportedly", "purportedly", "supposedly", "ostensibly",
 	"is|are|was|were said to",
 	"is|are|was|were believed|thought|understood|reported|alleged|rumored|rumoured|claimed|reputed|suspected to",
+	"is|are|was|were widely|generally|also|now|still believed|thought|understood|reported|rumored|rumoured|said to",
 	"it is|was understood|believed|said|alleged|reported|rumored|rumoured|thought|claimed",
 	"it has been reported|alleged|claimed|suggested|said",
 	"it is being reported",

@@ -149,6 +149,15 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 	if l := toks[end-1].l; l == "and" || l == "but" {
 		// "The firm described the claims as … and said it would sue": the
 		// subject is the one of the first verb.
+		if ss > 1 && toks[ss-1].w == "," && !toks[ss].cap {
+			// "The union's president, Sara Nelson, called the deal … and
+			// said": the segment opens with the first verb; the subject
+			// and its appositive stand before it.
+			if s0, ok := subjectStart(toks, ss); ok && s0 < ss-1 && sourceWord(toks, s0, ss, se.caps) {
+				f.srcI, f.srcJ = s0, ss
+				return x.afterSubject(se, v, f)
+			}
+		}
 		end = firstVerb(toks, ss, end-1)
 		if end <= ss {
 			return f, false

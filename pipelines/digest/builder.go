@@ -40,7 +40,10 @@ func hitsPerSection(maxItems int) int { return min(index.MaxSize, max(3*maxItems
 // falls in exactly one period. Entries are ranked by score, then by
 // publication date, and the copies of one story (one near-duplicate
 // cluster) are folded into the best-ranked one, naming the other outlets
-// in AlsoBy. Every section holds at most the topic's MaxItems entries
+// in AlsoBy. A topic without a query string ranks by date alone. The
+// time window weighs nothing in the scores, so MinScore compares with the
+// score a search of the topic's query and filters gives (restricted to
+// the section's kinds). Every section holds at most the topic's MaxItems entries
 // (25 by default, 100 at most); Total counts every matching document.
 // It returns the index's error (EINVALID for a query the index refuses).
 func (b *Builder) Build(ctx context.Context, t newsintel.Topic, since, until time.Time) (*newsintel.Digest, error) {
@@ -60,14 +63,17 @@ func (b *Builder) Build(ctx context.Context, t newsintel.Topic, since, until tim
 		return dg, nil
 	}
 	docKinds, sections := sectionKinds(base.Kind, t.Options)
+	// Without a query string every document matches alike: the score
+	// would only come from the time window, so entries go by date.
+	scored := strings.TrimSpace(base.Query) != ""
 	var docs []newsintel.Document
 	if len(docKinds) > 0 {
-		if dg.Documents, docs, err = b.section(ctx, win, docKinds, t.Options, maxItems); err != nil {
+		if dg.Documents, docs, err = b.section(ctx, win, docKinds, t.Options, maxItems, scored); err != nil {
 			return nil, err
 		}
 	}
 	for _, k := range sections {
-		entries, _, err := b.section(ctx, win, []string{string(k)}, t.Options, maxItems)
+		entries, _, err := b.section(ctx, win, []string{string(k)}, t.Options, maxItems, scored)
 		if err != nil {
 			return nil, err
 		}
@@ -136,17 +142,22 @@ func (b *Builder) overview(ctx context.Context, win index.Request) (*index.Resul
 }
 
 // section searches the window for documents of kinds and returns them
-// ranked and folded, at most maxItems entries, with the documents of
-// the entries (for their claims).
-func (b *Builder) section(ctx context.Context, win index.Request, kinds []string, o newsintel.TopicOptions, maxItems int) ([]newsintel.DigestEntry, []newsintel.Document, error) {
+// ranked (by score when scored, else newest first) and folded, at most
+// maxItems entries, with the documents of the entries (for their claims).
+func (b *Builder) section(ctx context.Context, win index.Request, kinds []string, o newsintel.TopicOptions, maxItems int, scored bool) ([]newsintel.DigestEntry, []newsintel.Document, error) {
 	win.Kind, win.Size, win.Sort = kinds, hitsPerSection(maxItems), index.SortRelevance
+	if !scored {
+		win.Sort = index.SortDateDesc
+	}
 	res, err := b.Index.Search(ctx, win)
 	if err != nil {
 		return nil, nil, fmt.Errorf("digest: %w", err)
 	}
 	var docs []ranked
 	for _, h := range res.Hits {
-		if h.Score < o.MinScore {
+		if !scored {
+			h.Score = 0
+		} else if h.Score < o.MinScore {
 			continue
 		}
 		d, err := b.Index.Get(ctx, h.ID)

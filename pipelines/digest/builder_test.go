@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/index"
 )
 
 var (
@@ -239,5 +240,38 @@ func BenchmarkBuild(b *testing.B) {
 		if _, err := bl.Build(b.Context(), topic, since, until); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestBuildScoresAreTheQuerys checks that the time window does not weigh
+// in the ranking: min_score compares with the score the topic's query
+// gives in a plain search, and a strong match fetched early outranks a
+// weak one fetched late.
+func TestBuildScoresAreTheQuerys(t *testing.T) {
+	strong := article("strong", "reuters", "Dredging dredging: the port dredging contract", since.Add(time.Minute))
+	weak := filler(1, since.Add(20*time.Hour), "weak")[0]
+	weak.Body = "A council meeting covered parks, schools, budgets and, briefly, dredging."
+	ix := newTestIndex(t, []newsintel.Document{strong, weak})
+	// The plain search of the documents section: the query, restricted to articles.
+	plain, err := ix.Search(t.Context(), index.Request{Query: "dredging", Kind: []string{"article"}})
+	require.NoError(t, err)
+	require.Len(t, plain.Hits, 2)
+	between := (plain.Hits[0].Score + plain.Hits[1].Score) / 2
+	b := &Builder{Index: ix}
+	dg, err := b.Build(t.Context(), dailyTopic("dredging", nil, newsintel.TopicOptions{}), since, until)
+	require.NoError(t, err)
+	if got := entryIDs(dg.Documents); !slices.Equal(got, []string{"strong", "weak00000"}) {
+		t.Errorf("ranking %v, want the strong match first", got)
+	}
+	dg, err = b.Build(t.Context(), dailyTopic("dredging", nil, newsintel.TopicOptions{MinScore: between}), since, until)
+	require.NoError(t, err)
+	if got := entryIDs(dg.Documents); !slices.Equal(got, []string{"strong"}) {
+		t.Errorf("min_score %.3f (between the plain scores %.3f and %.3f) keeps %v, want only the strong match", between, plain.Hits[0].Score, plain.Hits[1].Score, got)
+	}
+	justUnder := plain.Hits[1].Score * 0.99
+	dg, err = b.Build(t.Context(), dailyTopic("dredging", nil, newsintel.TopicOptions{MinScore: justUnder}), since, until)
+	require.NoError(t, err)
+	if got := entryIDs(dg.Documents); len(got) != 2 {
+		t.Errorf("min_score %.3f (just under the weak match's plain score %.3f) keeps %v, want both", justUnder, plain.Hits[1].Score, got)
 	}
 }

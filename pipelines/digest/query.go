@@ -99,11 +99,17 @@ func checkValues(r *index.Request) error {
 	return nil
 }
 
+// windowBoost is the boost of the window's clauses: a date range scores
+// by the terms of its bounds, which would rank documents by when they were
+// fetched, so the window is made to weigh next to nothing beside the
+// topic's own query (the index's query syntax has no unscored clause).
+const windowBoost = "0.000001"
+
 // windowed returns r restricted to documents fetched in [since, until):
 // the topic's query as one required group beside two required ranges on
 // the fetched time, so its own clauses keep their meaning.
 func windowed(r index.Request, since, until time.Time) index.Request {
-	w := fmt.Sprintf("+fetched:>=%s +fetched:<%s", since.UTC().Format(time.RFC3339Nano), until.UTC().Format(time.RFC3339Nano))
+	w := fmt.Sprintf("+fetched:>=%s^%s +fetched:<%s^%s", since.UTC().Format(time.RFC3339Nano), windowBoost, until.UTC().Format(time.RFC3339Nano), windowBoost)
 	if strings.TrimSpace(r.Query) != "" {
 		w = "+(" + r.Query + ") " + w
 	}

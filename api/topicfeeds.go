@@ -57,7 +57,7 @@ func (s *Server) feedOf(r *http.Request, t newsintel.Topic, now time.Time) ([]fe
 		window = weeklyWindow
 	}
 	wide := t
-	wide.Options.MaxItems = feedItems
+	wide.Options.MaxItems, wide.Options.IncludeClaims = feedItems, false // feeds list documents only
 	dg, err := s.opts.Digests.Build(r.Context(), wide, now.Add(-window), now)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -228,5 +229,34 @@ func TestRevisionsErrors(t *testing.T) {
 		if resp.StatusCode != tc.status || errMessage(body) == "" {
 			t.Errorf("GET %s = %d %v, want %d with a message", tc.path, resp.StatusCode, body, tc.status)
 		}
+	}
+}
+
+func TestOpenAPIDescribesClaimHistory(t *testing.T) {
+	srv := startAPI(t, Options{})
+	_, doc := get(t, srv.URL+"/api/v1/openapi.json")
+	paths, _ := doc["paths"].(map[string]any)
+	if _, ok := paths["/api/v1/documents/{id}/revisions"].(map[string]any)["get"]; !ok {
+		t.Errorf("openapi paths = %v, want GET /api/v1/documents/{id}/revisions", slices.Sorted(maps.Keys(paths)))
+	}
+	op, _ := paths["/api/v1/claims"].(map[string]any)["get"].(map[string]any)
+	var names []string
+	for _, p := range op["parameters"].([]any) {
+		names = append(names, p.(map[string]any)["name"].(string))
+	}
+	for _, want := range []string{"status", "include_removed"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("/api/v1/claims parameters = %v, want %s", names, want)
+		}
+	}
+	schemas, _ := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	claim := schemas["ClaimResult"].(map[string]any)["properties"].(map[string]any)["claims"].(map[string]any)["items"].(map[string]any)
+	for _, want := range []string{"status", "added_revision", "removed_revision", "removed_at", "previous_text"} {
+		if _, ok := claim["properties"].(map[string]any)[want]; !ok {
+			t.Errorf("ClaimResult claim schema lacks %q", want)
+		}
+	}
+	if _, ok := schemas["RevisionHistory"]; !ok {
+		t.Errorf("schemas = %v, want RevisionHistory", slices.Sorted(maps.Keys(schemas)))
 	}
 }

@@ -135,7 +135,7 @@ func (x *Extractor) Enrich(doc *newsintel.Document) {
 	doc.Mentions = x.gaz.Tag(doc.Body)
 	doc.Claims = claims.Extract(doc.Body, doc.Mentions)
 	doc.Profile = claims.Profile(doc.Claims)
-	doc.BodyHash = neardup.BodyHash(doc.Title + "\n" + doc.Body)
+	doc.BodyHash = neardup.TitledBodyHash(doc.Title, doc.Body)
 	doc.SimHash = neardup.SimHash(doc.Body)
 	if doc.Cluster == "" {
 		doc.Cluster = doc.ID

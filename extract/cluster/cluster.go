@@ -109,13 +109,14 @@ func New(store Store) *Assigner {
 // in its body is a cluster of its own and touches no state. It returns the
 // cluster's Info, or the store's error.
 func (a *Assigner) Assign(ctx context.Context, doc *newsintel.Document) (Info, error) {
-	if len(neardup.Words(doc.Body)) == 0 {
+	words := neardup.WordCount(doc.Body)
+	if words == 0 {
 		doc.Cluster = doc.ID
 		return Info{Cluster: doc.ID, FirstID: doc.ID, FirstPublished: published(doc)}, nil
 	}
 	// The body alone, not the title: syndicated copies retitle the story.
 	rec := record{ID: doc.ID, BodyHash: neardup.BodyHash(doc.Body), Published: published(doc), Sig: neardup.MinHash(doc.Body),
-		Shingles: max(0, len(neardup.Words(doc.Body))-neardup.Shingle+1)}
+		Shingles: max(0, words-neardup.Shingle+1)}
 	prev, err := a.record(ctx, doc.ID)
 	if err != nil {
 		return Info{}, err

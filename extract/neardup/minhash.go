@@ -22,19 +22,24 @@ const JaccardThreshold = 0.25
 // the Jaccard similarity of the shingle sets. Text with fewer words than a
 // shingle has no signature (nil).
 func MinHash(text string) []uint32 {
-	shingles := shingleHashes(text)
-	if len(shingles) == 0 || len(shingles) == 1 && len(wordHashes(text)) < Shingle {
+	ws := wordHashes(text)
+	if len(ws) < Shingle {
 		return nil
 	}
-	sig := make([]uint64, MinHashes)
+	shingles := shinglesOf(ws)
+	var sig [MinHashes]uint64
 	for i := range sig {
 		sig[i] = math.MaxUint64
 	}
 	for _, x := range shingles {
+		// Hash function k is mix(x + k*seedStep); the seeds are stepped
+		// by addition rather than multiplied out each time.
+		seed := x
 		for k := range sig {
-			if v := mix(x + uint64(k)*0x9e3779b97f4a7c15); v < sig[k] {
+			if v := mix(seed); v < sig[k] {
 				sig[k] = v
 			}
+			seed += seedStep
 		}
 	}
 	out := make([]uint32, MinHashes)
@@ -43,6 +48,10 @@ func MinHash(text string) []uint32 {
 	}
 	return out
 }
+
+// seedStep separates the seeds of the MinHash functions (the golden ratio
+// in 64 bits).
+const seedStep = 0x9e3779b97f4a7c15
 
 // mix is the splitmix64 finaliser: a cheap hash family member per seed.
 func mix(z uint64) uint64 {

@@ -30,6 +30,14 @@ func Words(text string) []string {
 	return out
 }
 
+// WordCount returns the number of words Words would return, without
+// allocating them.
+func WordCount(text string) int {
+	n := 0
+	eachWord(text, func([]byte) { n++ })
+	return n
+}
+
 // eachWord calls fn with each lower-cased word of text (a run of letters
 // and digits) in a buffer reused between calls: fingerprinting a body
 // allocates no strings.
@@ -82,7 +90,11 @@ func wordHashes(text string) []uint64 {
 // shingleHashes returns a hash of each run of Shingle words of text; text
 // of fewer words hashes them as one shingle, and empty text has none.
 func shingleHashes(text string) []uint64 {
-	ws := wordHashes(text)
+	return shinglesOf(wordHashes(text))
+}
+
+// shinglesOf turns word hashes into shingle hashes, in place.
+func shinglesOf(ws []uint64) []uint64 {
 	if len(ws) == 0 {
 		return nil
 	}
@@ -101,11 +113,36 @@ func shingleHashes(text string) []uint64 {
 // BodyHash returns a hex SHA-256 of the normalised words of text: equal for
 // bodies that differ only in case, punctuation and white space.
 func BodyHash(text string) string {
+	return bodyHash(text)
+}
+
+// TitledBodyHash is BodyHash(title + "\n" + body) without building that
+// string (a copy of the whole body).
+func TitledBodyHash(title, body string) string {
+	return bodyHash(title, body)
+}
+
+// bodyHash hashes the words of texts in order, each followed by a space,
+// feeding SHA-256 a buffer at a time rather than a call per word.
+func bodyHash(texts ...string) string {
 	h := sha256.New()
-	eachWord(text, func(w []byte) {
-		h.Write(w)
-		h.Write([]byte{' '})
-	})
+	var buf [1024]byte
+	b := buf[:0]
+	for _, text := range texts {
+		eachWord(text, func(w []byte) {
+			if len(b)+len(w)+1 > cap(b) {
+				h.Write(b)
+				b = buf[:0]
+			}
+			if len(w)+1 > cap(b) {
+				h.Write(w) // a word longer than the buffer
+				h.Write([]byte{' '})
+				return
+			}
+			b = append(append(b, w...), ' ')
+		})
+	}
+	h.Write(b)
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 

@@ -1,6 +1,10 @@
 package neardup
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,6 +87,82 @@ func TestBitCounts(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("bitCounts of %d values = %v, want %v", n, got, want)
+		}
+	}
+}
+
+// benchBody is a news-length body (about 700 words) for the benchmarks.
+var benchBody = strings.Repeat("The Commerce Department said on Tuesday that it would review the cloud contracts of two companies, according to people familiar with the matter. ", 30)
+
+func BenchmarkMinHash(b *testing.B) {
+	b.SetBytes(int64(len(benchBody)))
+	for b.Loop() {
+		MinHash(benchBody)
+	}
+}
+
+func BenchmarkSimHash(b *testing.B) {
+	b.SetBytes(int64(len(benchBody)))
+	for b.Loop() {
+		SimHash(benchBody)
+	}
+}
+
+func BenchmarkBodyHash(b *testing.B) {
+	b.SetBytes(int64(len(benchBody)))
+	for b.Loop() {
+		BodyHash(benchBody)
+	}
+}
+
+// TestMinHashSignatureUnchanged pins the signature to the hash family
+// stored in the clusters bucket: mix(x + k*0x9e3779b97f4a7c15) per
+// shingle x and function k, the top 32 bits of each minimum. A change
+// would make new documents unlike every stored one.
+func TestMinHashSignatureUnchanged(t *testing.T) {
+	for _, text := range []string{story, benchBody, "one two three", "one two"} {
+		got := MinHash(text)
+		var want []uint32
+		if shingles := shingleHashes(text); len(Words(text)) >= Shingle {
+			want = make([]uint32, MinHashes)
+			for k := range want {
+				least := uint64(math.MaxUint64)
+				for _, x := range shingles {
+					least = min(least, mix(x+uint64(k)*0x9e3779b97f4a7c15))
+				}
+				want[k] = uint32(least >> 32)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("MinHash(%.30q) = %v…, want %v…", text, got[:min(4, len(got))], want[:min(4, len(want))])
+		}
+	}
+}
+
+func TestWordCountIsLenWords(t *testing.T) {
+	for _, text := range []string{"", "  ", story, "U.S.-China talks", "Café au lait, s'il vous plaît"} {
+		if got, want := WordCount(text), len(Words(text)); got != want {
+			t.Errorf("WordCount(%.30q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
+// TestBodyHashUnchanged pins BodyHash to SHA-256 over "word word … " (the
+// hashes stored with every document), and TitledBodyHash to BodyHash of
+// the title and body joined by a line break.
+func TestBodyHashUnchanged(t *testing.T) {
+	long := strings.Repeat("x", 3000) + " tail"
+	for _, text := range []string{"", story, benchBody, long, "Café, s'il vous plaît!"} {
+		var sb strings.Builder
+		for _, w := range Words(text) {
+			sb.WriteString(w + " ")
+		}
+		sum := sha256.Sum256([]byte(sb.String()))
+		if got, want := BodyHash(text), hex.EncodeToString(sum[:16]); got != want {
+			t.Errorf("BodyHash(%.30q) = %s, want %s", text, got, want)
+		}
+		if got, want := TitledBodyHash("A Title: here", text), BodyHash("A Title: here\n"+text); got != want {
+			t.Errorf("TitledBodyHash(…, %.30q) = %s, want %s", text, got, want)
 		}
 	}
 }

@@ -265,8 +265,10 @@ func (ix *Index) Revisions(ctx context.Context, id string) (*RevisionHistory, er
 }
 
 // fillNewest reads the claims of the newest revision of the logs of ids
-// back from their claim items (current and changed, by Position). It
-// returns an error when the items and the log disagree on their number.
+// back from their claim items (current and changed, by Position). When
+// the items and the log disagree on their number it logs a warning and
+// goes on with the items: a document's history should not stop its
+// newer revisions from being indexed. It returns the search's error.
 func (ix *Index) fillNewest(ctx context.Context, logs map[string]*revisionLog, ids []string) error {
 	if len(ids) == 0 {
 		return nil
@@ -281,7 +283,9 @@ func (ix *Index) fillNewest(ctx context.Context, logs map[string]*revisionLog, i
 		r := logs[id].newest()
 		hs := hits[id]
 		if len(hs) != r.Count {
-			return fmt.Errorf("index: %s revision %d has %d claim items, its log says %d", id, r.Revision, len(hs), r.Count)
+			ix.log.Warn("claim items and revision log disagree", "doc_id", id, "revision", r.Revision,
+				"claim_items", len(hs), "logged", r.Count)
+			r.Count = len(hs)
 		}
 		slices.SortFunc(hs, func(a, b ClaimHit) int { return a.Position - b.Position })
 		r.Claims = make([]loggedClaim, len(hs))

@@ -15,6 +15,7 @@ import (
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/extract/article"
 	"github.com/newsintel/newsintel/extract/claims"
+	"github.com/newsintel/newsintel/extract/cluster"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/extract/filing"
 	"github.com/newsintel/newsintel/extract/internal/fullsize"
@@ -171,6 +172,7 @@ func fullsizePages(tb testing.TB) []newsintel.Raw {
 func BenchmarkFullSize(b *testing.B) {
 	raws := fullsizePages(b)
 	x := New(nil)
+	xc := New(nil, WithClusters(cluster.New(cluster.NewMemStore())))
 	ctx := context.Background()
 	steps := []struct {
 		name string
@@ -178,12 +180,16 @@ func BenchmarkFullSize(b *testing.B) {
 	}{
 		{"parse", func(r newsintel.Raw) error { _, err := html.Parse(bytes.NewReader(r.Body)); return err }},
 		{"stage", func(r newsintel.Raw) error { _, err := x.Extract(ctx, r); return err }},
+		// With near-duplicate clustering as serve runs it, over an
+		// in-memory store instead of the NATS KV bucket.
+		{"stage+clusters", func(r newsintel.Raw) error { _, err := xc.Extract(ctx, r); return err }},
 	}
 	for _, st := range steps {
 		b.Run(st.name, func(b *testing.B) {
 			b.ReportAllocs()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
+			startCPU := cpuTime()
 			for b.Loop() {
 				for _, r := range raws {
 					if err := st.run(r); err != nil {
@@ -191,9 +197,13 @@ func BenchmarkFullSize(b *testing.B) {
 					}
 				}
 			}
+			cpu := cpuTime() - startCPU
 			runtime.ReadMemStats(&after)
 			n := float64(b.N * len(raws))
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/n/1000, "ms/page")
+			if cpu > 0 {
+				b.ReportMetric(float64(cpu.Microseconds())/n/1000, "cpu-ms/page")
+			}
 			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/page")
 		})
 	}

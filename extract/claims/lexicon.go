@@ -193,6 +193,11 @@ var titleNouns = map[string]string{
 	"councilwoman": "official", "councillor": "official", "councilor": "official",
 	"alderman": "official", "speaker": "official", "coach": "coach", "captain": "official",
 	"agent": "agent", "governor's": "official",
+	"singer": "artist", "actress": "artist", "actor": "artist", "rapper": "artist",
+	"musician": "artist", "artist": "artist", "comedian": "artist", "novelist": "author",
+	"player": "athlete", "athlete": "athlete", "quarterback": "athlete", "striker": "athlete",
+	"pitcher": "athlete", "goalkeeper": "athlete", "midfielder": "athlete",
+	"defender": "athlete", "boxer": "athlete", "golfer": "athlete",
 }
 
 // orgNouns name an organisation speaking as a whole: "the company said".

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/newsintel/newsintel"
@@ -209,6 +210,12 @@ func (st *state) elliptic(p parsed) (newsintel.Source, bool) {
 	return src, true
 }
 
+// isAge reports whether toks[k] is an age in an appositive: "Jones, 54,".
+func isAge(toks []tok, k int) bool {
+	n, err := strconv.Atoi(toks[k].w)
+	return err == nil && n >= 14 && n < 110 && k+1 < len(toks) && toks[k+1].w == ","
+}
+
 // ordinals count a further source: "a third said".
 var ordinals = words("second", "third", "fourth", "fifth", "sixth")
 
@@ -259,8 +266,8 @@ func (st *state) named(c conj, p parsed, all []newsintel.Mention) (newsintel.Sou
 		isPerson = true
 	}
 	if !isPerson && !strings.Contains(name, " ") && !isOrgName(name, p.caps) && c.j+1 < len(p.toks) &&
-		p.toks[c.j].w == "," && (p.toks[c.j+1].l == "who" || p.toks[c.j+1].l == "whose") {
-		isPerson = true // "Hale, who has pleaded not guilty,": people take "who"
+		p.toks[c.j].w == "," && (p.toks[c.j+1].l == "who" || p.toks[c.j+1].l == "whose" || isAge(p.toks, c.j+1)) {
+		isPerson = true // "Hale, who has pleaded not guilty,", "Jones, 54,": people take "who" and ages
 	}
 	src := newsintel.Source{Name: name, Role: c.role, Affiliation: c.affil}
 	if isPerson {

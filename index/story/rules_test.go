@@ -130,3 +130,16 @@ func TestHumanDelay(t *testing.T) {
 		}
 	}
 }
+
+func TestContentTermsMeetAcrossSynonyms(t *testing.T) {
+	a := contentTerms("U.S. regulators are probing Alibaba's cloud unit over security risks", nameWords([]string{"Alibaba"}))
+	b := contentTerms("The Commerce Department has opened an investigation into Alibaba's cloud business", nameWords([]string{"Alibaba"}))
+	for _, term := range []string{"review", "cloud"} {
+		if a[term] == 0 || b[term] == 0 {
+			t.Errorf("term %q: %v and %v, want both to have it", term, a, b)
+		}
+	}
+	if a["alibaba"] != 0 || a["the"] != 0 || a["us"] != 0 {
+		t.Errorf("content terms %v keep a name, a stop word or a place", a)
+	}
+}

@@ -30,6 +30,33 @@ come comes came see sees saw know knows knew think thinks thought want wants use
 people's thing things something anything nothing everything someone anyone ever never always often also just
 really quite almost enough far whatever whenever wherever`)
 
+// synonyms maps the stems of words news stories use for one action to
+// one stem, so that "probe", "investigation" and "reviewing" meet:
+// outlets retelling a story rarely keep its verb.
+var synonyms = synonymMap(map[string]string{
+	"review": "review probe investig inquiri inquir scrutini scrutin scrutinis examin audit",
+	"ban":    "ban prohibit bar blacklist",
+	"sale":   "sale sell divest divestitur spin",
+	"acquir": "acquir acquisit takeov buyout bui purchas",
+	"merg":   "merg merger",
+	"fine":   "fine penalti",
+	"sue":    "sue su lawsuit suit",
+	"talk":   "talk negoti discuss",
+	"consid": "consid weigh mull explor contempl",
+	"tariff": "tariff duti levi",
+	"layoff": "layoff redund",
+})
+
+func synonymMap(groups map[string]string) map[string]string {
+	m := map[string]string{}
+	for canon, stems := range groups {
+		for _, s := range strings.Fields(stems) {
+			m[s] = canon
+		}
+	}
+	return m
+}
+
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -62,6 +89,9 @@ func contentTerms(text string, skip map[string]bool) map[string]int {
 		s := stem(w)
 		if skip[s] || stopWords[s] {
 			continue
+		}
+		if c, ok := synonyms[s]; ok {
+			s = c
 		}
 		out[s]++
 	}

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -139,10 +141,16 @@ func topicsAddCmd(e *topicsEnv) *cobra.Command {
 	var filters []string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "add --name NAME [--query Q] [--filter KEY=VALUE]... [schedule and options]",
+		Use:   "add --name NAME [--filter KEY=VALUE]... [schedule and options] [--query] QUERY...",
 		Short: "Save a topic (an invalid query or schedule is refused with the reason)",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				if t.Query.Q != "" {
+					return fmt.Errorf("topics add: give the query with --query or as arguments, not both")
+				}
+				t.Query.Q = strings.Join(args, " ")
+			}
+			t.Options.IncludeClaims = t.Options.IncludeClaims || t.Options.AnonymousOnly
 			var err error
 			if t.Query.Filters, err = parseFilters(filters); err != nil {
 				return err
@@ -174,7 +182,7 @@ func topicsAddCmd(e *topicsEnv) *cobra.Command {
 	f.IntVar(&t.Options.MaxItems, "max-items", 0, "entries per section, 1 to 100 (default 25)")
 	f.Float64Var(&t.Options.MinScore, "min-score", 0, "leave out documents scoring below this")
 	f.BoolVar(&t.Options.IncludeClaims, "claims", false, "list the new sourcing claims")
-	f.BoolVar(&t.Options.AnonymousOnly, "anonymous-only", false, "list only claims resting on anonymous sources (with --claims)")
+	f.BoolVar(&t.Options.AnonymousOnly, "anonymous-only", false, "list only claims resting on anonymous sources (implies --claims)")
 	f.BoolVar(&t.Options.IncludeFilings, "filings", false, "a section of company filings")
 	f.BoolVar(&t.Options.IncludeNotices, "notices", false, "a section of government notices")
 	f.BoolVar(&asJSON, "json", false, "print the stored topic as JSON")
@@ -324,8 +332,8 @@ func queryText(q newsintel.TopicQuery) string {
 	if q.Q != "" {
 		parts = append(parts, q.Q)
 	}
-	for k, vs := range q.Filters {
-		parts = append(parts, k+"="+strings.Join(vs, "|"))
+	for _, k := range slices.Sorted(maps.Keys(q.Filters)) {
+		parts = append(parts, k+"="+strings.Join(q.Filters[k], "|"))
 	}
 	return strings.Join(parts, " ")
 }

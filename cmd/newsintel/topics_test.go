@@ -53,15 +53,15 @@ func TestTopicsCommands(t *testing.T) {
 		t.Errorf("topics add --at 25:00: %v, want the hour named", err)
 	}
 
-	out, err := runCLI(t, append([]string{"topics", "add", "--name", "Alibaba cloud", "--query", "cloud", "--filter", "company=Alibaba",
-		"--every", "daily", "--at", "7:30", "--tz", "America/New_York", "--claims"}, server...)...)
+	out, err := runCLI(t, append([]string{"topics", "add", "--name", "Alibaba cloud", "--filter", "company=Alibaba",
+		"--every", "daily", "--at", "7:30", "--tz", "America/New_York", "--anonymous-only", "cloud"}, server...)...)
 	require.NoError(t, err)
 	id := regexp.MustCompile(`added topic ([0-9a-f]+)`).FindStringSubmatch(out)
 	require.Len(t, id, 2, "output %q", out)
 
 	out, err = runCLI(t, "topics", "list", "--nats", r.info.NATSURL)
 	require.NoError(t, err)
-	if !strings.Contains(out, id[1]) || !strings.Contains(out, "daily at 07:30 America/New_York") {
+	if !strings.Contains(out, id[1]) || !strings.Contains(out, "daily at 07:30 America/New_York") || !strings.Contains(out, "cloud company=Alibaba") {
 		t.Errorf("topics list:\n%s\nwant the topic with its schedule", out)
 	}
 

@@ -50,7 +50,6 @@ var funcs = template.FuncMap{
 	"entityURL":   func(id string) string { return "/entities/" + url.PathEscape(id) },
 	"docURL":      func(id string) string { return "/documents/" + url.PathEscape(id) },
 	"snippet":     snippetParts,
-	"add":         func(a, b int) int { return a + b },
 	"sourceTypes": newsintel.SourceTypes,
 	"weekdays": func() []string {
 		return []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -60,19 +59,12 @@ var funcs = template.FuncMap{
 	"attributionClass": attributionClass,
 	"delay":            delayText,
 	"interval":         shortDuration,
-	"deref": func(p *int) int {
-		if p == nil {
-			return 0
-		}
-		return *p
-	},
 }
 
 // page is what the layout needs of every page.
 type page struct {
 	Title  string // the <title>, before " · newsintel"
 	Nav    string // the active navigation entry
-	Query  string // the header's search box
 	Authed bool   // a key cookie is set: show "Log out"
 	Data   any    // the page's own data
 }

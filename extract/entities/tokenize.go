@@ -54,7 +54,10 @@ func tokenizeInto(dst []token, text string) []token {
 	nb := newNormBuf(len(text))
 	atStart := true
 	for i := 0; i < len(text) && len(toks) < maxTokens; {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case isWordRune(r):
 			t, next := scanWord(text, i, &nb)
@@ -103,6 +106,14 @@ func isLineBreak(r rune) bool {
 	return r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029
 }
 
+// asciiWordByte marks the ASCII letters and digits.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
@@ -118,6 +129,21 @@ func scanWord(text string, i int, nb *normBuf) (token, int) {
 	dotted := true // every segment between periods is one letter so far
 	seg := 0
 	for j < len(text) {
+		if c := text[j]; c < utf8.RuneSelf && asciiWordByte[c] {
+			// ASCII letters and digits, most of news copy.
+			if c > '9' {
+				letters++
+				if c <= 'Z' {
+					upper++
+				}
+			}
+			seg++
+			if seg > 1 {
+				dotted = false
+			}
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			if unicode.IsLetter(r) {

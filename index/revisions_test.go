@@ -2,6 +2,8 @@ package index
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -234,5 +236,65 @@ func TestRevisionLogLeavesNewestClaimsToClaimItems(t *testing.T) {
 	require.NoError(t, ix.fillNewest(t.Context(), logs, []string{idAlibaba}))
 	if got, want := l.Revisions[1].Claims, logRevision(&r2).Claims; !equalJSON(got, want) {
 		t.Errorf("claims of revision 2 read back = %+v, want %+v", got, want)
+	}
+}
+
+// randomRevisions returns n revisions of the Alibaba story, each made from
+// the one before by random edits: claims dropped, reworded, re-attributed,
+// duplicated, moved and added.
+func randomRevisions(t *testing.T, rng *rand.Rand, n int) []newsintel.Document {
+	r := docByID(t, loadDocs(t), idAlibaba)
+	r.Fetched = fetched1
+	out := []newsintel.Document{r}
+	for rev := 2; rev <= n; rev++ {
+		r.Revision, r.Fetched = rev, r.Fetched.Add(time.Duration(rng.IntN(48)+1)*time.Hour)
+		r.Claims = slices.Clone(r.Claims)
+		for range rng.IntN(3) + 1 {
+			k := rng.IntN(len(r.Claims))
+			switch rng.IntN(6) {
+			case 0:
+				if len(r.Claims) > 1 {
+					r.Claims = slices.Delete(r.Claims, k, k+1)
+				}
+			case 1:
+				r.Claims[k].Text += " on Tuesday"
+			case 2:
+				r.Claims[k].Source.Description = "a person briefed on the matter"
+			case 3:
+				r.Claims = append(r.Claims, r.Claims[k])
+			case 4:
+				c := r.Claims[k]
+				r.Claims = append(slices.Delete(r.Claims, k, k+1), c)
+			case 5:
+				r.Claims = append(r.Claims, newsintel.Claim{Text: fmt.Sprintf("new finding %d of revision %d", k, rev),
+					Source: newsintel.Source{Type: newsintel.SourceUnattributed}})
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestRevisionHistoryOrderFreeRandom(t *testing.T) {
+	for seed := range uint64(4) {
+		rng := rand.New(rand.NewPCG(seed, 99))
+		revs := randomRevisions(t, rng, 5)
+		inOrder, _ := openTemp(t, Options{})
+		for _, d := range revs {
+			require.NoError(t, inOrder.Put(t.Context(), []newsintel.Document{d}))
+		}
+		want := history(t, inOrder)
+		shuffled := slices.Clone(revs)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		shuffled = append(shuffled, revs[rng.IntN(len(revs))]) // and one replayed
+		ix, _ := openTemp(t, Options{})
+		for len(shuffled) > 0 {
+			k := min(len(shuffled), rng.IntN(3)+1) // batches of 1 to 3
+			require.NoError(t, ix.Put(t.Context(), shuffled[:k]))
+			shuffled = shuffled[k:]
+		}
+		if got := history(t, ix); got != want {
+			t.Errorf("seed %d: history after shuffled, batched puts =\n%s\nwant (in order):\n%s", seed, got, want)
+		}
 	}
 }

@@ -32,6 +32,9 @@ func (x *extractor) sentenceClaims(out []newsintel.Claim, sp sentence.Span) []ne
 	if len(toks) < 3 {
 		return out
 	}
+	if last := toks[len(toks)-1]; last.w == "?" && !last.inQ {
+		return out // a question asks; it reports nothing: "Do you expect prices to fall?"
+	}
 	uncapFirst(toks)
 	se := sent{s: sp.Start, e: sp.End, toks: toks, caps: allCapsToks(toks)}
 	hi, hj := hedgePhrases.find(toks, 0)

@@ -36,7 +36,7 @@ var clausalVerbs = words(
 	"projects", "forecast", "forecasts", "expects", "expected", "learned", "learnt",
 	"announce", "disclose", "reveal", "conclude", "indicate", "suggest", "estimate",
 	"quoted", "cited", "quotes", "cites", "clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
-	"understands", "has learned", "signalled", "signaled", "accuses", "accused", "accuse", "points", "pointed",
+	"understands", "has learned", "signalled", "signaled", "accuses", "expect", "think", "accused", "accuse", "points", "pointed",
 )
 
 // thatVerbs are reporting verbs that are also common with a plain object
@@ -53,7 +53,7 @@ var thatVerbs = words(
 	"expected", "learned", "learnt", "confirm", "deny", "posted", "responded", "recall",
 	"recalls", "recalled", "observe", "observes", "stress", "counter", "reply", "caution",
 	"quoted", "cited", "quotes", "cites", "remark", "declare", "admit", "allege", "complained", "complains", "complain",
-	"understands", "points", "pointed",
+	"understands", "points", "pointed", "expect", "think",
 )
 
 // objectVerbs may take a plain object as their content: "Alibaba denied

@@ -31,6 +31,39 @@ func (x *extractor) accusation(se sent, f found, v, p int, sawThat bool) (found,
 	return f, false
 }
 
+// expectVerbs forecast with an object and an infinitive: "Economists
+// expect the economy to grow 2.1%".
+var expectVerbs = words("expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts", "predicted")
+
+// expectation reports whether toks[p:] reads "the economy to grow …" after
+// a verb of expectation: a short noun phrase, "to" and a verb.
+func expectation(toks []tok, cue string, p int) bool {
+	if !expectVerbs[cue] || p >= len(toks) || toks[p].l == "to" || nonContent[toks[p].l] {
+		return false
+	}
+	for k := p + 1; k+1 < len(toks) && k <= p+6; k++ {
+		if toks[k].punct || toks[k].inQ || finite[toks[k].l] {
+			return false
+		}
+		if toks[k].l == "to" {
+			return !toks[k+1].punct && !determiners[toks[k+1].l] && !toks[k+1].cap && !isDigitAt(toks[k+1].w, 0)
+		}
+	}
+	return false
+}
+
+// findingNouns after "found no" make a finding: "researchers found no link".
+var findingNouns = words("evidence", "link", "links", "sign", "signs", "connection", "association",
+	"difference", "effect", "proof", "indication", "trace", "traces", "basis", "wrongdoing")
+
+// finding reports whether toks[p:] is "no evidence …" after "found".
+func finding(toks []tok, cue string, p int) bool {
+	if cue != "found" && cue != "finds" && cue != "find" || p+1 >= len(toks) {
+		return false
+	}
+	return (toks[p].l == "no" || toks[p].l == "little") && findingNouns[toks[p+1].l]
+}
+
 // reportWords credit an outlet in "…, first reported by Axios, …".
 var reportWords = words("reported", "revealed", "disclosed")
 

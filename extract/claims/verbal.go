@@ -202,13 +202,14 @@ func (x *extractor) afterSubject(se sent, v int, f found) (found, bool) {
 		return f, false
 	}
 	if thatVerbs[f.cue] && !sawThat && !objectVerbs[f.cue] && !x.subjectLicenses(se, f) &&
-		!(beliefVerbs[f.cue] && clauseSoon(toks, p) && !isClause(toks[:f.srcJ], f.srcI)) {
+		!(beliefVerbs[f.cue] && clauseSoon(toks, p) && !isClause(toks[:f.srcJ], f.srcI)) &&
+		!expectation(toks, f.cue, p) && !finding(toks, f.cue, p) {
 		return f, false
 	}
 	if accuseVerbs[f.cue] {
 		return x.accusation(se, f, v, p, sawThat)
 	}
-	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) {
+	if !sawThat && !objectVerbs[f.cue] && !isClause(toks, p) && !expectation(toks, f.cue, p) && !finding(toks, f.cue, p) {
 		return f, false // "warned investors of the risk", "said goodbye"
 	}
 	if !sawThat && (f.cue == "added" || f.cue == "adds" || f.cue == "add") && isDigitAt(toks[p].w, 0) {

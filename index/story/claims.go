@@ -180,6 +180,15 @@ func newItem(h index.ClaimHit, d *newsintel.Document) *item {
 			it.ents = append(it.ents, e)
 		}
 	}
+	// Places are datelines and settings, too common to tie claims
+	// together, but what a claim about an earthquake or a flood has.
+	if len(it.ents) == 0 {
+		for _, e := range h.Entities {
+			if !contains(it.ents, e) {
+				it.ents = append(it.ents, e)
+			}
+		}
+	}
 	it.counts = contentTerms(h.Text, nameWords(names))
 	return it
 }

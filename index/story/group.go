@@ -104,11 +104,12 @@ func joinScore(it *item, g *group) float64 {
 		if sameDoc && it.group > 0 && it.group == m.group {
 			return 1
 		}
-		if !shares {
+		copied := !sameDoc && m.cluster() == it.cluster() // near-duplicate documents
+		if !shares && !copied {
 			continue
 		}
 		s, n := similarity(it.vec, m.vec)
-		if !sameDoc && m.cluster() == it.cluster() {
+		if copied {
 			s += clusterBonus
 		} else if n < minShared {
 			continue // one rare word in common is not the same assertion

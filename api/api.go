@@ -126,7 +126,7 @@ func docID(r *http.Request) (string, error) {
 // wrong method (then saying which methods it takes).
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	var allowed []string
-	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodDelete} {
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete} {
 		probe := &http.Request{Method: m, URL: r.URL, Host: r.Host}
 		if _, pattern := s.mux.Handler(probe); m != r.Method && pattern != "" && pattern != apiFallback {
 			allowed = append(allowed, m)

@@ -269,3 +269,11 @@ func TestTopicFiltersAreSearchFilters(t *testing.T) {
 		}
 	}
 }
+
+func TestTopicRouteAllowsPut(t *testing.T) {
+	base := startTopicsAPI(t) + "/api/v1/topics/abc"
+	resp, _ := call(t, http.MethodPatch, base, admin, strings.NewReader(`{}`))
+	if got := resp.Header.Get("Allow"); resp.StatusCode != http.StatusBadRequest || got != "GET, PUT, DELETE" {
+		t.Errorf("PATCH a topic: HTTP %d Allow %q, want 400 and GET, PUT, DELETE", resp.StatusCode, got)
+	}
+}

@@ -12,6 +12,9 @@ import (
 // claimsPageSize is how many claims the claims page lists at once.
 const claimsPageSize = 25
 
+// claimsFacetTerms is how many outlets the claims page lists.
+const claimsFacetTerms = 25
+
 // claimsData is the data of the claims page.
 type claimsData struct {
 	Q, Entity, SourceType, Since, Until, Sort string
@@ -73,6 +76,9 @@ func (h *Handler) runClaims(r *http.Request, q url.Values, req index.ClaimReques
 		req.Size = claimsPageSize
 	}
 	req.Facets = []string{index.ClaimFacetPublisher, index.ClaimFacetSourceType}
+	if q.Get("facet_size") == "" {
+		req.FacetSize = claimsFacetTerms
+	}
 	res, err := h.opts.Index.SearchClaims(r.Context(), req)
 	if err != nil {
 		return err

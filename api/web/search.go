@@ -16,6 +16,7 @@ import (
 const (
 	searchPageSize = 20
 	facetTerms     = 8
+	moreFacetTerms = 40
 	maxPageLinks   = 7
 )
 
@@ -47,6 +48,7 @@ type searchData struct {
 type facetView struct {
 	Heading string
 	Terms   []facetTerm
+	More    string // link showing more terms of every facet, when this one may have more
 }
 
 type facetTerm struct {
@@ -94,7 +96,9 @@ func (h *Handler) runSearch(r *http.Request, q url.Values, req *index.Request, d
 	for _, f := range searchFacets {
 		req.Facets = append(req.Facets, f.Name)
 	}
-	req.FacetSize = facetTerms
+	if q.Get("facet_size") == "" {
+		req.FacetSize = facetTerms
+	}
 	if req.DateHistogram == "" {
 		req.DateHistogram = index.HistogramMonth
 	}
@@ -132,6 +136,11 @@ func facetViews(q url.Values, facets map[string][]index.FacetCount) []facetView 
 			active := slices.Contains(q[f.Name], c.Term)
 			v.Terms = append(v.Terms, facetTerm{Label: termLabel(f.Name, c), Count: c.Count, Active: active,
 				Href: searchURL(toggle(q, f.Name, c.Term))})
+		}
+		if len(counts) == facetTerms && q.Get("facet_size") == "" {
+			more := clone(q)
+			more.Set("facet_size", strconv.Itoa(moreFacetTerms))
+			v.More = searchURL(more)
 		}
 		out = append(out, v)
 	}

@@ -33,7 +33,8 @@ func TestPagesRender(t *testing.T) {
 	}{
 		{"home", "/", 200, []string{`name="q"`, "Only with anonymous sources", `class="badge kind-article"`, "<svg"}},
 		{"search", "/search?q=alibaba+cloud&kind=article", 200, []string{"<mark>", "Alibaba", "Filters:", `href="/search?q=alibaba&#43;cloud"`}},
-		{"search page 2", "/search?size=5&from=5", 200, []string{"6–10 of", `rel="prev"`, `rel="next"`}},
+		{"search page 2", "/search?size=5&from=5", 200, []string{"6–10 of", `rel="prev"`, `rel="next"`, `class="more"`}},
+		{"more facet terms", "/search?facet_size=40", 200, []string{"entity=person%3Adonald-trump", "entity=company%3Agartner"}},
 		{"bad search", "/search?q=%2A", 400, []string{`class="error"`}},
 		{"unknown parameter", "/search?colour=red", 400, []string{"unknown parameter"}},
 		{"document", "/documents/" + seedID, 200, []string{`class="claim st-anonymous first"`, "anon 1", "three people briefed on the matter",

@@ -105,6 +105,35 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 		}
 	}
 	c.descPre = strings.Join(desc, " ")
+	if c.affil == "" && c.possess == "" && hk > k && !caps {
+		c.lowerAffil(body, toks, k, hk)
+	}
+}
+
+// lowerAffil reads an employer written in lower case just before the head:
+// "a fire department official", "a police spokesman". Words that stand
+// for an organisation already named ("a company spokesperson") are left to
+// the resolution of the organisation last named.
+func (c *conj) lowerAffil(body string, toks []tok, k, hk int) {
+	o := hk - 1
+	if _, anon := anonNouns[toks[hk].l]; !anon || toks[o].cap || toks[o].poss || !orgNouns[toks[o].l] {
+		return
+	}
+	s := o
+	for s > k && !toks[s-1].cap && !toks[s-1].punct && !toks[s-1].poss && !determiners[toks[s-1].l] &&
+		!titleMods[toks[s-1].l] && !numberWordOrDigit(toks[s-1].l) {
+		s--
+	}
+	if s == o && possPronoun(toks[o].l) {
+		return // "a department official": the department already named
+	}
+	c.affil = span(body, toks, s, hk)
+}
+
+// numberWordOrDigit reports whether l counts: "two", "3".
+func numberWordOrDigit(l string) bool {
+	_, ok := numberWords[l]
+	return ok || isDigitAt(l, 0)
 }
 
 // capStart walks back from m over capitalised words to the start of a name.

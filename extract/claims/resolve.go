@@ -129,7 +129,7 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 	}
 	c := p.conjs[0]
 	c.useMentions(p, all)
-	if c.kind == headNone && len(p.appos) > 0 && p.appos[0].kind == headName {
+	if c.kind == headNone && len(p.appos) > 0 && p.appos[0].name != "" {
 		// "The bill's sponsor, Lydia Hart,": a noun we do not know, then
 		// the name.
 		a := p.appos[0]

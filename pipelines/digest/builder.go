@@ -66,14 +66,15 @@ func (b *Builder) Build(ctx context.Context, t newsintel.Topic, since, until tim
 	// Without a query string every document matches alike: the score
 	// would only come from the time window, so entries go by date.
 	scored := strings.TrimSpace(base.Query) != ""
+	q := sectionQuery{win: win, opts: t.Options, maxItems: maxItems, scored: scored, since: since}
 	var docs []newsintel.Document
 	if len(docKinds) > 0 {
-		if dg.Documents, docs, err = b.section(ctx, win, docKinds, t.Options, maxItems, scored); err != nil {
+		if dg.Documents, docs, err = b.section(ctx, q, docKinds); err != nil {
 			return nil, err
 		}
 	}
 	for _, k := range sections {
-		entries, _, err := b.section(ctx, win, []string{string(k)}, t.Options, maxItems, scored)
+		entries, _, err := b.section(ctx, q, []string{string(k)})
 		if err != nil {
 			return nil, err
 		}
@@ -141,12 +142,23 @@ func (b *Builder) overview(ctx context.Context, win index.Request) (*index.Resul
 	return res, nil
 }
 
+// sectionQuery is what a section of a digest searches for.
+type sectionQuery struct {
+	win      index.Request // the topic's query in the period's window
+	opts     newsintel.TopicOptions
+	maxItems int
+	scored   bool      // rank by score (the topic has a query string), else by date
+	since    time.Time // start of the period
+}
+
 // section searches the window for documents of kinds and returns them
-// ranked (by score when scored, else newest first) and folded, at most
-// maxItems entries, with the documents of the entries (for their claims).
-func (b *Builder) section(ctx context.Context, win index.Request, kinds []string, o newsintel.TopicOptions, maxItems int, scored bool) ([]newsintel.DigestEntry, []newsintel.Document, error) {
-	win.Kind, win.Size, win.Sort = kinds, hitsPerSection(maxItems), index.SortRelevance
-	if !scored {
+// ranked (by score when scored, else newest first) and folded, stories
+// that began before the period after the new ones, at most maxItems
+// entries, with the documents of the entries (for their claims).
+func (b *Builder) section(ctx context.Context, q sectionQuery, kinds []string) ([]newsintel.DigestEntry, []newsintel.Document, error) {
+	win := q.win
+	win.Kind, win.Size, win.Sort = kinds, hitsPerSection(q.maxItems), index.SortRelevance
+	if !q.scored {
 		win.Sort = index.SortDateDesc
 	}
 	res, err := b.Index.Search(ctx, win)
@@ -154,10 +166,12 @@ func (b *Builder) section(ctx context.Context, win index.Request, kinds []string
 		return nil, nil, fmt.Errorf("digest: %w", err)
 	}
 	var docs []ranked
+	inPeriod := map[string]bool{}
 	for _, h := range res.Hits {
-		if !scored {
+		inPeriod[h.ID] = true
+		if !q.scored {
 			h.Score = 0
-		} else if h.Score < o.MinScore {
+		} else if h.Score < q.opts.MinScore {
 			continue
 		}
 		d, err := b.Index.Get(ctx, h.ID)
@@ -169,11 +183,51 @@ func (b *Builder) section(ctx context.Context, win index.Request, kinds []string
 		}
 		docs = append(docs, ranked{doc: d, score: h.Score})
 	}
-	entries, kept := fold(docs, maxItems)
+	entries, kept := fold(docs, len(docs))
+	if entries, kept, err = b.newFirst(ctx, entries, kept, inPeriod, q.since); err != nil {
+		return nil, nil, err
+	}
+	entries, kept = entries[:min(len(entries), q.maxItems)], kept[:min(len(kept), q.maxItems)]
 	if err := b.outlets(ctx, entries); err != nil {
 		return nil, nil, err
 	}
 	return entries, kept, nil
+}
+
+// newFirst moves the entries of stories that began before the period
+// (their cluster's first document, whose ID the cluster bears, was
+// fetched before since: a new copy of a story an earlier digest carried)
+// after the others, each group keeping its order.
+func (b *Builder) newFirst(ctx context.Context, entries []newsintel.DigestEntry, kept []newsintel.Document, inPeriod map[string]bool, since time.Time) ([]newsintel.DigestEntry, []newsintel.Document, error) {
+	var newE, oldE []newsintel.DigestEntry
+	var newD, oldD []newsintel.Document
+	for i, e := range entries {
+		old, err := b.startedBefore(ctx, e, inPeriod, since)
+		if err != nil {
+			return nil, nil, err
+		}
+		if old {
+			oldE, oldD = append(oldE, e), append(oldD, kept[i])
+		} else {
+			newE, newD = append(newE, e), append(newD, kept[i])
+		}
+	}
+	return append(newE, oldE...), append(newD, oldD...), nil
+}
+
+// startedBefore reports whether the story of e began before since.
+func (b *Builder) startedBefore(ctx context.Context, e newsintel.DigestEntry, inPeriod map[string]bool, since time.Time) (bool, error) {
+	if e.Cluster == "" || e.Cluster == e.ID || inPeriod[e.Cluster] || !newsintel.ValidID(e.Cluster) {
+		return false, nil
+	}
+	first, err := b.Index.Get(ctx, e.Cluster)
+	switch {
+	case newsintel.ErrorCode(err) == newsintel.ENOTFOUND:
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("digest: %w", err)
+	}
+	return !first.Fetched.IsZero() && first.Fetched.Before(since), nil
 }
 
 // outletsPerStory bounds the outlets named for one story.

@@ -275,3 +275,23 @@ func TestBuildScoresAreTheQuerys(t *testing.T) {
 		t.Errorf("min_score %.3f (just under the weak match's plain score %.3f) keeps %v, want both", justUnder, plain.Hits[1].Score, got)
 	}
 }
+
+// TestBuildNewStoriesFirst checks that a new copy of a story an earlier
+// digest carried (its cluster began before the period) comes after the
+// stories that are new, even when it scores higher.
+func TestBuildNewStoriesFirst(t *testing.T) {
+	first := article("a0", "reuters", "Alibaba cloud review: Alibaba cloud under scrutiny", since.Add(-3*time.Hour))
+	copyOf := article("a1", "yahoo", "Alibaba cloud review: Alibaba cloud under scrutiny", since.Add(time.Hour))
+	first.Cluster, copyOf.Cluster = "a0", "a0"
+	fresh := article("b0", "ft", "Alibaba results beat forecasts", since.Add(2*time.Hour))
+	fresh.Cluster = "b0"
+	b := &Builder{Index: newTestIndex(t, []newsintel.Document{first, copyOf, fresh})}
+	dg, err := b.Build(t.Context(), dailyTopic("alibaba cloud", nil, newsintel.TopicOptions{}), since, until)
+	require.NoError(t, err)
+	if got := entryIDs(dg.Documents); !slices.Equal(got, []string{"b0", "a1"}) {
+		t.Errorf("entries %v, want the new story b0 before a1, a copy of a story of the day before", got)
+	}
+	if dg.Documents[0].Score >= dg.Documents[1].Score {
+		t.Errorf("scores %.3f and %.3f: the test needs the old story to score higher", dg.Documents[0].Score, dg.Documents[1].Score)
+	}
+}

@@ -116,7 +116,9 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 // the resolution of the organisation last named.
 func (c *conj) lowerAffil(body string, toks []tok, k, hk int) {
 	o := hk - 1
-	if _, anon := anonNouns[toks[hk].l]; !anon || toks[o].cap || toks[o].poss || !orgNouns[toks[o].l] {
+	_, anon := anonNouns[toks[hk].l]
+	_, spokes := spokesNouns[toks[hk].l]
+	if !anon && !spokes || toks[o].cap || toks[o].poss || !orgNouns[toks[o].l] {
 		return
 	}
 	s := o

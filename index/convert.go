@@ -45,8 +45,9 @@ type indexedDoc struct {
 	PublishedDay   []string   `json:"published_day"`
 	PublishedWeek  []string   `json:"published_week"`
 	PublishedMonth []string   `json:"published_month"`
+	PublishedKey   []string   `json:"published_key"`
 	Meta           string     `json:"meta"`
-	Tags           string     `json:"tags"`
+	Packed         string     `json:"packed"`
 	Lead           string     `json:"lead"`
 }
 
@@ -111,7 +112,7 @@ func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
 		Cluster:   nonEmpty(d.Cluster),
 		Fetched:   timePtr(d.Fetched),
 		Meta:      meta,
-		Tags:      tags,
+		Packed:    pack(d.Body, tags),
 		Lead:      lead(d.Body, leadChars),
 	}
 	if f := d.Filing; f != nil {
@@ -146,10 +147,14 @@ func encodeStored(d *newsintel.Document) (meta, tags string, err error) {
 }
 
 // decodeStored rebuilds a Document from its stored fields.
-func decodeStored(title, body, meta, tags string) (*newsintel.Document, error) {
+func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
 	var d newsintel.Document
 	if err := json.Unmarshal([]byte(meta), &d); err != nil {
 		return nil, fmt.Errorf("decode stored document: %w", err)
+	}
+	body, tags, err := unpack(packed)
+	if err != nil {
+		return nil, fmt.Errorf("decode stored document %s: %w", d.ID, err)
 	}
 	var t storedTags
 	if tags != "" {
@@ -227,6 +232,13 @@ func addPublished(x *indexedDoc, t time.Time) {
 	x.PublishedDay = []string{u.Format(time.DateOnly)}
 	x.PublishedWeek = []string{weekStart(u).Format(time.DateOnly)}
 	x.PublishedMonth = []string{u.Format("2006-01")}
+	x.PublishedKey = []string{sortKey(t)}
+}
+
+// sortKey is a term that sorts as t does: its nanoseconds since 1970 with
+// the sign bit flipped (so earlier sorts first), in 16 hex digits.
+func sortKey(t time.Time) string {
+	return fmt.Sprintf("%016x", uint64(t.UnixNano())^(1<<63))
 }
 
 // weekStart returns the Monday that starts t's ISO week, at midnight UTC.

@@ -280,12 +280,13 @@ func publishedRange(since, until time.Time) query.Query {
 // Boolean filter runs main over every document and then checks the filter;
 // a conjunction instead lets the rarest clause lead, so a phrase's
 // positions are read only for documents that pass the filters. The filter
-// does not score. An empty query (matchAll) is replaced by the filter.
+// does not score. Phrases within main are restricted to the filter too
+// (see pushFilter). An empty query (matchAll) is replaced by the filter.
 func withFilter(main query.Query, matchAll bool, filter query.Query) query.Query {
 	if matchAll {
 		return filter
 	}
-	return query.NewConjunctionQuery([]query.Query{main, unscored{filter}})
+	return query.NewConjunctionQuery([]query.Query{pushFilter(main, filter), unscored{filter}})
 }
 
 // unscored is a query that matches like q but adds nothing to the score.

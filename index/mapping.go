@@ -47,13 +47,16 @@ const (
 	fieldPublishedDay   = "published_day"   // "2024-05-03", for the day histogram
 	fieldPublishedWeek  = "published_week"  // Monday of the ISO week, "2024-04-29"
 	fieldPublishedMonth = "published_month" // "2024-05"
+	fieldPublishedKey   = "published_key"   // sorts like published (see sortKey); what date sorts read
 	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags
-	fieldTags           = "tags"            // stored only: mentions, claims, sections, profile, warnings as JSON
+	fieldPacked         = "packed"          // stored only: body and tags (mentions, claims, …) zstd-compressed (see pack)
 	fieldLead           = "lead"            // stored only: the start of the body, the snippet when nothing is highlighted
 )
 
 // fieldAnalyzer analyses title and body: unicode words, English
-// possessives and stop words removed, lower case, Porter stemming.
+// possessives and stop words removed, lower case, Porter stemming. They
+// are indexed with positionsAnalyzer, which makes the same tokens without
+// byte offsets; queries and highlighting analyse with this one.
 const fieldAnalyzer = en.AnalyzerName
 
 // keywordFields are indexed as exact terms for filters; those that are
@@ -62,45 +65,57 @@ var keywordFields = []string{
 	fieldKind, fieldSource, fieldPublisher, fieldLanguage, fieldForm, fieldSection,
 	fieldAuthor, fieldCluster, fieldTicker, fieldCIK, fieldEntity, fieldEntityName, fieldEntityLabel,
 	fieldCompany, fieldAgency, fieldGovernment, fieldPerson, fieldPlace, fieldSourceType,
-	fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth, fieldClaimSource,
+	fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth, fieldClaimSource, fieldPublishedKey,
 }
 
-// facetedFields are the keyword fields facets read, so the only ones that
-// need doc values: the Request facets, the histogram keys and the claim
-// sources of entity pages.
+// facetedFields are the keyword fields facets and sorts read, so the only
+// ones that need doc values: the Request facets, the histogram keys and
+// the date sort key. (Entity pages count claim sources with searches.)
 func facetedFields() []string {
-	return append(FacetNames(), fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth, fieldClaimSource)
+	return append(FacetNames(), fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth, fieldPublishedKey)
 }
 
 // dateFields are indexed as date-times.
 var dateFields = []string{fieldPublished, fieldFetched, fieldFiled}
 
 // buildMapping returns the index mapping: English analysis with stemming
-// for title and body (stored, with term vectors for highlights), exact
-// keyword fields, dates, one boolean, and two stored-only JSON fields. No
-// field goes into the composite _all field; free text is searched on title
-// and body explicitly.
+// for title and body (positions for phrases; the title stored, the body
+// stored compressed in packed), exact keyword fields, dates, one boolean,
+// and stored-only fields. No field goes into the composite _all field;
+// free text is searched on title and body explicitly.
 func buildMapping() *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTitle, textField())
-	doc.AddFieldMappingsAt(fieldBody, textField())
+	body := textField()
+	body.Store = false // packed holds it, compressed better than Bleve would
+	doc.AddFieldMappingsAt(fieldBody, body)
 	faceted := facetedFields()
 	for _, f := range keywordFields {
-		doc.AddFieldMappingsAt(f, keywordField(slices.Contains(faceted, f)))
+		km := keywordField(slices.Contains(faceted, f))
+		// A field a query string may name is scored like text.
+		km.SkipFreqNorm = !slices.Contains(queryFields, f)
+		doc.AddFieldMappingsAt(f, km)
 	}
 	for _, f := range dateFields {
 		dm := bleve.NewDateTimeFieldMapping()
 		dm.Store, dm.IncludeInAll = false, false
-		dm.DocValues = f == fieldPublished // only published is sorted on
+		// Not sorted on: a date's doc values hold 16 terms (one per
+		// precision step) that a sort reads for every match; date sorts
+		// read the one term of published_key instead.
+		dm.DocValues = false
 		doc.AddFieldMappingsAt(f, dm)
 	}
 	bm := bleve.NewBooleanFieldMapping()
 	bm.Store, bm.IncludeInAll, bm.DocValues = false, false, false
 	doc.AddFieldMappingsAt(fieldHasAnonymous, bm)
 	doc.AddFieldMappingsAt(fieldMeta, storedField())
-	doc.AddFieldMappingsAt(fieldTags, storedField())
+	doc.AddFieldMappingsAt(fieldPacked, storedField())
 	doc.AddFieldMappingsAt(fieldLead, storedField())
 	addClaimFields(doc)
+	// doc_type is scored where a query has only must-not clauses (it is
+	// their "all documents", see compiler.group): without norms its weight
+	// would be 0 and every score NaN.
+	doc.Properties[fieldDocType].Fields[0].SkipFreqNorm = false
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = doc
@@ -109,22 +124,29 @@ func buildMapping() *mapping.IndexMappingImpl {
 	return im
 }
 
+// textField is an analysed, stored field with positions (term vectors
+// without offsets, see positionsAnalyzer) for phrases.
 func textField() *mapping.FieldMapping {
 	return &mapping.FieldMapping{
 		Type:               "text",
-		Analyzer:           fieldAnalyzer,
+		Analyzer:           positionsAnalyzer,
 		Store:              true,
 		Index:              true,
 		IncludeTermVectors: true,
 	}
 }
 
+// keywordField is an exact-term field, with doc values when it is
+// faceted or sorted on. It keeps no term frequencies or norms, so it
+// cannot add to a score: right for fields only filters and facets read,
+// and it saves about five bytes per item and term.
 func keywordField(docValues bool) *mapping.FieldMapping {
 	return &mapping.FieldMapping{
-		Type:      "text",
-		Analyzer:  keyword.Name,
-		Index:     true,
-		DocValues: docValues,
+		Type:         "text",
+		Analyzer:     keyword.Name,
+		Index:        true,
+		DocValues:    docValues,
+		SkipFreqNorm: true,
 	}
 }
 

@@ -149,7 +149,7 @@ func (ix *Index) Get(ctx context.Context, id string) (*newsintel.Document, error
 	if f[fieldMeta] == "" {
 		return nil, fmt.Errorf("index: get %s: stored document is missing", id)
 	}
-	d, err := decodeStored(f[fieldTitle], f[fieldBody], f[fieldMeta], f[fieldTags])
+	d, err := decodeStored(f[fieldTitle], f[fieldMeta], f[fieldPacked])
 	if err != nil {
 		return nil, fmt.Errorf("index: get %s: %w", id, err)
 	}

@@ -108,7 +108,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		res, err = ix.settleTies(ctx, req, &r, res)
 	}
 	if err == nil && hl != nil {
-		err = ix.highlight(ctx, req.Query, hl, res.Hits)
+		err = ix.highlight(ctx, req.Query, hl.Fields, res.Hits)
 	}
 	if err != nil {
 		return nil, searchErr(ctx, err)
@@ -149,7 +149,7 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 	}
 	req := bleve.NewSearchRequestOptions(main, r.Size, r.From, false)
 	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
-	req.SortBy(sortOrder(r))
+	req.SortByCustom(sortFields(sortOrder(r)))
 	if scoreOnly(r) {
 		req.SortBy([]string{"-_score"})
 		req.Size = r.Size + 1 // to see whether a tie straddles the end of the page
@@ -211,16 +211,35 @@ func (ix *Index) settleTies(ctx context.Context, req *bleve.SearchRequest, r *Re
 func sortOrder(r *Request) []string {
 	switch r.Sort {
 	case SortDate:
-		return []string{fieldPublished, "_id"}
+		return []string{fieldPublishedKey, "_id"}
 	case SortDateDesc:
-		return []string{"-" + fieldPublished, "_id"}
+		return []string{"-" + fieldPublishedKey, "_id"}
 	case SortRelevance:
 		return relevanceOrder
 	}
 	if strings.TrimSpace(r.Query) == "" {
-		return []string{"-" + fieldPublished, "_id"}
+		return []string{"-" + fieldPublishedKey, "_id"}
 	}
 	return relevanceOrder
+}
+
+// sortFields turns a sort order into Bleve's, reading published_key as
+// the string it is (Bleve would otherwise guess its type from its terms)
+// and putting documents without a date last.
+func sortFields(order []string) search.SortOrder {
+	out := make(search.SortOrder, len(order))
+	for i, key := range order {
+		desc := strings.HasPrefix(key, "-")
+		switch name := strings.TrimPrefix(key, "-"); name {
+		case "_score":
+			out[i] = &search.SortScore{Desc: desc}
+		case "_id":
+			out[i] = &search.SortDocID{Desc: desc}
+		default:
+			out[i] = &search.SortField{Field: name, Desc: desc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
+		}
+	}
+	return out
 }
 
 // validateRequest checks sizes and names and fills defaults in r.

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -129,6 +130,11 @@ func TestSearchQueries(t *testing.T) {
 		t.Run(tt.query, func(t *testing.T) {
 			res, err := ix.Search(t.Context(), Request{Query: tt.query})
 			require.NoError(t, err)
+			for _, h := range res.Hits {
+				if math.IsNaN(h.Score) || math.IsInf(h.Score, 0) {
+					t.Errorf("hit %s has score %v, want a number (JSON cannot carry it)", h.ID, h.Score)
+				}
+			}
 			got := hitIDs(res)
 			if tt.first != "" && (len(got) == 0 || got[0] != tt.first) {
 				t.Errorf("hits = %v, want %s first", got, tt.first)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -161,6 +162,10 @@ func clip(s string, n int) string {
 	return s[:n] + "…"
 }
 
+// dateline matches the wire dateline that opens a lede: "WASHINGTON,
+// March 4 (Halyard) - ".
+var dateline = regexp.MustCompile(`^[A-Z][A-Z .'-]+(?:,[^()]{0,30})?\s*\([^)]{1,40}\)\s*[-–—]+\s*`)
+
 // build turns a group into a Story, without links. removed holds the
 // claims later revisions dropped, by document: a report lists those of its
 // document that speak of the story's entities, whatever group they fell in.
@@ -188,7 +193,7 @@ func build(g *group, outlets map[string]bool, removed map[string][]*item) Story 
 	}
 	sort.SliceStable(st.Reports, func(i, j int) bool { return st.Reports[i].Published.Before(st.Reports[j].Published) })
 	st.First = st.Reports[0]
-	st.Headline = st.First.Text
+	st.Headline = dateline.ReplaceAllString(first.hit.Text, "") // the claim the story is named for
 	st.Start, st.End = st.First.Published, st.Reports[len(st.Reports)-1].Published
 	st.Anonymous = st.First.SourceType == newsintel.SourceAnonymous
 	st.Entities = entityRefs(byDoc)

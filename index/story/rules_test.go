@@ -143,3 +143,15 @@ func TestContentTermsMeetAcrossSynonyms(t *testing.T) {
 		t.Errorf("content terms %v keep a name, a stop word or a place", a)
 	}
 }
+
+func TestDatelineLeavesTheLede(t *testing.T) {
+	for in, want := range map[string]string{
+		"WASHINGTON, March 4 (Halyard) - The U.S. Commerce Department has opened a review": "The U.S. Commerce Department has opened a review",
+		"HONG KONG (Wire) – Shares fell":       "Shares fell",
+		"The review (first reported) - began": "The review (first reported) - began",
+	} {
+		if got := dateline.ReplaceAllString(in, ""); got != want {
+			t.Errorf("dateline stripped from %q = %q, want %q", in, got, want)
+		}
+	}
+}

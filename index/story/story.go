@@ -147,7 +147,7 @@ const (
 // Story is a group of claims asserting the same thing, by document.
 type Story struct {
 	ID       string      `json:"id"`
-	Headline string      `json:"headline"` // the first report's claim text
+	Headline string      `json:"headline"` // the claim the story is named for, without its dateline
 	Entities []EntityRef `json:"entities"` // most reported first
 	Terms    []string    `json:"terms"`    // its most distinctive stemmed words
 	Start    time.Time   `json:"start"`    // first report

@@ -147,8 +147,8 @@ func TestContentTermsMeetAcrossSynonyms(t *testing.T) {
 func TestDatelineLeavesTheLede(t *testing.T) {
 	for in, want := range map[string]string{
 		"WASHINGTON, March 4 (Halyard) - The U.S. Commerce Department has opened a review": "The U.S. Commerce Department has opened a review",
-		"HONG KONG (Wire) – Shares fell":       "Shares fell",
-		"The review (first reported) - began": "The review (first reported) - began",
+		"HONG KONG (Wire) – Shares fell":                                                   "Shares fell",
+		"The review (first reported) - began":                                              "The review (first reported) - began",
 	} {
 		if got := dateline.ReplaceAllString(in, ""); got != want {
 			t.Errorf("dateline stripped from %q = %q, want %q", in, got, want)

@@ -168,6 +168,15 @@ func TestWebUIInBrowser(t *testing.T) {
 	if n := count(t, ctx, "ol.claimlist li.st-anonymous"); n == 0 {
 		t.Errorf("claims page filtered to anonymous shows no anonymous claims")
 	}
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/stories?entity=company:alibaba"),
+		chromedp.WaitVisible(chromedp.CSS(`ol.stories`)), screenshot("web-stories")), "stories page")
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`ol.stories li h2 a`)))
+	require.NoError(t, err, "open a story")
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`.first-report`)), screenshot("web-story")), "story page")
+	if reports := count(t, ctx, "ol.claimlist li"); reports < 2 {
+		t.Errorf("story page lists %d reports, want the first report and its repeats", reports)
+	}
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/claims?source_type=anonymous"), chromedp.WaitVisible(chromedp.CSS(`input[name=entity]`))))
 	// The one script: entity fields suggest entities from the API as one
 	// types, within the Content-Security-Policy.
 	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`input[name=entity]`), "alib")), "type an entity")

@@ -23,7 +23,7 @@ func sentences(body string) []span {
 	start := 0
 	emit := func(end int) {
 		if s := strings.TrimSpace(body[start:end]); s != "" {
-			lead := len(body[start:end]) - len(strings.TrimLeft(body[start:end], " \t\r\n"))
+			lead := len(body[start:end]) - len(strings.TrimLeftFunc(body[start:end], unicode.IsSpace))
 			out = append(out, span{start + lead, start + lead + len(s)})
 		}
 		start = end

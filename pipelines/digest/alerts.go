@@ -122,10 +122,10 @@ func freshDocs(docs []newsintel.Document, topics []newsintel.Topic, publishedAft
 // deliver sends each document as an alert to each active e-mail or
 // webhook subscription of t.
 func (a *Alerter) deliver(ctx context.Context, t newsintel.Topic, docs []*newsintel.Document) {
-	log := a.log().With(slog.String("topic", t.ID))
+	log := a.log().With(slog.String(attrTopic, t.ID))
 	subs, err := a.Store.Subscriptions(ctx, t.ID)
 	if err != nil {
-		log.Warn("alerts: listing subscriptions failed", slog.String("error", err.Error()))
+		log.Warn("alerts: listing subscriptions failed", slog.String(attrError, err.Error()))
 		return
 	}
 	for _, d := range docs {
@@ -135,7 +135,7 @@ func (a *Alerter) deliver(ctx context.Context, t newsintel.Topic, docs []*newsin
 				continue
 			}
 			if _, err := a.Sender.Deliver(ctx, t, s, dg, "alert:"+d.ID); err != nil {
-				log.Warn("alerts: delivery failed", slog.String("subscription", s.ID), slog.String("document", d.ID), slog.String("error", err.Error()))
+				log.Warn("alerts: delivery failed", slog.String(attrSubscription, s.ID), slog.String(attrDocID, d.ID), slog.String(attrError, err.Error()))
 			}
 		}
 	}

@@ -64,7 +64,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 func (s *Scheduler) RunOnce(ctx context.Context) int {
 	topics, err := s.Store.Topics(ctx)
 	if err != nil {
-		s.log().Warn("digest: listing topics failed", slog.String("error", err.Error()))
+		s.log().Warn("digest: listing topics failed", slog.String(attrError, err.Error()))
 		return 0
 	}
 	now := s.now().Add(-cmp.Or(s.Settle, DefaultSettle))
@@ -81,15 +81,15 @@ func (s *Scheduler) RunOnce(ctx context.Context) int {
 // runTopic delivers the due digests of topic t's subscriptions; those
 // due for the same period share one digest.
 func (s *Scheduler) runTopic(ctx context.Context, t newsintel.Topic, now time.Time) int {
-	log := s.log().With(slog.String("topic", t.ID))
+	log := s.log().With(slog.String(attrTopic, t.ID))
 	end, err := LastDue(t.Schedule, now)
 	if err != nil {
-		log.Warn("digest: bad schedule", slog.String("error", err.Error()))
+		log.Warn("digest: bad schedule", slog.String(attrError, err.Error()))
 		return 0
 	}
 	subs, err := s.Store.Subscriptions(ctx, t.ID)
 	if err != nil {
-		log.Warn("digest: listing subscriptions failed", slog.String("error", err.Error()))
+		log.Warn("digest: listing subscriptions failed", slog.String(attrError, err.Error()))
 		return 0
 	}
 	built := map[time.Time]*newsintel.Digest{} // by period start
@@ -102,7 +102,7 @@ func (s *Scheduler) runTopic(ctx context.Context, t newsintel.Topic, now time.Ti
 		dg, ok := built[since]
 		if !ok {
 			if dg, err = s.Builder.Build(ctx, t, since, end); err != nil {
-				log.Warn("digest: build failed", slog.String("error", err.Error()))
+				log.Warn("digest: build failed", slog.String(attrError, err.Error()))
 				return sent
 			}
 			built[since] = dg
@@ -136,26 +136,28 @@ func duePeriod(sch newsintel.Schedule, sub newsintel.Subscription, end time.Time
 // the digest sent. An empty digest is not sent, only recorded. It
 // reports whether a digest went out.
 func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, t newsintel.Topic, sub newsintel.Subscription, dg *newsintel.Digest) bool {
-	log = log.With(slog.String("subscription", sub.ID))
+	log = log.With(slog.String(attrSubscription, sub.ID))
 	if dg.Empty() {
 		if err := s.Store.MarkSent(ctx, sub, dg.Until); err != nil {
-			log.Warn("digest: recording an empty period failed", slog.String("error", err.Error()))
+			log.Warn("digest: recording an empty period failed", slog.String(attrError, err.Error()))
 		}
 		return false
 	}
-	d, err := s.Sender.Deliver(ctx, t, sub, dg, PeriodName(dg.Since, dg.Until))
+	period := PeriodName(dg.Since, dg.Until)
+	log = log.With(slog.String(attrPeriod, period))
+	d, err := s.Sender.Deliver(ctx, t, sub, dg, period)
 	if err != nil {
-		log.Warn("digest: delivery failed; retrying at the next tick", slog.String("error", err.Error()))
+		log.Warn("digest: delivery failed; retrying at the next tick", slog.String(attrError, err.Error()))
 		return false
 	}
 	if d.State != newsintel.DeliverySent {
-		log.Info("digest: not delivered yet", slog.String("state", d.State))
+		log.Info("digest: not delivered yet", slog.String(attrState, d.State))
 		return false
 	}
 	if err := s.Store.MarkSent(ctx, sub, dg.Until); err != nil {
 		// The Sender remembers the period as sent, so asking again at
 		// the next tick sends nothing twice.
-		log.Warn("digest: recording the delivery failed", slog.String("error", err.Error()))
+		log.Warn("digest: recording the delivery failed", slog.String(attrError, err.Error()))
 	}
 	return true
 }

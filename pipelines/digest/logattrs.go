@@ -8,4 +8,6 @@ const (
 	attrPeriod       = "period"
 	attrState        = "state"
 	attrError        = "error"
+	attrMatched      = "matched"
+	attrEntries      = "entries"
 )

@@ -159,6 +159,7 @@ func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, t newsintel.T
 		// the next tick sends nothing twice.
 		log.Warn("digest: recording the delivery failed", slog.String(attrError, err.Error()))
 	}
+	log.Info("digest delivered", slog.Uint64(attrMatched, dg.Total), slog.Int(attrEntries, len(dg.Documents)+len(dg.Filings)+len(dg.Notices)))
 	return true
 }
 

@@ -80,7 +80,7 @@ func (x *extractor) claimOf(se sent, f found, c newsintel.Claim) (newsintel.Clai
 	}
 	c.Source = src
 	toks := se.toks
-	c.TextStart, c.TextEnd = trimText(x.body, f.ts, cutSemicolon(toks, f.ts, cutCiting(toks, f.ts, f.te)))
+	c.TextStart, c.TextEnd = trimText(x.body, f.ts, cutComment(toks, f.ts, cutSemicolon(toks, f.ts, cutCiting(toks, f.ts, f.te))))
 	if c.TextEnd-c.TextStart < 3 {
 		return c, false
 	}
@@ -272,6 +272,23 @@ func (x *extractor) isQuoted(pos int) bool {
 		}
 	}
 	return false
+}
+
+// cutComment ends content before a closing phrase that comments on the
+// claim: "they had taken the town, a claim the army denied".
+func cutComment(toks []tok, ts, te int) int {
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].s <= ts || toks[k].inQ || toks[k-1].w != "," {
+			continue
+		}
+		if toks[k].s >= te {
+			break
+		}
+		if (toks[k].l == "a" || toks[k].l == "an") && contentNouns[toks[k+1].l] {
+			return toks[k-1].s
+		}
+	}
+	return te
 }
 
 // cutSemicolon ends content at a semicolon that opens another attributed

@@ -453,7 +453,10 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 		for end > 0 && auxiliaries[toks[end-1].l] && !toks[end-1].punct {
 			end--
 		}
-		ss, ok := subjectStart(toks, end)
+		ss, ok := 0, false
+		if end > 0 {
+			ss, ok = subjectStart(toks, end)
+		}
 		if !ok {
 			ss = 0
 		}

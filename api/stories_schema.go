@@ -47,7 +47,7 @@ func storySchema() obj {
 			"by_attribution": obj{"type": "object", "additionalProperties": integer},
 			"by_outlet":      obj{"type": "array", "items": obj{"type": "object", "properties": obj{"outlet": str, "reports": integer}}},
 		}},
-		"anonymous":          obj{"type": "boolean", "description": "the first report rests on anonymous sources; only such stories get links"},
+		"anonymous":          obj{"type": "boolean", "description": "the first report rests on anonymous sources (or on none: reportedly); only such stories get links"},
 		"links":              obj{"type": "array", "items": link},
 		"evidence_truncated": obj{"type": "boolean"},
 	}}

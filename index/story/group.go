@@ -195,7 +195,9 @@ func build(g *group, outlets map[string]bool, removed map[string][]*item) Story 
 	st.First = st.Reports[0]
 	st.Headline = dateline.ReplaceAllString(first.hit.Text, "") // the claim the story is named for
 	st.Start, st.End = st.First.Published, st.Reports[len(st.Reports)-1].Published
-	st.Anonymous = st.First.SourceType == newsintel.SourceAnonymous
+	// "Reportedly" rests on unnamed sources as much as "people familiar
+	// with the matter" do.
+	st.Anonymous = st.First.SourceType == newsintel.SourceAnonymous || st.First.SourceType == newsintel.SourceUnattributed
 	st.Entities = entityRefs(byDoc)
 	st.Terms = storyTerms(g.items, 10)
 	st.Counts = counts(st.Reports)

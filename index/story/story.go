@@ -155,8 +155,8 @@ type Story struct {
 	First    Report      `json:"first_report"`
 	Reports  []Report    `json:"reports"` // every report, first included, oldest first
 	Counts   Counts      `json:"counts"`
-	// Anonymous says the first report rests on anonymous sources; only
-	// such stories get Links.
+	// Anonymous says the first report rests on anonymous sources (or on
+	// none: "reportedly"); only such stories get Links.
 	Anonymous bool   `json:"anonymous"`
 	Links     []Link `json:"links"`
 	// EvidenceTruncated says more documents could hold evidence than were

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -227,9 +228,13 @@ func topicsListCmd(e *topicsEnv) *cobra.Command {
 				return printJSON(cmd.OutOrStdout(), topics)
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNAME\tSCHEDULE\tQUERY")
+			fmt.Fprintln(tw, "ID\tNAME\tSCHEDULE\tNEXT DIGEST\tQUERY")
 			for _, t := range topics {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t.ID, t.Name, scheduleText(t.Schedule), queryText(t.Query))
+				next := "-"
+				if n, err := digest.NextDue(t.Schedule, time.Now()); err == nil {
+					next = n.UTC().Format("2006-01-02 15:04 UTC")
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.ID, t.Name, scheduleText(t.Schedule), next, queryText(t.Query))
 			}
 			return tw.Flush()
 		},

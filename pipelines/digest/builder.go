@@ -38,14 +38,16 @@ func hitsPerSection(maxItems int) int { return min(index.MaxSize, max(3*maxItems
 // year is new to the subscriber the day it arrives, and an article whose
 // date is wrong or missing is neither lost nor sent twice; each document
 // falls in exactly one period. Entries are ranked by score, then by
-// publication date, and the copies of one story (one near-duplicate
-// cluster) are folded into the best-ranked one, naming the other outlets
-// in AlsoBy. A topic without a query string ranks by date alone. The
-// time window weighs nothing in the scores, so MinScore compares with the
-// score a search of the topic's query and filters gives (restricted to
-// the section's kinds). Every section holds at most the topic's MaxItems entries
-// (25 by default, 100 at most); Total counts every matching document.
-// It returns the index's error (EINVALID for a query the index refuses).
+// publication date (by date alone without a query string); the copies
+// of one story (one near-duplicate cluster) fold into the best-ranked
+// one, naming the other outlets in AlsoBy, and a story that began before
+// the period comes after the new ones. The time window weighs nothing in
+// the scores, so MinScore compares with the score a search of the
+// topic's query and filters gives (restricted to the section's kinds).
+// Every section holds at most the topic's MaxItems entries (25 by
+// default, 100 at most) and every index query is bounded; Total counts
+// every matching document. It returns the index's error (EINVALID for a
+// query the index refuses).
 func (b *Builder) Build(ctx context.Context, t newsintel.Topic, since, until time.Time) (*newsintel.Digest, error) {
 	base, err := Compile(t.Query)
 	if err != nil {

@@ -115,8 +115,8 @@ func parseStories(q url.Values) (req story.Request, asCSV bool, err error) {
 // storyParams lists the query parameters /api/v1/stories accepts.
 func storyParams() []param {
 	return []param{
-		{Name: "entity", Type: "string", Doc: "entity ID (company:alibaba) or name the claims mention (its units too: Alibaba takes in Alibaba Cloud); commas separate several, repeat to match any", Example: "Alibaba"},
-		{Name: "q", Type: "string", Doc: "words every claim of the stories must have in its text or source description (stemmed)", Example: "cloud review"},
+		{Name: "entity", Type: "string", Doc: "entity ID (company:alibaba) or name a claim of the story mentions (its units too: Alibaba takes in Alibaba Cloud); commas separate several, repeat to match any", Example: "Alibaba"},
+		{Name: "q", Type: "string", Doc: "words a claim must have in its text or source description (stemmed) for its story to be listed", Example: "cloud review"},
 		{Name: "since", Type: "string", Doc: "claims published on or after: 2021-06-14, 2021-06 or RFC 3339", Example: "2024-01-01"},
 		{Name: "until", Type: "string", Doc: "claims published on or before (a bare date covers the whole day)", Example: "2024-12-31"},
 		{Name: "size", Type: "integer", Doc: "stories to return, 1 to 100 (default 10)"},

@@ -18,6 +18,7 @@ type item struct {
 	doc       *newsintel.Document // nil when the document could not be read
 	group     int                 // Claim.Group of the claim in its document
 	relayed   bool                // the text follows "reports that" in its sentence
+	matched   bool                // the request matched the claim itself, not only its document
 	ents      []string            // its entities and its document's title entities, places left out
 	counts    map[string]int      // content-word counts
 	vec       vector
@@ -124,7 +125,9 @@ func (f *Finder) items(ctx context.Context, hits []index.ClaimHit, max int) ([]*
 		if h.Position > 0 {
 			placed[fmt.Sprintf("%s#%d", h.DocumentID, h.Position)] = true
 		}
-		out = append(out, newItem(h, d))
+		it := newItem(h, d)
+		it.matched = true
+		out = append(out, it)
 	}
 	for _, id := range order {
 		d := docs[id]

@@ -11,8 +11,10 @@ import (
 	"github.com/newsintel/newsintel/index"
 )
 
-// Find groups the claims r matches into stories, most reported first (the
-// newest first among equals), with the links of the first r.Size. It
+// Find groups the claims r matches, with the other claims of their
+// documents, into stories and lists those holding a claim r matches, most
+// reported first (the newest first among equals), with the links of the
+// first r.Size. It
 // reads at most Options.MaxClaims claims, the newest, and says Truncated
 // when more matched. It returns an EINVALID error for a bad request and
 // the index's errors (ETOOMANY, EUNAVAILABLE) as they are.
@@ -31,6 +33,9 @@ func (f *Finder) Find(ctx context.Context, r Request) (*List, error) {
 	var groups []*group
 	removed := removedOf(its)
 	for _, g := range groupItems(its, f.opts.Window) {
+		if !slices.ContainsFunc(g.items, func(it *item) bool { return it.matched }) {
+			continue // a story of other claims of the documents found
+		}
 		if st := build(g, outlets, removed); len(st.Reports) >= r.MinReports {
 			stories, groups = append(stories, st), append(groups, g)
 		}

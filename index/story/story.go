@@ -116,12 +116,12 @@ func New(ix Index, o Options) *Finder {
 	return &Finder{ix: ix, opts: o.withDefaults()}
 }
 
-// Request asks for the stories among the claims matching its filters.
+// Request asks for the stories holding a claim that matches its filters.
 type Request struct {
-	Entity     []string  // entity IDs or names a claim must mention (any of them)
+	Entity     []string  // entity IDs or names a claim must mention (any of them, or their units)
 	Since      time.Time // claims published on or after
 	Until      time.Time // claims published on or before
-	Query      string    // words every claim must have (in its text or source description)
+	Query      string    // words a claim must have (in its text or source description)
 	Size       int       // stories to return, 1 to MaxSize; 0 means DefaultSize
 	MinReports int       // documents a story needs to be listed; 0 means 2
 }

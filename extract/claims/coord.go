@@ -30,7 +30,8 @@ func (x *extractor) coordinated(se sent, f found) (sent, found, int, bool) {
 		if t.s >= f.te {
 			break
 		}
-		comma := toks[k-1].w == ","
+		// "…, and", or a comma closing a quotation: "…,” and"
+		comma := toks[k-1].w == "," || toks[k-1].isQuoteMark() && k > 1 && toks[k-2].w == ","
 		if !(coordWords[t.l] || t.w == ";") || toks[k+1].l == "that" || toks[k+1].inQ {
 			continue
 		}

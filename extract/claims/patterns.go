@@ -386,6 +386,8 @@ func (x *extractor) participle(se sent) (found, bool) {
 		f.ts, f.te = toks[k+1].s, se.e
 		if toks[k+1].l == "that" {
 			f.ts = toks[k+2].s
+		} else if p, sawThat, _, _ := afterVerb(toks, k); sawThat && p < len(toks) {
+			f.ts = toks[p].s // "…, arguing in federal court in Washington that …"
 		}
 		if ci, cj := findChannel(toks, 0, k-1); ci >= 0 && cj == k-1 {
 			f.srcI, f.srcJ = ci, cj

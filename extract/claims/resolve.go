@@ -172,9 +172,26 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 	case headName:
 		return st.named(c, p, all)
 	default:
+		if counted(c, p) {
+			// "Three resellers and systems integrators told CloudBeat":
+			// counted people the lexicon does not name.
+			src.Type = newsintel.SourceAnonymous
+			setCount(&src, []conj{c})
+			return src, true
+		}
 		return st.elliptic(p)
 	}
 	return src, true
+}
+
+// counted reports whether a phrase with no lexicon head counts a plural
+// noun: "three resellers", "several integrators".
+func counted(c conj, p parsed) bool {
+	if c.count < 2 && !c.plural || c.ref || p.caps || c.name != "" || c.j-c.i > 6 {
+		return false
+	}
+	h := p.toks[c.j-1]
+	return !h.cap && !h.poss && !h.punct && len(h.l) > 3 && plural(h.l) && !notVerbS[h.l]
 }
 
 // elliptic resolves a source that names no noun and stands for more of the

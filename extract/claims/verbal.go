@@ -158,6 +158,21 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 				return x.afterSubject(se, v, f)
 			}
 		}
+		if ss == end-1 && ss > 2 && toks[ss-1].w == "," {
+			// "Alibaba Cloud reported revenue of …, up 50%, and said in
+			// May that …": the subject opens the sentence.
+			s0 := 0
+			for c := 1; c < 5 && c < ss; c++ {
+				if toks[c].w == "," && introOnly(toks, c) {
+					s0 = c + 1
+				}
+			}
+			if e0 := firstVerb(toks, s0, ss-1); e0 > s0 && e0 < ss-1 && sourceWord(toks, s0, e0, se.caps) {
+				f.srcI, f.srcJ = s0, e0
+				return x.afterSubject(se, v, f)
+			}
+			return f, false
+		}
 		end = firstVerb(toks, ss, end-1)
 		if end <= ss {
 			return f, false

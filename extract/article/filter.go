@@ -47,10 +47,44 @@ func dropPara(p para, i int, title string) bool {
 		return true
 	case bylineText(p.text), dateLine(p.text):
 		return true
+	case i < 3 && roleLine(p.text):
+		return true
 	case i < 3 && title != "" && sameText(p.text, title):
 		return true
 	}
 	return false
+}
+
+// roleWords end the role line under a byline: "Business reporter",
+// "Chief political correspondent".
+var roleWords = map[string]bool{
+	"reporter": true, "correspondent": true, "editor": true, "writer": true,
+	"columnist": true, "contributor": true, "journalist": true, "analyst": true,
+}
+
+// roleLine reports whether p is only a writer's role, as some publishers
+// print under the byline: at most four words, the last a role.
+func roleLine(p string) bool {
+	if len(p) > 60 {
+		return false
+	}
+	words := strings.Fields(p)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if roleStops[strings.ToLower(w)] {
+			return false // a sentence about a role: "He was a reporter"
+		}
+	}
+	return roleWords[strings.ToLower(words[len(words)-1])]
+}
+
+// roleStops are words of a sentence, never of a role line.
+var roleStops = map[string]bool{
+	"a": true, "an": true, "the": true, "is": true, "was": true, "he": true, "she": true,
+	"i": true, "we": true, "they": true, "his": true, "her": true, "as": true, "has": true,
+	"had": true, "our": true, "their": true, "not": true, "no": true,
 }
 
 // linky reports whether most of a paragraph is link text.

@@ -88,7 +88,7 @@ func furnitureByClass(n *html.Node) bool {
 		for v := a.Val; v != ""; {
 			var name string
 			name, v = nextName(v)
-			switch nameHint(name) {
+			switch nameHint(name, heading(n)) {
 			case hintFurniture:
 				furniture = true
 			case hintContent:
@@ -122,7 +122,11 @@ func nextName(v string) (name, rest string) {
 // nameHint classifies one class name. Its letters and digits are folded to
 // lower case and joined ("related-Posts" → "relatedposts"); roots match
 // anywhere in the joined form, furnitureWords only as whole words.
-func nameHint(name string) classHint {
+//
+// A heading element is not furniture for the word "header" alone: it is
+// the element's own kind ("header-anchor-post" on every subheading of a
+// Substack post), not the site's header.
+func nameHint(name string, isHeading bool) classHint {
 	var buf [64]byte
 	joined := buf[:0]
 	wordStart := 0
@@ -138,7 +142,7 @@ func nameHint(name string) classHint {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 			joined = append(joined, c)
 		default:
-			if len(joined) > wordStart && furnitureWords[string(joined[wordStart:])] {
+			if w := joined[wordStart:]; len(w) > 0 && furnitureWords[string(w)] && !(isHeading && string(w) == "header") {
 				furniture = true
 			}
 			wordStart = len(joined)

@@ -68,7 +68,12 @@ type Subscription struct {
 	Token    string    `json:"token,omitempty"`    // unguessable; authorises the unsubscribe link
 	Active   bool      `json:"active"`             // false once unsubscribed
 	LastSent time.Time `json:"last_sent,omitzero"` // end of the period of the last delivered digest
-	Created  time.Time `json:"created,omitzero"`
+	// PendingUntil is the end of the period handed to delivery and not yet
+	// sent: until it is, that period is asked for again unchanged (so a
+	// delivery failing across a period boundary is not sent twice under
+	// two overlapping periods). Zero when nothing is outstanding.
+	PendingUntil time.Time `json:"pending_until,omitzero"`
+	Created      time.Time `json:"created,omitzero"`
 }
 
 // Digest is what is new for a topic in one period, ready to render as

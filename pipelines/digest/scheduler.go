@@ -92,20 +92,21 @@ func (s *Scheduler) runTopic(ctx context.Context, t newsintel.Topic, now time.Ti
 		log.Warn("digest: listing subscriptions failed", slog.String(attrError, err.Error()))
 		return 0
 	}
-	built := map[time.Time]*newsintel.Digest{} // by period start
+	built := map[[2]time.Time]*newsintel.Digest{} // by period
 	sent := 0
 	for _, sub := range subs {
-		since, due := duePeriod(t.Schedule, sub, end)
+		since, until, due := duePeriod(t.Schedule, sub, end)
 		if !due {
 			continue
 		}
-		dg, ok := built[since]
+		period := [2]time.Time{since, until}
+		dg, ok := built[period]
 		if !ok {
-			if dg, err = s.Builder.Build(ctx, t, since, end); err != nil {
+			if dg, err = s.Builder.Build(ctx, t, since, until); err != nil {
 				log.Warn("digest: build failed", slog.String(attrError, err.Error()))
 				return sent
 			}
-			built[since] = dg
+			built[period] = dg
 		}
 		if s.deliver(ctx, log, t, sub, dg) {
 			sent++
@@ -114,22 +115,29 @@ func (s *Scheduler) runTopic(ctx context.Context, t newsintel.Topic, now time.Ti
 	return sent
 }
 
-// duePeriod returns the start of the period sub is due for, ending at
-// end, and whether one is due: active subscriptions by e-mail or webhook
-// whose last digest ended before end. A subscription that has had none
-// starts at the boundary before it was created.
-func duePeriod(sch newsintel.Schedule, sub newsintel.Subscription, end time.Time) (time.Time, bool) {
+// duePeriod returns the period [since, until) sub is due for, and whether
+// one is due: active subscriptions by e-mail or webhook whose last digest
+// ended before end, the latest boundary. Missed periods are caught up in
+// one digest ending at end, except a period already handed to delivery
+// and not sent (PendingUntil), which is asked for again unchanged. A
+// subscription that has had none starts at the boundary before it was
+// created.
+func duePeriod(sch newsintel.Schedule, sub newsintel.Subscription, end time.Time) (since, until time.Time, due bool) {
 	if !sub.Active || sub.Channel == newsintel.ChannelFeed {
-		return time.Time{}, false
+		return time.Time{}, time.Time{}, false
 	}
-	last := sub.LastSent
-	if last.IsZero() {
+	since = sub.LastSent
+	if since.IsZero() {
 		var err error
-		if last, err = LastDue(sch, sub.Created); err != nil {
-			return time.Time{}, false
+		if since, err = LastDue(sch, sub.Created); err != nil {
+			return time.Time{}, time.Time{}, false
 		}
 	}
-	return last, end.After(last)
+	until = end
+	if sub.PendingUntil.After(since) {
+		until = sub.PendingUntil
+	}
+	return since, until, until.After(since)
 }
 
 // deliver hands dg to the Sender and records LastSent once it reports
@@ -145,12 +153,27 @@ func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, t newsintel.T
 	}
 	period := PeriodName(dg.Since, dg.Until)
 	log = log.With(slog.String(attrPeriod, period))
+	if err := s.Store.MarkPending(ctx, sub, dg.Until); err != nil {
+		log.Warn("digest: recording the pending period failed; retrying at the next tick", slog.String(attrError, err.Error()))
+		return false
+	}
 	d, err := s.Sender.Deliver(ctx, t, sub, dg, period)
 	if err != nil {
 		log.Warn("digest: delivery failed; retrying at the next tick", slog.String(attrError, err.Error()))
 		return false
 	}
-	if d.State != newsintel.DeliverySent {
+	switch d.State {
+	case newsintel.DeliverySent:
+	case newsintel.DeliveryGaveUp:
+		// Every attempt failed and is on record in the deliveries; the
+		// subscription moves on to the next period rather than asking
+		// for this one for ever.
+		log.Warn("digest: delivery given up; moving to the next period", slog.String(attrState, d.State))
+		if err := s.Store.MarkSent(ctx, sub, dg.Until); err != nil {
+			log.Warn("digest: recording the given-up period failed", slog.String(attrError, err.Error()))
+		}
+		return false
+	default:
 		log.Info("digest: not delivered yet", slog.String(attrState, d.State))
 		return false
 	}

@@ -101,3 +101,51 @@ func TestSchedulerBadTopicDoesNotBlock(t *testing.T) {
 		t.Errorf("sent %+v, want one digest, of the second topic", got)
 	}
 }
+
+// TestSchedulerFailingPeriodAcrossBoundary checks that a delivery still
+// failing when the next period ends is asked for again as the same
+// period (not as a longer, overlapping one), and that a period whose
+// delivery was given up lets the subscription move on.
+func TestSchedulerFailingPeriodAcrossBoundary(t *testing.T) {
+	created := time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)
+	store, _ := newTestStore(t, created)
+	ctx := t.Context()
+	tp, err := store.CreateTopic(ctx, newsintel.Topic{Name: "Alibaba", Query: newsintel.TopicQuery{Q: "alibaba"},
+		Schedule: newsintel.Schedule{Every: "daily", At: "07:30"}})
+	require.NoError(t, err)
+	_, err = store.AddSubscription(ctx, tp.ID, newsintel.Subscription{Email: "a@example.com"})
+	require.NoError(t, err)
+	day1 := time.Date(2026, 11, 29, 7, 30, 0, 0, time.UTC)
+	ix := newTestIndex(t, []newsintel.Document{
+		article("d1", "reuters", "Alibaba cloud under review", day1.Add(time.Hour)),
+		article("d2", "ft", "Alibaba earnings", day1.Add(25*time.Hour)),
+		article("d3", "wsj", "Alibaba cloud spin-off", day1.Add(49*time.Hour)),
+	})
+	sender := &recordingSender{}
+	now := day1.Add(24*time.Hour + 5*time.Minute)
+	sched := &Scheduler{Store: store, Builder: &Builder{Index: ix}, Sender: sender, Log: testLogger(), Now: func() time.Time { return now }}
+	state := newsintel.DeliveryFailed
+	sender.deliver = func(p string) (newsintel.Delivery, error) { return newsintel.Delivery{State: state, Period: p}, nil }
+
+	first := "2026-11-29T07:30:00Z/2026-11-30T07:30:00Z"
+	sched.RunOnce(ctx)
+	now = now.Add(24 * time.Hour) // the second period has ended too
+	sched.RunOnce(ctx)
+	state = newsintel.DeliveryGaveUp
+	sched.RunOnce(ctx)
+	state = newsintel.DeliverySent
+	sched.RunOnce(ctx)
+	var periods []string
+	for _, s := range sender.sent() {
+		periods = append(periods, s.Period)
+	}
+	want := []string{first, first, first, "2026-11-30T07:30:00Z/2026-12-01T07:30:00Z"}
+	if len(periods) != len(want) {
+		t.Fatalf("periods asked for %v, want %v", periods, want)
+	}
+	for i := range want {
+		if periods[i] != want[i] {
+			t.Errorf("period %d: %q, want %q (all: %v)", i, periods[i], want[i], periods)
+		}
+	}
+}

@@ -165,6 +165,21 @@ func (s *Store) MarkSent(ctx context.Context, sub newsintel.Subscription, until 
 			return false
 		}
 		cur.LastSent = until.UTC()
+		cur.PendingUntil = time.Time{}
+		return true
+	})
+}
+
+// MarkPending records that the period of sub ending at until has been
+// handed to delivery and is not sent yet, so that later ticks ask for the
+// same period again rather than a longer one. A period already pending
+// or sent is left as it is.
+func (s *Store) MarkPending(ctx context.Context, sub newsintel.Subscription, until time.Time) error {
+	return s.modify(ctx, sub.TopicID, sub.ID, func(cur *newsintel.Subscription) bool {
+		if !cur.PendingUntil.IsZero() || !cur.LastSent.Before(until) {
+			return false
+		}
+		cur.PendingUntil = until.UTC()
 		return true
 	})
 }

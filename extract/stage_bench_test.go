@@ -31,7 +31,7 @@ import (
 //
 // BenchmarkMedianPage reports ms and bytes per page and the stage/parse
 // ratio on the median page. The full-size pages (package fullsize:
-// real-size publisher pages of 125–680 KB around 580–820-word articles)
+// 25 real-size publisher pages of 136–602 KB around 575–816-word articles)
 // are the set the stage's cost target is measured on.
 
 // evalPages loads the article evaluation pages as Raw messages.

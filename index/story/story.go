@@ -32,26 +32,44 @@
 // digits of the hash of the claim's normalised text
 // ("f807555b21e805a12700677dad659106.1a2b3c4d"). It does not depend on
 // which other documents have arrived, nor on the claim's position in the
-// document (a revision may renumber claims). Get finds the seed claim
-// again, gathers the claims around it (its entities, Window either side)
-// and returns the story that holds it; when an earlier report arrived
-// later the story is returned under the earlier claim's ID, and the asked
-// ID still resolves to it.
+// document. Get finds the seed claim again (among the document's claims,
+// else in its revision history when a later revision dropped or edited
+// it), gathers the claims around it (its entities, Window either side) and
+// returns the story that holds it; when an earlier report arrived later
+// the story is returned under the earlier claim's ID, and the asked ID
+// still resolves to it.
 //
 // # Grouping
 //
-// Claims are taken oldest first. A claim joins the open story it is most
-// similar to when it shares a (non-place) entity with the story and its
-// stemmed content words are close to one of the story's claims (TF-IDF
-// cosine over the claims read, entity names left out); claims of
-// near-duplicate documents (the same Document.Cluster) need less textual
-// overlap, and claims of one document resting on the same group of
-// anonymous sources (Claim.Group) belong together. Claims that only say
-// someone declined to comment or did not answer assert nothing and join no
-// story. Each document is one report of a story; its attribution is the
-// strongest it gives: on_record, own_sources (its own anonymous sources),
-// via (relaying another outlet: Source.Via, or "Reuters reported"), or
-// unattributed.
+// Claims are taken oldest first: those the request matches, an entity's
+// units with it (asked for Alibaba, claims naming only Alibaba Cloud), and
+// the other claims of their documents. A claim joins the open story it is
+// most similar to when it shares an entity with the story (places only
+// when it names nothing else) and at least two stemmed content words with
+// one of the story's claims, the TF-IDF cosine reaching joinThreshold
+// (entity names left out; the verbs outlets swap, such as probe and review,
+// made one); claims of near-duplicate documents (the same
+// Document.Cluster) need less overlap and no shared entity, and claims of
+// one document resting on the same group of anonymous sources (Claim.Group)
+// belong together. Claims that only say someone declined to comment or did
+// not answer assert nothing and join no story. Each document is one report
+// of a story; its attribution is that of its claim closest to the story:
+// on_record, own_sources (its own anonymous sources), via (relaying
+// another outlet: Source.Via, "Reuters reported", "according to a Reuters
+// report", or "after reports that"), or unattributed ("reportedly").
+//
+// # Evidence
+//
+// A story whose first report rests on anonymous sources (or none) gets
+// links: the on-record claims among its own, and the documents the index
+// finds for its main entities and words in EvidenceWindow after the first
+// report (their on-record claims, and their sentences). A denial is a
+// sentence or claim naming a story entity with a denial cue ("called the
+// report false", "denied that"; not "declined to comment" or "did not
+// deny"); a confirmation states the story's main word about its main
+// entity, on the record, without hedge, negation or "may"; what shares
+// less is related. Links do not depend on the filters that found the
+// story, and each says why.
 //
 // A Finder is safe for concurrent use.
 package story

@@ -180,7 +180,7 @@ func deliverySchema() obj {
 	delivery := obj{"type": "object", "properties": obj{
 		"id":       obj{"type": "string", "description": "derived from topic, subscription and period; the webhook Idempotency-Key and the e-mail Message-ID"},
 		"topic_id": str, "subscription_id": str, "channel": obj{"type": "string", "enum": []string{"email", "webhook"}},
-		"target":   obj{"type": "string", "description": "e-mail address or webhook URL (query redacted)"},
+		"target":   obj{"type": "string", "description": "e-mail address, or the webhook URL's scheme and host only (its path and query may hold tokens)"},
 		"period":   obj{"type": "string", "description": "<since>/<until> in RFC 3339, or alert:<document id>"},
 		"state":    obj{"type": "string", "enum": []string{"pending", "sent", "failed", "gave_up"}, "description": "failed will be retried at next_attempt"},
 		"attempts": obj{"type": "array", "items": attempt}, "next_attempt": date, "created": date, "updated": date,

@@ -309,7 +309,10 @@ func (f *fixture) subscribe(t testing.TB, s newsintel.Subscription) newsintel.Su
 // the caller's to set in o).
 func (f *fixture) deliverer(t testing.TB, o deliver.Options) *deliver.Deliverer {
 	t.Helper()
-	o.Now, o.Log, o.Subscriptions = f.clock.Now, testLogger(), f.store
+	o.Now, o.Subscriptions = f.clock.Now, f.store
+	if o.Log == nil {
+		o.Log = testLogger()
+	}
 	if o.SMTP.From == "" {
 		o.SMTP.From = "Newsintel Digests <digests@news.example.org>"
 	}

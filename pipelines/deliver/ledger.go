@@ -20,7 +20,7 @@ import (
 // its attempts, and where it goes.
 type Entry struct {
 	newsintel.Delivery
-	Target string `json:"target"` // the e-mail address or webhook URL (shown to admins only)
+	Target string `json:"target"` // the e-mail address, or the webhook URL's scheme and host (shown to admins only)
 }
 
 // payload is what a retry needs to send a delivery again: the topic and

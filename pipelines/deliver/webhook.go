@@ -163,13 +163,13 @@ func (d *Deliverer) sendWebhook(ctx context.Context, e Entry, s newsintel.Subscr
 // operator to allow, so it is not retried; timeouts and connection
 // failures are.
 func webhookError(rawURL string, err error) outcome {
-	if errors.Is(err, fetch.ErrBlocked) {
-		return outcome{err: fmt.Errorf("webhook %s: the address is loopback, private or reserved, and digest.webhook.allow_private is false: %w",
-			redactURL(rawURL), err), permanent: true}
-	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err // the URL is named once, redacted
+	}
+	if errors.Is(err, fetch.ErrBlocked) {
+		return outcome{err: fmt.Errorf("webhook %s: the address is loopback, private or reserved, and digest.webhook.allow_private is false: %w",
+			redactURL(rawURL), err), permanent: true}
 	}
 	return outcome{err: fmt.Errorf("webhook %s: %w", redactURL(rawURL), err)}
 }
@@ -209,19 +209,23 @@ func retryAfter(v string) time.Duration {
 	return 0
 }
 
-// redactURL hides a URL's password and query, which often carry tokens.
+// redactURL shows where a URL points, its scheme and host, and hides the
+// rest: webhook URLs carry their tokens in the user info, the query or the
+// path itself (https://hooks.slack.com/services/T…/B…/<token>), and what
+// this returns goes to logs and to the ledger.
 func redactURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "(unparsable URL)"
 	}
-	if u.User != nil {
-		u.User = url.User(u.User.Username())
+	out := u.Host
+	if u.Scheme != "" {
+		out = u.Scheme + "://" + out
 	}
-	if u.RawQuery != "" {
-		u.RawQuery = "REDACTED"
+	if (u.Path != "" && u.Path != "/") || u.Opaque != "" || u.RawQuery != "" {
+		out += "/…"
 	}
-	return u.String()
+	return out
 }
 
 // oneLine collapses whitespace and cuts s to n bytes at a rune boundary.

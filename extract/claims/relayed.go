@@ -64,6 +64,48 @@ func finding(toks []tok, cue string, p int) bool {
 	return (toks[p].l == "no" || toks[p].l == "little") && findingNouns[toks[p+1].l]
 }
 
+// outletReported reads "As Reuters reported on Monday, …" and "The
+// review, which Reuters reported citing three people briefed on the
+// matter, is focused on …": an outlet named before the reporting verb of
+// an "as" or "which" clause, and the people it cites.
+func (x *extractor) outletReported(se sent, m int) (found, bool) {
+	toks := se.toks
+	s := m + 1
+	if s < len(toks) && toks[s].l == "the" {
+		s++
+	}
+	n := s
+	for n < len(toks) && toks[n].cap && !toks[n].punct && !toks[n].inQ {
+		n++
+	}
+	r := n
+	for r < len(toks) && (toks[r].l == "first" || toks[r].l == "earlier" || toks[r].l == "previously" || toks[r].l == "has" || toks[r].l == "had") {
+		r++
+	}
+	if n == s || r >= len(toks) || !reportWords[toks[r].l] && toks[r].l != "reports" {
+		return found{}, false
+	}
+	e := r + 1
+	for e < len(toks) && toks[e].w != "," && !toks[e].isEnd() && e < r+16 {
+		e++
+	}
+	if e+1 >= len(toks) || toks[e].w != "," || !isClause(toks, e+1) {
+		return found{}, false
+	}
+	f := found{cue: toks[r].l, srcI: m + 1, srcJ: n, ts: se.s, te: se.e, chanI: -1, outlet: true}
+	if m == 0 {
+		f.ts = toks[e+1].s // "As Reuters reported on Monday, the company …"
+	}
+	for c := r + 1; c+1 < e; c++ {
+		if toks[c].l == "citing" {
+			f.viaI, f.viaJ = f.srcI, f.srcJ
+			f.srcI, f.srcJ, f.outlet = c+1, e, false
+			break
+		}
+	}
+	return f, true
+}
+
 // reportWords credit an outlet in "…, first reported by Axios, …".
 var reportWords = words("reported", "revealed", "disclosed")
 
@@ -73,11 +115,26 @@ var reportWords = words("reported", "revealed", "disclosed")
 // reported earlier by the Times") states only who reported, not what.
 func (x *extractor) reportedBy(se sent) (found, bool) {
 	toks := se.toks
-	for k := 1; k+3 < len(toks); k++ {
-		if toks[k].w != "," || toks[k+1].inQ {
+	if se.caps {
+		return found{}, false
+	}
+	for k := 0; k+3 < len(toks); k++ {
+		if k > 0 && toks[k].w != "," || toks[k+1].inQ {
 			continue
 		}
 		m := k + 1
+		if k == 0 {
+			m = 0
+		}
+		if toks[m].l == "as" || toks[m].l == "which" {
+			if f, ok := x.outletReported(se, m); ok {
+				return f, true
+			}
+			continue
+		}
+		if k == 0 {
+			continue
+		}
 		for m < len(toks) && (toks[m].l == "first" || toks[m].l == "earlier" || toks[m].l == "originally" || toks[m].l == "previously") {
 			m++
 		}

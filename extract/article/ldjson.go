@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 )
@@ -34,29 +35,72 @@ const maxLDDepth = 12
 func parseLD(scripts []string) ldArticle {
 	var a ldArticle
 	for _, s := range scripts {
-		var v any
-		if json.Unmarshal([]byte(strings.TrimSpace(s)), &v) != nil {
-			continue
-		}
-		a.walk(v, 0)
+		a.walk([]byte(s), 0)
 	}
 	return a
 }
 
-func (a *ldArticle) walk(v any, depth int) {
-	if depth > maxLDDepth {
+// ldObject holds the members of a JSON-LD object that object reads. An
+// object is decoded into it rather than into a map, so that what it does
+// not read (a live blog's hundreds of updates, an ItemList of products)
+// is scanned but never built: a 600 KB LiveBlogPosting cost more than
+// parsing the page as a map of maps.
+type ldObject struct {
+	Type             any             `json:"@type"`
+	Graph            json.RawMessage `json:"@graph"`
+	Name             any             `json:"name"`
+	Headline         any             `json:"headline"`
+	Description      any             `json:"description"`
+	Author           any             `json:"author"`
+	Creator          any             `json:"creator"`
+	Publisher        any             `json:"publisher"`
+	DatePublished    any             `json:"datePublished"`
+	DateCreated      any             `json:"dateCreated"`
+	DateModified     any             `json:"dateModified"`
+	ArticleSection   any             `json:"articleSection"`
+	Keywords         any             `json:"keywords"`
+	InLanguage       any             `json:"inLanguage"`
+	URL              any             `json:"url"`
+	MainEntityOfPage any             `json:"mainEntityOfPage"`
+	ArticleBody      any             `json:"articleBody"`
+}
+
+// members returns the object's members by their JSON-LD names.
+func (o *ldObject) members() map[string]any {
+	return map[string]any{
+		"@type": o.Type, "name": o.Name, "headline": o.Headline, "description": o.Description,
+		"author": o.Author, "creator": o.Creator, "publisher": o.Publisher,
+		"datePublished": o.DatePublished, "dateCreated": o.DateCreated, "dateModified": o.DateModified,
+		"articleSection": o.ArticleSection, "keywords": o.Keywords, "inLanguage": o.InLanguage,
+		"url": o.URL, "mainEntityOfPage": o.MainEntityOfPage, "articleBody": o.ArticleBody,
+	}
+}
+
+// walk reads the JSON value in data: an object (and its @graph), or a
+// list of them. A value that does not parse is left out whole.
+func (a *ldArticle) walk(data []byte, depth int) {
+	data = bytes.TrimSpace(data)
+	if depth > maxLDDepth || len(data) == 0 {
 		return
 	}
-	switch t := v.(type) {
-	case []any:
-		for _, e := range t {
-			a.walk(e, depth+1)
+	switch data[0] {
+	case '[':
+		var items []json.RawMessage
+		if json.Unmarshal(data, &items) != nil {
+			return
 		}
-	case map[string]any:
-		if g, ok := t["@graph"]; ok {
-			a.walk(g, depth+1)
+		for _, it := range items {
+			a.walk(it, depth+1)
 		}
-		a.object(t)
+	case '{':
+		var o ldObject
+		if json.Unmarshal(data, &o) != nil {
+			return
+		}
+		if len(o.Graph) > 0 {
+			a.walk(o.Graph, depth+1)
+		}
+		a.object(o.members())
 	}
 }
 

@@ -27,31 +27,6 @@ func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
 	return found{}, false
 }
 
-// laterTag finds a tag after the content of the reporting verb at toks[v]
-// that attributes the whole clause before it: in "The company has told
-// suppliers to cut production, two people with knowledge of the plans
-// said", the people are the source and "told" is part of what they said.
-func (x *extractor) laterTag(se sent, v int, f found) (found, bool) {
-	toks := se.toks
-	if f.ts <= toks[v].s {
-		return found{}, false // the content already ends at this tag
-	}
-	for w := v + 2; w < len(toks); w++ {
-		t := toks[w]
-		if t.punct || t.inQ || !clausalVerbs[t.l] || t.cap && !se.caps || toks[w-1].punct || !verbReading(se, w) {
-			continue
-		}
-		g, ok := x.verbAt(se, w)
-		if !ok || g.ts != se.s || g.srcI <= v+1 || g.te <= toks[v].e || g.srcJ > w {
-			continue
-		}
-		if sourceWord(toks, g.srcI, g.srcJ, se.caps) && !hasAny(toks, g.srcI, g.srcJ, contentNouns) {
-			return g, true
-		}
-	}
-	return found{}, false
-}
-
 // verbReading reports whether the reporting word at toks[v] reads as a
 // verb rather than a noun or an infinitive.
 func verbReading(se sent, v int) bool {
@@ -65,38 +40,6 @@ func verbReading(se sent, v int) bool {
 	}
 	// "its annual report, stating …": a noun, not a verb
 	return !baseForm(toks[v].l) || pluralSubject(toks, subjectEnd(toks, v), se.caps)
-}
-
-// sourceWord reports whether toks[i:j] holds a word that can head a
-// source: a lexicon noun or, outside all-caps text, a name.
-func sourceWord(toks []tok, i, j int, caps bool) bool {
-	for k := i; k < j; k++ {
-		if toks[k].punct {
-			break // the head stands before any appositive
-		}
-		if toks[k].poss {
-			continue // "below analysts' estimates": a possessor, not a speaker
-		}
-		if kind, _ := headOf(toks[k].l); kind != headNone || toks[k].cap && !caps {
-			return true
-		}
-	}
-	return false
-}
-
-// contentNouns name what was said; a closing phrase holding one comments on
-// the claim instead of attributing it: "…, a claim the army denied".
-var contentNouns = words("claim", "claims", "charge", "charges", "allegation", "allegations", "assertion",
-	"accusation", "accusations", "account", "version", "view", "position", "argument")
-
-// hasAny reports whether toks[i:j] holds a word of set.
-func hasAny(toks []tok, i, j int, set map[string]bool) bool {
-	for k := i; k < j; k++ {
-		if set[toks[k].l] {
-			return true
-		}
-	}
-	return false
 }
 
 // beForms make a following participle passive.

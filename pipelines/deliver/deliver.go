@@ -180,7 +180,8 @@ func DeliveryID(topicID, subscriptionID, period string) string {
 // when the ledger already holds this delivery it returns it as recorded
 // (sent, gave_up, failed and waiting for its retry, or pending in another
 // sender) and sends nothing, except that a failed delivery whose retry is
-// due, or a pending one whose sender died, is tried now.
+// due, or a pending one whose sender died, is tried now, with the digest
+// recorded at its first try rather than dg.
 //
 // A failed send is not an error: the Delivery comes back with state failed
 // (Run retries it) or gave_up, its attempts saying why. The error is for
@@ -210,6 +211,15 @@ func (d *Deliverer) Deliver(ctx context.Context, t newsintel.Topic, s newsintel.
 	}
 	if err != nil || !mine {
 		return e.Delivery, err
+	}
+	// Every try sends the payload recorded with the first, so that a
+	// receiver sees the same bytes under the same Idempotency-Key
+	// whatever digest this later call was given.
+	var stored payload
+	if found, _, err := d.ledger.load(ctx, payloadKey(id), &stored); err != nil {
+		return e.Delivery, err // still pending: the retry scan takes it up after the lease
+	} else if found {
+		p = stored
 	}
 	e, err = d.attempt(ctx, e, rev, s, p)
 	return e.Delivery, err

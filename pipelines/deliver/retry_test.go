@@ -1,6 +1,7 @@
 package deliver_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"net"
 	"net/http"
@@ -418,5 +419,35 @@ func TestSMTPServerThatNeverAnswers(t *testing.T) {
 	require.NoError(t, err)
 	if got.State != newsintel.DeliveryFailed || !strings.Contains(got.Attempts[0].Error, "deadline exceeded") {
 		t.Errorf("state %s, attempts %+v; want failed on the deadline", got.State, got.Attempts)
+	}
+}
+
+// TestDeliverAgainSendsTheRecordedDigest asks for a failed delivery
+// again, once its retry is due, with a digest that has changed since (a
+// late document): the retry must send the bytes of the first try, which
+// the receiver may have half-processed under the same Idempotency-Key.
+func TestDeliverAgainSendsTheRecordedDigest(t *testing.T) {
+	f := newFixture(t)
+	h := startHook(t, func(n int, w http.ResponseWriter) {
+		if n == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+	})
+	d := f.deliverer(t, deliver.Options{AllowPrivate: true, RetryBase: time.Minute, RetryMax: time.Hour})
+	sub := f.subscribe(t, newsintel.Subscription{Channel: newsintel.ChannelWebhook, URL: h.URL, Secret: hookSecret})
+	first := testDigest(f)
+	got, err := d.Deliver(t.Context(), f.topic, sub, first, "p1")
+	require.NoError(t, err)
+	require.Equal(t, newsintel.DeliveryFailed, got.State, "attempts: %+v", got.Attempts)
+	f.clock.Advance(2 * time.Hour)
+	later := testDigest(f)
+	later.Documents[0].Title = "A late headline"
+	got, err = d.Deliver(t.Context(), f.topic, sub, later, "p1")
+	require.NoError(t, err)
+	require.Equal(t, newsintel.DeliverySent, got.State, "attempts: %+v", got.Attempts)
+	reqs := h.Requests()
+	require.Len(t, reqs, 2)
+	if !bytes.Equal(reqs[1].Body, reqs[0].Body) {
+		t.Errorf("the retry posted\n%s\nwant the first try's body\n%s", reqs[1].Body, reqs[0].Body)
 	}
 }

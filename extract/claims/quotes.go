@@ -79,7 +79,11 @@ func (x *extractor) directQuotes(spans []sentence.Span) []quoteHit {
 		for si < len(spans) && spans[si].End <= q.s {
 			si++
 		}
-		if si >= len(spans) || wordCount(x.body[q.s:q.e]) < 3 {
+		wc := 0
+		if si < len(spans) {
+			wc = wordCount(x.body[q.s:q.e])
+		}
+		if wc < 2 {
 			continue
 		}
 		last := si
@@ -87,7 +91,9 @@ func (x *extractor) directQuotes(spans []sentence.Span) []quoteHit {
 			last++
 		}
 		h := quoteHit{qs: q.s, qe: q.e, first: si, last: last, tagS: -1, chanS: -1}
-		if x.tagAfter(&h, spans) || x.tagBefore(&h, spans) {
+		// Two words are a quotation only as a sentence continuing a
+		// tagged one: "… the councilman said. “Not once.”"
+		if wc >= 3 && (x.tagAfter(&h, spans) || x.tagBefore(&h, spans)) {
 			hits = append(hits, h)
 			continue
 		}

@@ -103,6 +103,12 @@ func (c *Config) validateSMTP(bad badFunc) {
 	if strings.TrimSpace(s.Host) == "" {
 		return // e-mail is off; the rest only matters with a server
 	}
+	// The dialer joins host and port itself: "smtp.example.org:465" or a
+	// URL here would be dialled as a name that resolves nowhere, and every
+	// e-mail would fail until given up.
+	if strings.ContainsAny(s.Host, ":/[] ") && net.ParseIP(s.Host) == nil {
+		bad("digest.smtp.host", "%q is not a host name or IP address; give the port in digest.smtp.port and the TLS mode in digest.smtp.starttls", s.Host)
+	}
 	if s.Port < 1 || s.Port > 65535 {
 		bad("digest.smtp.port", "%d is not between 1 and 65535", s.Port)
 	}

@@ -55,20 +55,22 @@ func (x *extractor) sentenceClaims(out []newsintel.Claim, sp sentence.Span) []ne
 		}
 		return out
 	}
-	s2, f2, k, two := x.coordinated(se, f)
-	if two {
-		f.te = toks[k].s
-	}
-	if c, ok := x.claimOf(se, f, c); ok {
-		out = append(out, x.finish(c))
-	}
-	if two {
-		c2 := newsintel.Claim{Start: sp.Start, End: sp.End, Hedge: c.Hedge}
-		if c2, ok := x.claimOf(s2, f2, c2); ok {
-			out = append(out, x.finish(c2))
+	// Up to three attributions joined by coordinators: "Officials said
+	// sales had slowed but declined to give figures, and analysts said …".
+	for n := 0; ; n++ {
+		s2, f2, k, more := x.coordinated(se, f)
+		more = more && n < 2
+		if more {
+			f.te = se.toks[k].s
 		}
+		if c, ok := x.claimOf(se, f, c); ok {
+			out = append(out, x.finish(c))
+		}
+		if !more {
+			return out
+		}
+		se, f, c = s2, f2, newsintel.Claim{Start: sp.Start, End: sp.End, Hedge: c.Hedge}
 	}
-	return out
 }
 
 // claimOf completes c from the attribution f found in se.

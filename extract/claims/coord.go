@@ -1,6 +1,10 @@
 package claims
 
-import "github.com/newsintel/newsintel"
+import (
+	"strings"
+
+	"github.com/newsintel/newsintel"
+)
 
 // A sentence may carry two attributions joined by a coordinator: "Two
 // diplomats said the draft had been watered down, while a third said talks
@@ -131,8 +135,8 @@ func (x *extractor) laterTag(se sent, v int, f found) (found, bool) {
 			continue
 		}
 		g, ok := x.verbAt(se, w)
-		if !ok || g.ts != se.s || g.srcI <= v+1 || g.te <= toks[v].e || g.srcJ > w {
-			continue
+		if !ok || g.ts != se.s || g.srcI <= v+1 || g.te <= toks[v].e || g.srcJ > w || toks[g.srcI-1].w != "," {
+			continue // a closing tag follows a comma: "…, two people said"
 		}
 		if sourceWord(toks, g.srcI, g.srcJ, se.caps) && !hasAny(toks, g.srcI, g.srcJ, contentNouns) {
 			return g, true
@@ -168,6 +172,42 @@ func hasAny(toks []tok, i, j int, set map[string]bool) bool {
 	for k := i; k < j; k++ {
 		if set[toks[k].l] {
 			return true
+		}
+	}
+	return false
+}
+
+// tagTail reports whether a word after "…, X said," opens a tail of the
+// tag rather than the content: "asking not to be identified", "citing
+// people familiar with the matter", "after the meeting", "speaking on
+// condition of anonymity".
+func tagTail(t tok) bool {
+	if t.punct || t.inQ {
+		return false
+	}
+	if participles[t.l] || len(t.l) > 5 && strings.HasSuffix(t.l, "ing") {
+		return true
+	}
+	switch t.l {
+	case "after", "before", "while", "when", "because", "although", "though", "since", "as",
+		"who", "which", "without", "in", "on", "at", "during", "adding", "asking", "according",
+		"amid", "despite", "following", "ahead", "days", "hours", "weeks", "months", "shortly", "moments", "minutes":
+		return true // "…, a spokeswoman said Friday, days after reports that …"
+	}
+	return false
+}
+
+// tailAfter reports whether the reporting verb at toks[v] is followed, past
+// its adjuncts, by a comma and a tail of the tag ("said on Tuesday, citing
+// …", "told Reuters, speaking on condition of anonymity").
+func tailAfter(toks []tok, v int) bool {
+	for q := v + 1; q+1 < len(toks) && q < v+10; q++ {
+		t := toks[q]
+		if t.w == "," {
+			return tagTail(toks[q+1])
+		}
+		if t.punct || t.inQ || t.l == "that" || clausalVerbs[t.l] {
+			return false
 		}
 	}
 	return false

@@ -217,7 +217,7 @@ var orgNouns = words("company", "companies", "firm", "firms", "group", "ministry
 	"secretariat", "mission", "consulate", "police", "prosecutor's", "regime", "junta",
 	"media", "club", "league", "delegation", "federation", "team", "side", "squad",
 	"hospital", "clinic", "school", "district", "county", "city", "museum", "prison", "airport",
-	"management",
+	"management", "opposition",
 )
 
 // docNouns name documents that can be a source: "the report found".

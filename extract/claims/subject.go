@@ -103,3 +103,26 @@ func clauseSoon(toks []tok, p int) bool {
 	}
 	return false
 }
+
+// relativeEnd ends the content of a reporting verb in a relative clause
+// where the main clause resumes: "The agency, which said in March that it
+// had found no evidence, reopened the case on Friday".
+func relativeEnd(toks []tok, ts, te int) int {
+	for k := 1; k+1 < len(toks); k++ {
+		t := toks[k]
+		if t.s <= ts || t.inQ || t.w != "," {
+			continue
+		}
+		if t.s >= te {
+			break
+		}
+		n := toks[k+1]
+		if !n.cap && !n.inQ && (finite[n.l] || pastForms[n.l] || len(n.l) > 3 && strings.HasSuffix(n.l, "ed")) {
+			return t.s
+		}
+	}
+	return te
+}
+
+// beForms make a following participle passive.
+var beForms = words("is", "are", "was", "were", "be", "been", "being")

@@ -32,6 +32,7 @@ func (x *extractor) verbal(se sent, hi, hj int) (found, bool) {
 func verbReading(se sent, v int) bool {
 	toks := se.toks
 	if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" ||
+		toks[v-1].l == "than" || toks[v-1].l == "as" || // "worse than expected", "as expected"
 		nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) {
 		return false // "in 14 states", "for reports": nouns, not verbs
 	}
@@ -41,9 +42,6 @@ func verbReading(se sent, v int) bool {
 	// "its annual report, stating …": a noun, not a verb
 	return !baseForm(toks[v].l) || pluralSubject(toks, subjectEnd(toks, v), se.caps)
 }
-
-// beForms make a following participle passive.
-var beForms = words("is", "are", "was", "were", "be", "been", "being")
 
 // verbAt reads the attribution around the reporting verb at toks[v].
 func (x *extractor) verbAt(se sent, v int) (found, bool) {
@@ -83,7 +81,11 @@ func (x *extractor) verbAt(se sent, v int) (found, bool) {
 		if f.srcI >= end {
 			return f, false
 		}
-		return x.afterSubject(se, v, f)
+		g, ok := x.afterSubject(se, v, f)
+		if ok && g.ts > toks[v].s {
+			g.te = relativeEnd(toks, g.ts, g.te)
+		}
+		return g, ok
 	}
 	ss, ok := subjectStart(toks, end)
 	if !ok || toks[ss].inQ {
@@ -423,42 +425,6 @@ func (x *extractor) quotedAs(se sent, v int) (found, bool) {
 			viaI: ss, viaJ: subjectEnd(toks, v)}, true
 	}
 	return found{}, false
-}
-
-// tagTail reports whether a word after "…, X said," opens a tail of the
-// tag rather than the content: "asking not to be identified", "citing
-// people familiar with the matter", "after the meeting", "speaking on
-// condition of anonymity".
-func tagTail(t tok) bool {
-	if t.punct || t.inQ {
-		return false
-	}
-	if participles[t.l] || len(t.l) > 5 && strings.HasSuffix(t.l, "ing") {
-		return true
-	}
-	switch t.l {
-	case "after", "before", "while", "when", "because", "although", "though", "since", "as",
-		"who", "which", "without", "in", "on", "at", "during", "adding", "asking", "according",
-		"amid", "despite", "following", "ahead", "days", "hours", "weeks", "months", "shortly", "moments", "minutes":
-		return true // "…, a spokeswoman said Friday, days after reports that …"
-	}
-	return false
-}
-
-// tailAfter reports whether the reporting verb at toks[v] is followed, past
-// its adjuncts, by a comma and a tail of the tag ("said on Tuesday, citing
-// …", "told Reuters, speaking on condition of anonymity").
-func tailAfter(toks []tok, v int) bool {
-	for q := v + 1; q+1 < len(toks) && q < v+10; q++ {
-		t := toks[q]
-		if t.w == "," {
-			return tagTail(toks[q+1])
-		}
-		if t.punct || t.inQ || t.l == "that" || clausalVerbs[t.l] {
-			return false
-		}
-	}
-	return false
 }
 
 // passiveQuoted reads "Medinsky was quoted by RIA Novosti as saying …":

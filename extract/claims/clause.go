@@ -7,7 +7,7 @@ import "strings"
 // "told the story of", "warned investors of the risk".
 var nonContent = words("of", "about", "to", "for", "with", "on", "at", "in", "after", "before",
 	"as", "by", "from", "goodbye", "hello", "nothing", "something", "everything", "anything",
-	"yes", "thanks", "sorry", "otherwise", "grace", "prayers", "mass")
+	"yes", "thanks", "sorry", "otherwise", "grace", "prayers", "mass", "little", "much")
 
 // determiners stand before nouns; a word ending in -s after one is a plural
 // noun, not a verb.

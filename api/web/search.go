@@ -282,7 +282,9 @@ func newPager(path string, q url.Values, from, size int, total uint64) pager {
 	if from+size <= last && from+2*size <= index.MaxWindow {
 		p.Next = at(from + size)
 	}
-	cur, pages := from/size, last/size+1
+	// A page is linked only when the index answers it: from + size within
+	// its window, which a size not dividing the window cuts short.
+	cur, pages := from/size, min(last/size+1, index.MaxWindow/size)
 	first := max(0, min(cur-maxPageLinks/2, pages-maxPageLinks))
 	for i := first; i < pages && i < first+maxPageLinks; i++ {
 		p.Pages = append(p.Pages, pageLink{N: i + 1, Href: at(i * size), Current: i == cur})

@@ -59,20 +59,19 @@ func (noOffsets) Filter(ts analysis.TokenStream) analysis.TokenStream {
 // span is where a token is in a text, in bytes.
 type span struct{ start, end int }
 
-// tokenSpans returns the span of the token at each position of text up
-// to maxPos, as fieldAnalyzer numbers them: its filters change terms and
-// drop tokens but keep the positions and offsets its tokenizer (Bleve's
-// unicode tokenizer: every word segment that is not space or
-// punctuation) gave, so segmenting alone finds them.
-func tokenSpans(text []byte, maxPos uint64) map[uint64]span {
-	out := make(map[uint64]span)
+// tokenSpans returns the span of the token at each position of text from
+// 1 to maxPos (index position-1), as fieldAnalyzer numbers them: its
+// filters change terms and drop tokens but keep the positions and offsets
+// its tokenizer (Bleve's unicode tokenizer: every word segment that is
+// not space or punctuation) gave, so segmenting alone finds them.
+func tokenSpans(text []byte, maxPos uint64) []span {
+	out := make([]span, 0, min(maxPos, uint64(len(text)/4+1)))
 	seg := segment.NewWordSegmenterDirect(text)
 	start := 0
-	for pos := uint64(1); pos <= maxPos && seg.Segment(); {
+	for uint64(len(out)) < maxPos && seg.Segment() {
 		end := start + len(seg.Bytes())
 		if seg.Type() != segment.None {
-			out[pos] = span{start, end}
-			pos++
+			out = append(out, span{start, end})
 		}
 		start = end
 	}

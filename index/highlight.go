@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -87,7 +88,8 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
 		default:
 			continue
 		}
-		setOffsets(m.Locations[f], tokenSpans([]byte(text), maxPos(m.Locations[f])))
+		last := windowEnd(m.Locations[f])
+		setOffsets(m.Locations[f], tokenSpans([]byte(text), last), last)
 		doc := document.NewDocument(m.ID)
 		doc.AddField(document.NewTextField(f, nil, []byte(text)))
 		htmlHighlighter.BestFragmentsInField(m, doc, f, 1)
@@ -95,26 +97,38 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
 	return nil
 }
 
-func maxPos(tlm search.TermLocationMap) uint64 {
-	var p uint64
+// highlightWindow bounds the positions a fragment is chosen from: those
+// up to this many after the first match. Finding offsets means segmenting
+// the text up to the last position used, which for a long document full of
+// matches would be most of the cost of a search.
+const highlightWindow = 600
+
+// windowEnd returns the last position of tlm within the highlight window.
+func windowEnd(tlm search.TermLocationMap) uint64 {
+	first, last := uint64(math.MaxUint64), uint64(0)
 	for _, locs := range tlm {
 		for _, l := range locs {
-			p = max(p, l.Pos)
+			first, last = min(first, l.Pos), max(last, l.Pos)
 		}
 	}
-	return p
+	return min(last, first+highlightWindow)
 }
 
-// setOffsets gives each location the offsets of the token at its
-// position, dropping a location whose position the text does not have.
-func setOffsets(tlm search.TermLocationMap, spans map[uint64]span) {
+// setOffsets gives each location up to last the offsets of the token at
+// its position, dropping the others.
+func setOffsets(tlm search.TermLocationMap, spans []span, last uint64) {
 	for term, locs := range tlm {
 		kept := locs[:0]
 		for _, l := range locs {
-			if sp, ok := spans[l.Pos]; ok {
+			if l.Pos >= 1 && l.Pos <= last && l.Pos <= uint64(len(spans)) {
+				sp := spans[l.Pos-1]
 				l.Start, l.End = uint64(sp.start), uint64(sp.end)
 				kept = append(kept, l)
 			}
+		}
+		if len(kept) == 0 {
+			delete(tlm, term)
+			continue
 		}
 		tlm[term] = kept
 	}

@@ -84,14 +84,36 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: keyCookie, Value: key, Path: "/", HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode, MaxAge: int((30 * 24 * time.Hour).Seconds())})
+		Secure: overHTTPS(r), SameSite: http.SameSiteStrictMode, MaxAge: int((30 * 24 * time.Hour).Seconds())})
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: keyCookie, Value: "", Path: "/", HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode, MaxAge: -1})
+		Secure: overHTTPS(r), SameSite: http.SameSiteStrictMode, MaxAge: -1})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// overHTTPS reports whether the browser reached us over HTTPS: directly,
+// or through a reverse proxy that ended TLS and says so (X-Forwarded-Proto
+// or Forwarded). The key cookie is then Secure, so no plain-http request
+// to the host carries it. Trusting the headers is safe here: a client that
+// lies only makes its own cookie stricter.
+func overHTTPS(r *http.Request) bool {
+	if r.TLS != nil {
+		return true
+	}
+	first, _, _ := strings.Cut(r.Header.Get("X-Forwarded-Proto"), ",")
+	if strings.EqualFold(strings.TrimSpace(first), "https") {
+		return true
+	}
+	fwd, _, _ := strings.Cut(r.Header.Get("Forwarded"), ",")
+	for part := range strings.SplitSeq(fwd, ";") {
+		if k, v, _ := strings.Cut(strings.TrimSpace(part), "="); strings.EqualFold(k, "proto") && strings.EqualFold(strings.Trim(v, `"`), "https") {
+			return true
+		}
+	}
+	return false
 }
 
 // localPath returns p when it is a path on this site, else "/": a login

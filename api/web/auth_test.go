@@ -123,3 +123,42 @@ func TestLocalPath(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyCookieSecureBehindTLSProxy logs in through a reverse proxy that
+// terminated HTTPS (the usual deployment): the key cookie must be Secure,
+// or a single plain-http request to the host sends the key in clear.
+func TestKeyCookieSecureBehindTLSProxy(t *testing.T) {
+	srv := startUI(t, Options{Access: keyedAccess(false)})
+	cases := []struct {
+		name       string
+		hdr        map[string]string
+		wantSecure bool
+	}{
+		{"plain http", nil, false},
+		{"X-Forwarded-Proto", map[string]string{"X-Forwarded-Proto": "https"}, true},
+		{"X-Forwarded-Proto list", map[string]string{"X-Forwarded-Proto": "HTTPS, http"}, true},
+		{"Forwarded", map[string]string{"Forwarded": `for=192.0.2.60;proto=https;by=203.0.113.43`}, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			hdr := map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Origin": srv.URL, "Sec-Fetch-Site": "same-origin"}
+			for k, v := range c.hdr {
+				hdr[k] = v
+			}
+			form := url.Values{"key": {readSecret}, "next": {"/"}}
+			for _, path := range []string{"/login", "/logout"} {
+				resp, _ := fetch(t, http.MethodPost, srv.URL+path, hdr, strings.NewReader(form.Encode()))
+				var got *http.Cookie
+				for _, ck := range resp.Cookies() {
+					if ck.Name == keyCookie {
+						got = ck
+					}
+				}
+				require.NotNil(t, got, "POST %s set no key cookie (HTTP %d)", path, resp.StatusCode)
+				if got.Secure != c.wantSecure {
+					t.Errorf("POST %s: cookie Secure = %v, want %v", path, got.Secure, c.wantSecure)
+				}
+			}
+		})
+	}
+}

@@ -112,6 +112,15 @@ func (c *Config) validateSMTP(bad badFunc) {
 	if s.Port < 1 || s.Port > 65535 {
 		bad("digest.smtp.port", "%d is not between 1 and 65535", s.Port)
 	}
+	// The two submission ports each speak one way (RFC 8314): TLS first on
+	// 465, STARTTLS on 587. Crossed, every e-mail fails, on 465 only after
+	// the timeout.
+	switch {
+	case s.StartTLS == StartTLSImplicit && s.Port == 587:
+		bad("digest.smtp.port", "is 587, the STARTTLS port, but digest.smtp.starttls is implicit; implicit TLS is port 465")
+	case s.StartTLS == StartTLSRequired && s.Port == 465:
+		bad("digest.smtp.port", "is 465, the implicit TLS port, but digest.smtp.starttls is required; set it to implicit, or the port to 587")
+	}
 	if _, err := mail.ParseAddress(s.From); err != nil {
 		bad("digest.smtp.from", "%q is not an address such as \"Digests <digests@example.org>\" (needed when digest.smtp.host is set)", s.From)
 	}

@@ -114,8 +114,11 @@ func (h *Handler) runSearch(r *http.Request, q url.Values, req *index.Request, d
 	d.Chart = barChart("Matching documents per "+req.DateHistogram, "documents", req.DateHistogram,
 		[]series{{Name: "documents", Class: "st-total", Counts: res.Histogram}})
 	d.Pager = newPager("/search", q, req.From, req.Size, res.Total)
+	// A topic's digest takes what is fetched in each period; an upper
+	// bound on publication, kept from a search of the past, would leave
+	// every one of them empty.
 	save := clone(q)
-	for _, k := range []string{"from", "size", "sort", "search_after", "facets", "facet_size", "histogram", "highlight"} {
+	for _, k := range []string{"from", "size", "sort", "search_after", "facets", "facet_size", "histogram", "highlight", "until"} {
 		save.Del(k)
 	}
 	d.SaveHref = "/topics?" + save.Encode()

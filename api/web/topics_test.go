@@ -1,9 +1,11 @@
 package web
 
 import (
+	"html"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +106,27 @@ func TestTopicsWithoutStore(t *testing.T) {
 	resp, body := getPage(t, srv.URL+"/topics")
 	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "keeps no topics") {
 		t.Errorf("GET /topics without a store: %d %q, want 503 saying there are no topics", resp.StatusCode, clip(body, 200))
+	}
+}
+
+// TestSaveSearchAsTopicDropsUntil saves a search of a past month as a
+// topic: the topic must not keep the search's upper date bound, which
+// would leave its every digest empty (a digest takes documents fetched in
+// its period; none of them was published before a past until).
+func TestSaveSearchAsTopicDropsUntil(t *testing.T) {
+	srv := startUI(t, Options{Topics: topicStore(t)})
+	resp, body := getPage(t, srv.URL+"/search?q=alibaba&since=2024-01-01&until=2024-03-31")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	m := regexp.MustCompile(`<a href="([^"]*)">Save as topic</a>`).FindStringSubmatch(body)
+	require.NotNil(t, m, "the search page links to saving it as a topic")
+	save, err := url.Parse(html.UnescapeString(m[1]))
+	require.NoError(t, err)
+	if q := save.Query(); q.Has("until") || q.Get("since") != "2024-01-01" || q.Get("q") != "alibaba" {
+		t.Errorf("Save as topic links to %s, want q and since kept and until dropped", save)
+	}
+	resp, form := getPage(t, srv.URL+save.String())
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	if strings.Contains(form, `name="until"`) || !strings.Contains(form, `name="since" value="2024-01-01"`) {
+		t.Errorf("the topic form carries the search's until bound, or lost its since")
 	}
 }

@@ -18,7 +18,7 @@ type topicForm struct {
 	Kinds          map[string]bool
 	Entity         string // entity filter values, comma separated
 	Publisher      string
-	SourceType     string
+	SourceTypes    map[string]bool // a topic may follow several
 	HasAnonymous   bool
 	Other          []field // further filters of the saved search, kept as they are
 	Every, At      string
@@ -41,13 +41,20 @@ var formFilters = []string{"kind", "entity", "publisher", "source_type", "has_an
 // the form's own posted fields (the names are the same).
 func formFromValues(v url.Values) topicForm {
 	f := topicForm{Name: strings.TrimSpace(v.Get("name")), Q: v.Get("q"), Kinds: map[string]bool{},
-		Entity: strings.Join(v["entity"], ", "), Publisher: strings.Join(v["publisher"], ", "), SourceType: v.Get("source_type"),
+		Entity: strings.Join(v["entity"], ", "), Publisher: strings.Join(v["publisher"], ", "), SourceTypes: map[string]bool{},
 		HasAnonymous: v.Get("has_anonymous") == "true", Every: firstOf(v.Get("every"), newsintel.EveryDay),
 		At: v.Get("at"), Weekday: v.Get("weekday"), TimeZone: v.Get("timezone"), Alerts: v.Get("alerts") != "",
 		IncludeClaims: v.Get("include_claims") != "", AnonymousOnly: v.Get("anonymous_only") != "",
 		IncludeFilings: v.Get("include_filings") != "", IncludeNotices: v.Get("include_notices") != ""}
 	for _, k := range list(v["kind"]) {
 		f.Kinds[k] = true
+	}
+	for _, st := range list(v["source_type"]) {
+		if slices.Contains(newsintel.SourceTypes(), newsintel.SourceType(st)) {
+			f.SourceTypes[st] = true
+		} else {
+			f.Other = append(f.Other, field{Name: "source_type", Value: st}) // kept as it is
+		}
 	}
 	f.MaxItems, _ = strconv.Atoi(v.Get("max_items"))
 	for _, name := range filterParams {
@@ -96,8 +103,10 @@ func (f topicForm) topic() newsintel.Topic {
 	if p := strings.TrimSpace(f.Publisher); p != "" {
 		filters["publisher"] = []string{p}
 	}
-	if f.SourceType != "" {
-		filters["source_type"] = []string{f.SourceType}
+	for _, st := range newsintel.SourceTypes() {
+		if f.SourceTypes[string(st)] {
+			filters["source_type"] = append(filters["source_type"], string(st))
+		}
 	}
 	if f.HasAnonymous {
 		filters["has_anonymous"] = []string{"true"}

@@ -6,10 +6,12 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/pipelines"
 	"github.com/newsintel/newsintel/pipelines/digest"
 	"github.com/stretchr/testify/require"
@@ -128,5 +130,25 @@ func TestSaveSearchAsTopicDropsUntil(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	if strings.Contains(form, `name="until"`) || !strings.Contains(form, `name="since" value="2024-01-01"`) {
 		t.Errorf("the topic form carries the search's until bound, or lost its since")
+	}
+}
+
+// TestTopicFormKeepsEverySourceType edits a topic that follows two source
+// types (as the API and the search page allow): saving the form must keep
+// both, not only the first.
+func TestTopicFormKeepsEverySourceType(t *testing.T) {
+	topic := newsintel.Topic{Name: "Sourcing", Query: newsintel.TopicQuery{Q: "cloud",
+		Filters: map[string][]string{"source_type": {"anonymous", "document"}}}}
+	got := formFromTopic(topic).topic().Query.Filters["source_type"]
+	if !slices.Equal(got, []string{"anonymous", "document"}) {
+		t.Errorf("source types after an edit = %v, want [anonymous document]", got)
+	}
+	srv := startUI(t, Options{Topics: topicStore(t)})
+	resp, body := getPage(t, srv.URL+"/topics?q=cloud&source_type=anonymous&source_type=person")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	for _, st := range []string{"anonymous", "person"} {
+		if !strings.Contains(body, `name="source_type" value="`+st+`" checked`) {
+			t.Errorf("the form saving a search of source types anonymous and person does not check %s", st)
+		}
 	}
 }

@@ -49,6 +49,9 @@ func formFromValues(v url.Values) topicForm {
 	for _, k := range list(v["kind"]) {
 		f.Kinds[k] = true
 	}
+	if h := v.Get("has_anonymous"); h != "" && h != "true" {
+		f.Other = append(f.Other, field{Name: "has_anonymous", Value: h}) // "false": only documents without; the box cannot say so
+	}
 	for _, st := range list(v["source_type"]) {
 		if slices.Contains(newsintel.SourceTypes(), newsintel.SourceType(st)) {
 			f.SourceTypes[st] = true

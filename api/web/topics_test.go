@@ -135,13 +135,18 @@ func TestSaveSearchAsTopicDropsUntil(t *testing.T) {
 
 // TestTopicFormKeepsEverySourceType edits a topic that follows two source
 // types (as the API and the search page allow): saving the form must keep
-// both, not only the first.
+// both, not only the first; and a has_anonymous=false filter, which the
+// form's box cannot show, must survive too.
 func TestTopicFormKeepsEverySourceType(t *testing.T) {
 	topic := newsintel.Topic{Name: "Sourcing", Query: newsintel.TopicQuery{Q: "cloud",
 		Filters: map[string][]string{"source_type": {"anonymous", "document"}}}}
 	got := formFromTopic(topic).topic().Query.Filters["source_type"]
 	if !slices.Equal(got, []string{"anonymous", "document"}) {
 		t.Errorf("source types after an edit = %v, want [anonymous document]", got)
+	}
+	topic.Query.Filters = map[string][]string{"has_anonymous": {"false"}}
+	if got := formFromTopic(topic).topic().Query.Filters["has_anonymous"]; !slices.Equal(got, []string{"false"}) {
+		t.Errorf("has_anonymous after an edit = %v, want [false] (only documents without anonymous sources)", got)
 	}
 	srv := startUI(t, Options{Topics: topicStore(t)})
 	resp, body := getPage(t, srv.URL+"/topics?q=cloud&source_type=anonymous&source_type=person")

@@ -96,9 +96,7 @@ func (h *Handler) runClaims(r *http.Request, q url.Values, req index.ClaimReques
 		d.Types = append(d.Types, facetTerm{Label: c.Term, Count: c.Count,
 			Active: contains(q["source_type"], c.Term), Href: claimsURL(toggle(q, "source_type", c.Term))})
 	}
-	for _, p := range q["publisher"] {
-		d.Hidden = append(d.Hidden, field{Name: "publisher", Value: p})
-	}
+	d.Hidden = claimsHidden(q)
 	interval := index.HistogramMonth
 	ss, err := h.claimSeries(r.Context(), req, interval)
 	if err != nil {
@@ -112,6 +110,27 @@ func (h *Handler) runClaims(r *http.Request, q url.Values, req index.ClaimReques
 	csv.Set("size", "100")
 	d.CSV = "/api/v1/claims?" + csv.Encode()
 	return nil
+}
+
+// claimsHidden lists what the claims form keeps as hidden fields: the
+// filters it has no field for, and the values past the first of the two
+// it shows one of (entity, source type), so that applying the form (a new
+// query, another sort) does not drop them.
+func claimsHidden(q url.Values) []field {
+	var out []field
+	for _, name := range []string{"publisher", "affiliation", "status", "include_removed", "size"} {
+		for _, v := range q[name] {
+			out = append(out, field{Name: name, Value: v})
+		}
+	}
+	for _, name := range []string{"entity", "source_type"} {
+		for i, v := range q[name] {
+			if i > 0 {
+				out = append(out, field{Name: name, Value: v})
+			}
+		}
+	}
+	return out
 }
 
 func claimsURL(q url.Values) string {

@@ -225,3 +225,26 @@ func TestDocumentShowsRevisions(t *testing.T) {
 		t.Errorf("the removed claim's text is not escaped")
 	}
 }
+
+// TestClaimsFormKeepsFilters applies the claims form of a list of removed
+// claims, one affiliation and two entities: the filters the form has no
+// field for, and the second entity, must ride along, or a new query or
+// sort silently widens the list.
+func TestClaimsFormKeepsFilters(t *testing.T) {
+	srv := startUI(t, Options{})
+	resp, body := getPage(t, srv.URL+"/claims?q=cloud&status=removed&affiliation=Commerce+Department&entity=company:alibaba&entity=gov:us-commerce&include_removed=true")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	for _, f := range []string{
+		`<input type="hidden" name="status" value="removed">`,
+		`<input type="hidden" name="affiliation" value="Commerce Department">`,
+		`<input type="hidden" name="include_removed" value="true">`,
+		`<input type="hidden" name="entity" value="gov:us-commerce">`,
+	} {
+		if !strings.Contains(body, f) {
+			t.Errorf("the claims form lacks %s", f)
+		}
+	}
+	if strings.Contains(body, `<input type="hidden" name="entity" value="company:alibaba">`) {
+		t.Errorf("the first entity is kept twice: in its field and hidden")
+	}
+}

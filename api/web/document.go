@@ -83,7 +83,13 @@ func (h *Handler) documentPage(w http.ResponseWriter, r *http.Request) {
 	d.Similar = hits
 	if ri, ok := h.opts.Index.(api.RevisionIndex); ok {
 		if d.Revisions, err = ri.Revisions(r.Context(), id); err != nil {
-			d.Revisions = nil // a document indexed before revision logs has none; the page stands without
+			// A document indexed before revision logs has none (ENOTFOUND);
+			// the page stands without them either way, but any other
+			// failure is logged (errorStatus), not hidden.
+			d.Revisions = nil
+			if newsintel.ErrorCode(err) != newsintel.ENOTFOUND {
+				h.errorStatus(err)
+			}
 		}
 	}
 	title := doc.Title

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -11,6 +14,7 @@ import (
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
 	"github.com/newsintel/newsintel/config"
+	"github.com/newsintel/newsintel/index"
 	"github.com/stretchr/testify/require"
 )
 
@@ -246,5 +250,29 @@ func TestClaimsFormKeepsFilters(t *testing.T) {
 	}
 	if strings.Contains(body, `<input type="hidden" name="entity" value="company:alibaba">`) {
 		t.Errorf("the first entity is kept twice: in its field and hidden")
+	}
+}
+
+// brokenRevisions is the index whose revision history cannot be read.
+type brokenRevisions struct{ *index.Index }
+
+func (brokenRevisions) Revisions(context.Context, string) (*index.RevisionHistory, error) {
+	return nil, errors.New("index: decode a1#revisions: unexpected end of JSON input")
+}
+
+// TestDocumentRevisionFailureLogged: a history the index cannot read
+// leaves the page standing, without revisions, and says why in the log.
+func TestDocumentRevisionFailureLogged(t *testing.T) {
+	var logs bytes.Buffer
+	ix := brokenRevisions{testIndex(t)}
+	srv := startUI(t, Options{Index: ix, Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	id := demoDocs(t)[0].ID
+	resp, body := getPage(t, srv.URL+"/documents/"+id)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	if strings.Contains(body, "<h2>Revisions</h2>") {
+		t.Errorf("the page shows a revisions panel it could not read")
+	}
+	if !strings.Contains(logs.String(), "unexpected end of JSON input") {
+		t.Errorf("log %q, want the revision history's error", logs.String())
 	}
 }

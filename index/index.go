@@ -9,6 +9,29 @@
 //
 // It is the only package that imports Bleve. An Index is safe for
 // concurrent use.
+//
+// # One index, not one per month
+//
+// ARCHITECTURE.md planned one Bleve index per month behind an alias. It
+// was measured and not built: the same 10 000 synthetic documents (36
+// months) indexed once and as 36 month indexes behind a bleve.IndexAlias,
+// the same searches through this package, 40 each, twice, on the shared
+// 2-core machine (p50, single index → months):
+//
+//	(a) two-word match                  3.7–4.1 ms → 12.8–14.9 ms
+//	(b) phrase, 2 filters, 5 facets     5.7–6.2 ms → 16.8–18.6 ms
+//	(b) with since = the last 3 months  6.1 ms     → 23.5–26.3 ms
+//	(c) entity page                     5.6–6.8 ms → 27.5–29.7 ms
+//
+// Every search fans out to every month and merges their hits and facets,
+// and each month is a few more segments to open terms in; Bleve scores
+// each index with its own term statistics, so relevance would also differ
+// by month. A router that skipped months outside since/until would help
+// only date-bounded searches, which the three workloads of issue #7 are
+// not; the same text in more, smaller indexes is not smaller; and a
+// rebuild (new MappingVersion) rereads all of DOCS either way. Upserts
+// whose published date moved, Get and search_after across months would
+// each have cost a look-up in every month.
 package index
 
 import (

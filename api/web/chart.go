@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -40,7 +39,6 @@ type chart struct {
 	YTicks  []tick
 	XLabels []tick
 	Bars    []bar
-	Lines   []line
 	Legend  []series
 	top     int // the count at the top of the y axis
 }
@@ -55,17 +53,6 @@ type bar struct {
 	X, Y, W, H float64
 	Class      string
 	Title      string
-}
-
-type line struct {
-	Class  string
-	Points string
-	Dots   []dot
-}
-
-type dot struct {
-	X, Y  float64
-	Title string
 }
 
 // barChart draws the series as bars over time, stacked when there are
@@ -89,25 +76,6 @@ func barChart(title, yTitle, interval string, ss []series) chart {
 				H: round1(y0 - y1), Class: s.Class, Title: label(s.Name, start, interval, n)})
 			base += n
 		}
-	}
-	return c
-}
-
-// lineChart draws each series as a line with a dot per bucket.
-func lineChart(title, yTitle, interval string, ss []series) chart {
-	c, starts, grid := frame(title, yTitle, interval, ss)
-	if c.Empty {
-		return c
-	}
-	slot := (c.X1 - c.X0) / float64(len(starts))
-	for j, s := range ss {
-		l := line{Class: s.Class}
-		for i, start := range starts {
-			x, y := round1(c.X0+float64(i)*slot+slot/2), round1(c.y(grid[j][i]))
-			l.Points += fmt.Sprintf("%g,%g ", x, y)
-			l.Dots = append(l.Dots, dot{X: x, Y: y, Title: label(s.Name, start, interval, grid[j][i])})
-		}
-		c.Lines = append(c.Lines, l)
 	}
 	return c
 }

@@ -53,14 +53,14 @@ func TestBarChartStacksAndFillsGaps(t *testing.T) {
 }
 
 func TestChartRendersSVG(t *testing.T) {
-	c := lineChart(`<b>Mentions</b>`, "documents", index.HistogramWeek, []series{{Name: "documents", Class: "st-total",
+	c := barChart(`<b>Mentions</b>`, "documents", index.HistogramWeek, []series{{Name: "documents", Class: "st-total",
 		Counts: []index.DateBucket{{Start: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), Count: 4}, {Start: time.Date(2024, 3, 18, 0, 0, 0, 0, time.UTC), Count: 1}}}})
 	var buf bytes.Buffer
 	if err := pages["search"].ExecuteTemplate(&buf, "chart", c); err != nil {
 		t.Fatal(err)
 	}
 	svg := buf.String()
-	for _, w := range []string{"<svg", `viewBox="0 0 560 240"`, "<polyline", "<circle", "<title>documents, week of 4 Mar 2024: 4</title>",
+	for _, w := range []string{"<svg", `viewBox="0 0 560 240"`, `<rect class="bar st-total"`, "<title>documents, week of 4 Mar 2024: 4</title>",
 		"&lt;b&gt;Mentions&lt;/b&gt;", ">0</text>", "4 Mar 24"} {
 		if !strings.Contains(svg, w) {
 			t.Errorf("chart SVG lacks %q:\n%s", w, svg)
@@ -69,8 +69,11 @@ func TestChartRendersSVG(t *testing.T) {
 	if strings.Contains(svg, "style=") {
 		t.Errorf("chart SVG has a style attribute, which the Content-Security-Policy blocks")
 	}
-	if got := strings.Count(svg, "<circle"); got != 3 {
-		t.Errorf("line chart has %d dots, want 3 (a week with none between)", got)
+	if got := strings.Count(svg, "<rect"); got != 2 {
+		t.Errorf("bar chart has %d bars, want 2 (the empty week between draws none)", got)
+	}
+	if got := len(c.XLabels); got != 3 {
+		t.Errorf("x labels = %d, want 3 (the empty week between keeps its place)", got)
 	}
 }
 

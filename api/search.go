@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/index"
+	"github.com/newsintel/newsintel/pipelines/digest"
 )
 
 // cursorSep joins a hit's sort values into one cursor; base64url never
@@ -174,17 +175,7 @@ func boolParam(q url.Values, name string) (*bool, error) {
 }
 
 // list returns a parameter's values, each split at commas, blanks dropped.
-func list(q url.Values, name string) []string {
-	var out []string
-	for _, v := range q[name] {
-		for _, p := range strings.Split(v, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
+func list(q url.Values, name string) []string { return digest.SplitValues(q[name]) }
 
 // dateRange parses since and until, refusing an until before since.
 func dateRange(q url.Values) (since, until time.Time, err error) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/pipelines/digest"
 )
 
 // topicForm is the create and edit form of a topic: the search it saves
@@ -46,13 +47,13 @@ func formFromValues(v url.Values) topicForm {
 		At: v.Get("at"), Weekday: v.Get("weekday"), TimeZone: v.Get("timezone"), Alerts: v.Get("alerts") != "",
 		IncludeClaims: v.Get("include_claims") != "", AnonymousOnly: v.Get("anonymous_only") != "",
 		IncludeFilings: v.Get("include_filings") != "", IncludeNotices: v.Get("include_notices") != ""}
-	for _, k := range list(v["kind"]) {
+	for _, k := range digest.SplitValues(v["kind"]) {
 		f.Kinds[k] = true
 	}
 	if h := v.Get("has_anonymous"); h != "" && h != "true" {
 		f.Other = append(f.Other, field{Name: "has_anonymous", Value: h}) // "false": only documents without; the box cannot say so
 	}
-	for _, st := range list(v["source_type"]) {
+	for _, st := range digest.SplitValues(v["source_type"]) {
 		if slices.Contains(newsintel.SourceTypes(), newsintel.SourceType(st)) {
 			f.SourceTypes[st] = true
 		} else {
@@ -100,7 +101,7 @@ func (f topicForm) topic() newsintel.Topic {
 		}
 	}
 	slices.Sort(filters["kind"])
-	if vals := list([]string{f.Entity}); len(vals) > 0 {
+	if vals := digest.SplitValues([]string{f.Entity}); len(vals) > 0 {
 		filters["entity"] = vals
 	}
 	if p := strings.TrimSpace(f.Publisher); p != "" {
@@ -121,19 +122,6 @@ func (f topicForm) topic() newsintel.Topic {
 		Schedule: newsintel.Schedule{Every: f.Every, At: strings.TrimSpace(f.At), Weekday: f.Weekday, TimeZone: strings.TrimSpace(f.TimeZone), Alerts: f.Alerts},
 		Options: newsintel.TopicOptions{MaxItems: f.MaxItems, IncludeClaims: f.IncludeClaims, AnonymousOnly: f.AnonymousOnly,
 			IncludeFilings: f.IncludeFilings, IncludeNotices: f.IncludeNotices}}
-}
-
-// list splits values at commas, trimmed, blanks dropped.
-func list(vs []string) []string {
-	var out []string
-	for _, v := range vs {
-		for _, p := range strings.Split(v, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
 }
 
 // describe says in words what a topic looks for.

@@ -69,7 +69,7 @@ func Compile(q newsintel.TopicQuery) (index.Request, error) {
 		if !ok {
 			return r, newsintel.Errorf(newsintel.EINVALID, "unknown filter %q; use one of %s", clip(name), strings.Join(FilterNames(), ", "))
 		}
-		vals := splitValues(q.Filters[name])
+		vals := SplitValues(q.Filters[name])
 		if len(vals) == 0 {
 			continue
 		}
@@ -117,9 +117,10 @@ func windowed(r index.Request, since, until time.Time) index.Request {
 	return r
 }
 
-// splitValues splits each value at commas, as the search API does, and
-// drops blanks.
-func splitValues(in []string) []string {
+// SplitValues splits each value at commas and trims it, dropping blanks:
+// the list syntax of the search API's filters ("kind=article,filing" or
+// kind repeated), which topic filters and the web forms share.
+func SplitValues(in []string) []string {
 	var out []string
 	for _, v := range in {
 		for _, p := range strings.Split(v, ",") {

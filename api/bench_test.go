@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/index"
 )
 
@@ -12,7 +13,7 @@ import (
 // access, rate limit, metrics, JSON) on the demo index, against the
 // index's own Search, to show what the HTTP layer adds.
 func BenchmarkAPI(b *testing.B) {
-	ix := testIndex(b)
+	ix := demotest.Index(b)
 	s := New(Options{Index: ix, Access: Access{OpenRead: true}})
 	for _, c := range []struct{ name, path string }{
 		{"match", "/api/v1/search?q=cloud+security"},

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/index"
 	"github.com/stretchr/testify/require"
 )
@@ -99,9 +100,9 @@ func TestClaimsBadParams(t *testing.T) {
 }
 
 func TestClaimsRevisionDropsClaim(t *testing.T) {
-	ix := testIndex(t)
+	ix := demotest.Index(t)
 	var d newsintel.Document
-	for _, doc := range demoDocs(t) {
+	for _, doc := range demotest.Docs(t) {
 		if doc.Publisher == "Whitepapers.online" {
 			d = doc
 		}
@@ -128,7 +129,7 @@ func TestClaimsRevisionDropsClaim(t *testing.T) {
 }
 
 func TestClaimsLeaveDocumentSearchAlone(t *testing.T) {
-	docs := demoDocs(t)
+	docs := demotest.Docs(t)
 	ids := map[string]bool{}
 	claims := 0
 	for _, d := range docs {

@@ -7,12 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/pipelines"
 	"github.com/stretchr/testify/require"
 )
 
 func TestMetrics(t *testing.T) {
-	ix := testIndex(t)
+	ix := demotest.Index(t)
 	extract := new(pipelines.Counters)
 	extract.Processed.Add(7)
 	extract.Dead.Add(2)

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/newsintel/newsintel/demo/demotest"
 )
 
 // TestOpenAPIDescribesEveryRoute checks, both ways, that the served
@@ -20,7 +22,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	paths, _ := doc["paths"].(map[string]any)
 	require.NotEmpty(t, paths)
 
-	s := New(Options{Index: testIndex(t)})
+	s := New(Options{Index: demotest.Index(t)})
 	registered := map[string]bool{}
 	for _, rt := range s.table() {
 		registered[rt.pattern()] = true

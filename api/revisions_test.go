@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/extract"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/index"
@@ -65,7 +66,7 @@ func (s *memStore) Save(_ context.Context, name string, v any) error {
 // extract stage, and returns the documents published.
 func editedRevisions(t *testing.T) []newsintel.Document {
 	t.Helper()
-	pub := &collector{}
+	pub := &demotest.Collector{}
 	revs := &poll.Revisions{Store: &memStore{m: map[string][]byte{}}}
 	in := &ingest.Ingester{Pub: poll.Revisioned{Pub: pub, Revisions: revs}, Source: "harbor-ledger"}
 	for _, name := range []string{"rev1.html", "rev1.html", "rev2.html"} {
@@ -74,10 +75,10 @@ func editedRevisions(t *testing.T) []newsintel.Document {
 		_, err = in.Bytes(t.Context(), data, editedURL, "text/html; charset=utf-8")
 		require.NoError(t, err)
 	}
-	require.Len(t, pub.raws, 2, "the unchanged fetch must not be published again")
+	require.Len(t, pub.Raws, 2, "the unchanged fetch must not be published again")
 	x := extract.New(entities.Builtin())
 	var docs []newsintel.Document
-	for _, raw := range pub.raws {
+	for _, raw := range pub.Raws {
 		d, err := x.Extract(t.Context(), raw)
 		require.NoError(t, err)
 		docs = append(docs, *d)

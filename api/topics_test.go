@@ -14,6 +14,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/stretchr/testify/require"
 
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/pipelines"
 	"github.com/newsintel/newsintel/pipelines/digest"
 )
@@ -33,7 +34,7 @@ func startTopicsAPI(t *testing.T) string {
 	require.NoError(t, bus.EnsureTopology(t.Context(), pipelines.DefaultStreamOptions()))
 	store, err := digest.NewStore(t.Context(), bus)
 	require.NoError(t, err)
-	ix := testIndex(t)
+	ix := demotest.Index(t)
 	return startAPI(t, Options{Index: ix, Access: keyedAccess(true), Topics: store, Digests: &digest.Builder{Index: ix}}).URL
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/extract/entities"
 )
 
@@ -14,7 +15,7 @@ import (
 // corpus, through the UI handler alone (no network): what a page costs on
 // top of the index queries it makes.
 func BenchmarkPages(b *testing.B) {
-	h := New(Options{Index: testIndex(b), Gazetteer: entities.Builtin(), Access: keyedAccess(true)})
+	h := New(Options{Index: demotest.Index(b), Gazetteer: entities.Builtin(), Access: keyedAccess(true)})
 	for _, p := range []struct{ name, path string }{
 		{"search", "/search?q=alibaba+cloud"},
 		{"search_all", "/search"},

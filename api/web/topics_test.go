@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/pipelines"
 	"github.com/newsintel/newsintel/pipelines/digest"
 	"github.com/stretchr/testify/require"
@@ -44,7 +45,7 @@ func post(t *testing.T, base, path, key string, form url.Values) (*http.Response
 }
 
 func TestTopicsCreatePreviewSubscribeDelete(t *testing.T) {
-	ix := testIndex(t)
+	ix := demotest.Index(t)
 	srv := startUI(t, Options{Index: ix, Access: keyedAccess(true), Topics: topicStore(t), Digests: &digest.Builder{Index: ix}})
 	_, admin := login(t, srv.URL, adminSecret, "/topics")
 	_, reader := login(t, srv.URL, readSecret, "/topics")

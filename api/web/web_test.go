@@ -14,6 +14,7 @@ import (
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
 	"github.com/newsintel/newsintel/config"
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/index"
 	"github.com/stretchr/testify/require"
 )
@@ -24,7 +25,7 @@ const seedID = "80a0bf766624ef800105976c6e822a1a"
 func TestPagesRender(t *testing.T) {
 	srv := startUI(t, Options{Sources: sourcesList(nil)})
 	filing := ""
-	for _, d := range demoDocs(t) {
+	for _, d := range demotest.Docs(t) {
 		if d.Kind == newsintel.KindFiling {
 			filing = d.ID
 		}
@@ -130,7 +131,7 @@ func hostile() newsintel.Document {
 }
 
 func TestCrawledTextIsEscaped(t *testing.T) {
-	srv := startUI(t, Options{Index: testIndex(t, hostile())})
+	srv := startUI(t, Options{Index: demotest.Index(t, hostile())})
 	for _, path := range []string{"/search?q=cloud+review", "/search?q=onerror", "/documents/hostile1", "/claims?q=risk", "/search?publisher=" + url.QueryEscape("Evil <i>Times</i>")} {
 		resp, body := getPage(t, srv.URL+path)
 		require.Equal(t, http.StatusOK, resp.StatusCode, "GET %s", path)
@@ -205,7 +206,7 @@ func (registryFunc) Remove(context.Context, string) error {
 }
 
 func TestDocumentShowsRevisions(t *testing.T) {
-	ix := testIndex(t)
+	ix := demotest.Index(t)
 	v1 := hostile()
 	v1.ID, v1.Title = "revised1", "Cloud review widens"
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{v1}))
@@ -264,9 +265,9 @@ func (brokenRevisions) Revisions(context.Context, string) (*index.RevisionHistor
 // leaves the page standing, without revisions, and says why in the log.
 func TestDocumentRevisionFailureLogged(t *testing.T) {
 	var logs bytes.Buffer
-	ix := brokenRevisions{testIndex(t)}
+	ix := brokenRevisions{demotest.Index(t)}
 	srv := startUI(t, Options{Index: ix, Log: slog.New(slog.NewTextHandler(&logs, nil))})
-	id := demoDocs(t)[0].ID
+	id := demotest.Docs(t)[0].ID
 	resp, body := getPage(t, srv.URL+"/documents/"+id)
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	if strings.Contains(body, "<h2>Revisions</h2>") {

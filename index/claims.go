@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -211,8 +212,10 @@ func addClaimPublished(x *indexedClaim, t time.Time) {
 // putClaims adds to b the claim items and revision logs of the documents
 // of docs (every revision of them, also those older than the indexed
 // document: they still belong in its history), and deletes the items of
-// claims a late revision re-keyed. A document whose log does not change (a
-// replay) is left alone.
+// claims the new log no longer makes (a late revision re-keyed them, or
+// the log forgot the revision they were in). A document whose log does
+// not change (a replay) is left alone; one whose log cannot be read
+// starts a new log from its indexed revision.
 func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel.Document) error {
 	if len(docs) == 0 {
 		return nil
@@ -225,25 +228,29 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 		}
 		byID[docs[i].ID] = append(byID[docs[i].ID], &docs[i])
 	}
-	logs, err := ix.revisionLogs(ctx, ids)
+	logs, broken, err := ix.revisionLogs(ctx, ids)
 	if err != nil {
 		return err
 	}
-	var fill, write []string
+	for _, id := range broken {
+		logs[id] = ix.rebuiltLog(ctx, id)
+	}
+	var known, write []string
 	for _, id := range ids {
 		switch l := logs[id]; {
-		case l == nil:
+		case slices.Contains(broken, id) || l != nil && l.changedBy(byID[id]):
+			known = append(known, id)
 			write = append(write, id)
-		case l.changedBy(byID[id]):
-			fill = append(fill, id)
+		case l == nil:
 			write = append(write, id)
 		}
 	}
-	if err := ix.fillNewest(ctx, logs, fill); err != nil {
+	itemIDs, err := ix.fillNewest(ctx, logs, known)
+	if err != nil {
 		return err
 	}
 	for _, id := range write {
-		if err := putLog(b, id, logs[id], byID[id]); err != nil {
+		if err := putLog(b, id, logs[id], byID[id], itemIDs[id]); err != nil {
 			return err
 		}
 	}
@@ -251,14 +258,12 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 }
 
 // putLog adds revisions to the log l of document id (nil when it has
-// none yet, else with the claims of its newest revision filled in) and
-// writes the items of the new log to b.
-func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Document) error {
-	var before []*claimState
+// none yet, else with the claims of its newest revision filled in),
+// writes the items of the new log to b and deletes those of itemIDs, the
+// document's claim items, that it no longer makes.
+func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Document, itemIDs []string) error {
 	if l == nil {
 		l = &revisionLog{}
-	} else if reKeys(l, revisions) {
-		before, _ = l.replay(id)
 	}
 	for _, d := range revisions {
 		l.add(d)
@@ -272,28 +277,15 @@ func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Do
 			return fmt.Errorf("index: add %s to batch: %w", itemID, err)
 		}
 	}
-	for _, st := range before {
-		if _, kept := items[st.id]; !kept {
-			b.Delete(st.id)
+	for _, itemID := range itemIDs {
+		if _, kept := items[itemID]; !kept {
+			b.Delete(itemID)
 		}
 	}
 	return nil
 }
 
-// reKeys reports whether adding revisions to l may change the IDs of
-// claims it has: only a revision that is not newer than every logged one
-// can, by changing what came first.
-func reKeys(l *revisionLog, revisions []*newsintel.Document) bool {
-	last := l.newest()
-	for _, d := range revisions {
-		if last == nil || max(d.Revision, 1) <= last.Revision {
-			return true
-		}
-	}
-	return false
-}
-
-// claimLookupChunk keeps// claimLookupChunk keeps the IDs of one revision log lookup to a modest
+// claimLookupChunk keeps the IDs of one revision log lookup to a modest
 // query.
 const claimLookupChunk = 500
 

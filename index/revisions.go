@@ -25,11 +25,18 @@ import (
 // claim items hold already (most documents never change, so their log is
 // a few bytes); they are read back from the claim items, in order of
 // Position, only when another revision arrives.
+//
+// A log holds at most maxLoggedRevisions revisions. The first one stays,
+// as the baseline claims are added in; a full log forgets the oldest
+// revision that changed no claim (the same claims as the one before it),
+// else the oldest after the first. Whatever a forgotten revision did is
+// then credited to the next one kept, and items of claims the kept log no
+// longer makes are deleted.
 const (
 	docTypeRevisions   = "revisions"
 	revisionLogSuffix  = "#revisions"
 	fieldRevisionLog   = "revision_log" // stored only: the revisionLog as JSON
-	maxLoggedRevisions = 100            // older ones are forgotten
+	maxLoggedRevisions = 100
 )
 
 // Claim statuses: current (in the newest revision, as first written),
@@ -131,11 +138,15 @@ func logRevision(d *newsintel.Document) loggedRevision {
 		}
 		r.Claims[i] = lc
 	}
-	r.Count = len(r.Claims)
-	b, _ := json.Marshal(r.Claims) // plain data: cannot fail
-	sum := sha256.Sum256(b)
-	r.Hash = hex.EncodeToString(sum[:8])
+	r.Count, r.Hash = len(r.Claims), claimsHash(r.Claims)
 	return r
+}
+
+// claimsHash is the Hash of a revision with claims cs.
+func claimsHash(cs []loggedClaim) string {
+	b, _ := json.Marshal(cs) // plain data: cannot fail
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
 }
 
 // add puts revision d into the log: a new revision takes its place by
@@ -159,10 +170,34 @@ func (l *revisionLog) add(d *newsintel.Document) bool {
 		changed = changed || !equalJSON(doc, l.Doc)
 		l.Doc = doc
 	}
-	if n := len(l.Revisions); n > maxLoggedRevisions {
-		l.Revisions = slices.Delete(l.Revisions, 0, n-maxLoggedRevisions)
+	for len(l.Revisions) > maxLoggedRevisions {
+		k := l.forgettable()
+		l.Revisions = slices.Delete(l.Revisions, k, k+1)
 	}
 	return changed
+}
+
+// forgettable is the index of the revision a full log forgets: the
+// oldest one with the same claims as the one before it, else the second
+// (the first is the baseline). The newest is never forgotten.
+func (l *revisionLog) forgettable() int {
+	for i := 1; i < len(l.Revisions)-1; i++ {
+		if l.Revisions[i].Hash == l.Revisions[i-1].Hash {
+			return i
+		}
+	}
+	return 1
+}
+
+// valid reports whether l can be replayed: revisions in increasing order,
+// each but the newest with the claims it counts.
+func (l *revisionLog) valid() bool {
+	for i, r := range l.Revisions {
+		if i > 0 && r.Revision <= l.Revisions[i-1].Revision || i < len(l.Revisions)-1 && len(r.Claims) != r.Count {
+			return false
+		}
+	}
+	return len(l.Revisions) > 0
 }
 
 // changedBy reports whether adding revisions would change l; l is left
@@ -206,9 +241,11 @@ type indexedLog struct {
 }
 
 // revisionLogs returns the stored revision logs of those of docIDs that
-// have one.
-func (ix *Index) revisionLogs(ctx context.Context, docIDs []string) (map[string]*revisionLog, error) {
+// have one, and those of docIDs whose log cannot be read (logged as a
+// warning: one document's history must not stop a batch).
+func (ix *Index) revisionLogs(ctx context.Context, docIDs []string) (map[string]*revisionLog, []string, error) {
 	out := make(map[string]*revisionLog, len(docIDs))
+	var broken []string
 	for start := 0; start < len(docIDs); start += claimLookupChunk {
 		chunk := docIDs[start:min(start+claimLookupChunk, len(docIDs))]
 		ids := make([]string, len(chunk))
@@ -220,18 +257,38 @@ func (ix *Index) revisionLogs(ctx context.Context, docIDs []string) (map[string]
 		req.Score = "none"
 		res, err := ix.bleve.SearchInContext(ctx, req)
 		if err != nil {
-			return nil, fmt.Errorf("index: look up revision logs: %w", err)
+			return nil, nil, fmt.Errorf("index: look up revision logs: %w", err)
 		}
 		for _, h := range res.Hits {
+			id := h.ID[:len(h.ID)-len(revisionLogSuffix)]
 			var l revisionLog
 			s, _ := h.Fields[fieldRevisionLog].(string)
-			if err := json.Unmarshal([]byte(s), &l); err != nil {
-				return nil, fmt.Errorf("index: decode %s: %w", h.ID, err)
+			if err := json.Unmarshal([]byte(s), &l); err != nil || !l.valid() {
+				ix.log.Warn("revision log cannot be read; the document's claim history starts again from its indexed revision",
+					"doc_id", id, "err", err)
+				broken = append(broken, id)
+				continue
 			}
-			out[h.ID[:len(h.ID)-len(revisionLogSuffix)]] = &l
+			out[id] = &l
 		}
 	}
-	return out, nil
+	return out, broken, nil
+}
+
+// rebuiltLog is a log holding only the indexed revision of document id,
+// for a document whose log cannot be read; nil when the index holds no
+// readable document id.
+func (ix *Index) rebuiltLog(ctx context.Context, id string) *revisionLog {
+	d, err := ix.Get(ctx, id)
+	if err != nil {
+		if newsintel.ErrorCode(err) != newsintel.ENOTFOUND {
+			ix.log.Warn("document cannot be read to rebuild its claim history", "doc_id", id, "err", err)
+		}
+		return nil
+	}
+	l := &revisionLog{}
+	l.add(d)
+	return l
 }
 
 // Revisions returns the revisions of document id the index was given, with
@@ -248,15 +305,19 @@ func (ix *Index) Revisions(ctx context.Context, id string) (*RevisionHistory, er
 		return nil, err
 	}
 	defer done()
-	logs, err := ix.revisionLogs(ctx, []string{id})
+	logs, broken, err := ix.revisionLogs(ctx, []string{id})
 	if err != nil {
 		return nil, searchErr(ctx, err)
 	}
+	if len(broken) > 0 {
+		return nil, newsintel.Errorf(newsintel.EINTERNAL,
+			"the revision history of %q cannot be read; it starts again with the document's next revision", id)
+	}
 	l := logs[id]
-	if l == nil || len(l.Revisions) == 0 {
+	if l == nil {
 		return nil, newsintel.Errorf(newsintel.ENOTFOUND, "no document with ID %q", id)
 	}
-	if err := ix.fillNewest(ctx, logs, []string{id}); err != nil {
+	if _, err := ix.fillNewest(ctx, logs, []string{id}); err != nil {
 		return nil, searchErr(ctx, err)
 	}
 	_, revs := l.replay(id)
@@ -265,46 +326,70 @@ func (ix *Index) Revisions(ctx context.Context, id string) (*RevisionHistory, er
 }
 
 // fillNewest reads the claims of the newest revision of the logs of ids
-// back from their claim items (current and changed, by Position). When
-// the items and the log disagree on their number it logs a warning and
-// goes on with the items: a document's history should not stop its
-// newer revisions from being indexed. It returns the search's error.
-func (ix *Index) fillNewest(ctx context.Context, logs map[string]*revisionLog, ids []string) error {
-	if len(ids) == 0 {
-		return nil
-	}
+// back from their claim items (current and changed, by Position), for
+// logs whose newest revision has none, and returns the IDs of every claim
+// item of each of ids, removed ones too. Items that do not make the
+// claims the log recorded (their hash differs) are not trusted: the
+// claims are read from the indexed document instead, with a warning, so
+// a stale or duplicate item never enters the log. It returns the
+// search's error.
+func (ix *Index) fillNewest(ctx context.Context, logs map[string]*revisionLog, ids []string) (map[string][]string, error) {
 	hits := map[string][]ClaimHit{}
 	for start := 0; start < len(ids); start += claimLookupChunk {
-		if err := ix.liveClaims(ctx, ids[start:min(start+claimLookupChunk, len(ids))], hits); err != nil {
-			return err
+		if err := ix.claimItems(ctx, ids[start:min(start+claimLookupChunk, len(ids))], hits); err != nil {
+			return nil, err
 		}
 	}
+	itemIDs := make(map[string][]string, len(ids))
 	for _, id := range ids {
-		r := logs[id].newest()
-		hs := hits[id]
-		if len(hs) != r.Count {
-			ix.log.Warn("claim items and revision log disagree", "doc_id", id, "revision", r.Revision,
-				"claim_items", len(hs), "logged", r.Count)
-			r.Count = len(hs)
+		var live []ClaimHit
+		for _, h := range hits[id] {
+			itemIDs[id] = append(itemIDs[id], h.ID)
+			if h.Status != ClaimRemoved {
+				live = append(live, h)
+			}
 		}
-		slices.SortFunc(hs, func(a, b ClaimHit) int { return a.Position - b.Position })
-		r.Claims = make([]loggedClaim, len(hs))
-		for i, h := range hs {
-			r.Claims[i] = loggedClaim{Text: h.Text, Cue: h.Cue, Hedge: h.Hedge, Quote: h.Quote, Source: h.Source,
-				Entities: h.Entities, EntityNames: h.EntityNames}
+		if r := logs[id].newest(); r != nil && r.Claims == nil {
+			r.Claims = ix.newestClaims(ctx, id, r, live)
 		}
 	}
-	return nil
+	return itemIDs, nil
 }
 
-// liveClaims adds to out the current and changed claims of docIDs.
-func (ix *Index) liveClaims(ctx context.Context, docIDs []string, out map[string][]ClaimHit) error {
+// newestClaims returns the claims of r, the newest revision of document
+// id, from its live claim items, or from the indexed document when they
+// do not hash to r.Hash.
+func (ix *Index) newestClaims(ctx context.Context, id string, r *loggedRevision, live []ClaimHit) []loggedClaim {
+	slices.SortFunc(live, func(a, b ClaimHit) int { return a.Position - b.Position })
+	claims := make([]loggedClaim, len(live))
+	for i, h := range live {
+		claims[i] = loggedClaim{Text: h.Text, Cue: h.Cue, Hedge: h.Hedge, Quote: h.Quote, Source: h.Source,
+			Entities: h.Entities, EntityNames: h.EntityNames}
+	}
+	if claimsHash(claims) == r.Hash {
+		return claims
+	}
+	d, err := ix.Get(ctx, id)
+	if err == nil && max(d.Revision, 1) == r.Revision {
+		if dr := logRevision(d); dr.Hash == r.Hash {
+			ix.log.Warn("claim items differ from the revision log; claims read from the document", "doc_id", id,
+				"revision", r.Revision, "claim_items", len(live), "logged", r.Count)
+			return dr.Claims
+		}
+	}
+	ix.log.Warn("claim items differ from the revision log and the document; the items are used", "doc_id", id,
+		"revision", r.Revision, "claim_items", len(live), "logged", r.Count, "err", err)
+	r.Count, r.Hash = len(claims), claimsHash(claims)
+	return claims
+}
+
+// claimItems adds to out the claim items of docIDs, removed ones too.
+func (ix *Index) claimItems(ctx context.Context, docIDs []string, out map[string][]ClaimHit) error {
 	docs := make([]query.Query, len(docIDs))
 	for i, id := range docIDs {
 		docs[i] = term(fieldClaimDoc, id)
 	}
-	q := query.NewConjunctionQuery([]query.Query{query.NewDisjunctionQuery(docs),
-		query.NewDisjunctionQuery([]query.Query{term(fieldClaimStatus, ClaimCurrent), term(fieldClaimStatus, ClaimChanged)})})
+	q := query.NewDisjunctionQuery(docs)
 	const page = 10000
 	for from := 0; ; from += page {
 		req := bleve.NewSearchRequestOptions(q, page, from, false)

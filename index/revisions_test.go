@@ -224,7 +224,7 @@ func TestRevisionLogLeavesNewestClaimsToClaimItems(t *testing.T) {
 	ix, _ := openTemp(t, Options{})
 	r1, r2, _ := alibabaRevisions(t)
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1, r2}))
-	logs, err := ix.revisionLogs(t.Context(), []string{idAlibaba})
+	logs, _, err := ix.revisionLogs(t.Context(), []string{idAlibaba})
 	require.NoError(t, err)
 	l := logs[idAlibaba]
 	require.NotNil(t, l)
@@ -233,7 +233,8 @@ func TestRevisionLogLeavesNewestClaimsToClaimItems(t *testing.T) {
 		t.Errorf("stored log = %+v, want revision 1 with its %d claims and revision 2 with a count of %d and no claims",
 			l, len(r1.Claims), len(r2.Claims))
 	}
-	require.NoError(t, ix.fillNewest(t.Context(), logs, []string{idAlibaba}))
+	_, err = ix.fillNewest(t.Context(), logs, []string{idAlibaba})
+	require.NoError(t, err)
 	if got, want := l.Revisions[1].Claims, logRevision(&r2).Claims; !equalJSON(got, want) {
 		t.Errorf("claims of revision 2 read back = %+v, want %+v", got, want)
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/attribution"
 )
 
 // paragraph is one paragraph of a document's body, cut into runs so that
@@ -181,43 +182,17 @@ func claimViews(cs []newsintel.Claim) []claimView {
 	slices.SortStableFunc(sorted, func(a, b newsintel.Claim) int { return a.Start - b.Start })
 	out := make([]claimView, len(sorted))
 	for i, c := range sorted {
-		out[i] = claimView{N: i + 1, Claim: c, Title: sourceLine(c.Source), Who: sourceWho(c.Source)}
+		out[i] = claimView{N: i + 1, Claim: c, Title: sourceLine(c.Source), Who: attribution.Who(c.Source)}
 	}
 	return out
 }
 
-// sourceLine describes a claim's source in a line: "Anonymous: three
-// people familiar with the matter (3 sources)".
+// sourceLine describes a claim's source in a line: "Anonymous: people
+// familiar with the matter (3 sources)".
 func sourceLine(s newsintel.Source) string {
 	line := sourceTypeName(s.Type)
-	if who := sourceWho(s); who != "" {
+	if who := attribution.Who(s); who != "" {
 		line += ": " + who
 	}
 	return line
-}
-
-// sourceWho says who a claim's source is, without its type: "three people
-// familiar with the matter (3 sources)".
-func sourceWho(s newsintel.Source) string {
-	who := s.Description
-	if s.Name != "" {
-		who = s.Name
-		if s.Description != "" && !strings.EqualFold(s.Description, s.Name) {
-			who += ", " + s.Description
-		}
-	}
-	if s.Affiliation != "" && !strings.Contains(strings.ToLower(who), strings.ToLower(s.Affiliation)) {
-		who = strings.TrimPrefix(who+", "+s.Affiliation, ", ")
-	}
-	line := who
-	switch {
-	case s.Count != nil && *s.Count > 1:
-		line += " (" + strconv.Itoa(*s.Count) + " sources)"
-	case s.Plural:
-		line += " (several sources)"
-	}
-	if s.Via != "" {
-		line = strings.TrimPrefix(line+", via "+s.Via, ", ")
-	}
-	return strings.TrimSpace(line)
 }

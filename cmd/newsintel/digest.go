@@ -66,36 +66,38 @@ topic's schedule; --dry-run says that nothing is sent.`,
 	return cmd
 }
 
-// resolveTopic returns the ID of the topic ref names: its ID, or its
-// name as 'topics list' shows it.
-func resolveTopic(c *apiClient, ref string) (string, error) {
+// resolveTopic returns the topic ref names: its ID, or its name as
+// 'topics list' shows it.
+func resolveTopic(c *apiClient, ref string) (newsintel.Topic, error) {
 	if newsintel.ValidID(ref) {
 		var t newsintel.Topic
 		err := c.do(http.MethodGet, "/api/v1/topics/"+url.PathEscape(ref), nil, &t)
 		if err == nil || !strings.Contains(err.Error(), "HTTP 404") {
-			return ref, err
+			return t, err
 		}
 	}
 	var list struct {
 		Topics []newsintel.Topic `json:"topics"`
 	}
 	if err := c.do(http.MethodGet, "/api/v1/topics", nil, &list); err != nil {
-		return "", err
+		return newsintel.Topic{}, err
 	}
 	t, err := digest.PickTopic(list.Topics, ref)
 	if err != nil {
-		return "", cliError(err)
+		return t, cliError(err)
 	}
-	return t.ID, nil
+	return t, nil
 }
 
-// printDigest fetches a topic's digest from the API and prints it; ref is
-// the topic's ID or name.
+// printDigest fetches a topic's digest from the API and prints it as its
+// e-mail's text part reads, in the topic's time zone; ref is the topic's
+// ID or name.
 func printDigest(c *apiClient, ref string, o digestOptions) error {
-	topicID, err := resolveTopic(c, ref)
+	topic, err := resolveTopic(c, ref)
 	if err != nil {
 		return fmt.Errorf("digest of %s: %w", ref, err)
 	}
+	topicID := topic.ID
 	q := url.Values{}
 	if o.since != "" {
 		q.Set("since", o.since)
@@ -114,7 +116,7 @@ func printDigest(c *apiClient, ref string, o digestOptions) error {
 	if o.asJSON {
 		return printJSON(c.cmd.OutOrStdout(), dg)
 	}
-	return digest.WriteText(c.cmd.OutOrStdout(), &dg)
+	return deliver.WriteText(c.cmd.OutOrStdout(), topic, &dg)
 }
 
 // digestStage is the digest stage of one process: the topic store, the

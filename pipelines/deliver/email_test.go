@@ -100,6 +100,7 @@ func TestEmailDeliveredOnceAndUnsubscribed(t *testing.T) {
 	r := parseMail(t, m.Data)
 	checkHeaders(t, r.msg, got.ID, apiSrv.URL)
 	checkBodies(t, r, apiSrv.URL)
+	checkSameText(t, r, f.topic, dg)
 	checkLineLengths(t, m.Data)
 
 	again, err := d.Deliver(t.Context(), f.topic, sub, dg, period)
@@ -155,20 +156,21 @@ func checkBodies(t *testing.T, r received, apiURL string) {
 	if strings.Join(r.partTypes, ",") != "text/plain,text/html" || strings.Join(r.encodings, ",") != "quoted-printable,quoted-printable" {
 		t.Errorf("parts %v encoded %v, want text/plain and text/html, quoted-printable", r.partTypes, r.encodings)
 	}
+	flat := strings.Join(strings.Fields(r.text), " ") // the text is wrapped
 	for _, want := range []string{
 		"US weighs curbs on Alibaba's cloud unit", "https://news.example.com/alibaba-cloud",
 		"Also reported by 2 outlets: Associated Press, CNBC",
-		"[ANONYMOUS SOURCE: 3 sources, people familiar with the matter] the review could lead to a ban",
-		`"We comply with all laws"`, "Jane Doe (Alibaba), said", "== Filings ==", "Alibaba Group 20-F",
+		"[ANONYMOUS SOURCE: people familiar with the matter (3 sources)] the review could lead to a ban",
+		`"We comply with all laws"`, "Jane Doe, Alibaba, said", "FILINGS", "Alibaba Group 20-F",
 		"Alibaba Group (company): 12 documents, against 2.5 usually", "Unsubscribe: " + apiURL + "/unsubscribe?token=",
 	} {
-		if !strings.Contains(r.text, want) {
+		if !strings.Contains(flat, want) {
 			t.Errorf("plain text lacks %q:\n%s", want, r.text)
 		}
 	}
 	for _, want := range []string{
 		`<a href="https://news.example.com/alibaba-cloud"`, "Also reported by 2 outlets: Associated Press, CNBC",
-		"Anonymous source: 3 sources, people familiar with the matter", "Cloud &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; rivals react",
+		"Anonymous source: people familiar with the matter (3 sources)", "Cloud &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; rivals react",
 		`href="` + apiURL + `/unsubscribe?token=`, "Mentioned more than usual",
 	} {
 		if !strings.Contains(r.html, want) {
@@ -177,6 +179,18 @@ func checkBodies(t *testing.T, r received, apiURL string) {
 	}
 	if strings.Contains(r.html, "<script>") || strings.Contains(r.html, "javascript:") {
 		t.Errorf("HTML carries crawled markup or a javascript: link:\n%s", r.html)
+	}
+}
+
+// checkSameText holds the e-mail's text part to what WriteText prints
+// for `digest run --dry-run`, followed by the unsubscribe footer.
+func checkSameText(t *testing.T, r received, topic newsintel.Topic, dg *newsintel.Digest) {
+	t.Helper()
+	var b strings.Builder
+	require.NoError(t, deliver.WriteText(&b, topic, dg))
+	text := strings.ReplaceAll(r.text, "\r\n", "\n")
+	if body, footer, ok := strings.Cut(text, "\n--\n"); !ok || body != b.String() || !strings.HasPrefix(footer, "You receive this") {
+		t.Errorf("e-mail text part:\n%s\nwant WriteText's digest:\n%s\nand then the footer", text, b.String())
 	}
 }
 

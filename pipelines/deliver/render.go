@@ -1,26 +1,24 @@
 package deliver
 
 import (
+	"bufio"
 	"bytes"
 	"embed"
 	"fmt"
 	htmltemplate "html/template"
 	"strconv"
 	"strings"
-	texttemplate "text/template"
 	"time"
 	"unicode"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/attribution"
 )
 
 //go:embed templates
 var templateFS embed.FS
 
-var (
-	htmlTmpl = htmltemplate.Must(htmltemplate.ParseFS(templateFS, "templates/digest.html"))
-	textTmpl = texttemplate.Must(texttemplate.ParseFS(templateFS, "templates/digest.txt"))
-)
+var htmlTmpl = htmltemplate.Must(htmltemplate.ParseFS(templateFS, "templates/digest.html"))
 
 // Bounds on what one e-mail shows, whatever the digest holds.
 const (
@@ -31,8 +29,9 @@ const (
 	maxAlsoByNames    = 5
 )
 
-// mailView is what the e-mail templates see. Every string is plain text:
-// html/template escapes it, and URLs that are not http(s) are dropped.
+// mailView is what the HTML template and the plain-text writer see. Every
+// string is plain text: html/template escapes it, and URLs that are not
+// http(s) are dropped.
 type mailView struct {
 	Subject        string
 	Kind           string // "Digest" or "Alert"
@@ -72,14 +71,16 @@ func render(v mailView) (html, text []byte, err error) {
 	if err := htmlTmpl.Execute(&h, v); err != nil {
 		return nil, nil, fmt.Errorf("render html: %w", err)
 	}
-	if err := textTmpl.Execute(&t, v); err != nil {
+	tw := bufio.NewWriter(&t)
+	writeText(tw, v)
+	if err := tw.Flush(); err != nil {
 		return nil, nil, fmt.Errorf("render text: %w", err)
 	}
 	return h.Bytes(), t.Bytes(), nil
 }
 
-// newMailView lays out a digest for the templates, dates in the topic's
-// time zone.
+// newMailView lays out a digest for the e-mail and the plain text, dates
+// in the topic's time zone.
 func newMailView(e Entry, p payload, unsubscribeURL string) mailView {
 	dg, loc := p.Digest, location(p.Topic.Schedule.TimeZone)
 	name := clean(cmpOr(p.Topic.Name, dg.TopicName, p.Topic.ID), 200)
@@ -95,7 +96,7 @@ func newMailView(e Entry, p payload, unsubscribeURL string) mailView {
 	}
 	for _, s := range dg.Spikes {
 		v.Spikes = append(v.Spikes, spikeView{Name: clean(s.Name, 200), Type: clean(s.Type, 40),
-			Line: fmt.Sprintf("%d documents, against %.1f usually (×%.1f)", s.Count, s.Baseline, s.Ratio)})
+			Line: fmt.Sprintf("%s, against %.1f usually (×%.1f)", plural(s.Count, "document", "documents"), s.Baseline, s.Ratio)})
 	}
 	v.Summary = summaryLine(dg)
 	v.Subject = subject(v, dg)
@@ -142,59 +143,23 @@ func newClaimView(c newsintel.DigestClaim, loc *time.Location) claimView {
 	src := c.Claim.Source
 	cv := claimView{
 		Text: clean(c.Claim.Text, maxClaimRunes), Quote: c.Claim.Quote, Anonymous: src.Type == newsintel.SourceAnonymous,
-		Attribution: attribution(c.Claim), DocTitle: clean(c.Title, maxTitleRunes), DocURL: webURL(c.URL),
+		Attribution: attributionLine(c.Claim), DocTitle: clean(c.Title, maxTitleRunes), DocURL: webURL(c.URL),
 		DocMeta: meta(c.Publisher, c.Published, loc),
 	}
 	if cv.Anonymous {
-		cv.SourceDetail = anonymousDetail(src)
+		cv.SourceDetail = clean(attribution.Who(src), 300)
 	}
 	return cv
 }
 
-// anonymousDetail describes an anonymous source: how many and who
-// ("three people briefed on the matter"; "3 sources, people familiar with
-// the matter" when the description does not count them itself).
-func anonymousDetail(s newsintel.Source) string {
-	desc := clean(s.Description, 200)
-	var count string
-	switch {
-	case s.Count != nil && *s.Count > 1:
-		count = plural(*s.Count, "source", "sources")
-	case s.Plural:
-		count = "several sources"
-	}
-	if count == "" || countsItself(desc) {
-		return cmpOr(desc, count)
-	}
-	if desc == "" {
-		return count
-	}
-	return count + ", " + desc
-}
-
-// countWords start a description that says how many sources it stands for.
-var countWords = map[string]bool{
-	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
-	"nine": true, "ten": true, "several": true, "multiple": true, "many": true, "some": true, "both": true,
-	"a": true, "an": true, "one": true, "two-dozen": true, "dozens": true, "numerous": true, "various": true,
-}
-
-func countsItself(desc string) bool {
-	first, _, _ := strings.Cut(strings.ToLower(desc), " ")
-	return countWords[first] || (first != "" && first[0] >= '0' && first[0] <= '9')
-}
-
-// attribution says who a claim is attributed to, with its cue and hedge.
-func attribution(c newsintel.Claim) string {
-	s := c.Source
-	who := cmpOr(s.Name, s.Description, s.Affiliation)
-	if s.Name != "" && s.Affiliation != "" {
-		who += " (" + s.Affiliation + ")"
-	}
+// attributionLine says who a claim is attributed to, with its cue and
+// hedge; for an anonymous source, whom the flag beside the claim names,
+// only the hedge.
+func attributionLine(c newsintel.Claim) string {
+	who := attribution.Who(c.Source)
 	var out string
-	switch s.Type {
+	switch c.Source.Type {
 	case newsintel.SourceAnonymous:
-		// The flag beside the claim names them; here only hedge and relay.
 	case newsintel.SourceDeclined:
 		out = cmpOr(who, "The subject") + " declined to comment"
 	case newsintel.SourceNoResponse:
@@ -209,9 +174,6 @@ func attribution(c newsintel.Claim) string {
 	}
 	if c.Hedge != "" {
 		out = strings.TrimSpace(out + " (" + c.Hedge + ")")
-	}
-	if s.Via != "" {
-		out = strings.TrimPrefix(out+", via "+s.Via, ", ")
 	}
 	return clean(out, 300)
 }

@@ -160,6 +160,7 @@ func attributionLine(c newsintel.Claim) string {
 	var out string
 	switch c.Source.Type {
 	case newsintel.SourceAnonymous:
+		// The flag beside the claim names them; here only the hedge.
 	case newsintel.SourceDeclined:
 		out = cmpOr(who, "The subject") + " declined to comment"
 	case newsintel.SourceNoResponse:

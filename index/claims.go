@@ -40,6 +40,7 @@ const (
 	fieldClaimMonth       = "claim_month"
 	fieldClaimStored      = "claim_stored" // stored only: the ClaimHit as JSON
 	fieldClaimStatus      = "claim_status" // current, changed or removed
+	fieldClaimOrder       = "claim_order"  // sorts a document's claims in article order, removed last (see claimOrder)
 )
 
 // addClaimFields adds the claim fields and doc_type to the document
@@ -57,8 +58,8 @@ func addClaimFields(m *mapping.DocumentMapping) {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
 	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
-		fieldClaimDay, fieldClaimWeek, fieldClaimMonth, fieldClaimStatus} {
-		m.AddFieldMappingsAt(f, keywordField(true)) // faceted
+		fieldClaimDay, fieldClaimWeek, fieldClaimMonth, fieldClaimStatus, fieldClaimOrder} {
+		m.AddFieldMappingsAt(f, keywordField(true)) // faceted or sorted on
 	}
 	dm := bleve.NewDateTimeFieldMapping()
 	dm.Store, dm.IncludeInAll, dm.DocValues = false, false, true // sorted on
@@ -125,6 +126,7 @@ type indexedClaim struct {
 	Month       []string   `json:"claim_month"`
 	Stored      string     `json:"claim_stored"`
 	Status      string     `json:"claim_status"`
+	Order       string     `json:"claim_order"`
 }
 
 // toIndexedClaims converts the claims of d, seen for the first time, into
@@ -183,9 +185,20 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 		Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
 		AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
 		Entity:      c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored),
-		Status: h.Status}
+		Status: h.Status, Order: claimOrder(docID, st)}
 	addClaimPublished(x, doc.Published)
 	return x, nil
+}
+
+// claimOrder is the sort key of claim st of document docID: the document
+// ID and the claim's position, zero-padded, or for a removed claim "~"
+// and its ID. Document IDs hold no space, so a document's claims sort
+// together; keys are unique, so a sort on them needs no other tie-break.
+func claimOrder(docID string, st *claimState) string {
+	if st.position > 0 {
+		return fmt.Sprintf("%s %07d", docID, st.position)
+	}
+	return docID + " ~" + strings.TrimPrefix(st.id, docID)
 }
 
 func nonEmptyAll(vs []string) []string {

@@ -153,9 +153,10 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 	case r.Sort == SortRelevance && text != nil:
 		req.SortBy([]string{"-_score", "_id"})
 	case r.Sort == SortDate:
-		req.SortBy([]string{fieldClaimPublished, "_id"})
+		req.SortBy([]string{fieldClaimPublished, fieldClaimOrder})
 	default:
-		req.SortBy([]string{"-" + fieldClaimPublished, "_id"})
+		req.SortBy([]string{"-" + fieldClaimPublished, fieldClaimOrder}) // a document's claims in article order
+
 	}
 	if text == nil || r.Sort != SortRelevance {
 		req.Score = "none"

@@ -42,7 +42,7 @@ type ClaimRequest struct {
 	Query string
 	Size  int    // claims to return, 1 to 100; 0 means 10
 	From  int    // claims to skip; From+Size at most 10 000
-	Sort  string // relevance, date or -date; empty: -date (newest first)
+	Sort  string // relevance, date or -date; empty: -date (newest first); by date, a document's claims in article order, removed ones last
 
 	Entity      []string // entity IDs or canonical names
 	SourceType  []string
@@ -156,7 +156,6 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 		req.SortBy([]string{fieldClaimPublished, fieldClaimOrder})
 	default:
 		req.SortBy([]string{"-" + fieldClaimPublished, fieldClaimOrder}) // a document's claims in article order
-
 	}
 	if text == nil || r.Sort != SortRelevance {
 		req.Score = "none"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"testing"
 
@@ -79,6 +80,19 @@ func BenchmarkDeliverEmail(b *testing.B) {
 		got, err := d.Deliver(b.Context(), f.topic, sub, dg, fmt.Sprint("bench-", i))
 		if err != nil || got.State != newsintel.DeliverySent {
 			b.Fatalf("Deliver: %s %v %+v", got.State, err, got.Attempts)
+		}
+	}
+}
+
+// BenchmarkWriteText measures printing a 25-story digest as plain text,
+// as the e-mail's text part and `digest run --dry-run` do.
+func BenchmarkWriteText(b *testing.B) {
+	f := newFixture(b)
+	dg := bigDigest(f)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := deliver.WriteText(io.Discard, f.topic, dg); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -112,20 +112,24 @@ func wrap(b *bufio.Writer, text, indent string) { wrapHanging(b, text, indent, i
 // with first and the others with rest. A word longer than the line (a
 // URL) stands alone on its line, unbroken.
 func wrapHanging(b *bufio.Writer, text, first, rest string) {
-	line, indent := first, first
-	width := utf8.RuneCountInString(line)
-	for _, word := range strings.Fields(text) {
+	indent, width := first, -1 // width -1: nothing written on this line yet
+	for word := range strings.FieldsSeq(text) {
 		n := utf8.RuneCountInString(word)
-		if len(line) > len(indent) && width+1+n > textWidth {
-			fmt.Fprintln(b, line)
-			line, indent, width = rest, rest, utf8.RuneCountInString(rest)
+		if width >= 0 && width+1+n > textWidth {
+			b.WriteByte('\n')
+			indent, width = rest, -1
 		}
-		if len(line) > len(indent) {
-			line, width = line+" ", width+1
+		if width < 0 {
+			b.WriteString(indent)
+			width = utf8.RuneCountInString(indent)
+		} else {
+			b.WriteByte(' ')
+			width++
 		}
-		line, width = line+word, width+n
+		b.WriteString(word)
+		width += n
 	}
-	if len(line) > len(indent) {
-		fmt.Fprintln(b, line)
+	if width >= 0 {
+		b.WriteByte('\n')
 	}
 }

@@ -219,13 +219,41 @@ func (l *revisionLog) newest() *loggedRevision {
 	return &l.Revisions[len(l.Revisions)-1]
 }
 
-// stored is l as it is stored: without the claims of its newest revision.
+// stored is l as it is stored: without the claims of its newest
+// revision, nor those of a revision with the same claims as the one
+// before it (a live blog polled without a change), which decodeLog puts
+// back.
 func (l *revisionLog) stored() *revisionLog {
 	s := &revisionLog{Doc: l.Doc, Revisions: slices.Clone(l.Revisions)}
+	for i := len(s.Revisions) - 1; i > 0; i-- {
+		if s.Revisions[i].Hash == s.Revisions[i-1].Hash {
+			s.Revisions[i].Claims = nil
+		}
+	}
 	if r := s.newest(); r != nil {
 		r.Claims = nil
 	}
 	return s
+}
+
+// decodeLog decodes a stored revision log, giving a revision stored
+// without claims those of the one before it when it has the same hash;
+// the newest keeps none otherwise (see fillNewest). It returns an error
+// for a log that cannot be replayed.
+func decodeLog(s string) (*revisionLog, error) {
+	var l revisionLog
+	if err := json.Unmarshal([]byte(s), &l); err != nil {
+		return nil, err
+	}
+	for i := 1; i < len(l.Revisions); i++ {
+		if r := &l.Revisions[i]; r.Claims == nil && r.Hash == l.Revisions[i-1].Hash {
+			r.Claims = l.Revisions[i-1].Claims
+		}
+	}
+	if !l.valid() {
+		return nil, fmt.Errorf("revisions out of order or without their claims")
+	}
+	return &l, nil
 }
 
 func equalJSON(a, b any) bool {
@@ -261,15 +289,15 @@ func (ix *Index) revisionLogs(ctx context.Context, docIDs []string) (map[string]
 		}
 		for _, h := range res.Hits {
 			id := h.ID[:len(h.ID)-len(revisionLogSuffix)]
-			var l revisionLog
 			s, _ := h.Fields[fieldRevisionLog].(string)
-			if err := json.Unmarshal([]byte(s), &l); err != nil || !l.valid() {
+			l, err := decodeLog(s)
+			if err != nil {
 				ix.log.Warn("revision log cannot be read; the document's claim history starts again from its indexed revision",
 					"doc_id", id, "err", err)
 				broken = append(broken, id)
 				continue
 			}
-			out[id] = &l
+			out[id] = l
 		}
 	}
 	return out, broken, nil

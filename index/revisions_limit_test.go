@@ -1,6 +1,7 @@
 package index
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -194,4 +195,35 @@ func TestUnreadableRevisionLog(t *testing.T) {
 		t.Errorf("history = %+v, want revisions 1 (rebuilt from the indexed document) and 2", h)
 	}
 	requireItemsMatchLog(t, ix, idAlibaba)
+}
+
+// TestStoredLogLeavesOutRepeatedClaims checks that a revision with the
+// same claims as the one before it is stored without them, and decodes to
+// the log it was.
+func TestStoredLogLeavesOutRepeatedClaims(t *testing.T) {
+	r1, r2, _ := alibabaRevisions(t)
+	var l revisionLog
+	l.add(&r1)
+	l.add(&r2)
+	for n := 3; n <= 40; n++ {
+		r := r2
+		r.Revision, r.Fetched = n, fetched2.Add(time.Duration(n)*time.Hour)
+		l.add(&r)
+	}
+	enc, err := json.Marshal(l.stored())
+	require.NoError(t, err)
+	if got := strings.Count(string(enc), `"claims":`); got != 2 {
+		t.Errorf("stored log holds the claims of %d revisions, want 2 (revisions 1 and 2): %s", got, enc)
+	}
+	back, err := decodeLog(string(enc))
+	require.NoError(t, err)
+	back.newest().Claims = l.newest().Claims // as fillNewest reads them back
+	wantStates, wantRevs := l.replay(idAlibaba)
+	gotStates, gotRevs := back.replay(idAlibaba)
+	if !equalJSON(gotRevs, wantRevs) || len(gotStates) != len(wantStates) {
+		t.Errorf("decoded log replays to %d claims and %+v, want %d and %+v", len(gotStates), gotRevs, len(wantStates), wantRevs)
+	}
+	if _, err := decodeLog(`{"revisions":[{"n":2,"hash":"a","count":1},{"n":3,"hash":"b","count":1}]}`); err == nil {
+		t.Errorf("decodeLog(a revision without its claims) = nil error, want one")
+	}
 }

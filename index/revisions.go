@@ -211,9 +211,9 @@ func (l *revisionLog) changedBy(revisions []*newsintel.Document) bool {
 	return changed
 }
 
-// newest is the newest revision of l, nil when l has none.
+// newest is the newest revision of l, nil when l is nil or has none.
 func (l *revisionLog) newest() *loggedRevision {
-	if len(l.Revisions) == 0 {
+	if l == nil || len(l.Revisions) == 0 {
 		return nil
 	}
 	return &l.Revisions[len(l.Revisions)-1]

@@ -175,10 +175,17 @@ func TestUnreadableRevisionLog(t *testing.T) {
 	r1, r2, _ := alibabaRevisions(t)
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1}))
 	require.NoError(t, ix.bleve.Index(idAlibaba+revisionLogSuffix, &indexedLog{DocType: docTypeRevisions, Log: `{"revisions": [`}))
-	other := docByID(t, loadDocs(t), idBoeing)
-	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{other, r2}))
-	if _, err := ix.Get(t.Context(), idBoeing); err != nil {
-		t.Errorf("Get(%s) after a batch beside an unreadable log = %v, want the document", idBoeing, err)
+	// A log without its document: the history starts with the batch.
+	require.NoError(t, ix.bleve.Index(idPFAS+revisionLogSuffix, &indexedLog{DocType: docTypeRevisions, Log: `{"revisions": []}`}))
+	other, pfas := docByID(t, loadDocs(t), idBoeing), docByID(t, loadDocs(t), idPFAS)
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{other, r2, pfas}))
+	for _, id := range []string{idBoeing, idPFAS} {
+		if _, err := ix.Get(t.Context(), id); err != nil {
+			t.Errorf("Get(%s) after a batch beside an unreadable log = %v, want the document", id, err)
+		}
+	}
+	if h, err := ix.Revisions(t.Context(), idPFAS); err != nil || len(h.Revisions) != 1 || len(h.Revisions[0].Added) != len(pfas.Claims) {
+		t.Errorf("Revisions(%s) = %+v, %v; want revision 1 adding its %d claims", idPFAS, h, err, len(pfas.Claims))
 	}
 	d, err := ix.Get(t.Context(), idAlibaba)
 	require.NoError(t, err)

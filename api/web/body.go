@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsintel/newsintel"
-	"github.com/newsintel/newsintel/attribution"
 )
 
 // paragraph is one paragraph of a document's body, cut into runs so that
@@ -182,7 +181,7 @@ func claimViews(cs []newsintel.Claim) []claimView {
 	slices.SortStableFunc(sorted, func(a, b newsintel.Claim) int { return a.Start - b.Start })
 	out := make([]claimView, len(sorted))
 	for i, c := range sorted {
-		out[i] = claimView{N: i + 1, Claim: c, Title: sourceLine(c.Source), Who: attribution.Who(c.Source)}
+		out[i] = claimView{N: i + 1, Claim: c, Title: sourceLine(c.Source), Who: c.Source.Who()}
 	}
 	return out
 }
@@ -191,7 +190,7 @@ func claimViews(cs []newsintel.Claim) []claimView {
 // familiar with the matter (3 sources)".
 func sourceLine(s newsintel.Source) string {
 	line := sourceTypeName(s.Type)
-	if who := attribution.Who(s); who != "" {
+	if who := s.Who(); who != "" {
 		line += ": " + who
 	}
 	return line

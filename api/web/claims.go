@@ -6,7 +6,6 @@ import (
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
-	"github.com/newsintel/newsintel/attribution"
 	"github.com/newsintel/newsintel/index"
 )
 
@@ -42,7 +41,7 @@ type claimRow struct {
 const maxClaimLinks = 4
 
 func newClaimRow(c index.ClaimHit) claimRow {
-	row := claimRow{ClaimHit: c, Who: attribution.Who(c.Source)}
+	row := claimRow{ClaimHit: c, Who: c.Source.Who()}
 	for i, id := range c.Entities {
 		if i == maxClaimLinks {
 			break

@@ -12,7 +12,6 @@ import (
 	"unicode"
 
 	"github.com/newsintel/newsintel"
-	"github.com/newsintel/newsintel/attribution"
 )
 
 //go:embed templates
@@ -147,7 +146,7 @@ func newClaimView(c newsintel.DigestClaim, loc *time.Location) claimView {
 		DocMeta: meta(c.Publisher, c.Published, loc),
 	}
 	if cv.Anonymous {
-		cv.SourceDetail = clean(attribution.Who(src), 300)
+		cv.SourceDetail = clean(src.Who(), 300)
 	}
 	return cv
 }
@@ -156,7 +155,7 @@ func newClaimView(c newsintel.DigestClaim, loc *time.Location) claimView {
 // hedge; for an anonymous source, whom the flag beside the claim names,
 // only the hedge.
 func attributionLine(c newsintel.Claim) string {
-	who := attribution.Who(c.Source)
+	who := c.Source.Who()
 	var out string
 	switch c.Source.Type {
 	case newsintel.SourceAnonymous:

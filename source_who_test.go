@@ -1,4 +1,4 @@
-package attribution
+package newsintel_test
 
 import (
 	"testing"
@@ -6,7 +6,7 @@ import (
 	"github.com/newsintel/newsintel"
 )
 
-func TestWho(t *testing.T) {
+func TestSourceWho(t *testing.T) {
 	three, one := 3, 1
 	cases := []struct {
 		src  newsintel.Source
@@ -25,9 +25,10 @@ func TestWho(t *testing.T) {
 		{newsintel.Source{Type: newsintel.SourceDeclined, Affiliation: "Alibaba"}, "Alibaba"},
 		{newsintel.Source{Type: newsintel.SourceAnonymous, Description: "people  familiar\nwith the talks", Plural: true}, "people familiar with the talks (several sources)"},
 		{newsintel.Source{Type: newsintel.SourceUnattributed}, ""},
+		{newsintel.Source{Type: newsintel.SourceAnonymous, Plural: true, Description: "sources"}, "several sources"},
 	}
 	for _, c := range cases {
-		if got := Who(c.src); got != c.want {
+		if got := c.src.Who(); got != c.want {
 			t.Errorf("Who(%+v) = %q, want %q", c.src, got, c.want)
 		}
 	}

@@ -320,7 +320,9 @@ func (ix *Index) rebuiltLog(ctx context.Context, id string) *revisionLog {
 }
 
 // Revisions returns the revisions of document id the index was given, with
-// the claims each added, removed, changed and restored. It returns an
+// the claims each added, removed, changed and restored; for a document
+// whose stored history cannot be read, only its indexed revision (the
+// history its next revision starts from). It returns an
 // EINVALID error for a malformed ID, ENOTFOUND when the index holds no
 // document id, and ETOOMANY or EUNAVAILABLE as SearchClaims does. It is
 // safe for concurrent use.
@@ -337,16 +339,17 @@ func (ix *Index) Revisions(ctx context.Context, id string) (*RevisionHistory, er
 	if err != nil {
 		return nil, searchErr(ctx, err)
 	}
-	if len(broken) > 0 {
-		return nil, newsintel.Errorf(newsintel.EINTERNAL,
-			"the revision history of %q cannot be read; it starts again with the document's next revision", id)
+	if len(broken) > 0 { // logged: the history the next revision starts from
+		logs[id] = ix.rebuiltLog(ctx, id)
 	}
 	l := logs[id]
 	if l == nil {
 		return nil, newsintel.Errorf(newsintel.ENOTFOUND, "no document with ID %q", id)
 	}
-	if _, err := ix.fillNewest(ctx, logs, []string{id}); err != nil {
-		return nil, searchErr(ctx, err)
+	if l.newest().Claims == nil {
+		if _, err := ix.fillNewest(ctx, logs, []string{id}); err != nil {
+			return nil, searchErr(ctx, err)
+		}
 	}
 	_, revs := l.replay(id)
 	return &RevisionHistory{DocumentID: id, Title: l.Doc.Title, Publisher: l.Doc.Publisher, URL: l.Doc.URL,

@@ -175,6 +175,9 @@ func TestUnreadableRevisionLog(t *testing.T) {
 	r1, r2, _ := alibabaRevisions(t)
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1}))
 	require.NoError(t, ix.bleve.Index(idAlibaba+revisionLogSuffix, &indexedLog{DocType: docTypeRevisions, Log: `{"revisions": [`}))
+	if h, err := ix.Revisions(t.Context(), idAlibaba); err != nil || len(h.Revisions) != 1 || len(h.Revisions[0].Added) != len(r1.Claims) {
+		t.Errorf("Revisions of an unreadable log = %+v, %v; want its indexed revision 1 adding %d claims", h, err, len(r1.Claims))
+	}
 	// A log without its document: the history starts with the batch.
 	require.NoError(t, ix.bleve.Index(idPFAS+revisionLogSuffix, &indexedLog{DocType: docTypeRevisions, Log: `{"revisions": []}`}))
 	other, pfas := docByID(t, loadDocs(t), idBoeing), docByID(t, loadDocs(t), idPFAS)

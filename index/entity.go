@@ -133,29 +133,6 @@ func entityQuery(id string, k newsintel.Kind, r *EntityRequest) query.Query {
 	return query.NewConjunctionQuery(qs)
 }
 
-// entityFacets fills the count, timeline, co-mentioned entities and claim
-// source types in one unscored search.
-func (ix *Index) entityFacets(ctx context.Context, id string, r *EntityRequest, st *EntityStats) error {
-	req := bleve.NewSearchRequestOptions(entityQuery(id, "", r), 0, 0, false)
-	req.Score = "none"
-	hf := histogramField(r.Interval)
-	req.AddFacet(hf, bleve.NewFacetRequest(hf, maxBuckets))
-	req.AddFacet(fieldEntity, bleve.NewFacetRequest(fieldEntity, coMentioned+1))
-	res, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil {
-		return searchErr(ctx, err)
-	}
-	st.Mentions = res.Total
-	st.Timeline = histogram(r.Interval, res.Facets[hf])
-	st.CoMentioned = termCounts(res.Facets[fieldEntity], func(t string) (string, bool) { return t, t != id })
-	if len(st.CoMentioned) > coMentioned {
-		st.CoMentioned = st.CoMentioned[:coMentioned]
-	}
-	ix.names.fill(st.CoMentioned)
-	st.ClaimsBySourceType, err = ix.claimSources(ctx, id, r)
-	return err
-}
-
 // claimSources counts, per source type, the documents in the range of r
 // holding a claim about id with that type of source, most first. Each
 // count is a search of two or three terms that Bleve answers by

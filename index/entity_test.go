@@ -1,11 +1,13 @@
 package index
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/require"
 )
@@ -138,6 +140,42 @@ func TestEntityStatsLatestMatchesSearch(t *testing.T) {
 			require.NoError(t, err)
 			if got, want := hitsIDs(st.Latest[string(k)]), hitIDs(res); !slices.Equal(got, want) {
 				t.Errorf("latest %d %s = %v, want %v", latest, k, got, want)
+			}
+		}
+	}
+}
+
+// TestEntityFacetsMatchBleve checks the counts an entity page makes itself
+// against Bleve's term facets over the same query.
+func TestEntityFacetsMatchBleve(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	require.NoError(t, ix.Put(t.Context(), synthDocs(400, 7)))
+	top, err := ix.Search(t.Context(), Request{Facets: []string{fieldEntity}, FacetSize: 5})
+	require.NoError(t, err)
+	require.NotEmpty(t, top.Facets[fieldEntity])
+	for _, e := range top.Facets[fieldEntity] {
+		for _, interval := range []string{HistogramMonth, HistogramDay} {
+			r := EntityRequest{Interval: interval}
+			got, err := ix.EntityStats(t.Context(), e.Term, r)
+			require.NoError(t, err)
+
+			req := bleve.NewSearchRequestOptions(entityQuery(e.Term, "", &r), 0, 0, false)
+			hf := histogramField(interval)
+			req.AddFacet(hf, bleve.NewFacetRequest(hf, maxBuckets))
+			req.AddFacet(fieldEntity, bleve.NewFacetRequest(fieldEntity, coMentioned+1))
+			res, err := ix.bleve.Search(req)
+			require.NoError(t, err)
+			want := termCounts(res.Facets[fieldEntity], func(t string) (string, bool) { return t, t != e.Term })
+			want = want[:min(len(want), coMentioned)]
+			ix.names.fill(want)
+			if got.Mentions != res.Total {
+				t.Errorf("%s: mentions = %d, want %d", e.Term, got.Mentions, res.Total)
+			}
+			if !reflect.DeepEqual(got.CoMentioned, want) {
+				t.Errorf("%s: co-mentioned = %v, want %v", e.Term, got.CoMentioned, want)
+			}
+			if wantTL := histogram(interval, res.Facets[hf]); !reflect.DeepEqual(got.Timeline, wantTL) {
+				t.Errorf("%s by %s: timeline = %v, want %v", e.Term, interval, got.Timeline, wantTL)
 			}
 		}
 	}

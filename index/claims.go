@@ -22,26 +22,27 @@ import (
 // query on document fields matches it; doc_type tells the two apart where
 // a query starts from every document (see documentsOnly).
 const (
-	fieldDocType          = "doc_type" // "document" or "claim"
-	docTypeDocument       = "document"
-	docTypeClaim          = "claim"
-	claimIDSep            = "#c"
-	fieldClaimDoc         = "claim_doc"         // the document's ID
-	fieldClaimText        = "claim_text"        // analysed like body
-	fieldClaimDescription = "claim_description" // analysed like body
-	fieldClaimPublisher   = "claim_publisher"
-	fieldClaimSourceType  = "claim_source_type"
-	fieldClaimAffiliation = "claim_affiliation"    // as written, for the facet
-	fieldClaimAffilKey    = "claim_affiliation_lc" // lower case, for the filter
-	fieldClaimEntity      = "claim_entity"
-	fieldClaimEntityName  = "claim_entity_name"
-	fieldClaimPublished   = "claim_published"
-	fieldClaimDay         = "claim_day"
-	fieldClaimWeek        = "claim_week"
-	fieldClaimMonth       = "claim_month"
-	fieldClaimStored      = "claim_stored" // stored only: the ClaimHit as JSON
-	fieldClaimStatus      = "claim_status" // current, changed or removed
-	fieldClaimOrder       = "claim_order"  // sorts a document's claims in article order, removed last (see claimOrder)
+	fieldDocType           = "doc_type" // "document" or "claim"
+	docTypeDocument        = "document"
+	docTypeClaim           = "claim"
+	claimIDSep             = "#c"
+	fieldClaimDoc          = "claim_doc"         // the document's ID
+	fieldClaimText         = "claim_text"        // analysed like body
+	fieldClaimDescription  = "claim_description" // analysed like body
+	fieldClaimPublisher    = "claim_publisher"
+	fieldClaimSourceType   = "claim_source_type"
+	fieldClaimAffiliation  = "claim_affiliation"    // as written, for the facet
+	fieldClaimAffilKey     = "claim_affiliation_lc" // lower case, for the filter
+	fieldClaimEntity       = "claim_entity"
+	fieldClaimEntityName   = "claim_entity_name"
+	fieldClaimPublished    = "claim_published"     // the document's date, for since and until
+	fieldClaimPublishedKey = "claim_published_key" // sorts like claim_published (see sortKey); what date sorts read
+	fieldClaimDay          = "claim_day"
+	fieldClaimWeek         = "claim_week"
+	fieldClaimMonth        = "claim_month"
+	fieldClaimStored       = "claim_stored" // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
+	fieldClaimStatus       = "claim_status" // current, changed or removed
+	fieldClaimOrder        = "claim_order"  // sorts a document's claims in article order, removed last (see claimOrder)
 )
 
 // addClaimFields adds the claim fields and doc_type to the document
@@ -59,11 +60,13 @@ func addClaimFields(m *mapping.DocumentMapping) {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
 	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
-		fieldClaimDay, fieldClaimWeek, fieldClaimMonth, fieldClaimStatus, fieldClaimOrder} {
+		fieldClaimDay, fieldClaimWeek, fieldClaimMonth, fieldClaimStatus, fieldClaimOrder, fieldClaimPublishedKey} {
 		m.AddFieldMappingsAt(f, keywordField(true)) // faceted or sorted on
 	}
+	// Filtered on, not sorted on: as for documents, date sorts read the
+	// one term of claim_published_key, not the 16 of a date's doc values.
 	dm := bleve.NewDateTimeFieldMapping()
-	dm.Store, dm.IncludeInAll, dm.DocValues = false, false, true // sorted on
+	dm.Store, dm.IncludeInAll, dm.DocValues = false, false, false
 	m.AddFieldMappingsAt(fieldClaimPublished, dm)
 	m.AddFieldMappingsAt(fieldClaimStored, storedField())
 	m.AddFieldMappingsAt(fieldRevisionLog, storedField())
@@ -111,23 +114,24 @@ type ClaimHit struct {
 // indexedClaim is what Bleve indexes for one claim; the json tags are the
 // field names of addClaimFields.
 type indexedClaim struct {
-	DocType     string     `json:"doc_type"`
-	Doc         string     `json:"claim_doc"`
-	Text        string     `json:"claim_text"`
-	Description string     `json:"claim_description"`
-	Publisher   []string   `json:"claim_publisher"`
-	SourceType  []string   `json:"claim_source_type"`
-	Affiliation []string   `json:"claim_affiliation"`
-	AffilKey    []string   `json:"claim_affiliation_lc"`
-	Entity      []string   `json:"claim_entity"`
-	EntityName  []string   `json:"claim_entity_name"`
-	Published   *time.Time `json:"claim_published"`
-	Day         []string   `json:"claim_day"`
-	Week        []string   `json:"claim_week"`
-	Month       []string   `json:"claim_month"`
-	Stored      string     `json:"claim_stored"`
-	Status      string     `json:"claim_status"`
-	Order       string     `json:"claim_order"`
+	DocType      string     `json:"doc_type"`
+	Doc          string     `json:"claim_doc"`
+	Text         string     `json:"claim_text"`
+	Description  string     `json:"claim_description"`
+	Publisher    []string   `json:"claim_publisher"`
+	SourceType   []string   `json:"claim_source_type"`
+	Affiliation  []string   `json:"claim_affiliation"`
+	AffilKey     []string   `json:"claim_affiliation_lc"`
+	Entity       []string   `json:"claim_entity"`
+	EntityName   []string   `json:"claim_entity_name"`
+	Published    *time.Time `json:"claim_published"`
+	PublishedKey []string   `json:"claim_published_key"`
+	Day          []string   `json:"claim_day"`
+	Week         []string   `json:"claim_week"`
+	Month        []string   `json:"claim_month"`
+	Stored       string     `json:"claim_stored"`
+	Status       string     `json:"claim_status"`
+	Order        string     `json:"claim_order"`
 }
 
 // toIndexedClaims converts the claims of d, seen for the first time, into
@@ -162,8 +166,9 @@ func (l *revisionLog) items(docID string) (map[string]any, error) {
 // claimItem is the indexed claim st of document docID.
 func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, error) {
 	c := st.claim
-	h := ClaimHit{ID: st.id, DocumentID: docID, Title: doc.Title, Kind: doc.Kind, Publisher: doc.Publisher,
-		URL: doc.URL, Published: doc.Published, Text: c.Text, Cue: c.Cue, Hedge: c.Hedge, Quote: c.Quote,
+	// The document's title, kind, publisher, URL and date are not stored
+	// with each claim: withDocs reads them from the document.
+	h := ClaimHit{ID: st.id, DocumentID: docID, Text: c.Text, Cue: c.Cue, Hedge: c.Hedge, Quote: c.Quote,
 		Source: c.Source, Entities: c.Entities, EntityNames: c.EntityNames,
 		Position: st.position, Status: st.status(), AddedRevision: st.added, ChangedRevision: st.changed,
 		ChangedAt: st.changedAt, PreviousText: st.previousText, PreviousSource: st.previousSource,
@@ -221,6 +226,7 @@ func addClaimPublished(x *indexedClaim, t time.Time) {
 	x.Day = []string{u.Format(time.DateOnly)}
 	x.Week = []string{weekStart(u).Format(time.DateOnly)}
 	x.Month = []string{u.Format("2006-01")}
+	x.PublishedKey = []string{sortKey(t)}
 }
 
 // putClaims adds to b the claim items and revision logs of the documents

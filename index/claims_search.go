@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/newsintel/newsintel"
 )
 
 // Facets of a claim search.
@@ -99,6 +100,9 @@ func (ix *Index) SearchClaims(ctx context.Context, r ClaimRequest) (*ClaimResult
 		}
 		out.Claims = append(out.Claims, h)
 	}
+	if err := ix.withDocs(ctx, out.Claims); err != nil {
+		return nil, err
+	}
 	for _, name := range r.Facets {
 		if out.Facets == nil {
 			out.Facets = make(map[string][]FacetCount, len(r.Facets))
@@ -153,9 +157,9 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 	case r.Sort == SortRelevance && text != nil:
 		req.SortBy([]string{"-_score", "_id"})
 	case r.Sort == SortDate:
-		req.SortBy([]string{fieldClaimPublished, fieldClaimOrder})
+		req.SortByCustom(sortFields([]string{fieldClaimPublishedKey, fieldClaimOrder}))
 	default:
-		req.SortBy([]string{"-" + fieldClaimPublished, fieldClaimOrder}) // a document's claims in article order
+		req.SortByCustom(sortFields([]string{"-" + fieldClaimPublishedKey, fieldClaimOrder})) // a document's claims in article order
 	}
 	if text == nil || r.Sort != SortRelevance {
 		req.Score = "none"
@@ -279,4 +283,44 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 		h.Status = ClaimCurrent // left out of claim_stored
 	}
 	return h, nil
+}
+
+// withDocs fills in the title, kind, publisher, URL and date of each
+// claim of hits from its document, which claim items do not store: one
+// search for the page's distinct documents, reading only their title and
+// meta. A claim whose document is not indexed keeps them empty.
+func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
+	var ids []string
+	for _, h := range hits {
+		if !slices.Contains(ids, h.DocumentID) {
+			ids = append(ids, h.DocumentID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fieldTitle, fieldMeta}
+	req.Score = "none"
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return searchErr(ctx, err)
+	}
+	docs := make(map[string]*newsintel.Document, len(res.Hits))
+	for _, dm := range res.Hits {
+		meta, _ := dm.Fields[fieldMeta].(string)
+		var d newsintel.Document
+		if err := json.Unmarshal([]byte(meta), &d); err != nil {
+			return fmt.Errorf("index: decode stored document %s: %w", dm.ID, err)
+		}
+		d.Title, _ = dm.Fields[fieldTitle].(string)
+		docs[dm.ID] = &d
+	}
+	for i := range hits {
+		if d := docs[hits[i].DocumentID]; d != nil {
+			h := &hits[i]
+			h.Title, h.Kind, h.Publisher, h.URL, h.Published = d.Title, string(d.Kind), d.Publisher, d.URL, publishedOf(d)
+		}
+	}
+	return nil
 }

@@ -1,10 +1,12 @@
 package index
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 	"time"
 
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/require"
 )
@@ -189,4 +191,54 @@ func TestSearchClaimsInvalid(t *testing.T) {
 			t.Errorf("SearchClaims(%+v) error code = %q, want %q", r, got, newsintel.EINVALID)
 		}
 	}
+}
+
+// TestClaimHitsCarryTheirDocument checks that claim items store only what
+// is the claim's own and that hits still show their document's title,
+// kind, publisher, URL and date (a filing's filed date when it has no
+// published one).
+func TestClaimHitsCarryTheirDocument(t *testing.T) {
+	ix := loaded(t)
+	docs := loadDocs(t)
+	filing := docByID(t, docs, idTesla)
+	filing.Claims = docByID(t, docs, idAlibaba).Claims[:1]
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{filing}))
+	res, err := ix.SearchClaims(t.Context(), ClaimRequest{Size: 100, IncludeRemoved: true})
+	require.NoError(t, err)
+	seen := map[string]bool{}
+	for _, h := range res.Claims {
+		d := docByID(t, docs, h.DocumentID)
+		seen[h.DocumentID] = true
+		got := []any{h.Title, h.Kind, h.Publisher, h.URL, h.Published.UTC()}
+		want := []any{d.Title, string(d.Kind), d.Publisher, d.URL, publishedOf(&d).UTC()}
+		require.Equal(t, want, got, "document fields of claim %s, want (first) those of its document", h.ID)
+	}
+	if !seen[idTesla] || !seen[idAlibaba] || !seen[idUndated] {
+		t.Errorf("claims of documents %v, want the filing, Alibaba and the undated one among them", seen)
+	}
+	stored := storedClaim(t, ix, res.Claims[0].ID)
+	for _, k := range []string{"title", "kind", "publisher", "url", "published"} {
+		if _, ok := stored[k]; ok {
+			t.Errorf("claim_stored of %s holds %q: %v, want only the claim's own fields", res.Claims[0].ID, k, stored)
+		}
+	}
+	if stored["text"] != res.Claims[0].Text {
+		t.Errorf("claim_stored text = %v, want %q", stored["text"], res.Claims[0].Text)
+	}
+}
+
+// storedClaim reads the claim_stored field of claim item id.
+func storedClaim(t *testing.T, ix *Index, id string) map[string]any {
+	t.Helper()
+	doc, err := ix.bleve.Document(id)
+	require.NoError(t, err)
+	require.NotNil(t, doc, "claim item %s", id)
+	var out map[string]any
+	doc.VisitFields(func(f bleveindex.Field) {
+		if tf, ok := f.(bleveindex.TextField); ok && f.Name() == fieldClaimStored {
+			require.NoError(t, json.Unmarshal([]byte(tf.Text()), &out))
+		}
+	})
+	require.NotNil(t, out, "claim_stored of %s", id)
+	return out
 }

@@ -35,11 +35,11 @@ const (
 	fieldClaimAffilKey     = "claim_affiliation_lc" // lower case, for the filter
 	fieldClaimEntity       = "claim_entity"
 	fieldClaimEntityName   = "claim_entity_name"
-	fieldClaimPublished    = "claim_published"     // the document's date, for since and until
 	fieldClaimPublishedKey = "claim_published_key" // sorts like claim_published (see sortKey); what date sorts read
 	fieldClaimDay          = "claim_day"
 	fieldClaimWeek         = "claim_week"
 	fieldClaimMonth        = "claim_month"
+	fieldClaimHour         = "claim_hour"   // "2024-05-03T14", to filter on dates (see claimDateQuery)
 	fieldClaimStored       = "claim_stored" // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
 	fieldClaimStatus       = "claim_status" // current, changed or removed
 	fieldClaimOrder        = "claim_order"  // sorts a document's claims in article order, removed last (see claimOrder)
@@ -56,18 +56,16 @@ func addClaimFields(m *mapping.DocumentMapping) {
 		tf.Store = false
 		m.AddFieldMappingsAt(f, tf)
 	}
-	for _, f := range []string{fieldClaimDoc, fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName} {
+	for _, f := range []string{fieldClaimDoc, fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName, fieldClaimHour} {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
 	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
 		fieldClaimDay, fieldClaimWeek, fieldClaimMonth, fieldClaimStatus, fieldClaimOrder, fieldClaimPublishedKey} {
 		m.AddFieldMappingsAt(f, keywordField(true)) // faceted or sorted on
 	}
-	// Filtered on, not sorted on: as for documents, date sorts read the
-	// one term of claim_published_key, not the 16 of a date's doc values.
-	dm := bleve.NewDateTimeFieldMapping()
-	dm.Store, dm.IncludeInAll, dm.DocValues = false, false, false
-	m.AddFieldMappingsAt(fieldClaimPublished, dm)
+	// No date field: date sorts read the one term of claim_published_key,
+	// and since and until read it with claim_month, claim_day and
+	// claim_hour (see claimDateQuery), not the 16 terms a date indexes.
 	m.AddFieldMappingsAt(fieldClaimStored, storedField())
 	m.AddFieldMappingsAt(fieldRevisionLog, storedField())
 }
@@ -114,24 +112,24 @@ type ClaimHit struct {
 // indexedClaim is what Bleve indexes for one claim; the json tags are the
 // field names of addClaimFields.
 type indexedClaim struct {
-	DocType      string     `json:"doc_type"`
-	Doc          string     `json:"claim_doc"`
-	Text         string     `json:"claim_text"`
-	Description  string     `json:"claim_description"`
-	Publisher    []string   `json:"claim_publisher"`
-	SourceType   []string   `json:"claim_source_type"`
-	Affiliation  []string   `json:"claim_affiliation"`
-	AffilKey     []string   `json:"claim_affiliation_lc"`
-	Entity       []string   `json:"claim_entity"`
-	EntityName   []string   `json:"claim_entity_name"`
-	Published    *time.Time `json:"claim_published"`
-	PublishedKey []string   `json:"claim_published_key"`
-	Day          []string   `json:"claim_day"`
-	Week         []string   `json:"claim_week"`
-	Month        []string   `json:"claim_month"`
-	Stored       string     `json:"claim_stored"`
-	Status       string     `json:"claim_status"`
-	Order        string     `json:"claim_order"`
+	DocType      string   `json:"doc_type"`
+	Doc          string   `json:"claim_doc"`
+	Text         string   `json:"claim_text"`
+	Description  string   `json:"claim_description"`
+	Publisher    []string `json:"claim_publisher"`
+	SourceType   []string `json:"claim_source_type"`
+	Affiliation  []string `json:"claim_affiliation"`
+	AffilKey     []string `json:"claim_affiliation_lc"`
+	Entity       []string `json:"claim_entity"`
+	EntityName   []string `json:"claim_entity_name"`
+	PublishedKey []string `json:"claim_published_key"`
+	Day          []string `json:"claim_day"`
+	Week         []string `json:"claim_week"`
+	Month        []string `json:"claim_month"`
+	Hour         []string `json:"claim_hour"`
+	Stored       string   `json:"claim_stored"`
+	Status       string   `json:"claim_status"`
+	Order        string   `json:"claim_order"`
 }
 
 // toIndexedClaims converts the claims of d, seen for the first time, into
@@ -221,8 +219,8 @@ func addClaimPublished(x *indexedClaim, t time.Time) {
 	if !indexableTime(t) {
 		return
 	}
-	x.Published = timePtr(t)
 	u := t.UTC()
+	x.Hour = []string{hourTerm(u)}
 	x.Day = []string{u.Format(time.DateOnly)}
 	x.Week = []string{weekStart(u).Format(time.DateOnly)}
 	x.Month = []string{u.Format("2006-01")}

@@ -49,8 +49,8 @@ func rank(c ClaimHit) int {
 
 // BenchmarkSearchClaimsSorted pages through the claims of 3 000 synthetic
 // documents newest first (a document's claims in article order) and
-// oldest first, with and without a text query, reporting the median
-// latency.
+// oldest first, with and without a text query or a date range,
+// reporting the median latency.
 //
 //	go test -run '^$' -bench BenchmarkSearchClaimsSorted -benchmem ./index/
 func BenchmarkSearchClaimsSorted(b *testing.B) {
@@ -62,6 +62,8 @@ func BenchmarkSearchClaimsSorted(b *testing.B) {
 		{"newest", ClaimRequest{Size: 50}},
 		{"oldest-page-20", ClaimRequest{Size: 50, From: 1000, Sort: SortDate}},
 		{"text-newest", ClaimRequest{Query: "regulators", Size: 50}},
+		{"since-until-newest", ClaimRequest{Size: 50, Since: time.Date(2023, 3, 15, 10, 30, 0, 0, time.UTC),
+			Until: time.Date(2024, 2, 10, 17, 45, 0, 0, time.UTC)}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

@@ -242,3 +242,48 @@ func storedClaim(t *testing.T, ix *Index, id string) map[string]any {
 	require.NotNil(t, out, "claim_stored of %s", id)
 	return out
 }
+
+// TestClaimDateFilterMatchesDates checks the since/until filter of claims
+// (whole months, days and hours, and exact keys at the ends) against the
+// dates themselves, over documents some seconds to months apart, some on
+// a month's or day's first nanosecond, one undated, for ranges open at
+// either end and ranges ending exactly on a document's date.
+func TestClaimDateFilterMatchesDates(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	docs := synthDocs(120, 11)
+	base := time.Date(2024, 1, 30, 22, 0, 0, 0, time.UTC)
+	for i := range docs {
+		docs[i].Published = base.Add(time.Duration(i)*9*time.Hour + time.Duration(i*i)*time.Second + time.Duration(i))
+		docs[i].Filing = nil
+	}
+	docs[3].Published = time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)
+	docs[4].Published = time.Date(2024, 2, 2, 0, 0, 0, 0, time.FixedZone("CET", 3600)) // 23:00 UTC the day before
+	docs[5].Published = time.Time{}
+	require.NoError(t, ix.Put(t.Context(), docs))
+	at := func(i int) time.Time { return docs[i].Published }
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	ranges := [][2]time.Time{
+		{day(2024, 2, 1), {}}, {{}, day(2024, 2, 1)}, {at(3), at(3)}, {at(4), at(40)},
+		{at(10).Add(1), at(90).Add(-1)}, {day(2024, 2, 1), day(2024, 3, 1).Add(-1)},
+		{day(2024, 1, 1), day(2024, 6, 1)}, {at(7).Add(-time.Minute), at(7).Add(time.Minute)},
+		{at(20).Truncate(time.Hour), at(21)}, {day(2023, 1, 1), day(2023, 2, 1)}, {{}, {}},
+		{at(60).In(time.FixedZone("EST", -5*3600)), at(110)},
+	}
+	for _, rg := range ranges {
+		res, err := ix.SearchClaims(t.Context(), ClaimRequest{Since: rg[0], Until: rg[1], Size: 1})
+		require.NoError(t, err)
+		var want uint64
+		for _, d := range docs {
+			p := d.Published
+			if indexableTime(p) && (rg[0].IsZero() || !p.Before(rg[0])) && (rg[1].IsZero() || !p.After(rg[1])) {
+				want += uint64(len(d.Claims))
+			}
+		}
+		if rg[0].IsZero() && rg[1].IsZero() {
+			want += uint64(len(docs[5].Claims)) // no filter: the undated document's claims too
+		}
+		if res.Total != want {
+			t.Errorf("claims from %v to %v = %d, want %d", rg[0], rg[1], res.Total, want)
+		}
+	}
+}

@@ -109,6 +109,18 @@ type ClaimHit struct {
 	RemovedAt       time.Time         `json:"removed_at,omitzero"`        // when that revision was fetched
 }
 
+// storedClaimHit is a ClaimHit as claim_stored holds it: without its
+// IDs, which the item's ID gives (see toClaimHit), and without a false
+// Quote or an AddedRevision of 1 (revisions count from 1). Its fields
+// hide those of ClaimHit with the same JSON names.
+type storedClaimHit struct {
+	ClaimHit
+	ID            string `json:"id,omitempty"`
+	DocumentID    string `json:"document_id,omitempty"`
+	Quote         bool   `json:"quote,omitempty"`
+	AddedRevision int    `json:"added_revision,omitempty"`
+}
+
 // indexedClaim is what Bleve indexes for one claim; the json tags are the
 // field names of addClaimFields.
 type indexedClaim struct {
@@ -176,7 +188,10 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 	}
 	// Most claims are current: claim_stored leaves that status out and
 	// toClaimHit puts it back, some 20 bytes less a claim.
-	sh := h
+	sh := storedClaimHit{ClaimHit: h, Quote: h.Quote}
+	if h.AddedRevision > 1 {
+		sh.AddedRevision = h.AddedRevision
+	}
 	if sh.Status == ClaimCurrent {
 		sh.Status = ""
 	}

@@ -272,11 +272,19 @@ func claimHistogramField(interval string) string {
 	return ""
 }
 
+// toClaimHit decodes the claim item dm, putting back what claim_stored
+// leaves out (see storedClaimHit) but its document's fields (see
+// withDocs).
 func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
-	var h ClaimHit
+	var sh storedClaimHit
 	s, _ := dm.Fields[fieldClaimStored].(string)
-	if err := json.Unmarshal([]byte(s), &h); err != nil {
-		return h, fmt.Errorf("index: decode claim %s: %w", dm.ID, err)
+	if err := json.Unmarshal([]byte(s), &sh); err != nil {
+		return ClaimHit{}, fmt.Errorf("index: decode claim %s: %w", dm.ID, err)
+	}
+	h := sh.ClaimHit
+	h.ID, h.Quote, h.AddedRevision = dm.ID, sh.Quote, max(sh.AddedRevision, 1)
+	if i := strings.LastIndex(dm.ID, claimIDSep); i > 0 {
+		h.DocumentID = dm.ID[:i]
 	}
 	h.Score = dm.Score
 	if h.Status == "" {

@@ -200,24 +200,34 @@ func TestSearchClaimsInvalid(t *testing.T) {
 func TestClaimHitsCarryTheirDocument(t *testing.T) {
 	ix := loaded(t)
 	docs := loadDocs(t)
+	alibaba := docByID(t, docs, idAlibaba)
 	filing := docByID(t, docs, idTesla)
-	filing.Claims = docByID(t, docs, idAlibaba).Claims[:1]
+	filing.Claims = slices.Clone(alibaba.Claims[:1])
+	filing.Claims[0].Quote = true
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{filing}))
+	filing.Revision, filing.Fetched = 2, filing.Fetched.Add(time.Hour)
+	filing.Claims = append(filing.Claims, alibaba.Claims[1])
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{filing}))
 	res, err := ix.SearchClaims(t.Context(), ClaimRequest{Size: 100, IncludeRemoved: true})
 	require.NoError(t, err)
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for _, h := range res.Claims {
 		d := docByID(t, docs, h.DocumentID)
-		seen[h.DocumentID] = true
+		seen[h.DocumentID]++
 		got := []any{h.Title, h.Kind, h.Publisher, h.URL, h.Published.UTC()}
 		want := []any{d.Title, string(d.Kind), d.Publisher, d.URL, publishedOf(&d).UTC()}
 		require.Equal(t, want, got, "document fields of claim %s, want (first) those of its document", h.ID)
+		if h.DocumentID == idTesla {
+			c := filing.Claims[h.Position-1]
+			got, want := []any{h.Text, h.Quote, h.AddedRevision}, []any{c.Text, c.Quote, h.Position}
+			require.Equal(t, want, got, "text, quote and added revision of claim %s", h.ID)
+		}
 	}
-	if !seen[idTesla] || !seen[idAlibaba] || !seen[idUndated] {
-		t.Errorf("claims of documents %v, want the filing, Alibaba and the undated one among them", seen)
+	if seen[idTesla] != 2 || seen[idAlibaba] == 0 || seen[idUndated] == 0 {
+		t.Errorf("claims by document %v, want the filing's 2, Alibaba's and the undated one's among them", seen)
 	}
 	stored := storedClaim(t, ix, res.Claims[0].ID)
-	for _, k := range []string{"title", "kind", "publisher", "url", "published"} {
+	for _, k := range []string{"title", "kind", "publisher", "url", "published", "id", "document_id"} {
 		if _, ok := stored[k]; ok {
 			t.Errorf("claim_stored of %s holds %q: %v, want only the claim's own fields", res.Claims[0].ID, k, stored)
 		}

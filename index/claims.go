@@ -204,20 +204,28 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 		Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
 		AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
 		Entity:      c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored),
-		Status: h.Status, Order: claimOrder(docID, st)}
-	addClaimPublished(x, doc.Published)
+		Status: h.Status, Order: claimOrder(docID, st, indexableTime(doc.Published))}
+	addClaimPublished(x, docID, doc.Published)
 	return x, nil
 }
 
-// claimOrder is the sort key of claim st of document docID: the document
-// ID and the claim's position, zero-padded, or for a removed claim "~"
-// and its ID. Document IDs hold no space, so a document's claims sort
-// together; keys are unique, so a sort on them needs no other tie-break.
-func claimOrder(docID string, st *claimState) string {
+// claimOrder is the sort key of claim st of document docID after the
+// date (claim_published_key, which groups a dated document's claims): its
+// position, zero-padded, or for a removed claim "~" and its ID; for an
+// undated document, which has no date key, the document ID and a space
+// first. Document IDs hold no space, so a document's claims sort
+// together; keys are unique within a document, so a sort on date and
+// them needs no other tie-break. Positions are few, so most claims share
+// their terms.
+func claimOrder(docID string, st *claimState, dated bool) string {
+	key := "~" + strings.TrimPrefix(st.id, docID)
 	if st.position > 0 {
-		return fmt.Sprintf("%s %07d", docID, st.position)
+		key = fmt.Sprintf("%07d", st.position)
 	}
-	return docID + " ~" + strings.TrimPrefix(st.id, docID)
+	if dated {
+		return key
+	}
+	return docID + " " + key
 }
 
 func nonEmptyAll(vs []string) []string {
@@ -230,7 +238,10 @@ func nonEmptyAll(vs []string) []string {
 	return out
 }
 
-func addClaimPublished(x *indexedClaim, t time.Time) {
+// addClaimPublished indexes date t of document docID on x: the histogram
+// and filter terms, and the sort key, which is sortKey(t), a space and
+// docID, so that claims of documents of the same date sort by document.
+func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 	if !indexableTime(t) {
 		return
 	}
@@ -239,7 +250,7 @@ func addClaimPublished(x *indexedClaim, t time.Time) {
 	x.Day = []string{u.Format(time.DateOnly)}
 	x.Week = []string{weekStart(u).Format(time.DateOnly)}
 	x.Month = []string{u.Format("2006-01")}
-	x.PublishedKey = []string{sortKey(t)}
+	x.PublishedKey = []string{sortKey(t) + " " + docID}
 }
 
 // putClaims adds to b the claim items and revision logs of the documents

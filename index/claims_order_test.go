@@ -11,11 +11,14 @@ import (
 
 // TestClaimsOfDocumentInArticleOrder checks that the claims of one
 // document come back together and in the order of the article, the
-// removed ones after them, for undated documents too.
+// removed ones after them, for undated documents and documents of the
+// same date too.
 func TestClaimsOfDocumentInArticleOrder(t *testing.T) {
 	ix := loaded(t)
 	r1, r2, _ := alibabaRevisions(t)
-	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1, r2}))
+	twin := r1 // another document of the same date: claims of the two must not interleave
+	twin.ID, twin.URL = "0a1b2c3d4e5f60718293a4b5c6d7e8f9", twin.URL+"?twin"
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1, r2, twin}))
 	for _, sort := range []string{"", SortDate} {
 		res, err := ix.SearchClaims(t.Context(), ClaimRequest{IncludeRemoved: true, Size: 100, Sort: sort})
 		require.NoError(t, err)

@@ -13,7 +13,7 @@ import (
 // toIndexed changes what is indexed or stored: Open then returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.11.9"
+const MappingVersion = "2026.11.10"
 
 // Names of the indexed fields. They are also the field names a query
 // string may use (see ParseQuery), except the stored-only ones.

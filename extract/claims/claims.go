@@ -15,6 +15,7 @@
 package claims
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -134,5 +135,20 @@ func trimText(body string, s, e int) (int, int) {
 	if strings.HasPrefix(body[s:e], "that ") {
 		s += len("that ")
 	}
+	s += datelineLen(body[s:e])
 	return s, e
+}
+
+// dateline matches a wire dateline opening a story's first paragraph:
+// "WASHINGTON, March 9 (Reuters) - ", "BEIJING (AP) — ", "NEW YORK, June
+// 14 (WireWatch) -- ". It is not part of what anyone said.
+var dateline = regexp.MustCompile(`^[A-Z][A-Z.'’ -]*[A-Z](?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? \([^()\n]{1,40}\) ?(?:-{1,2}|–|—) ?`)
+
+// datelineLen returns the length of the wire dateline text opens with, or
+// 0 when it opens with none.
+func datelineLen(text string) int {
+	if len(text) < 8 || text[0] < 'A' || text[0] > 'Z' || text[1] < 'A' || text[1] > 'Z' {
+		return 0
+	}
+	return len(dateline.FindString(text))
 }

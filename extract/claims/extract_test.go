@@ -166,3 +166,23 @@ func TestCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineNotInClaim checks that a wire dateline opening the first
+// paragraph is not taken into the claim's text.
+func TestDatelineNotInClaim(t *testing.T) {
+	for _, body := range []string{
+		"WASHINGTON, March 9 (WireWatch) - A U.S. national security review of Alibaba's cloud business has stalled, two people familiar with the matter said on Wednesday.",
+		"BEIJING (AP) — A U.S. national security review of Alibaba's cloud business has stalled, two people familiar with the matter said on Wednesday.",
+		"NEW YORK, June 14 (Reuters) -- A U.S. national security review of Alibaba's cloud business has stalled, two people familiar with the matter said on Wednesday.",
+	} {
+		got := Extract(body, nil)
+		if len(got) != 1 || !strings.HasPrefix(got[0].Text, "A U.S. national security review") || got[0].Source.Type != newsintel.SourceAnonymous {
+			t.Errorf("claims of %q = %+v, want one anonymous claim starting at 'A U.S. national security review'", body, got)
+		}
+	}
+	// Capitals that are not a dateline stay.
+	got := Extract("NATO allies are split over the plan, three diplomats said.", nil)
+	if len(got) != 1 || !strings.HasPrefix(got[0].Text, "NATO allies") {
+		t.Errorf("claims = %+v, want the text to keep 'NATO allies'", got)
+	}
+}

@@ -13,6 +13,10 @@ type Topic struct {
 	Options  TopicOptions `json:"options"`
 	Created  time.Time    `json:"created,omitzero"`
 	Updated  time.Time    `json:"updated,omitzero"`
+	// FeedToken, given as ?token= on the topic's Atom and JSON feeds, lets
+	// a feed reader (which cannot send an API key header) read them when
+	// reading needs a key. Made with the topic; kept across updates.
+	FeedToken string `json:"feed_token,omitempty"`
 }
 
 // TopicQuery is a search: the query string of GET /api/v1/search and its

@@ -25,6 +25,10 @@ type route struct {
 	Produces string  // content type when not JSON
 	Status   int     // success status when not 200
 	Handler  http.HandlerFunc
+	// Token, when set, is the route's own credential beside API keys: a
+	// request it accepts passes without a key (a topic feed's ?token=,
+	// for feed readers that cannot send a header).
+	Token func(*http.Request) bool
 }
 
 // pattern is the ServeMux pattern of r.
@@ -59,8 +63,8 @@ func (s *Server) table() []route {
 		{Method: "POST", Path: "/api/v1/topics/{id}/subscriptions", Scope: ScopeAdmin, Summary: "Subscribe an e-mail address, a webhook (URL and secret) or a feed reader to a topic", Params: []param{pathID("topic ID")}, Body: "SubscriptionInput", Response: "Subscription", Status: http.StatusCreated, Handler: s.subscriptionAdd},
 		{Method: "DELETE", Path: "/api/v1/topics/{id}/subscriptions/{sid}", Scope: ScopeAdmin, Summary: "Remove a subscription", Params: subscriptionParams(), Status: http.StatusNoContent, Handler: s.subscriptionDelete},
 		{Method: "GET", Path: "/api/v1/topics/{id}/digest", Scope: ScopeRead, Summary: "A topic's digest for a period (default: the last complete one), as it would be delivered", Params: digestParams(), Response: "Digest", Handler: s.topicDigest},
-		{Method: "GET", Path: "/api/v1/topics/{id}/feed.atom", Scope: ScopeRead, Summary: "A topic's recent entries as an Atom 1.0 feed", Params: []param{pathID("topic ID")}, Produces: "application/atom+xml", Handler: s.topicAtom},
-		{Method: "GET", Path: "/api/v1/topics/{id}/feed.json", Scope: ScopeRead, Summary: "A topic's recent entries as a JSON Feed 1.1", Params: []param{pathID("topic ID")}, Produces: "application/feed+json", Handler: s.topicJSONFeed},
+		{Method: "GET", Path: "/api/v1/topics/{id}/feed.atom", Scope: ScopeRead, Summary: "A topic's recent entries as an Atom 1.0 feed", Params: []param{pathID("topic ID"), feedTokenParam}, Produces: "application/atom+xml", Handler: s.topicAtom, Token: s.feedToken},
+		{Method: "GET", Path: "/api/v1/topics/{id}/feed.json", Scope: ScopeRead, Summary: "A topic's recent entries as a JSON Feed 1.1", Params: []param{pathID("topic ID"), feedTokenParam}, Produces: "application/feed+json", Handler: s.topicJSONFeed, Token: s.feedToken},
 		{Method: "GET", Path: "/api/v1/topics/{id}/deliveries", Scope: ScopeAdmin, Summary: "Deliveries of a topic's digests and alerts (e-mail, webhook), newest first, with every attempt; shows addresses, so admin only", Params: deliveryParams(), Response: "DeliveryList", Handler: s.deliveries},
 		{Method: "GET", Path: "/unsubscribe", Scope: scopeNone, Summary: "Unsubscribe link of a digest e-mail: a page asking to confirm (nothing changes on GET)", Params: []param{tokenParam}, Produces: "text/html", Handler: s.unsubscribeConfirm},
 		{Method: "POST", Path: "/unsubscribe", Scope: scopeNone, Summary: "Unsubscribe (the confirm form, and RFC 8058 one-click with body List-Unsubscribe=One-Click)", Params: []param{tokenParam}, Produces: "text/html", Handler: s.unsubscribe},

@@ -3,6 +3,7 @@ package api
 import (
 	"cmp"
 	"crypto/sha1"
+	"crypto/subtle"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -13,6 +14,22 @@ import (
 
 	"github.com/newsintel/newsintel"
 )
+
+// feedTokenParam documents the ?token= of the topic feed routes.
+var feedTokenParam = param{Name: "token", Type: "string",
+	Doc: "the topic's feed_token: reads the feed without an API key, for feed readers that cannot send one"}
+
+// feedToken reports whether the request's ?token= is the feed token of the
+// topic it names, compared in constant time; the route's credential for
+// feed readers when reading needs a key.
+func (s *Server) feedToken(r *http.Request) bool {
+	token := r.URL.Query().Get("token")
+	if token == "" || s.opts.Topics == nil {
+		return false
+	}
+	t, err := s.opts.Topics.Topic(r.Context(), r.PathValue("id"))
+	return err == nil && t.FeedToken != "" && subtle.ConstantTimeCompare([]byte(token), []byte(t.FeedToken)) == 1
+}
 
 // Topic feeds.
 const (

@@ -24,6 +24,12 @@ import (
 // writing needs adminSecret.
 func startTopicsAPI(t *testing.T) string {
 	t.Helper()
+	return startTopicsAPIWith(t, true)
+}
+
+// startTopicsAPIWith is startTopicsAPI with reading open or needing a key.
+func startTopicsAPIWith(t *testing.T, openRead bool) string {
+	t.Helper()
 	srv, err := pipelines.StartServer(t.Context(), pipelines.ServerOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0",
 		MaxMemory: 64 << 20, MaxStore: 1 << 30}, nil)
 	require.NoError(t, err)
@@ -35,7 +41,47 @@ func startTopicsAPI(t *testing.T) string {
 	store, err := digest.NewStore(t.Context(), bus)
 	require.NoError(t, err)
 	ix := demotest.Index(t)
-	return startAPI(t, Options{Index: ix, Access: keyedAccess(true), Topics: store, Digests: &digest.Builder{Index: ix}}).URL
+	return startAPI(t, Options{Index: ix, Access: keyedAccess(openRead), Topics: store, Digests: &digest.Builder{Index: ix}}).URL
+}
+
+// TestTopicFeedToken checks that, with reading closed, a topic's feeds
+// open with its feed token (what a feed reader can keep in a URL) and with
+// nothing else: no token, a wrong one, another topic's; and that the
+// token survives an update of the topic.
+func TestTopicFeedToken(t *testing.T) {
+	base := startTopicsAPIWith(t, false) + "/api/v1/topics"
+	newTopic := func(name string) (id, token string) {
+		resp, body := postJSON(t, base, admin, `{"name":"`+name+`","query":{"q":"cloud"},"schedule":{"every":"daily"}}`)
+		require.Equal(t, http.StatusCreated, resp.StatusCode, "create: %v", body)
+		id, _ = body["id"].(string)
+		token, _ = body["feed_token"].(string)
+		require.Len(t, token, 32, "feed token of %v", body)
+		return id, token
+	}
+	a, tokenA := newTopic("Alibaba cloud")
+	_, tokenB := newTopic("Other")
+	resp, body := call(t, http.MethodPut, base+"/"+a, admin, strings.NewReader(`{"name":"Alibaba cloud, renamed","query":{"q":"cloud"},"schedule":{"every":"daily"}}`))
+	require.Equal(t, http.StatusOK, resp.StatusCode, "update: %v", body)
+	if body["feed_token"] != tokenA {
+		t.Errorf("feed token after update %v, want it kept (%s)", body["feed_token"], tokenA)
+	}
+	for _, feed := range []string{"feed.atom", "feed.json"} {
+		u := base + "/" + a + "/" + feed
+		for _, c := range []struct {
+			query string
+			want  int
+		}{{"", http.StatusUnauthorized}, {"?token=wrong", http.StatusUnauthorized}, {"?token=" + tokenB, http.StatusUnauthorized}, {"?token=" + tokenA, http.StatusOK}} {
+			resp, err := http.Get(u + c.query)
+			require.NoError(t, err)
+			resp.Body.Close()
+			if resp.StatusCode != c.want {
+				t.Errorf("GET %s%s: HTTP %d, want %d", feed, c.query, resp.StatusCode, c.want)
+			}
+		}
+	}
+	if resp, _ := get(t, base+"/"+a+"?token="+tokenA); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("the topic itself with the feed token: HTTP %d, want 401 (the token opens only the feeds)", resp.StatusCode)
+	}
 }
 
 var admin = map[string]string{"Authorization": "Bearer " + adminSecret, "Content-Type": "application/json"}

@@ -147,7 +147,7 @@ func (h *Handler) showTopic(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	d := topicData{Topic: t, Describe: describe(t), SearchHref: searchHref(t), Admin: h.isAdmin(r),
-		Atom: "/api/v1/topics/" + url.PathEscape(id) + "/feed.atom", JSON: "/api/v1/topics/" + url.PathEscape(id) + "/feed.json"}
+		Atom: feedHref(t, "atom"), JSON: feedHref(t, "json")}
 	if form != nil {
 		d.Form = *form
 	} else {
@@ -249,6 +249,26 @@ func (h *Handler) subscribe(w http.ResponseWriter, r *http.Request) {
 // topicFeed sends a topic's feed URL on to the API, which serves it.
 func (h *Handler) topicFeed(format string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/api/v1/topics/"+url.PathEscape(r.PathValue("id"))+"/feed."+format, http.StatusTemporaryRedirect)
+		st, ok := h.topicStore(w, r)
+		if !ok {
+			return
+		}
+		t, err := st.Topic(r.Context(), r.PathValue("id"))
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		http.Redirect(w, r, feedHref(t, format), http.StatusTemporaryRedirect)
 	}
+}
+
+// feedHref is the address of t's feed in format (atom or json) with its
+// feed token, which a feed reader can keep: it reads the feed without an
+// API key when reading needs one.
+func feedHref(t newsintel.Topic, format string) string {
+	href := "/api/v1/topics/" + url.PathEscape(t.ID) + "/feed." + format
+	if t.FeedToken != "" {
+		href += "?token=" + url.QueryEscape(t.FeedToken)
+	}
+	return href
 }

@@ -54,6 +54,7 @@ func (s *Store) CreateTopic(ctx context.Context, t newsintel.Topic) (newsintel.T
 		return t, err
 	}
 	t.ID = newID()
+	t.FeedToken = randomHex(16)
 	t.Created = s.now()
 	t.Updated = t.Created
 	data, err := json.Marshal(t)
@@ -141,7 +142,7 @@ func (s *Store) UpdateTopic(ctx context.Context, id string, t newsintel.Topic) (
 		if err != nil {
 			return t, err
 		}
-		t.ID, t.Created, t.Updated = old.ID, old.Created, s.now()
+		t.ID, t.Created, t.Updated, t.FeedToken = old.ID, old.Created, s.now(), old.FeedToken
 		data, err := json.Marshal(t)
 		if err != nil {
 			return t, fmt.Errorf("topics: %w", err)

@@ -36,6 +36,7 @@ func topicSchema() obj {
 	props["id"] = obj{"type": "string"}
 	props["created"] = obj{"type": "string", "format": "date-time"}
 	props["updated"] = obj{"type": "string", "format": "date-time"}
+	props["feed_token"] = obj{"type": "string", "description": "opens the topic's feeds without an API key: feed.atom?token=…"}
 	s["required"] = []string{"id", "name", "schedule"}
 	return s
 }

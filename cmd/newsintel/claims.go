@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"strconv"
@@ -100,31 +98,12 @@ type claimsResult struct {
 		Start time.Time `json:"start"`
 		Count int       `json:"count"`
 	} `json:"histogram"`
-	Error *struct {
-		Message string `json:"message"`
-	} `json:"error"`
 }
 
 // runClaims calls the API at u and prints its answer: CSV and JSON as
 // they come, else a table.
 func runClaims(cmd *cobra.Command, u, apiKey string, asJSON, asCSV bool) error {
-	body, status, err := apiGet(cmd, "claims", u, apiKey)
-	if err != nil {
-		return err
-	}
-	if status == http.StatusOK && (asCSV || asJSON) {
-		_, err := cmd.OutOrStdout().Write(body)
-		return err
-	}
-	var res claimsResult
-	if err := json.Unmarshal(body, &res); err != nil {
-		return fmt.Errorf("claims: unexpected response (HTTP %d): %.200s", status, body)
-	}
-	if res.Error != nil {
-		return fmt.Errorf("claims: %s (HTTP %d)", res.Error.Message, status)
-	}
-	printClaims(cmd.OutOrStdout(), &res)
-	return nil
+	return apiShow(cmd, "claims", u, apiKey, asJSON || asCSV, printClaims)
 }
 
 // printClaims prints claims as a table, then facets and histogram.

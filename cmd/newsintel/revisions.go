@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -30,23 +28,7 @@ claims across documents.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			u := strings.TrimRight(server, "/") + "/api/v1/documents/" + url.PathEscape(args[0]) + "/revisions"
-			body, status, err := apiGet(cmd, "revisions", u, apiKey)
-			if err != nil {
-				return err
-			}
-			if status == http.StatusOK && asJSON {
-				_, err := cmd.OutOrStdout().Write(body)
-				return err
-			}
-			var res revisionsResult
-			if err := json.Unmarshal(body, &res); err != nil {
-				return fmt.Errorf("revisions: unexpected response (HTTP %d): %.200s", status, body)
-			}
-			if res.Error != nil {
-				return fmt.Errorf("revisions: %s (HTTP %d)", res.Error.Message, status)
-			}
-			printRevisions(cmd.OutOrStdout(), &res)
-			return nil
+			return apiShow(cmd, "revisions", u, apiKey, asJSON, printRevisions)
 		},
 	}
 	f := cmd.Flags()
@@ -84,9 +66,6 @@ type revisionsResult struct {
 		Changed  []claimEvent `json:"changed"`
 		Restored []claimEvent `json:"restored"`
 	} `json:"revisions"`
-	Error *struct {
-		Message string `json:"message"`
-	} `json:"error"`
 }
 
 // printRevisions prints a document's revisions, one block each, with a

@@ -89,11 +89,7 @@ type searchResult struct {
 		Start time.Time `json:"start"`
 		Count int       `json:"count"`
 	} `json:"histogram"`
-	Next  string `json:"next"`
-	Error *struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-	} `json:"error"`
+	Next string `json:"next"`
 }
 
 type facetCount struct {
@@ -126,22 +122,43 @@ func apiGet(cmd *cobra.Command, what, u, apiKey string) (body []byte, status int
 }
 
 func runSearch(cmd *cobra.Command, u, apiKey string, asJSON bool) error {
-	body, status, err := apiGet(cmd, "search", u, apiKey)
+	return apiShow(cmd, "search", u, apiKey, asJSON, printSearch)
+}
+
+// apiShow calls the API at u and prints its answer: as it comes when raw
+// (JSON or CSV), else decoded into a T and printed with print. An error
+// answer is returned as an error with its message and status.
+func apiShow[T any](cmd *cobra.Command, what, u, apiKey string, raw bool, print func(io.Writer, *T)) error {
+	body, status, err := apiGet(cmd, what, u, apiKey)
 	if err != nil {
 		return err
 	}
-	var res searchResult
-	if err := json.Unmarshal(body, &res); err != nil {
-		return fmt.Errorf("search: unexpected response (HTTP %d): %.200s", status, body)
+	var e struct {
+		Error *struct {
+			Message string `json:"message"`
+		} `json:"error"`
 	}
-	if res.Error != nil {
-		return fmt.Errorf("search: %s (HTTP %d)", res.Error.Message, status)
+	if err := json.Unmarshal(body, &e); err != nil && (status != http.StatusOK || !raw) {
+		return fmt.Errorf("%s: unexpected response (HTTP %d): %.200s", what, status, body)
 	}
-	out := cmd.OutOrStdout()
-	if asJSON {
-		_, err := out.Write(body)
+	if e.Error != nil {
+		return fmt.Errorf("%s: %s (HTTP %d)", what, e.Error.Message, status)
+	}
+	if raw {
+		_, err := cmd.OutOrStdout().Write(body)
 		return err
 	}
+	var v T
+	if err := json.Unmarshal(body, &v); err != nil {
+		return fmt.Errorf("%s: unexpected response (HTTP %d): %.200s", what, status, body)
+	}
+	print(cmd.OutOrStdout(), &v)
+	return nil
+}
+
+// printSearch prints a search's hits as a table, then facets, histogram
+// and the cursor of the next page.
+func printSearch(out io.Writer, res *searchResult) {
 	fmt.Fprintf(out, "%d documents (%.1f ms)\n", res.Total, res.TookMS)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "PUBLISHED\tKIND\tPUBLISHER\tTITLE\tID")
@@ -152,14 +169,11 @@ func runSearch(cmd *cobra.Command, u, apiKey string, asJSON bool) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, h.Kind, clip(firstOf(h.Publisher, h.Source), 24), clip(h.Title, 72), h.ID)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	printFacets(out, &res)
+	tw.Flush()
+	printFacets(out, res)
 	if res.Next != "" {
 		fmt.Fprintf(out, "\nnext page: --cursor '%s'\n", res.Next)
 	}
-	return nil
 }
 
 // printFacets prints each facet's counts, then the date histogram.

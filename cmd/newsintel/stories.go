@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -70,7 +68,7 @@ each claim. 'newsintel stories show ID' prints one story in full.`,
 			}
 			q.Set("size", fmt.Sprint(size))
 			q.Set("min_reports", fmt.Sprint(minReports))
-			return runStories(cmd, strings.TrimRight(sf.server, "/")+"/api/v1/stories?"+q.Encode(), sf, printStoryList)
+			return apiShow(cmd, "stories", strings.TrimRight(sf.server, "/")+"/api/v1/stories?"+q.Encode(), sf.apiKey, sf.asCSV || sf.asJSON, printStoryList)
 		},
 	}
 	sf.register(cmd)
@@ -99,41 +97,11 @@ func storyShowCmd() *cobra.Command {
 			if len(q) > 0 {
 				u += "?" + q.Encode()
 			}
-			return runStories(cmd, u, sf, printStory)
+			return apiShow(cmd, "stories", u, sf.apiKey, sf.asCSV || sf.asJSON, printStory)
 		},
 	}
 	sf.register(cmd)
 	return cmd
-}
-
-// runStories calls the API at u and prints its answer: CSV and JSON as
-// they come, else through print.
-func runStories[T any](cmd *cobra.Command, u string, sf storyFlags, print func(io.Writer, *T)) error {
-	body, status, err := apiGet(cmd, "stories", u, sf.apiKey)
-	if err != nil {
-		return err
-	}
-	if status == http.StatusOK && (sf.asCSV || sf.asJSON) {
-		_, err := cmd.OutOrStdout().Write(body)
-		return err
-	}
-	var e struct {
-		Error *struct {
-			Message string `json:"message"`
-		} `json:"error"`
-	}
-	if err := json.Unmarshal(body, &e); err != nil {
-		return fmt.Errorf("stories: unexpected response (HTTP %d): %.200s", status, body)
-	}
-	if e.Error != nil {
-		return fmt.Errorf("stories: %s (HTTP %d)", e.Error.Message, status)
-	}
-	var v T
-	if err := json.Unmarshal(body, &v); err != nil {
-		return fmt.Errorf("stories: unexpected response (HTTP %d): %.200s", status, body)
-	}
-	print(cmd.OutOrStdout(), &v)
-	return nil
 }
 
 // The parts of the API's story answers the tables print.

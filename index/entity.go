@@ -166,16 +166,7 @@ func (ix *Index) entityLatest(ctx context.Context, id string, k newsintel.Kind, 
 	if err != nil {
 		return nil, searchErr(ctx, err)
 	}
-	hits := make([]Hit, 0, len(res.Hits))
-	for _, dm := range res.Hits {
-		h, err := toHit(dm, false)
-		if err != nil {
-			return nil, err
-		}
-		h.Sort = nil
-		hits = append(hits, h)
-	}
-	return hits, nil
+	return plainHits(res.Hits)
 }
 
 // entityMissing tells an entity no document mentions (ENOTFOUND) from one

@@ -360,6 +360,21 @@ func (ix *Index) result(ctx context.Context, r *Request, res *bleve.SearchResult
 	return out, nil
 }
 
+// plainHits converts matches to hits without fragments or sort values
+// (for lists that take no cursor).
+func plainHits(dms search.DocumentMatchCollection) ([]Hit, error) {
+	hits := make([]Hit, 0, len(dms))
+	for _, dm := range dms {
+		h, err := toHit(dm, false)
+		if err != nil {
+			return nil, err
+		}
+		h.Sort = nil
+		hits = append(hits, h)
+	}
+	return hits, nil
+}
+
 // toHit builds a Hit from the stored title, meta and lead of dm and its
 // highlighted fragments.
 func toHit(dm *search.DocumentMatch, withFragments bool) (Hit, error) {

@@ -59,16 +59,7 @@ func (ix *Index) Similar(ctx context.Context, id string, size int) ([]Hit, error
 	if err != nil {
 		return nil, searchErr(ctx, err)
 	}
-	hits := make([]Hit, 0, len(res.Hits))
-	for _, dm := range res.Hits {
-		h, err := toHit(dm, false)
-		if err != nil {
-			return nil, err
-		}
-		h.Sort = nil
-		hits = append(hits, h)
-	}
-	return hits, nil
+	return plainHits(res.Hits)
 }
 
 // weightedTerm is an analysed term and its tf-idf weight in a document.

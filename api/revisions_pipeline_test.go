@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/newsintel/newsintel/ingest"
 	"github.com/newsintel/newsintel/ingest/poll"
 	"github.com/newsintel/newsintel/pipelines"
+	"github.com/newsintel/newsintel/pipelines/pipelinestest"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sync/errgroup"
 )
@@ -49,15 +49,7 @@ func waitRevision(t *testing.T, ix *index.Index, id string, rev int) {
 // extract and index stages carry it over embedded JetStream; a second
 // index rebuilt from DOCS must tell the same history.
 func TestRevisionsThroughPipeline(t *testing.T) {
-	log := slog.New(slog.DiscardHandler)
-	srv, err := pipelines.StartServer(t.Context(), pipelines.ServerOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0",
-		MaxMemory: 64 << 20, MaxStore: 1 << 30}, log)
-	require.NoError(t, err)
-	t.Cleanup(srv.Shutdown)
-	bus, err := pipelines.Connect(t.Context(), srv.ClientURL(), t.Name(), log)
-	require.NoError(t, err)
-	t.Cleanup(bus.Close)
-	require.NoError(t, bus.EnsureTopology(t.Context(), pipelines.DefaultStreamOptions()))
+	bus := pipelinestest.Bus(t)
 	store, err := bus.Revisions(t.Context())
 	require.NoError(t, err)
 	revs := &poll.Revisions{Store: store}

@@ -15,8 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/newsintel/newsintel/demo/demotest"
-	"github.com/newsintel/newsintel/pipelines"
 	"github.com/newsintel/newsintel/pipelines/digest"
+	"github.com/newsintel/newsintel/pipelines/pipelinestest"
 )
 
 // startTopicsAPI serves the API over the demo index with a topic store on
@@ -30,15 +30,7 @@ func startTopicsAPI(t *testing.T) string {
 // startTopicsAPIWith is startTopicsAPI with reading open or needing a key.
 func startTopicsAPIWith(t *testing.T, openRead bool) string {
 	t.Helper()
-	srv, err := pipelines.StartServer(t.Context(), pipelines.ServerOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0",
-		MaxMemory: 64 << 20, MaxStore: 1 << 30}, nil)
-	require.NoError(t, err)
-	t.Cleanup(srv.Shutdown)
-	bus, err := pipelines.Connect(t.Context(), srv.ClientURL(), t.Name(), nil)
-	require.NoError(t, err)
-	t.Cleanup(bus.Close)
-	require.NoError(t, bus.EnsureTopology(t.Context(), pipelines.DefaultStreamOptions()))
-	store, err := digest.NewStore(t.Context(), bus)
+	store, err := digest.NewStore(t.Context(), pipelinestest.Bus(t))
 	require.NoError(t, err)
 	ix := demotest.Index(t)
 	return startAPI(t, Options{Index: ix, Access: keyedAccess(openRead), Topics: store, Digests: &digest.Builder{Index: ix}}).URL

@@ -2,19 +2,17 @@ package web
 
 import (
 	"html"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/demo/demotest"
-	"github.com/newsintel/newsintel/pipelines"
 	"github.com/newsintel/newsintel/pipelines/digest"
+	"github.com/newsintel/newsintel/pipelines/pipelinestest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -22,17 +20,7 @@ import (
 // with a temporary store directory.
 func topicStore(t *testing.T) *digest.Store {
 	t.Helper()
-	srv, err := pipelines.StartServer(t.Context(), pipelines.ServerOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0",
-		MaxMemory: 64 << 20, MaxStore: 1 << 30}, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	t.Cleanup(srv.Shutdown)
-	bus, err := pipelines.Connect(t.Context(), srv.ClientURL(), t.Name(), slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	t.Cleanup(bus.Close)
-	o := pipelines.DefaultStreamOptions()
-	o.DuplicateWindow = time.Minute
-	require.NoError(t, bus.EnsureTopology(t.Context(), o))
-	st, err := digest.NewStore(t.Context(), bus)
+	st, err := digest.NewStore(t.Context(), pipelinestest.Bus(t))
 	require.NoError(t, err)
 	return st
 }

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -18,14 +17,10 @@ import (
 	"github.com/newsintel/newsintel/ingest/fetch"
 	"github.com/newsintel/newsintel/ingest/poll"
 	"github.com/newsintel/newsintel/pipelines"
+	"github.com/newsintel/newsintel/pipelines/pipelinestest"
 )
 
-func testLogger() *slog.Logger {
-	if os.Getenv("NEWSINTEL_TEST_LOG") != "" {
-		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	}
-	return slog.New(slog.DiscardHandler)
-}
+func testLogger() *slog.Logger { return pipelinestest.Logger() }
 
 // natsStore is an embedded JetStream server whose store outlives the
 // buses connected to it, to test restarts.
@@ -33,22 +28,10 @@ type natsStore struct {
 	srv *pipelines.Server
 }
 
-func startNATS(t testing.TB) *natsStore {
-	t.Helper()
-	srv, err := pipelines.StartServer(t.Context(), pipelines.ServerOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0", MaxMemory: 64 << 20, MaxStore: 1 << 30}, testLogger())
-	require.NoError(t, err)
-	t.Cleanup(srv.Shutdown)
-	b := connect(t, srv)
-	require.NoError(t, b.EnsureTopology(t.Context(), pipelines.DefaultStreamOptions()))
-	return &natsStore{srv: srv}
-}
+func startNATS(t testing.TB) *natsStore { return &natsStore{srv: pipelinestest.Server(t)} }
 
 func connect(t testing.TB, srv *pipelines.Server) *pipelines.Bus {
-	t.Helper()
-	b, err := pipelines.Connect(t.Context(), srv.ClientURL(), t.Name(), testLogger())
-	require.NoError(t, err)
-	t.Cleanup(b.Close)
-	return b
+	return pipelinestest.Connect(t, srv)
 }
 
 // published collects what a Poller publishes.

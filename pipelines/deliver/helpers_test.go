@@ -14,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -27,34 +26,19 @@ import (
 	"github.com/newsintel/newsintel/pipelines"
 	"github.com/newsintel/newsintel/pipelines/deliver"
 	"github.com/newsintel/newsintel/pipelines/digest"
+	"github.com/newsintel/newsintel/pipelines/pipelinestest"
 )
 
-func testLogger() *slog.Logger {
-	if os.Getenv("NEWSINTEL_TEST_LOG") != "" {
-		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	}
-	return slog.New(slog.DiscardHandler)
-}
+func testLogger() *slog.Logger { return pipelinestest.Logger() }
 
 // startNATS starts an embedded JetStream server with the topology; it is
 // shut down when the test ends.
-func startNATS(t testing.TB) *pipelines.Server {
-	t.Helper()
-	srv, err := pipelines.StartServer(t.Context(), pipelines.ServerOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0", MaxMemory: 64 << 20, MaxStore: 1 << 30}, testLogger())
-	require.NoError(t, err)
-	t.Cleanup(srv.Shutdown)
-	require.NoError(t, connect(t, srv).EnsureTopology(t.Context(), pipelines.DefaultStreamOptions()))
-	return srv
-}
+func startNATS(t testing.TB) *pipelines.Server { return pipelinestest.Server(t) }
 
 // connect connects a new bus (as a new process would); it is closed when
 // the test ends.
 func connect(t testing.TB, srv *pipelines.Server) *pipelines.Bus {
-	t.Helper()
-	b, err := pipelines.Connect(t.Context(), srv.ClientURL(), t.Name(), testLogger())
-	require.NoError(t, err)
-	t.Cleanup(b.Close)
-	return b
+	return pipelinestest.Connect(t, srv)
 }
 
 // clock is a settable time source.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -15,32 +14,15 @@ import (
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/index"
 	"github.com/newsintel/newsintel/pipelines"
+	"github.com/newsintel/newsintel/pipelines/pipelinestest"
 )
 
 // testLogger logs to stderr when NEWSINTEL_TEST_LOG is set, else nowhere.
-func testLogger() *slog.Logger {
-	if os.Getenv("NEWSINTEL_TEST_LOG") != "" {
-		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	}
-	return slog.New(slog.DiscardHandler)
-}
+func testLogger() *slog.Logger { return pipelinestest.Logger() }
 
 // newTestBus starts an embedded JetStream server on a random port with a
 // temporary store, connects and creates the topology.
-func newTestBus(t testing.TB) *pipelines.Bus {
-	t.Helper()
-	srv, err := pipelines.StartServer(t.Context(), pipelines.ServerOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:0",
-		MaxMemory: 64 << 20, MaxStore: 1 << 30}, testLogger())
-	require.NoError(t, err)
-	t.Cleanup(srv.Shutdown)
-	bus, err := pipelines.Connect(t.Context(), srv.ClientURL(), t.Name(), testLogger())
-	require.NoError(t, err)
-	t.Cleanup(bus.Close)
-	o := pipelines.DefaultStreamOptions()
-	o.DuplicateWindow = time.Minute
-	require.NoError(t, bus.EnsureTopology(t.Context(), o))
-	return bus
-}
+func newTestBus(t testing.TB) *pipelines.Bus { return pipelinestest.Bus(t) }
 
 // newTestStore returns a store on a fresh embedded server, with its clock
 // at now.

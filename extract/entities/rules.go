@@ -198,7 +198,7 @@ func complementAfter(toks []token, k int) int {
 			e = j
 			continue
 		}
-		if t.is(clsNameConnector) || t.norm == "," && j+1 < len(toks) && toks[j+1].cap {
+		if t.is(clsNameConnector) || t.norm == "," && j+1 < len(toks) && toks[j+1].cap && !headsNextBody(toks, j+1) {
 			j++
 			continue
 		}
@@ -208,6 +208,23 @@ func complementAfter(toks []token, k int) int {
 		return k + 1
 	}
 	return e
+}
+
+// headsNextBody reports whether the words from k on, up to the next comma,
+// name a body of their own: in "Office of Intelligence and Security,
+// Office of the Secretary, Department of Commerce" each comma starts one,
+// while "Ministry of Economy, Trade and Industry" is one name.
+func headsNextBody(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+6; j++ {
+		t := &toks[j]
+		if t.norm == "," || !t.word && t.norm != "." && t.norm != "&" {
+			return false
+		}
+		if t.cap && t.is(clsAgencyHead) {
+			return true
+		}
+	}
+	return false
 }
 
 // isPerson reports whether a single word is a known person's name ("Biden").

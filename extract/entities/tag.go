@@ -34,6 +34,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	}
 	cands := g.matchList(toks)
 	cands = append(cands, g.ruleCandidates(body, toks)...)
+	cands = dropInCodes(toks, cands)
 	cands = g.keepSupported(toks, cands)
 	cands = dropPeopleOverNames(toks, cands)
 	cands = append(cands, coordinatedCompanies(body, toks, cands)...)
@@ -256,4 +257,38 @@ func coversPart(c candidate, pairs []int) bool {
 		}
 	}
 	return false
+}
+
+// dropInCodes drops the candidates that are part of an identifier: words
+// joined by hyphens to a number, as in docket numbers ("DOC-2021-0011",
+// "NOAA-NMFS-2024-0031", "EPA-HQ-OAR-2021-0317") and document numbers,
+// name no entity where they stand.
+func dropInCodes(toks []token, cands []candidate) []candidate {
+	out := cands[:0]
+	for _, c := range cands {
+		if !inCode(toks, c.s, c.e) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// inCode reports whether tokens [s, e) are joined by hyphens, with no
+// space, to a chain of tokens that holds a number.
+func inCode(toks []token, s, e int) bool {
+	for j := s - 1; j > 0 && toks[j].norm == "-" && joined(toks, j); j -= 2 {
+		if hasDigit(toks[j-1].norm) {
+			return true
+		}
+	}
+	for j := e; j+1 < len(toks) && toks[j].norm == "-" && joined(toks, j); j += 2 {
+		if hasDigit(toks[j+1].norm) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
 }

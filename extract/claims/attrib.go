@@ -107,6 +107,12 @@ func (x *extractor) attribute(se sent, hi, hj int) (found, bool) {
 	if f, ok := x.reportedBy(se); ok {
 		return f, true
 	}
+	if f, ok := x.demand(se); ok {
+		return f, true
+	}
+	if f, ok := x.putIt(se); ok {
+		return f, true
+	}
 	return x.refusalOnly(se)
 }
 

@@ -35,7 +35,7 @@ func isClause(toks []tok, p int) bool {
 	if p >= len(toks) {
 		return false
 	}
-	if nonContent[toks[p].l] && !toks[p].inQ {
+	if nonContent[toks[p].l] && !toks[p].inQ && !quantityOpens(toks, p) || saidIdiom(toks, p) {
 		return false
 	}
 	if _, ok := pronouns[toks[p].l]; ok || toks[p].l == "there" ||
@@ -82,3 +82,46 @@ var notVerbS = words("this", "its", "his", "hers", "ours", "yours", "theirs", "t
 
 // noMore after "no" ends a reporting verb without content: "said no more".
 var noMore = words("more", "further", "less", "other", "details", "detail", "comment", "comments")
+
+// quantityOpens reports whether toks[p] opens a quantity that can be the
+// subject of reported content although its first word is a preposition:
+// "said at least four people were hurt", "say about 200 homes were
+// evacuated", "said around a third of staff would go".
+func quantityOpens(toks []tok, p int) bool {
+	if p+2 >= len(toks) {
+		return false
+	}
+	switch toks[p].l {
+	case "at":
+		return toks[p+1].l == "least" || toks[p+1].l == "most"
+	case "about", "around":
+		l := toks[p+1].l
+		if l == "a" || l == "an" {
+			return fractions[toks[p+2].l] // "about a third of …", not "about a plan"
+		}
+		_, num := numberOf(l)
+		return num || isDigitAt(toks[p+1].w, 0) || toks[p+1].w == "$" || fractions[l]
+	}
+	return false
+}
+
+// fractions name a share: "about half", "around a third".
+var fractions = words("half", "third", "quarter", "fifth", "tenth", "dozen")
+
+// idiomObjects after "said his/her/their" make an idiom, not reported
+// content: "said his piece", "said her goodbyes", "said their prayers".
+var idiomObjects = words("piece", "goodbye", "goodbyes", "farewell", "farewells", "prayers",
+	"prayer", "vows", "thanks", "lines", "grace", "rosary", "name")
+
+// saidIdiom reports whether toks[p:] opens with a possessive and an idiom
+// object.
+func saidIdiom(toks []tok, p int) bool {
+	if p+1 >= len(toks) || toks[p].inQ {
+		return false
+	}
+	switch toks[p].l {
+	case "his", "her", "their", "my", "our", "your", "its":
+		return idiomObjects[toks[p+1].l] && !(p+2 < len(toks) && (finite[toks[p+2].l] || pastForms[toks[p+2].l]))
+	}
+	return false
+}

@@ -40,6 +40,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	cands = append(cands, coordinatedCompanies(body, toks, cands)...)
 	chosen := resolve(toks, cands)
 	chosen = g.tickerMentions(toks, chosen)
+	chosen = g.definedNames(toks, chosen)
 	chosen = g.extendEmbassies(toks, chosen)
 	chosen = g.linkPeople(toks, chosen)
 	return g.mentions(body, toks, chosen)

@@ -56,6 +56,13 @@ func TestTagCases(t *testing.T) {
 			[]string{"agency:Office of Foreign Assets Control=Office of Foreign Assets Control", "agency:Department of the Treasury=Treasury Department"}},
 		{"a comma inside a ministry's name", "The Ministry of Economy, Trade and Industry approved it.",
 			[]string{"agency:Ministry of Economy, Trade and Industry=Ministry of Economy, Trade and Industry"}},
+		{"an acronym the text defines", "Hindustan Unilever Ltd (HUL) said volumes grew. HUL shares rose, and Hul is no acronym.",
+			[]string{"company:Hindustan Unilever Ltd=Hindustan Unilever", "company:HUL=Hindustan Unilever", "company:HUL=Hindustan Unilever"}},
+		{"a short name defined in quotes", "The Office of Surface Mining Reclamation and Enforcement (the “OSMRE”) ran the survey; OSMRE staff counted mines.",
+			[]string{"agency:Office of Surface Mining Reclamation and Enforcement=Office of Surface Mining Reclamation and Enforcement",
+				"agency:OSMRE=Office of Surface Mining Reclamation and Enforcement", "agency:OSMRE=Office of Surface Mining Reclamation and Enforcement"}},
+		{"a common word defines nothing", "Kestrel Cloud Solutions Inc. (the “Company”) said the Company would grow.",
+			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -1,0 +1,111 @@
+package entities
+
+import "github.com/newsintel/newsintel"
+
+// definedNames tags the short names a text defines for an entity it names
+// in full: "Reliance Industries Ltd (RIL)", "the California Air Resources
+// Board (CARB)", "The U.S. Department of Commerce (Commerce)", "the
+// Securities and Exchange Commission (the “SEC”)". The short name is tagged
+// there and wherever else the text writes it, as the same entity. A short
+// name is one word, an acronym or a capitalised word that is not a common
+// one ("the “Company”" defines nothing); tickers with a period or digits
+// ("NVDA.O") are left to the listing notes. People define no short names.
+func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
+	var defs []candidate // s and e unset: the entity a short name stands for
+	var norms []string
+	var caps []bool // the short name is an acronym: it matches only in capitals
+	for _, c := range chosen {
+		if c.typ == newsintel.EntityPerson {
+			continue
+		}
+		if k, ok := definitionAfter(toks, c.e); ok {
+			d := c
+			d.conf, d.ambig, d.rule = 0.8, false, true
+			defs = append(defs, d)
+			norms = append(norms, toks[k].norm)
+			caps = append(caps, toks[k].allCaps)
+		}
+	}
+	if len(defs) == 0 {
+		return chosen
+	}
+	taken := make([]bool, len(toks))
+	for _, c := range chosen {
+		for k := c.s; k < c.e; k++ {
+			taken[k] = true
+		}
+	}
+	n := len(chosen)
+	for k := range toks {
+		t := &toks[k]
+		if taken[k] || !t.word || !t.cap || inCode(toks, k, k+1) {
+			continue
+		}
+		for i, norm := range norms {
+			if t.norm == norm && (caps[i] && t.allCaps || !caps[i] && !t.caseless) {
+				d := defs[i]
+				d.s, d.e = k, k+1
+				chosen = append(chosen, d)
+				break
+			}
+		}
+	}
+	if len(chosen) == n {
+		return chosen
+	}
+	return resolve(toks, chosen)
+}
+
+// definitionAfter returns the token of a short name defined in parentheses
+// right after a name that ends at e: "(RIL)", "(the “SEC”)", "(Commerce)",
+// after an optional period ("Acme Inc. (Acme)").
+func definitionAfter(toks []token, e int) (int, bool) {
+	if e < len(toks) && toks[e].norm == "." {
+		e++
+	}
+	if e+2 >= len(toks) || toks[e].norm != "(" {
+		return 0, false
+	}
+	k := e + 1
+	if toks[k].norm == "the" {
+		k++
+	}
+	quoted := k < len(toks) && (toks[k].norm == "\"" || toks[k].norm == "'")
+	if quoted {
+		k++
+	}
+	end := k + 1
+	if quoted {
+		if end >= len(toks) || toks[end].norm != "\"" && toks[end].norm != "'" {
+			return 0, false
+		}
+		end++
+	}
+	if end >= len(toks) || toks[end].norm != ")" || !shortNameShaped(toks[k]) {
+		return 0, false
+	}
+	return k, true
+}
+
+// shortNameShaped reports whether t can be a defined short name: a
+// capitalised word of letters that no rule takes for a common word.
+func shortNameShaped(t token) bool {
+	if !t.word || !t.cap || t.end-t.start < 2 || hasDigit(t.norm) || t.surface != lettersOnly(t.surface) {
+		return false
+	}
+	if _, ok := exchanges[t.norm]; ok {
+		return false
+	}
+	return t.allCaps || !t.is(clsStop|clsGeneric|clsDocumentNoun|clsOrgSuffix)
+}
+
+// lettersOnly returns s when it holds only letters, else "": "NVDA.O" and
+// "O'Brien" are no short names.
+func lettersOnly(s string) string {
+	for _, r := range s {
+		if !isWordRune(r) || r >= '0' && r <= '9' {
+			return ""
+		}
+	}
+	return s
+}

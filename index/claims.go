@@ -110,15 +110,21 @@ type ClaimHit struct {
 }
 
 // storedClaimHit is a ClaimHit as claim_stored holds it: without its
-// IDs, which the item's ID gives (see toClaimHit), and without a false
-// Quote or an AddedRevision of 1 (revisions count from 1). Its fields
-// hide those of ClaimHit with the same JSON names.
+// IDs, which the item's ID gives (see toClaimHit), without a false Quote
+// or an AddedRevision of 1 (revisions count from 1), and, for a claim of
+// the newest revision, without what it says (text, cue, hedge, quote,
+// source, entities), which the document's stored claims hold at its
+// Position (see withDocs). A removed claim, no longer in the document,
+// keeps all of it. Its fields hide those of ClaimHit with the same JSON
+// names.
 type storedClaimHit struct {
 	ClaimHit
-	ID            string `json:"id,omitempty"`
-	DocumentID    string `json:"document_id,omitempty"`
-	Quote         bool   `json:"quote,omitempty"`
-	AddedRevision int    `json:"added_revision,omitempty"`
+	ID            string            `json:"id,omitempty"`
+	DocumentID    string            `json:"document_id,omitempty"`
+	Text          string            `json:"text,omitempty"`
+	Quote         bool              `json:"quote,omitempty"`
+	Source        *newsintel.Source `json:"source,omitempty"`
+	AddedRevision int               `json:"added_revision,omitempty"`
 }
 
 // indexedClaim is what Bleve indexes for one claim; the json tags are the
@@ -186,16 +192,7 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 	if st.added > 1 {
 		h.AddedAt = st.addedAt
 	}
-	// Most claims are current: claim_stored leaves that status out and
-	// toClaimHit puts it back, some 20 bytes less a claim.
-	sh := storedClaimHit{ClaimHit: h, Quote: h.Quote}
-	if h.AddedRevision > 1 {
-		sh.AddedRevision = h.AddedRevision
-	}
-	if sh.Status == ClaimCurrent {
-		sh.Status = ""
-	}
-	stored, err := json.Marshal(sh)
+	stored, err := json.Marshal(toStored(h))
 	if err != nil {
 		return nil, fmt.Errorf("index: encode claim %s: %w", h.ID, err)
 	}
@@ -207,6 +204,25 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 		Status: h.Status, Order: claimOrder(docID, st, indexableTime(doc.Published))}
 	addClaimPublished(x, docID, doc.Published)
 	return x, nil
+}
+
+// toStored is h as claim_stored holds it (see storedClaimHit).
+func toStored(h ClaimHit) storedClaimHit {
+	sh := storedClaimHit{ClaimHit: h}
+	if h.AddedRevision > 1 {
+		sh.AddedRevision = h.AddedRevision
+	}
+	// Most claims are current: claim_stored leaves that status out and
+	// toClaimHit puts it back.
+	if sh.Status == ClaimCurrent {
+		sh.Status = ""
+	}
+	if h.Position == 0 {
+		sh.Text, sh.Quote, sh.Source = h.Text, h.Quote, &h.Source
+		return sh
+	}
+	sh.Cue, sh.Hedge, sh.Entities, sh.EntityNames = "", "", nil, nil
+	return sh
 }
 
 // claimOrder is the sort key of claim st of document docID after the

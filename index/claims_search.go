@@ -273,8 +273,8 @@ func claimHistogramField(interval string) string {
 }
 
 // toClaimHit decodes the claim item dm, putting back what claim_stored
-// leaves out (see storedClaimHit) but its document's fields (see
-// withDocs).
+// leaves out (see storedClaimHit) but its document's fields and, for a
+// claim of the newest revision, what it says (see withDocs).
 func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 	var sh storedClaimHit
 	s, _ := dm.Fields[fieldClaimStored].(string)
@@ -282,7 +282,10 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 		return ClaimHit{}, fmt.Errorf("index: decode claim %s: %w", dm.ID, err)
 	}
 	h := sh.ClaimHit
-	h.ID, h.Quote, h.AddedRevision = dm.ID, sh.Quote, max(sh.AddedRevision, 1)
+	h.ID, h.Text, h.Quote, h.AddedRevision = dm.ID, sh.Text, sh.Quote, max(sh.AddedRevision, 1)
+	if sh.Source != nil {
+		h.Source = *sh.Source
+	}
 	if i := strings.LastIndex(dm.ID, claimIDSep); i > 0 {
 		h.DocumentID = dm.ID[:i]
 	}
@@ -294,43 +297,71 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 }
 
 // withDocs fills in the title, kind, publisher, URL and date of each
-// claim of hits from its document, which claim items do not store: one
-// search for the page's distinct documents, reading only their title and
-// meta. A claim whose document is not indexed keeps them empty.
+// claim of hits from its document, which claim items do not store, and
+// what a claim of the document's newest revision says from the
+// document's stored claims, at its Position: one search for the page's
+// distinct documents, decoding only their meta and, where needed, their
+// claims. A claim whose document is not indexed keeps them empty.
 func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 	var ids []string
+	live := map[string]bool{}
 	for _, h := range hits {
 		if !slices.Contains(ids, h.DocumentID) {
 			ids = append(ids, h.DocumentID)
 		}
+		live[h.DocumentID] = live[h.DocumentID] || h.Position > 0
 	}
 	if len(ids) == 0 {
 		return nil
 	}
+	docs, claims, err := ix.docsAndClaims(ctx, ids, live)
+	if err != nil {
+		return err
+	}
+	for i := range hits {
+		h := &hits[i]
+		if d := docs[h.DocumentID]; d != nil {
+			h.Title, h.Kind, h.Publisher, h.URL, h.Published = d.Title, string(d.Kind), d.Publisher, d.URL, publishedOf(d)
+		}
+		if cs := claims[h.DocumentID]; h.Position > 0 && h.Position <= len(cs) {
+			c := &cs[h.Position-1]
+			h.Text, h.Cue, h.Hedge, h.Quote, h.Source = c.Text, c.Cue, c.Hedge, c.Quote, c.Source
+			h.Entities, h.EntityNames = c.Entities, c.EntityNames
+		}
+	}
+	return nil
+}
+
+// docsAndClaims reads the documents ids, without their body and tags,
+// and the stored claims of those withClaims names (see decodeClaims), in
+// one search. It returns the search's error or one naming a document
+// that cannot be decoded.
+func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map[string]bool) (map[string]*newsintel.Document, map[string][]loggedClaim, error) {
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldTitle, fieldMeta}
+	req.Fields = []string{fieldTitle, fieldMeta, fieldPacked}
 	req.Score = "none"
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
-		return searchErr(ctx, err)
+		return nil, nil, searchErr(ctx, err)
 	}
 	docs := make(map[string]*newsintel.Document, len(res.Hits))
+	claims := make(map[string][]loggedClaim, len(res.Hits))
 	for _, dm := range res.Hits {
 		meta, _ := dm.Fields[fieldMeta].(string)
 		var d newsintel.Document
 		if err := json.Unmarshal([]byte(meta), &d); err != nil {
-			return fmt.Errorf("index: decode stored document %s: %w", dm.ID, err)
+			return nil, nil, fmt.Errorf("index: decode stored document %s: %w", dm.ID, err)
 		}
 		d.Title, _ = dm.Fields[fieldTitle].(string)
 		docs[dm.ID] = &d
-	}
-	for i := range hits {
-		if d := docs[hits[i].DocumentID]; d != nil {
-			h := &hits[i]
-			h.Title, h.Kind, h.Publisher, h.URL, h.Published = d.Title, string(d.Kind), d.Publisher, d.URL, publishedOf(d)
+		if withClaims[dm.ID] {
+			packed, _ := dm.Fields[fieldPacked].(string)
+			if claims[dm.ID], err = decodeClaims(packed); err != nil {
+				return nil, nil, fmt.Errorf("index: decode stored claims of %s: %w", dm.ID, err)
+			}
 		}
 	}
-	return nil
+	return docs, claims, nil
 }
 
 // A claim's date is filtered on with terms that the histograms and date

@@ -83,19 +83,28 @@ func lead(body string, n int) string {
 }
 
 // storedTags holds the bulky parts of a Document that only Get needs, so
-// that search hits decode the small meta JSON alone.
+// that search hits decode the small meta JSON alone. The claims are
+// stored apart from them, in storedClaims.
 type storedTags struct {
 	Mentions []newsintel.Mention        `json:"mentions,omitempty"`
-	Claims   []newsintel.Claim          `json:"claims,omitempty"`
 	Profile  *newsintel.SourcingProfile `json:"sourcing_profile,omitempty"`
 	Sections []newsintel.Section        `json:"sections,omitempty"`
 	Warnings []string                   `json:"warnings,omitempty"`
 }
 
+// storedClaims is the claims section of packed: the document's claims,
+// which are the only copy of the claims of its newest revision (claim
+// items store their history, not what they say), and the names of the
+// entities they mention, so that claim hits need not decode the mentions.
+type storedClaims struct {
+	Claims []newsintel.Claim `json:"claims,omitempty"`
+	Names  map[string]string `json:"names,omitempty"` // entity ID → canonical name, as the mentions give it
+}
+
 // toIndexed converts d into the indexed form. It fails only when d cannot
 // be encoded as JSON.
 func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
-	meta, tags, err := encodeStored(d)
+	meta, claims, tags, err := encodeStored(d)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +121,7 @@ func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
 		Cluster:   nonEmpty(d.Cluster),
 		Fetched:   timePtr(d.Fetched),
 		Meta:      meta,
-		Packed:    pack(d.Body, tags),
+		Packed:    pack(d.Body, claims, tags),
 		Lead:      lead(d.Body, leadChars),
 	}
 	if f := d.Filing; f != nil {
@@ -128,22 +137,54 @@ func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
 }
 
 // encodeStored splits d into the meta JSON (everything but title, body and
-// tags) and the tags JSON.
-func encodeStored(d *newsintel.Document) (meta, tags string, err error) {
+// tags), the claims JSON (see storedClaims) and the tags JSON.
+func encodeStored(d *newsintel.Document) (meta, claims, tags string, err error) {
 	m := *d
 	m.Title, m.Body = "", ""
 	m.Mentions, m.Claims, m.Profile, m.Sections, m.Warnings = nil, nil, nil, nil, nil
 	mb, err := json.Marshal(&m)
 	if err != nil {
-		return "", "", fmt.Errorf("encode document %s: %w", d.ID, err)
+		return "", "", "", fmt.Errorf("encode document %s: %w", d.ID, err)
 	}
-	t := storedTags{Mentions: elideMentionText(d.Body, d.Mentions), Claims: elideClaimText(d.Body, d.Claims),
-		Profile: d.Profile, Sections: d.Sections, Warnings: d.Warnings}
+	c := storedClaims{Claims: elideClaimText(d.Body, d.Claims), Names: claimEntityNames(d)}
+	cb, err := json.Marshal(&c)
+	if err != nil {
+		return "", "", "", fmt.Errorf("encode claims of %s: %w", d.ID, err)
+	}
+	t := storedTags{Mentions: elideMentionText(d.Body, d.Mentions), Profile: d.Profile, Sections: d.Sections,
+		Warnings: d.Warnings}
 	tb, err := json.Marshal(&t)
 	if err != nil {
-		return "", "", fmt.Errorf("encode tags of %s: %w", d.ID, err)
+		return "", "", "", fmt.Errorf("encode tags of %s: %w", d.ID, err)
 	}
-	return string(mb), string(tb), nil
+	return string(mb), string(cb), string(tb), nil
+}
+
+// claimEntityNames returns the names the mentions of d give the entities
+// its claims mention; nil when they mention none.
+func claimEntityNames(d *newsintel.Document) map[string]string {
+	names := mentionNames(d)
+	var out map[string]string
+	for _, c := range d.Claims {
+		for _, id := range c.Entities {
+			if n, ok := names[id]; ok {
+				if out == nil {
+					out = map[string]string{}
+				}
+				out[id] = n
+			}
+		}
+	}
+	return out
+}
+
+// mentionNames maps each entity ID the mentions of d name to its name.
+func mentionNames(d *newsintel.Document) map[string]string {
+	names := make(map[string]string, len(d.Mentions))
+	for _, m := range d.Mentions {
+		names[m.EntityID] = m.Name
+	}
+	return names
 }
 
 // decodeStored rebuilds a Document from its stored fields.
@@ -152,7 +193,11 @@ func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
 	if err := json.Unmarshal([]byte(meta), &d); err != nil {
 		return nil, fmt.Errorf("decode stored document: %w", err)
 	}
-	body, tags, err := unpack(packed)
+	body, rest, err := unpack(packed)
+	if err != nil {
+		return nil, fmt.Errorf("decode stored document %s: %w", d.ID, err)
+	}
+	claims, tags, err := splitTags(rest)
 	if err != nil {
 		return nil, fmt.Errorf("decode stored document %s: %w", d.ID, err)
 	}
@@ -162,10 +207,37 @@ func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
 			return nil, fmt.Errorf("decode stored tags of %s: %w", d.ID, err)
 		}
 	}
+	var c storedClaims
+	if claims != "" {
+		if err := json.Unmarshal([]byte(claims), &c); err != nil {
+			return nil, fmt.Errorf("decode stored claims of %s: %w", d.ID, err)
+		}
+	}
 	d.Title, d.Body = title, body
-	d.Mentions, d.Claims, d.Profile, d.Sections, d.Warnings = t.Mentions, t.Claims, t.Profile, t.Sections, t.Warnings
+	d.Mentions, d.Claims, d.Profile, d.Sections, d.Warnings = t.Mentions, c.Claims, t.Profile, t.Sections, t.Warnings
 	restoreText(&d)
 	return &d, nil
+}
+
+// decodeClaims returns the claims stored in packed as the revision log
+// holds them (see logClaims), without decoding the rest of the document.
+func decodeClaims(packed string) ([]loggedClaim, error) {
+	body, rest, err := unpack(packed)
+	if err != nil {
+		return nil, err
+	}
+	claims, _, err := splitTags(rest)
+	if err != nil {
+		return nil, err
+	}
+	var c storedClaims
+	if claims != "" {
+		if err := json.Unmarshal([]byte(claims), &c); err != nil {
+			return nil, fmt.Errorf("decode stored claims: %w", err)
+		}
+	}
+	restoreText(&newsintel.Document{Body: body, Claims: c.Claims})
+	return logClaims(c.Claims, c.Names), nil
 }
 
 // elideMentionText returns ms with each Text that equals the body at its

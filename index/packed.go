@@ -32,17 +32,22 @@ var (
 	})
 )
 
-// pack compresses body and tags into the value of the packed field: the
-// length of body as a uvarint, body, then tags.
-func pack(body, tags string) string {
-	raw := make([]byte, 0, binary.MaxVarintLen64+len(body)+len(tags))
+// pack compresses body, claims and tags into the value of the packed
+// field: the length of body as a uvarint, body, the length of claims as a
+// uvarint, claims, then tags. The claims have a section of their own so
+// that claim hits decode them without the mentions (see storedClaims).
+func pack(body, claims, tags string) string {
+	raw := make([]byte, 0, 2*binary.MaxVarintLen64+len(body)+len(claims)+len(tags))
 	raw = binary.AppendUvarint(raw, uint64(len(body)))
 	raw = append(raw, body...)
+	raw = binary.AppendUvarint(raw, uint64(len(claims)))
+	raw = append(raw, claims...)
 	raw = append(raw, tags...)
 	return string(zEncoder().EncodeAll(raw, nil))
 }
 
-// unpack reverses pack.
+// unpack reverses pack, up to the body: tags is the rest, the claims
+// section and the tags, which splitTags splits.
 func unpack(packed string) (body, tags string, err error) {
 	if packed == "" {
 		return "", "", nil
@@ -51,10 +56,23 @@ func unpack(packed string) (body, tags string, err error) {
 	if err != nil {
 		return "", "", fmt.Errorf("decompress stored body: %w", err)
 	}
-	n, k := binary.Uvarint(raw)
-	if k <= 0 || n > uint64(len(raw)-k) {
+	return section(string(raw))
+}
+
+// splitTags splits what unpack gives after the body into the claims
+// JSON and the tags JSON.
+func splitTags(rest string) (claims, tags string, err error) {
+	if rest == "" {
+		return "", "", nil
+	}
+	return section(rest)
+}
+
+// section splits a uvarint length and that many bytes off the start of s.
+func section(s string) (sec, rest string, err error) {
+	n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+	if k <= 0 || n > uint64(len(s)-k) {
 		return "", "", errors.New("stored body is malformed")
 	}
-	rest := raw[k:]
-	return string(rest[:n]), string(rest[n:]), nil
+	return s[k : k+int(n)], s[k+int(n):], nil
 }

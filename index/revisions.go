@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -123,23 +125,26 @@ type loggedClaim struct {
 // logRevision converts d into its log entry; a document without a
 // revision number counts as revision 1.
 func logRevision(d *newsintel.Document) loggedRevision {
-	names := make(map[string]string, len(d.Mentions))
-	for _, m := range d.Mentions {
-		names[m.EntityID] = m.Name
-	}
 	r := loggedRevision{Revision: max(d.Revision, 1), Fetched: d.Fetched.UTC(),
-		Claims: make([]loggedClaim, len(d.Claims))}
-	for i := range d.Claims {
-		c := &d.Claims[i]
+		Claims: logClaims(d.Claims, mentionNames(d))}
+	r.Count, r.Hash = len(r.Claims), claimsHash(r.Claims)
+	return r
+}
+
+// logClaims converts claims into their log entries, naming the entities
+// they mention with names.
+func logClaims(claims []newsintel.Claim, names map[string]string) []loggedClaim {
+	out := make([]loggedClaim, len(claims))
+	for i := range claims {
+		c := &claims[i]
 		lc := loggedClaim{Text: c.Text, Cue: c.Cue, Hedge: c.Hedge, Quote: c.Quote, Source: c.Source,
 			Entities: distinct(c.Entities)}
 		for _, id := range lc.Entities {
 			lc.EntityNames = append(lc.EntityNames, names[id])
 		}
-		r.Claims[i] = lc
+		out[i] = lc
 	}
-	r.Count, r.Hash = len(r.Claims), claimsHash(r.Claims)
-	return r
+	return out
 }
 
 // claimsHash is the Hash of a revision with claims cs.
@@ -356,66 +361,64 @@ func (ix *Index) Revisions(ctx context.Context, id string) (*RevisionHistory, er
 		Latest: revs[len(revs)-1].Revision, Revisions: revs}, nil
 }
 
-// fillNewest reads the claims of the newest revision of the logs of ids
-// back from their claim items (current and changed, by Position), for
-// logs whose newest revision has none, and returns the IDs of every claim
-// item of each of ids, removed ones too. Items that do not make the
-// claims the log recorded (their hash differs) are not trusted: the
-// claims are read from the indexed document instead, with a warning, so
-// a stale or duplicate item never enters the log. It returns the
-// search's error.
+// fillNewest gives the newest revision of the logs of ids, when it has
+// no claims (the stored log leaves them out), the claims the indexed
+// document stores, and returns the IDs of every claim item of each of
+// ids, removed ones too. A document that is not the revision the log
+// names, or whose claims do not hash as the log recorded, still gives
+// its claims, with a warning: they are what the index shows. It returns
+// the search's error.
 func (ix *Index) fillNewest(ctx context.Context, logs map[string]*revisionLog, ids []string) (map[string][]string, error) {
-	hits := map[string][]ClaimHit{}
+	itemIDs := make(map[string][]string, len(ids))
 	for start := 0; start < len(ids); start += claimLookupChunk {
-		if err := ix.claimItems(ctx, ids[start:min(start+claimLookupChunk, len(ids))], hits); err != nil {
+		chunk := ids[start:min(start+claimLookupChunk, len(ids))]
+		if err := ix.claimItemIDs(ctx, chunk, itemIDs); err != nil {
 			return nil, err
 		}
-	}
-	itemIDs := make(map[string][]string, len(ids))
-	for _, id := range ids {
-		var live []ClaimHit
-		for _, h := range hits[id] {
-			itemIDs[id] = append(itemIDs[id], h.ID)
-			if h.Status != ClaimRemoved {
-				live = append(live, h)
+		want := map[string]bool{}
+		for _, id := range chunk {
+			if r := logs[id].newest(); r != nil && r.Claims == nil {
+				want[id] = true
 			}
 		}
-		if r := logs[id].newest(); r != nil && r.Claims == nil {
-			r.Claims = ix.newestClaims(ctx, id, r, live)
+		if len(want) == 0 {
+			continue
+		}
+		docs, claims, err := ix.docsAndClaims(ctx, slices.Collect(maps.Keys(want)), want)
+		if err != nil {
+			return nil, err
+		}
+		for id := range want {
+			r := logs[id].newest()
+			r.Claims = ix.newestClaims(id, r, docs[id], claims[id])
 		}
 	}
 	return itemIDs, nil
 }
 
 // newestClaims returns the claims of r, the newest revision of document
-// id, from its live claim items, or from the indexed document when they
-// do not hash to r.Hash.
-func (ix *Index) newestClaims(ctx context.Context, id string, r *loggedRevision, live []ClaimHit) []loggedClaim {
-	slices.SortFunc(live, func(a, b ClaimHit) int { return a.Position - b.Position })
-	claims := make([]loggedClaim, len(live))
-	for i, h := range live {
-		claims[i] = loggedClaim{Text: h.Text, Cue: h.Cue, Hedge: h.Hedge, Quote: h.Quote, Source: h.Source,
-			Entities: h.Entities, EntityNames: h.EntityNames}
+// id, from d, the indexed document, and its stored claims, making r count
+// and hash them when they are not those the log recorded.
+func (ix *Index) newestClaims(id string, r *loggedRevision, d *newsintel.Document, claims []loggedClaim) []loggedClaim {
+	if claims == nil {
+		claims = []loggedClaim{}
 	}
-	if claimsHash(claims) == r.Hash {
+	if d != nil && max(d.Revision, 1) == r.Revision && claimsHash(claims) == r.Hash {
 		return claims
 	}
-	d, err := ix.Get(ctx, id)
-	if err == nil && max(d.Revision, 1) == r.Revision {
-		if dr := logRevision(d); dr.Hash == r.Hash {
-			ix.log.Warn("claim items differ from the revision log; claims read from the document", "doc_id", id,
-				"revision", r.Revision, "claim_items", len(live), "logged", r.Count)
-			return dr.Claims
-		}
+	indexed := 0
+	if d != nil {
+		indexed = d.Revision
 	}
-	ix.log.Warn("claim items differ from the revision log and the document; the items are used", "doc_id", id,
-		"revision", r.Revision, "claim_items", len(live), "logged", r.Count, "err", err)
+	ix.log.Warn("the indexed document differs from its revision log; its claims are used", "doc_id", id,
+		"revision", r.Revision, "indexed_revision", indexed, "claims", len(claims), "logged", r.Count)
 	r.Count, r.Hash = len(claims), claimsHash(claims)
 	return claims
 }
 
-// claimItems adds to out the claim items of docIDs, removed ones too.
-func (ix *Index) claimItems(ctx context.Context, docIDs []string, out map[string][]ClaimHit) error {
+// claimItemIDs adds to out the IDs of the claim items of docIDs, removed
+// ones too.
+func (ix *Index) claimItemIDs(ctx context.Context, docIDs []string, out map[string][]string) error {
 	docs := make([]query.Query, len(docIDs))
 	for i, id := range docIDs {
 		docs[i] = term(fieldClaimDoc, id)
@@ -424,18 +427,15 @@ func (ix *Index) claimItems(ctx context.Context, docIDs []string, out map[string
 	const page = 10000
 	for from := 0; ; from += page {
 		req := bleve.NewSearchRequestOptions(q, page, from, false)
-		req.Fields = []string{fieldClaimStored}
 		req.Score = "none"
 		res, err := ix.bleve.SearchInContext(ctx, req)
 		if err != nil {
 			return fmt.Errorf("index: look up claims: %w", err)
 		}
 		for _, dm := range res.Hits {
-			h, err := toClaimHit(dm)
-			if err != nil {
-				return err
+			if i := strings.LastIndex(dm.ID, claimIDSep); i > 0 {
+				out[dm.ID[:i]] = append(out[dm.ID[:i]], dm.ID)
 			}
-			out[h.DocumentID] = append(out[h.DocumentID], h)
 		}
 		if len(res.Hits) < page {
 			return nil

@@ -220,7 +220,7 @@ func TestClaimEditMatching(t *testing.T) {
 	}
 }
 
-func TestRevisionLogLeavesNewestClaimsToClaimItems(t *testing.T) {
+func TestRevisionLogLeavesNewestClaimsToDocument(t *testing.T) {
 	ix, _ := openTemp(t, Options{})
 	r1, r2, _ := alibabaRevisions(t)
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1, r2}))

@@ -41,10 +41,11 @@ type access struct {
 	hashes   [][]byte // decoded Key.Hash, same order; nil for a malformed one
 	openRead bool
 	origins  []string
+	csrf     *http.CrossOriginProtection // the check a write carrying the UI's cookie must pass
 }
 
 func newAccess(a Access) *access {
-	ac := &access{keys: a.Keys, openRead: a.OpenRead, origins: a.CORSOrigins}
+	ac := &access{keys: a.Keys, openRead: a.OpenRead, origins: a.CORSOrigins, csrf: http.NewCrossOriginProtection()}
 	for _, k := range a.Keys {
 		h, err := hex.DecodeString(strings.TrimSpace(k.Hash))
 		if err != nil || len(h) != sha256.Size {
@@ -55,10 +56,24 @@ func newAccess(a Access) *access {
 	return ac
 }
 
+// KeyCookie is the cookie in which the web UI keeps the API key a user
+// gave in its login form (HttpOnly, SameSite=Strict). The JSON API reads
+// it too, so that the UI's links to it (CSV exports, autocomplete) work
+// for a logged-in user: with the same key, scopes and checks as a header,
+// and for a request other than GET, HEAD or OPTIONS only when it passes
+// the cross-origin protection the UI's forms have.
+const KeyCookie = "newsintel_key"
+
+// maxCookieKeyBytes bounds the key read from KeyCookie.
+const maxCookieKeyBytes = 256
+
 // authorize returns the key presented with r (nil for none) and an
 // EUNAUTHORIZED or EFORBIDDEN error when it may not use a route of scope.
 func (a *access) authorize(r *http.Request, scope string) (*Key, error) {
 	secret, presented := credentials(r)
+	if !presented {
+		secret, presented = a.cookieKey(r)
+	}
 	if !presented {
 		if scope == ScopeRead && a.openRead {
 			return nil, nil
@@ -109,6 +124,21 @@ func credentials(r *http.Request) (string, bool) {
 		return strings.TrimSpace(v), true
 	}
 	return "", false
+}
+
+// cookieKey returns the API key of the UI's login cookie, when r carries
+// one and may use it: a safe method, or a write the browser says comes
+// from this site (http.CrossOriginProtection, as the UI's forms). A
+// cross-origin write with the cookie is treated as carrying no key.
+func (a *access) cookieKey(r *http.Request) (string, bool) {
+	c, err := r.Cookie(KeyCookie)
+	if err != nil || c.Value == "" || len(c.Value) > maxCookieKeyBytes {
+		return "", false
+	}
+	if a.csrf.Check(r) != nil {
+		return "", false
+	}
+	return c.Value, true
 }
 
 // allowedOrigin returns the Access-Control-Allow-Origin value for r, or "".

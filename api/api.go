@@ -6,8 +6,9 @@
 // (statusOf). Every other path goes to the web UI (Options.UI, package
 // api/web) when there is one.
 //
-// Access is by API key (Authorization: Bearer KEY or X-API-Key: KEY) with
-// the scopes read and admin; reading may be left open. Every request but
+// Access is by API key (Authorization: Bearer KEY or X-API-Key: KEY, or
+// the web UI's login cookie, KeyCookie) with the scopes read and admin;
+// reading may be left open. Every request but
 // the probes is rate limited per key, or per client address without one.
 package api
 

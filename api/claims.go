@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"net/http"
@@ -35,16 +36,61 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if asCSV {
+		s.exportClaims(w, r, cs, req)
+		return
+	}
 	res, err := cs.SearchClaims(r.Context(), req)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if asCSV {
-		writeClaimsCSV(w, res.Claims)
+	writeJSON(w, http.StatusOK, res)
+}
+
+// MaxCSVClaims bounds a CSV export of claims: with format=csv, size may
+// be up to this many rows (the index's paging window), read from the
+// index a page of index.MaxSize at a time and written as they come.
+const MaxCSVClaims = index.MaxWindow
+
+// exportClaims writes the claims req asks for as CSV: req.Size of them
+// from req.From on (at most MaxCSVClaims, and From+Size within the
+// index's window), page by page. X-Total-Count says how many match in
+// all. An error on the first page is answered as JSON; one on a later
+// page (the rows so far are sent) ends the CSV early and is logged.
+func (s *Server) exportClaims(w http.ResponseWriter, r *http.Request, cs ClaimSearcher, req index.ClaimRequest) {
+	want := cmp.Or(req.Size, index.DefaultSize)
+	if want > MaxCSVClaims || req.From+want > index.MaxWindow {
+		s.fail(w, r, newsintel.Errorf(newsintel.EINVALID, "a CSV export takes size up to %d and from + size up to %d; got size %d, from %d",
+			MaxCSVClaims, index.MaxWindow, want, req.From))
 		return
 	}
-	writeJSON(w, http.StatusOK, res)
+	req.Size = min(want, index.MaxSize)
+	res, err := cs.SearchClaims(r.Context(), req)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("X-Total-Count", strconv.FormatUint(res.Total, 10))
+	cw := startClaimsCSV(w)
+	defer cw.Flush()
+	req.Facets, req.DateHistogram = nil, "" // counted once, on the first page
+	for got := 0; ; {
+		for _, c := range res.Claims {
+			_ = cw.Write(claimRow(c))
+		}
+		got += len(res.Claims)
+		req.From += len(res.Claims)
+		if got >= want || len(res.Claims) < req.Size || uint64(req.From) >= res.Total {
+			return
+		}
+		cw.Flush()
+		req.Size = min(want-got, index.MaxSize)
+		if res, err = cs.SearchClaims(r.Context(), req); err != nil {
+			s.log.Warn("claims export cut short", attrPath, r.URL.Path, attrRequestID, w.Header().Get(headerRequestID), attrError, err)
+			return
+		}
+	}
 }
 
 // parseClaims turns query parameters into an index.ClaimRequest and
@@ -97,7 +143,7 @@ func claimParams() []param {
 		{Name: "from", Type: "integer", Doc: "claims to skip; from + size at most 10000"},
 		{Name: "sort", Type: "string", Enum: []string{index.SortDateDesc, index.SortDate, index.SortRelevance},
 			Doc: "-date (newest first, default), date (oldest first) or relevance"},
-		{Name: "format", Type: "string", Enum: []string{"json", "csv"}, Doc: "json (default) or csv: one row per claim with a header row, RFC 4180 quoting"},
+		{Name: "format", Type: "string", Enum: []string{"json", "csv"}, Doc: "json (default) or csv: one row per claim with a header row, RFC 4180 quoting; a CSV export takes size up to 10000 (from + size at most 10000) and says how many match in X-Total-Count"},
 		{Name: "facets", Type: "string", Doc: "comma-separated facets to count: " + strings.Join(index.ClaimFacetNames(), ", ")},
 		{Name: "facet_size", Type: "integer", Doc: "terms per facet, 1 to 100 (default 10)"},
 		{Name: "histogram", Type: "string", Enum: []string{index.HistogramDay, index.HistogramWeek, index.HistogramMonth}, Doc: "date histogram of the claims' published dates"},
@@ -112,18 +158,16 @@ func claimParams() []param {
 	}
 }
 
-// writeClaimsCSV writes claims as CSV with a header row.
-func writeClaimsCSV(w http.ResponseWriter, claims []index.ClaimHit) {
+// startClaimsCSV answers 200 with CSV headers and writes the header row;
+// the caller writes the rows and flushes.
+func startClaimsCSV(w http.ResponseWriter) *csv.Writer {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="claims.csv"`)
 	w.WriteHeader(http.StatusOK)
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // RFC 4180
 	_ = cw.Write(claimCSVHeader)
-	for _, c := range claims {
-		_ = cw.Write(claimRow(c))
-	}
-	cw.Flush()
+	return cw
 }
 
 // claimRow is one CSV row in the order of claimCSVHeader.

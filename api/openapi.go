@@ -33,6 +33,8 @@ func (s *Server) openAPIDoc() obj {
 			"securitySchemes": obj{
 				"bearer": obj{"type": "http", "scheme": "bearer", "description": "API key; scopes read and admin"},
 				"apiKey": obj{"type": "apiKey", "in": "header", "name": "X-API-Key"},
+				"uiLogin": obj{"type": "apiKey", "in": "cookie", "name": KeyCookie,
+					"description": "the web UI's login cookie (same key and scopes); writes only from the same site"},
 			},
 		},
 	}
@@ -51,7 +53,7 @@ func operation(rt route) obj {
 		op["requestBody"] = obj{"required": true, "content": obj{"application/json": obj{"schema": ref(rt.Body)}}}
 	}
 	if rt.Scope != scopeNone {
-		op["security"] = []obj{{"bearer": []string{rt.Scope}}, {"apiKey": []string{rt.Scope}}}
+		op["security"] = []obj{{"bearer": []string{rt.Scope}}, {"apiKey": []string{rt.Scope}}, {"uiLogin": []string{rt.Scope}}}
 		op["x-scope"] = rt.Scope
 	}
 	op["responses"] = responses(rt)

@@ -22,7 +22,7 @@ const uiAssets = "/assets/"
 
 // ui wraps the web UI with the per-address rate limit and the latency
 // metric of the API's routes. The UI checks API keys itself (it keeps the
-// key in a cookie, which the JSON API never reads).
+// key in the cookie KeyCookie, which the JSON API also accepts).
 func (s *Server) ui(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()

@@ -12,8 +12,9 @@ import (
 
 // keyCookie holds the API key a user gave in the login form. It is
 // HttpOnly (scripts cannot read it) and SameSite=Strict (other sites'
-// pages do not send it); the JSON API never reads it.
-const keyCookie = "newsintel_key"
+// pages do not send it); the JSON API reads it too (api.KeyCookie), so
+// the UI's CSV and autocomplete links work for a logged-in user.
+const keyCookie = api.KeyCookie
 
 // maxKeyBytes bounds a key given in the login form.
 const maxKeyBytes = 256

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/api"
@@ -107,7 +108,7 @@ func (h *Handler) runClaims(r *http.Request, q url.Values, req index.ClaimReques
 	csv := clone(q)
 	csv.Del("from")
 	csv.Set("format", "csv")
-	csv.Set("size", "100")
+	csv.Set("size", strconv.Itoa(api.MaxCSVClaims)) // the whole bounded export, not the page
 	d.CSV = "/api/v1/claims?" + csv.Encode()
 	return nil
 }

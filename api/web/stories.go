@@ -29,6 +29,7 @@ type storiesData struct {
 	Q, Entity, Since, Until string
 	MinReports              string
 	List                    *story.List
+	CSV                     string // the stories as CSV from the JSON API (up to story.MaxSize)
 	Error                   string
 }
 
@@ -75,6 +76,10 @@ func (h *Handler) storiesPage(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		d.List, err = h.stories.Find(r.Context(), req)
 	}
+	csv := clone(q)
+	csv.Set("format", "csv")
+	csv.Set("size", strconv.Itoa(story.MaxSize))
+	d.CSV = "/api/v1/stories?" + csv.Encode()
 	if d.List != nil {
 		for i := range d.List.Stories {
 			h.nameEntities(d.List.Stories[i].Entities)

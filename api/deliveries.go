@@ -48,6 +48,14 @@ func (s *Server) deliveries(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, newsintel.Errorf(newsintel.EINVALID, "%q is not a topic ID", id))
 		return
 	}
+	if s.opts.Topics != nil {
+		// An unknown topic is a 404, not an empty list (the deliveries of
+		// a deleted topic stay in the ledger until they expire, unlisted).
+		if _, err := s.opts.Topics.Topic(r.Context(), id); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	size, err := boundedInt(r, "size", 20, 1, 100)
 	if err != nil {
 		s.fail(w, r, err)

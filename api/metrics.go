@@ -35,10 +35,13 @@ type Family struct {
 	Samples          []Sample
 }
 
-// Sample is one value of a family, with label pairs in order.
+// Sample is one value of a family, with label pairs in order. Suffix
+// follows the family's name (the _bucket, _sum and _count of a
+// histogram).
 type Sample struct {
 	Labels [][2]string
 	Value  float64
+	Suffix string
 }
 
 type histogram struct {
@@ -149,7 +152,7 @@ func (m *Metrics) latencyText() string {
 func writeFamily(b *strings.Builder, f Family) {
 	fmt.Fprintf(b, "# HELP %s %s\n# TYPE %s %s\n", f.Name, strings.ReplaceAll(f.Help, "\n", " "), f.Name, f.Type)
 	for _, s := range f.Samples {
-		fmt.Fprintf(b, "%s%s %s\n", f.Name, labelText(s.Labels), formatFloat(s.Value))
+		fmt.Fprintf(b, "%s%s%s %s\n", f.Name, s.Suffix, labelText(s.Labels), formatFloat(s.Value))
 	}
 }
 

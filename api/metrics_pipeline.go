@@ -5,8 +5,8 @@ import (
 	"slices"
 )
 
-// pipelineFamilies reports the stages' counters and lag and the index's size
-// from the functions in Options. A function that fails leaves its family
+// pipelineFamilies reports the stages' counters and lag, the index's size
+// and the deliveries of digests and alerts from what Options gives. A function that fails leaves its family
 // out and counts in newsintel_metrics_errors.
 func (s *Server) pipelineFamilies(ctx context.Context) []Family {
 	var fams []Family
@@ -39,6 +39,9 @@ func (s *Server) pipelineFamilies(ctx context.Context) []Family {
 			errs++
 		}
 	}
+	if st, ok := s.opts.Deliveries.(DeliveryStats); ok {
+		fams = append(fams, deliveryFamilies(st.Stats())...)
+	}
 	return append(fams, gauge("newsintel_metrics_errors", "Metric sources that failed during this scrape.", float64(errs)))
 }
 
@@ -54,10 +57,10 @@ func stageFamilies(o Options) []Family {
 			continue
 		}
 		l := [][2]string{{"stage", name}}
-		processed.Samples = append(processed.Samples, Sample{l, float64(c.Processed.Load())})
-		published.Samples = append(published.Samples, Sample{l, float64(c.Published.Load())})
-		failed.Samples = append(failed.Samples, Sample{l, float64(c.Failed.Load())})
-		dead.Samples = append(dead.Samples, Sample{l, float64(c.Dead.Load())})
+		processed.Samples = append(processed.Samples, Sample{Labels: l, Value: float64(c.Processed.Load())})
+		published.Samples = append(published.Samples, Sample{Labels: l, Value: float64(c.Published.Load())})
+		failed.Samples = append(failed.Samples, Sample{Labels: l, Value: float64(c.Failed.Load())})
+		dead.Samples = append(dead.Samples, Sample{Labels: l, Value: float64(c.Dead.Load())})
 	}
 	return []Family{processed, published, failed, dead}
 }

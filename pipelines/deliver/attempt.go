@@ -32,12 +32,15 @@ const maxRetryAfter = 24 * time.Hour
 func (d *Deliverer) attempt(ctx context.Context, e Entry, rev uint64, s newsintel.Subscription, p payload) (Entry, error) {
 	at, start := d.opts.Now().UTC(), time.Now()
 	out := d.send(ctx, e, s, p)
-	a := newsintel.Attempt{At: at, Status: out.status, Duration: float64(time.Since(start).Microseconds()) / 1000}
+	took := time.Since(start)
+	a := newsintel.Attempt{At: at, Status: out.status, Duration: float64(took.Microseconds()) / 1000}
 	if out.err != nil {
 		a.Error = oneLine(out.err.Error(), 1000)
 	}
 	e.Attempts = append(e.Attempts, a)
-	return d.record(ctx, e, rev, out)
+	e, err := d.record(ctx, e, rev, out)
+	d.stats.observe(e.Channel, e.State, took)
+	return e, err
 }
 
 // record settles e after a try with outcome out and writes it.

@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"strconv"
 	"testing"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/pipelines/deliver"
@@ -94,5 +98,43 @@ func BenchmarkWriteText(b *testing.B) {
 		if err := deliver.WriteText(io.Discard, f.topic, dg); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkDeliveriesList measures one page of GET
+// /api/v1/topics/{id}/deliveries (Deliverer.Deliveries) on a topic with
+// DELIVERIES_BENCH_N (10 000 by default) ledger entries: the first page,
+// and a page deep in the list.
+func BenchmarkDeliveriesList(b *testing.B) {
+	n := 10000
+	if v, err := strconv.Atoi(os.Getenv("DELIVERIES_BENCH_N")); err == nil && v > 0 {
+		n = v
+	}
+	f := newFixture(b)
+	h := startHook(b, nil)
+	d := f.deliverer(b, deliver.Options{AllowPrivate: true, Concurrency: 8})
+	sub := f.subscribe(b, newsintel.Subscription{Channel: newsintel.ChannelWebhook, URL: h.URL, Secret: hookSecret})
+	dg := testDigest(f)
+	var g errgroup.Group
+	g.SetLimit(8)
+	for i := range n {
+		g.Go(func() error {
+			_, err := d.Deliver(b.Context(), f.topic, sub, dg, fmt.Sprint("alert:bench-", i))
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	for _, from := range []int{0, n / 2} {
+		b.Run(fmt.Sprint("from-", from), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				page, total, err := d.Deliveries(b.Context(), f.topic.ID, from, 20)
+				if err != nil || total != n || len(page) != 20 {
+					b.Fatalf("Deliveries(from %d) = %d entries of %d, %v; want 20 of %d", from, len(page), total, err, n)
+				}
+			}
+		})
 	}
 }

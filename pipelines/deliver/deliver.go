@@ -137,6 +137,7 @@ type Deliverer struct {
 	ledger *ledger
 	http   *http.Client
 	slots  chan struct{} // one per send in flight
+	stats  *stats
 	log    *slog.Logger
 }
 
@@ -152,10 +153,14 @@ func New(ctx context.Context, bus *pipelines.Bus, o Options) (*Deliverer, error)
 	if err != nil {
 		return nil, err
 	}
+	l := &ledger{kv: kv}
+	if err := l.numberAll(ctx); err != nil {
+		return nil, fmt.Errorf("deliver: numbering the ledger: %w", err)
+	}
 	return &Deliverer{
-		opts: o, ledger: &ledger{kv: kv}, http: webhookClient(o),
-		slots: make(chan struct{}, o.Concurrency),
-		log:   o.Log.With(slog.String(attrComponent, "deliver")),
+		opts: o, ledger: l, http: webhookClient(o),
+		slots: make(chan struct{}, o.Concurrency), stats: newStats(),
+		log: o.Log.With(slog.String(attrComponent, "deliver")),
 	}, nil
 }
 
@@ -244,6 +249,12 @@ func (d *Deliverer) begin(ctx context.Context, t newsintel.Topic, s newsintel.Su
 	if errors.Is(err, errRaced) {
 		e, rev, _, err = d.ledger.get(ctx, t.ID, id)
 		return e, rev, false, err
+	}
+	if err == nil {
+		// Listing is no reason to hold up a send: the entry is recorded.
+		if lerr := d.ledger.enlist(ctx, t.ID, id); lerr != nil {
+			d.log.Warn("delivery recorded but not listed", slog.String(attrDelivery, id), slog.String(attrTopic, t.ID), slog.String(attrError, lerr.Error()))
+		}
 	}
 	return e, rev, err == nil, err
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -36,16 +37,20 @@ type dueMark struct {
 	At      time.Time `json:"at"` // when to look at it again
 }
 
-// ledger keeps deliveries in the KV bucket "deliveries" under three kinds of
-// key:
+// ledger keeps deliveries in the KV bucket "deliveries" under these keys:
 //
-//	d.<topic>.<delivery id>  the Entry (listed per topic by the API)
+//	d.<topic>.<delivery id>  the Entry
 //	p.<delivery id>          the payload, read only to send
 //	due.<delivery id>        a dueMark while the delivery is pending or failed
+//	n.<topic>                how many entries the topic has had (decimal)
+//	o.<topic>.<n>            the delivery ID of the topic's n-th entry (from 1), written once
 //
 // A due mark is written before the entry is created and removed only after
 // it is settled (sent or gave_up), so a process that dies at any point
-// leaves a mark the retry scan finds. It is safe for concurrent use.
+// leaves a mark the retry scan finds. The count and order keys let the API
+// page a topic's deliveries newest first reading only the page (keys
+// expire with the bucket's age limit, the oldest first). It is safe for
+// concurrent use.
 type ledger struct {
 	kv jetstream.KeyValue
 }
@@ -61,8 +66,12 @@ func topicKey(topicID string) string {
 }
 
 func entryKey(topicID, id string) string { return "d." + topicKey(topicID) + "." + id }
-func payloadKey(id string) string        { return "p." + id }
-func dueKey(id string) string            { return "due." + id }
+func countKey(topicID string) string     { return "n." + topicKey(topicID) }
+func orderKey(topicID string, n uint64) string {
+	return "o." + topicKey(topicID) + "." + strconv.FormatUint(n, 10)
+}
+func payloadKey(id string) string { return "p." + id }
+func dueKey(id string) string     { return "due." + id }
 
 // get returns the entry of delivery id and its revision; found is false
 // when there is none.
@@ -200,16 +209,4 @@ func (l *ledger) scan(ctx context.Context, filter string, fn func(key string, va
 			return err
 		}
 	}
-}
-
-// Deliveries returns the deliveries of topic topicID, newest first: size
-// of them from the from-th on, and how many there are in all. It returns
-// the bucket's error when they cannot be read.
-func (d *Deliverer) Deliveries(ctx context.Context, topicID string, from, size int) ([]Entry, int, error) {
-	all, err := d.ledger.list(ctx, topicID)
-	if err != nil {
-		return nil, 0, err
-	}
-	from = min(max(from, 0), len(all))
-	return all[from:min(from+max(size, 0), len(all))], len(all), nil
 }

@@ -1,0 +1,199 @@
+package deliver
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// maxEnlistTries bounds the compare-and-set rounds of enlist when other
+// senders of the same topic keep taking the next number first.
+const maxEnlistTries = 50
+
+// enlist gives delivery id the topic's next number and writes its order
+// key, so the API lists it.
+func (l *ledger) enlist(ctx context.Context, topicID, id string) error {
+	for range maxEnlistTries {
+		n, rev, found, err := l.count(ctx, topicID)
+		if err != nil {
+			return err
+		}
+		next := []byte(strconv.FormatUint(n+1, 10))
+		if found {
+			_, err = l.kv.Update(ctx, countKey(topicID), next, rev)
+		} else {
+			_, err = l.kv.Create(ctx, countKey(topicID), next)
+		}
+		if errors.Is(err, jetstream.ErrKeyRevisionMismatch) || errors.Is(err, jetstream.ErrKeyExists) {
+			continue // another sender took n+1; try n+2
+		}
+		if err != nil {
+			return fmt.Errorf("deliveries count %s: %w", topicID, err)
+		}
+		return l.putOrder(ctx, topicID, n+1, id)
+	}
+	return fmt.Errorf("deliveries count %s: %d senders in a row took the next number first", topicID, maxEnlistTries)
+}
+
+// orderedMark is the key that says every entry of the ledger has its
+// order key: written by numberAll once it has numbered a ledger written
+// before order keys existed.
+const orderedMark = "v.ordered"
+
+// numberAll numbers the entries of every topic that has entries but no
+// count yet (a ledger written before order keys existed), oldest first,
+// once per bucket; New calls it before any send. Two processes starting
+// at once write the same numbers; a topic whose count another process has
+// already made is left to it.
+func (l *ledger) numberAll(ctx context.Context) error {
+	if _, err := l.kv.Get(ctx, orderedMark); err == nil {
+		return nil
+	} else if !errors.Is(err, jetstream.ErrKeyNotFound) && !errors.Is(err, jetstream.ErrKeyDeleted) {
+		return fmt.Errorf("deliveries get %s: %w", orderedMark, err)
+	}
+	byTopic := map[string][]Entry{}
+	err := l.scan(ctx, "d.>", func(key string, value []byte) error {
+		var e Entry
+		if err := json.Unmarshal(value, &e); err != nil {
+			return fmt.Errorf("deliveries %s: %w", key, err)
+		}
+		byTopic[e.TopicID] = append(byTopic[e.TopicID], e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for topicID, entries := range byTopic {
+		if err := l.numberTopic(ctx, topicID, entries); err != nil {
+			return err
+		}
+	}
+	if _, err := l.kv.Put(ctx, orderedMark, []byte("1")); err != nil {
+		return fmt.Errorf("deliveries put %s: %w", orderedMark, err)
+	}
+	return nil
+}
+
+// numberTopic writes order keys 1… for entries, oldest first, then the
+// topic's count, unless the topic has a count already.
+func (l *ledger) numberTopic(ctx context.Context, topicID string, entries []Entry) error {
+	if _, _, found, err := l.count(ctx, topicID); err != nil || found {
+		return err
+	}
+	slices.SortFunc(entries, func(a, b Entry) int { return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID)) })
+	for i, e := range entries {
+		if err := l.putOrder(ctx, topicID, uint64(i+1), e.ID); err != nil {
+			return err
+		}
+	}
+	_, err := l.kv.Create(ctx, countKey(topicID), []byte(strconv.Itoa(len(entries))))
+	if err != nil && !errors.Is(err, jetstream.ErrKeyExists) {
+		return fmt.Errorf("deliveries count %s: %w", topicID, err)
+	}
+	return nil
+}
+
+func (l *ledger) putOrder(ctx context.Context, topicID string, n uint64, id string) error {
+	if _, err := l.kv.Put(ctx, orderKey(topicID, n), []byte(id)); err != nil {
+		return fmt.Errorf("deliveries put %s: %w", orderKey(topicID, n), err)
+	}
+	return nil
+}
+
+// count returns how many entries topic topicID has had, and the revision
+// of that count; found is false for a topic with no count yet.
+func (l *ledger) count(ctx context.Context, topicID string) (n, rev uint64, found bool, err error) {
+	kve, err := l.kv.Get(ctx, countKey(topicID))
+	if errors.Is(err, jetstream.ErrKeyNotFound) || errors.Is(err, jetstream.ErrKeyDeleted) {
+		return 0, 0, false, nil
+	}
+	if err != nil {
+		return 0, 0, false, fmt.Errorf("deliveries get %s: %w", countKey(topicID), err)
+	}
+	n, err = strconv.ParseUint(string(kve.Value()), 10, 64)
+	if err != nil {
+		return 0, 0, false, fmt.Errorf("deliveries %s: %w", countKey(topicID), err)
+	}
+	return n, kve.Revision(), true, nil
+}
+
+// orderID returns the delivery ID of a topic's n-th entry; found is false
+// when its order key has expired (or is still being written).
+func (l *ledger) orderID(ctx context.Context, topicID string, n uint64) (string, bool, error) {
+	kve, err := l.kv.Get(ctx, orderKey(topicID, n))
+	if errors.Is(err, jetstream.ErrKeyNotFound) || errors.Is(err, jetstream.ErrKeyDeleted) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("deliveries get %s: %w", orderKey(topicID, n), err)
+	}
+	return string(kve.Value()), true, nil
+}
+
+// oldestKept returns the number of the oldest entry of a topic with count
+// n whose order key has not expired (n+1 when none has). Keys expire
+// oldest first, so it is found by bisection: a few reads, not n.
+func (l *ledger) oldestKept(ctx context.Context, topicID string, n uint64) (uint64, error) {
+	lo, hi := uint64(1), n+1 // the answer is in [lo, hi]
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		_, found, err := l.orderID(ctx, topicID, mid)
+		if err != nil {
+			return 0, err
+		}
+		if found {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo, nil
+}
+
+// page returns size entries of a topic, newest first, from the from-th
+// on, and how many the topic has kept. It reads the count, a few order
+// keys to find the oldest kept, and two keys per entry of the page.
+func (l *ledger) page(ctx context.Context, topicID string, from, size int) (page []Entry, total int, err error) {
+	n, _, found, err := l.count(ctx, topicID)
+	if err != nil || !found {
+		return nil, 0, err
+	}
+	oldest, err := l.oldestKept(ctx, topicID, n)
+	if err != nil {
+		return nil, 0, err
+	}
+	total = int(n - oldest + 1)
+	seen := map[string]bool{}
+	for i := int(n) - max(from, 0); i >= int(oldest) && len(page) < size; i-- {
+		id, ok, err := l.orderID(ctx, topicID, uint64(i))
+		if err != nil {
+			return nil, 0, err
+		}
+		if !ok || seen[id] {
+			continue
+		}
+		seen[id] = true
+		e, _, ok, err := l.get(ctx, topicID, id)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok {
+			page = append(page, e)
+		}
+	}
+	return page, total, nil
+}
+
+// Deliveries returns the deliveries of topic topicID, newest first: size
+// of them from the from-th on, and how many there are in all. A page
+// reads about 2×size keys of the ledger, however many it holds. It
+// returns the bucket's error when they cannot be read.
+func (d *Deliverer) Deliveries(ctx context.Context, topicID string, from, size int) ([]Entry, int, error) {
+	return d.ledger.page(ctx, topicID, from, max(size, 0))
+}

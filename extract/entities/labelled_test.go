@@ -167,8 +167,10 @@ func TestLabelledWithDownloadedLists(t *testing.T) {
 // TestLabelledPerFile logs precision, recall and F1 per type for each
 // labelled file and for their union, so a held-out file's scores can be
 // read apart from the sets the rules were tuned on. Every file must hold
-// labels, and every label's text must be in its sentence.
+// labels, and every label's text must be in its sentence. With -v and
+// LABELLED_VERBOSE=<part of a file name> it logs that file's misses.
 func TestLabelledPerFile(t *testing.T) {
+	only := os.Getenv("LABELLED_VERBOSE")
 	for _, f := range labelledFiles(t) {
 		set := readLabelledFile(t, f)
 		require.NotEmpty(t, set, f)
@@ -177,7 +179,8 @@ func TestLabelledPerFile(t *testing.T) {
 				require.Contains(t, item.Text, e[0], "label %q in %s", e, f)
 			}
 		}
-		logScores(t, filepath.Base(f), scoreLabelled(t, Builtin(), set, false))
+		verbose := testing.Verbose() && only != "" && strings.Contains(filepath.Base(f), only)
+		logScores(t, filepath.Base(f), scoreLabelled(t, Builtin(), set, verbose))
 	}
 	logScores(t, "union", scoreLabelled(t, Builtin(), readLabelled(t), false))
 }

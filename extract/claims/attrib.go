@@ -37,7 +37,7 @@ func (x *extractor) sentenceClaims(out []newsintel.Claim, sp sentence.Span) []ne
 	}
 	uncapFirst(toks)
 	se := sent{s: sp.Start, e: sp.End, toks: toks, caps: allCapsToks(toks)}
-	hi, hj := hedgePhrases.find(toks, 0)
+	hi, hj := findHedge(toks)
 	f, ok := x.attribute(se, hi, hj)
 	c := newsintel.Claim{Start: sp.Start, End: sp.End}
 	if hi >= 0 {
@@ -197,7 +197,7 @@ func refusalIn(toks []tok, ts, te int) newsintel.SourceType {
 		if noResponsePhrases.match(toks, k) > 0 {
 			return newsintel.SourceNoResponse
 		}
-		if declinedPhrases.match(toks, k) > 0 {
+		if declinedAt(toks, k) {
 			return newsintel.SourceDeclined
 		}
 	}

@@ -59,6 +59,12 @@ func Extract(body string, mentions []newsintel.Mention) []newsintel.Claim {
 			si = max(si, hits[h-1].last)
 			continue
 		}
+		if si > 0 {
+			var ok bool
+			if out, ok = x.thatsAccording(out, spans[si-1], sp); ok {
+				continue
+			}
+		}
 		out = x.sentenceClaims(out, sp)
 	}
 	return out

@@ -79,3 +79,65 @@ func TestSaidIdioms(t *testing.T) {
 		{"She said her husband had been missing since Friday.", "her husband had been missing since Friday", "person", "said"},
 	})
 }
+
+// TestQuoteTagAccordingTo: "…," the minister said, according to a
+// translation: the note after the tag does not undo it.
+func TestQuoteTagAccordingTo(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"\"The border will stay closed,\" the interior minister said, according to a transcript released by his office.", "The border will stay closed", "person", "said"},
+		{"As per the circular issued by the board, exams will begin on March 3.", "exams will begin on March 3", "document", "as per"},
+	})
+}
+
+// TestCollectiveConcord: British and Canadian copy gives organisations a
+// plural verb.
+func TestCollectiveConcord(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"Chelsea say the midfielder will miss the rest of the season.", "the midfielder will miss the rest of the season", "organization", "say"},
+		{"The council insist the new bins will save money.", "the new bins will save money", "organization", "insist"},
+		{"Let Parliament say what it wants.", "", "", ""},
+	})
+}
+
+// TestOfficesAndTabloidSources: a capitalised office after "the" is its
+// holder; tabloid and witness nouns are unnamed people.
+func TestOfficesAndTabloidSources(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"The Chancellor told MPs that borrowing would fall next year.", "borrowing would fall next year", "person", "told"},
+		{"The Taoiseach said the talks had been constructive.", "the talks had been constructive", "person", "said"},
+		{"The Scottish Premier League said the match would be replayed.", "the match would be replayed", "organization", "said"},
+		{"A pal of the singer said she had been struggling for months.", "she had been struggling for months", "anonymous", "said"},
+		{"One bystander said the van had mounted the kerb.", "the van had mounted the kerb", "anonymous", "said"},
+		{"A close ally of the mayor said he would stand again.", "he would stand again", "anonymous", "said"},
+	})
+}
+
+// TestRefusalsAndHedges: phrasal verbs are no refusal; failed attempts to
+// reach someone are no response; "It's understood" hedges.
+func TestRefusalsAndHedges(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"The union said it would not give up its fight for higher pay.", "it would not give up its fight", "organization", "said"},
+		{"The club would not go ahead with the sale.", "", "", ""},
+		{"The agency declined to comment on the audit.", "declined to comment", "declined", ""},
+		{"Attempts to reach the landlord were unsuccessful.", "Attempts to reach the landlord were unsuccessful", "no_response", ""},
+		{"Efforts to reach a settlement have failed.", "", "", ""},
+		{"It's believed the two men knew each other.", "the two men knew each other", "unattributed", ""},
+		{"The firm said it understood the frustration of customers.", "it understood the frustration of customers", "organization", "said"},
+	})
+}
+
+// TestInvertedOpeningTag: "Said one trader: “…”" puts the verb first.
+func TestInvertedOpeningTag(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"Said a second official: \"There is no plan B.\"", "There is no plan B", "anonymous", "said"},
+		{"Adds one fund manager: \"It is too early to call the bottom.\"", "It is too early to call the bottom", "anonymous", "adds"},
+	})
+}
+
+// TestThatsAccordingTo: a sentence that only attributes the one before it.
+func TestThatsAccordingTo(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"Rents in Dublin rose 9% last year. That's according to the latest figures from the Residential Tenancies Board.", "Rents in Dublin rose 9% last year", "document", "according to"},
+		{"Sales fell for a third month. That is according to the British Retail Consortium.", "Sales fell for a third month", "organization", "according to"},
+	})
+}

@@ -61,8 +61,11 @@ func findHead(toks []tok, k, e int, caps bool) int {
 			_, spokes := spokesNouns[t.l]
 			ofName := m+2 < e && (toks[m+1].l == "of" || toks[m+1].l == "for") &&
 				(toks[m+2].cap || toks[m+2].l == "the" && m+3 < e && toks[m+3].cap)
-			if !(title || spokes) || m+1 >= e || !toks[m+1].cap && !ofName || t.poss ||
-				orgSuffixes[toks[m+1].l] || orgNouns[toks[m+1].l] {
+			// "the Treasurer", "the Taoiseach": a capitalised office alone
+			// after "the" is its holder, not a name.
+			office := title && m == e-1 && !t.poss && officeBefore(toks, k, m)
+			if !office && (!(title || spokes) || m+1 >= e || !toks[m+1].cap && !ofName || t.poss ||
+				orgSuffixes[toks[m+1].l] || orgNouns[toks[m+1].l]) {
 				continue // "Justice Department": a name, not a title
 			}
 		}
@@ -341,3 +344,19 @@ func hasConnector(toks []tok, i, j int) bool {
 // peopleFigures make "figures" people: "senior figures in the party".
 var peopleFigures = words("senior", "leading", "key", "prominent", "political", "party", "public",
 	"opposition", "industry", "top", "establishment", "business", "religious", "community")
+
+// officeBefore reports whether toks[k:m], before a capitalised title that
+// ends its chunk, are lower-case modifiers after a definite determiner:
+// "the Treasurer", "the local MP", "Britain's former Chancellor".
+func officeBefore(toks []tok, k, m int) bool {
+	if k < 1 {
+		return false
+	}
+	for q := k; q < m; q++ {
+		if toks[q].cap || toks[q].punct {
+			return false
+		}
+	}
+	d := toks[k-1]
+	return d.l == "the" || d.l == "his" || d.l == "her" || d.l == "their" || d.l == "its" || d.poss
+}

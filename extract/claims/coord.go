@@ -101,7 +101,7 @@ func (x *extractor) newClause(se sent, k int) (sent, found, bool) {
 		return sent{}, found{}, false
 	}
 	s2 := sent{s: toks[0].s, e: se.e, toks: toks, caps: se.caps}
-	hi, hj := hedgePhrases.find(toks, 0)
+	hi, hj := findHedge(toks)
 	g, ok := x.attribute(s2, hi, hj)
 	if !ok || g.srcI < 0 && g.refusal == "" || g.ts < s2.s {
 		return sent{}, found{}, false
@@ -114,7 +114,7 @@ func refusalAt(toks []tok, k int) newsintel.SourceType {
 	if noResponsePhrases.match(toks, k) > 0 {
 		return newsintel.SourceNoResponse
 	}
-	if declinedPhrases.match(toks, k) > 0 {
+	if declinedAt(toks, k) {
 		return newsintel.SourceDeclined
 	}
 	return ""

@@ -148,6 +148,12 @@ var anonNouns = map[string]string{
 	"family": "resident", "families": "resident", "scout": "expert", "scouts": "expert",
 	"correspondent": "journalist", "correspondents": "journalist", "whistleblower": "insider",
 	"whistleblowers": "insider", "staffer's": "employee", "veterans": "resident",
+	"pal": "associate", "pals": "associate", "confidant": "associate", "confidante": "associate",
+	"confidants": "associate", "ally": "associate", "loyalist": "associate", "loyalists": "associate",
+	"acquaintance": "associate", "acquaintances": "associate", "teammate": "associate",
+	"teammates": "associate", "classmate": "associate", "classmates": "associate",
+	"onlooker": "witness", "onlookers": "witness", "bystander": "witness", "bystanders": "witness",
+	"eyewitness": "witness", "eyewitnesses": "witness", "mourner": "witness", "mourners": "witness",
 	"groups": "group", // "Environmental groups warned": unnamed organisations
 }
 
@@ -192,7 +198,8 @@ var titleNouns = map[string]string{
 	"auditor": "official", "comptroller": "official", "councilman": "official",
 	"councilwoman": "official", "councillor": "official", "councilor": "official",
 	"alderman": "official", "speaker": "official", "coach": "coach", "captain": "official",
-	"agent": "agent", "governor's": "official",
+	"agent": "agent", "governor's": "official", "taoiseach": "official", "tánaiste": "official",
+	"tanaiste": "official", "mp": "lawmaker", "mep": "lawmaker", "msp": "lawmaker",
 	"singer": "artist", "actress": "artist", "actor": "artist", "rapper": "artist",
 	"musician": "artist", "artist": "artist", "comedian": "artist", "novelist": "author",
 	"player": "athlete", "athlete": "athlete", "quarterback": "athlete", "striker": "athlete",
@@ -236,7 +243,8 @@ var docNouns = words("report", "reports", "filing", "filings", "document", "docu
 	"inquiry", "charges", "charging", "pleading", "pleadings", "exhibit", "exhibits",
 	"agreement", "contract", "draft", "proposal", "guidelines", "preprint", "preprints",
 	"meta-analysis", "dataset", "datasets", "filing's", "complaints", "lawsuits", "list", "lists",
-	"copy", "copies",
+	"copy", "copies", "notification", "notifications", "circular", "circulars", "gazette",
+	"communique", "communiqué", "directive", "advisory",
 )
 
 // onRecordDocs are document heads that, as the channel of a named speaker's
@@ -277,7 +285,8 @@ var orgSuffixes = words("inc", "inc.", "corp", "corp.", "corporation", "co", "co
 	"exchange", "reserve", "treasury", "pentagon", "kremlin", "commerce", "state", "justice",
 	"center", "centre", "club", "network", "airways", "cabinet", "regulator", "watchdog",
 	"secretariat", "mission", "consulate", "platforms", "brands", "communications",
-	"telecom", "entertainment", "studios", "pictures", "semiconductor", "electronics", "staff")
+	"telecom", "entertainment", "studios", "pictures", "semiconductor", "electronics", "staff",
+	"league", "consortium", "alliance", "coalition", "society", "confederation", "chamber")
 
 // pronKind is what a pronoun subject refers to.
 type pronKind int

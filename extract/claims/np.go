@@ -128,8 +128,10 @@ func numberOf(l string) (int, bool) {
 // noun: "… for the Commerce Department", "… familiar with the matter".
 func postStart(toks []tok, k int) bool {
 	switch toks[k].l {
+	case "close", "closely":
+		return k+1 < len(toks) && toks[k+1].l == "to" // not "a close ally of …"
 	case "for", "at", "of", "from", "with", "in", "on", "to", "who", "whom", "that", "which",
-		"familiar", "close", "closely", "briefed", "involved", "knowledgeable", "speaking",
+		"familiar", "briefed", "involved", "knowledgeable", "speaking",
 		"aware", "within", "inside", "under", "across", "near", "based", "working", "tracking",
 		"following", "monitoring", "overseeing", "handling", "representing", "said", "told", "by":
 		return true

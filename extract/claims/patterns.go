@@ -228,7 +228,9 @@ func (x *extractor) according(se sent) (found, bool) {
 		switch {
 		case toks[k].inQ:
 			continue
-		case toks[k].l == "according" && toks[k+1].l == "to" || toks[k].l == "as" && toks[k+1].l == "per":
+		case toks[k].l == "according" && toks[k+1].l == "to":
+		case toks[k].l == "as" && toks[k+1].l == "per":
+			cue = "as per" // Indian English: "As per the notification, …"
 		case toks[k].l == "per" && (k == 0 || toks[k-1].w == ",") && !perUnits[toks[k+1].l]:
 			cue, n = "per", 1 // "…, per a person familiar with the matter"
 		default:
@@ -425,6 +427,9 @@ func leadingNP(toks []tok, limit int) int {
 // "Alibaba refused to make a statement.", "A request … went unanswered."
 func (x *extractor) refusalOnly(se sent) (found, bool) {
 	toks := se.toks
+	if o, k := contactFailed(toks); k > 0 {
+		return found{refusal: newsintel.SourceNoResponse, srcI: o, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
+	}
 	if (toks[0].l == "neither" || toks[0].l == "none") && len(toks) > 3 {
 		for k := 1; k < len(toks) && k < 12; k++ {
 			switch toks[k].l {
@@ -446,7 +451,7 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 		t := newsintel.SourceType("")
 		if noResponsePhrases.match(toks, k) > 0 {
 			t = newsintel.SourceNoResponse
-		} else if declinedPhrases.match(toks, k) > 0 {
+		} else if declinedAt(toks, k) {
 			t = newsintel.SourceDeclined
 		} else {
 			continue
@@ -496,3 +501,41 @@ func hasWord(toks []tok, i, j int, l string) bool {
 var perUnits = words("share", "cent", "year", "day", "hour", "person", "capita", "month", "week",
 	"barrel", "ton", "tonne", "unit", "gallon", "kilogram", "pound", "head", "minute", "second",
 	"mile", "kilometer", "kilometre", "annum", "household", "vehicle", "acre", "square")
+
+// contactWords open a sentence about trying to reach someone: "Efforts to
+// reach the founder were unsuccessful", "Attempts to contact the family
+// failed".
+var contactWords = words("efforts", "attempts", "effort", "attempt", "repeated", "multiple", "several")
+
+// contactFailed reads "Efforts to reach X were unsuccessful": it returns
+// where X starts and where its verb phrase starts, or 0, 0 when toks is no
+// such sentence.
+func contactFailed(toks []tok) (int, int) {
+	k := 0
+	for k < len(toks) && k < 2 && contactWords[toks[k].l] {
+		k++
+	}
+	if k == 0 || k+2 >= len(toks) || toks[k].l != "to" || !contactVerbs[toks[k+1].l] {
+		return 0, 0
+	}
+	o := k + 2
+	if toks[o].l == "a" || toks[o].l == "an" || toks[o].l == "agreement" || toks[o].l == "consensus" {
+		return 0, 0 // "Efforts to reach a deal failed"
+	}
+	for v := o + 1; v+1 < len(toks) && v < k+16; v++ {
+		switch toks[v].l {
+		case "failed":
+			return o, v
+		case "were", "was", "have", "had", "proved", "proven":
+			for q := v + 1; q < len(toks) && q < v+3; q++ {
+				if toks[q].l == "unsuccessful" || toks[q].l == "fruitless" || toks[q].l == "unanswered" {
+					return o, v
+				}
+			}
+		}
+	}
+	return 0, 0
+}
+
+// contactVerbs are what a reporter tries to do to a source.
+var contactVerbs = words("reach", "contact", "interview", "speak")

@@ -98,6 +98,24 @@ var declinedPhrases = newPhraseSet(
 	"no comment",
 )
 
+// declinedAt reports whether a refusal to comment starts at toks[k]. A
+// refusal ending in a verb that also makes a phrasal verb is none when a
+// particle follows: "will not give up territory", "would not go ahead".
+func declinedAt(toks []tok, k int) bool {
+	end := declinedPhrases.match(toks, k)
+	if end <= 0 {
+		return false
+	}
+	v := toks[end-1].l
+	if v != "give" && v != "go" && v != "make" || end >= len(toks) {
+		return true
+	}
+	return !particles[toks[end].l] || toks[end].l == "into" && v == "go"
+}
+
+// particles make phrasal verbs of "give", "go", "make": "give up".
+var particles = words("up", "in", "on", "out", "ahead", "away", "back", "off", "through", "over", "down", "along", "into", "forward")
+
 // noResponsePhrases mark a source that could not be reached or did not
 // answer.
 var noResponsePhrases = newPhraseSet(
@@ -130,10 +148,27 @@ var hedgePhrases = newPhraseSet(
 	"it is|was understood|believed|said|alleged|reported|rumored|rumoured|thought|claimed",
 	"it has been reported|alleged|claimed|suggested|said",
 	"it is being reported",
+	"it understood|believed|thought|alleged|rumoured|rumored", // "It's understood …": kept only after "it's"
 )
+
+// findHedge returns the token range of the first hedge in toks, or -1.
+// "it understood" is a hedge only as "it's understood", not in "said it
+// understood the concerns".
+func findHedge(toks []tok) (int, int) {
+	for from := 0; ; {
+		i, j := hedgePhrases.find(toks, from)
+		if i < 0 || toks[i].l != "it" || j != i+2 || toks[i].poss {
+			return i, j
+		}
+		from = i + 1
+	}
+}
 
 // clean turns a matched hedge into its reported form: lower case, without a
 // trailing "that".
 func hedgeText(toks []tok, i, end int) string {
+	if toks[i].l == "it" && toks[i].poss {
+		return "it is " + lowerWords(toks, i+1, end) // "It's understood"
+	}
 	return lowerWords(toks, i, end)
 }

@@ -187,10 +187,11 @@ func (x *extractor) tagVerb(h *quoteHit, toks []tok, after bool) bool {
 		if after {
 			p = adjunctTail(toks, p) // "told reporters outside the courthouse, adding that …"
 		}
+		// After a quotation, whatever follows the verb is an adjunct unless
+		// it is a clause ("Okonkwo told the podcast"); "he said, adding that
+		// …" and "the minister said, according to a translation" end the tag.
 		if p < len(toks) && !(toks[p].w == "," || toks[p].w == ":") && !(after && !isClause(toks, p)) &&
-			!(after && toks[p-1].w == "," && participles[toks[p].l]) { // "he said, adding that …"
-			// After a quotation, whatever follows the verb is an adjunct
-			// unless it is a clause: "Okonkwo told the podcast".
+			!(after && toks[p-1].w == "," && (participles[toks[p].l] || hasSeq(toks, p, "according", "to"))) {
 			return false
 		}
 		if ss >= end || end-ss > 20 {
@@ -240,6 +241,13 @@ func (x *extractor) tagBefore(h *quoteHit, spans []sentence.Span) bool {
 	}
 	for len(toks) > 0 && (toks[len(toks)-1].w == ":" || toks[len(toks)-1].w == "," || toks[len(toks)-1].l == "that") {
 		toks = toks[:len(toks)-1]
+	}
+	if len(toks) >= 2 && clausalVerbs[toks[0].l] && !thatVerbs[toks[0].l] && toks[0].cap && len(toks) <= 20 {
+		// "Said one trader: “…”": the verb opens the tag and the speaker
+		// follows it.
+		e := 1 + npLen(toks[1:])
+		h.cue, h.tagS, h.tagE = toks[0].l, toks[1].s, toks[e-1].e
+		return true
 	}
 	return len(toks) >= 2 && x.tagVerb(h, toks, false)
 }

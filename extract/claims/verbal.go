@@ -40,8 +40,44 @@ func verbReading(se sent, v int) bool {
 		return false // "whose existence was first reported by Politico": passive
 	}
 	// "its annual report, stating …": a noun, not a verb
-	return !baseForm(toks[v].l) || pluralSubject(toks, subjectEnd(toks, v), se.caps)
+	e := subjectEnd(toks, v)
+	return !baseForm(toks[v].l) || pluralSubject(toks, e, se.caps) || collectiveSubject(toks, e, v, se.caps)
 }
+
+// concordVerbs are the base forms British, Irish and Canadian copy puts
+// after an organisation taken as its members: "RCMP say", "Arsenal say",
+// "the government insist".
+var concordVerbs = words("say", "tell", "insist", "claim", "warn", "confirm", "deny", "believe")
+
+// collectiveSubject reports whether the subject ending at toks[end] is an
+// organisation that takes the plural verb at toks[v]: a name or acronym,
+// or an organisation noun.
+func collectiveSubject(toks []tok, end, v int, caps bool) bool {
+	if !concordVerbs[toks[v].l] || end < 1 || end != v && end != v-1 {
+		return false
+	}
+	t := toks[end-1]
+	if t.punct || t.poss || t.inQ {
+		return false
+	}
+	if _, pron := pronouns[t.l]; pron {
+		return false
+	}
+	if !(t.cap && !caps || orgNouns[t.l]) {
+		return false
+	}
+	for k := prevBoundary(toks, end-1) + 1; k < end; k++ {
+		l := toks[k].l
+		if causeVerbs[l] || !toks[k].cap && !determiners[l] && !orgNouns[l] && l != "of" && l != "and" && l != "&" {
+			return false // "I heard Smith say …", "Let Congress say …"
+		}
+	}
+	return true
+}
+
+// causeVerbs take a bare infinitive after their object: "let Congress say".
+var causeVerbs = words("let", "lets", "make", "makes", "made", "hear", "heard", "see", "saw",
+	"watch", "watched", "help", "helped", "have", "had")
 
 // verbAt reads the attribution around the reporting verb at toks[v].
 func (x *extractor) verbAt(se sent, v int) (found, bool) {

@@ -22,6 +22,7 @@ type item struct {
 	ents      []string            // its entities and its document's title entities, places left out
 	counts    map[string]int      // content-word counts
 	vec       vector
+	sig       signature // vec with the terms numbered, for comparing claims
 	published time.Time
 }
 
@@ -43,55 +44,34 @@ func asserts(h index.ClaimHit) bool {
 	return strings.TrimSpace(h.Text) != ""
 }
 
-// read pages through the claims r matches, newest first, up to max, and
-// returns them with the number that matched. Each page of a sorted search
-// costs as much as all the claims that match, so when many more match than
-// max, the first page's day histogram narrows the search to the newest
-// days that hold max claims, and the other pages sort only those.
+// claimReader is what read uses, when the index has it, to read many
+// claims in one search (*index.Index has it).
+type claimReader interface {
+	ReadClaims(ctx context.Context, r index.ClaimRequest, max int) ([]index.ClaimHit, uint64, error)
+}
+
+// read returns the claims r matches, newest first, up to max, with the
+// number that matched: in one search when the index can (see
+// index.Index.ReadClaims, which sorts only the newest days that hold max
+// claims), else page by page.
 func (f *Finder) read(ctx context.Context, r index.ClaimRequest, max int) ([]index.ClaimHit, uint64, error) {
+	if cr, ok := f.ix.(claimReader); ok {
+		return cr.ReadClaims(ctx, r, max)
+	}
 	r.Sort, r.Size, r.From = index.SortDateDesc, min(index.MaxSize, max), 0
 	max = min(max, index.MaxWindow)
-	r.DateHistogram = index.HistogramDay
-	res, err := f.ix.SearchClaims(ctx, r)
-	if err != nil {
-		return nil, 0, err
-	}
-	total, out := res.Total, res.Claims
-	r.DateHistogram = ""
-	if since, ok := newestDays(res.Histogram, total, max); ok && since.After(r.Since) {
-		r.Since = since
-	}
-	for r.From = len(out); r.From < max && len(res.Claims) == r.Size; r.From += r.Size {
-		r.Size = min(index.MaxSize, max-r.From)
-		if res, err = f.ix.SearchClaims(ctx, r); err != nil {
+	var out []index.ClaimHit
+	for {
+		res, err := f.ix.SearchClaims(ctx, r)
+		if err != nil {
 			return nil, 0, err
 		}
 		out = append(out, res.Claims...)
-	}
-	return out, total, nil
-}
-
-// newestDays returns the start of the oldest day among the newest days of
-// the histogram that together hold at least max claims; false when the
-// histogram does not account for every claim (too many days) or all of
-// them fit.
-func newestDays(h []index.DateBucket, total uint64, max int) (time.Time, bool) {
-	var sum uint64
-	for _, b := range h {
-		sum += uint64(b.Count)
-	}
-	if sum != total || total <= uint64(max) {
-		return time.Time{}, false
-	}
-	days := append([]index.DateBucket(nil), h...)
-	sort.Slice(days, func(i, j int) bool { return days[i].Start.After(days[j].Start) })
-	var n uint64
-	for _, b := range days {
-		if n += uint64(b.Count); n >= uint64(max) {
-			return b.Start, true
+		if r.From += r.Size; r.From >= max || len(res.Claims) < r.Size {
+			return out, res.Total, nil
 		}
+		r.Size = min(index.MaxSize, max-r.From)
 	}
-	return time.Time{}, false
 }
 
 // items loads the documents of hits and turns the claims that assert
@@ -196,7 +176,8 @@ func newItem(h index.ClaimHit, d *newsintel.Document) *item {
 	return it
 }
 
-// weigh gives every item its TF-IDF vector over the items' content words.
+// weigh gives every item its TF-IDF vector over the items' content words,
+// and its signature.
 func weigh(its []*item) {
 	f := idf{n: len(its), df: map[string]int{}}
 	for _, it := range its {
@@ -204,8 +185,10 @@ func weigh(its []*item) {
 			f.df[t]++
 		}
 	}
+	num := numberTerms(f.df)
 	for _, it := range its {
 		it.vec = f.vectorOf(it.counts)
+		it.sig = signatureOf(it.vec, num)
 	}
 }
 

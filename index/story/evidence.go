@@ -102,7 +102,12 @@ func (p *profile) terms(text string) ([]string, float64) {
 			w += p.weights[t]
 		}
 	}
-	sort.Slice(shared, func(i, j int) bool { return p.weights[shared[i]] > p.weights[shared[j]] })
+	sort.Slice(shared, func(i, j int) bool {
+		if wi, wj := p.weights[shared[i]], p.weights[shared[j]]; wi != wj {
+			return wi > wj
+		}
+		return shared[i] < shared[j]
+	})
 	if p.total == 0 {
 		return shared, 0
 	}

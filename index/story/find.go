@@ -23,6 +23,16 @@ func (f *Finder) Find(ctx context.Context, r Request) (*List, error) {
 	if err := validate(&r); err != nil {
 		return nil, err
 	}
+	out, err := cached(f, r.key(), func() (*List, error) { return f.find(ctx, r) })
+	if err != nil {
+		return nil, err
+	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// find is Find of a validated request, without the cache.
+func (f *Finder) find(ctx context.Context, r Request) (*List, error) {
 	cr := index.ClaimRequest{Query: r.Query, Entity: r.Entity, Since: r.Since, Until: r.Until, IncludeRemoved: true}
 	hits, total, its, err := f.gather(ctx, cr, nil)
 	if err != nil {
@@ -50,7 +60,6 @@ func (f *Finder) Find(ctx context.Context, r Request) (*List, error) {
 		}
 		out.Stories = append(out.Stories, st)
 	}
-	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
 
@@ -114,6 +123,11 @@ func (f *Finder) Get(ctx context.Context, id string) (*Story, error) {
 	if err != nil {
 		return nil, err
 	}
+	return cached(f, "get "+id, func() (*Story, error) { return f.get(ctx, id, docID, hash) })
+}
+
+// get is Get of a well-formed ID, without the cache.
+func (f *Finder) get(ctx context.Context, id, docID, hash string) (*Story, error) {
 	d, err := f.ix.Get(ctx, docID)
 	if err != nil {
 		return nil, err

@@ -3,8 +3,10 @@ package story
 import (
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -48,8 +50,8 @@ func centroid(its []*item) vector {
 		}
 	}
 	var n float64
-	for _, w := range sum {
-		n += w * w
+	for _, t := range slices.Sorted(maps.Keys(sum)) {
+		n += sum[t] * sum[t]
 	}
 	for t := range sum {
 		sum[t] /= math.Sqrt(n)
@@ -109,7 +111,7 @@ func joinScore(it *item, g *group) float64 {
 		if !shares && !copied {
 			continue
 		}
-		s, n := similarity(it.vec, m.vec)
+		s, n := similarity(it.sig, m.sig)
 		if copied {
 			s += clusterBonus
 		} else if n < minShared {
@@ -122,16 +124,19 @@ func joinScore(it *item, g *group) float64 {
 
 // similarity returns the cosine of two unit vectors and the number of
 // terms they share.
-func similarity(a, b vector) (float64, int) {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
+func similarity(a, b signature) (float64, int) {
 	var s float64
 	n := 0
-	for t, w := range a {
-		if v, ok := b[t]; ok {
-			s += w * v
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].term < b[j].term:
+			i++
+		case a[i].term > b[j].term:
+			j++
+		default:
+			s += a[i].w * b[j].w
 			n++
+			i, j = i+1, j+1
 		}
 	}
 	return s, n

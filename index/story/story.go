@@ -105,6 +105,10 @@ type Options struct {
 	EvidenceWindow  time.Duration // evidence is looked for this long after the first report
 	MaxClaims       int           // claims read per request
 	MaxEvidenceDocs int           // documents examined for evidence per story
+	// CacheBytes bounds the answers kept for asking again while the index
+	// has not changed (see Finder); 0 means DefaultCacheBytes, a negative
+	// number keeps none.
+	CacheBytes int
 }
 
 func (o Options) withDefaults() Options {
@@ -120,18 +124,32 @@ func (o Options) withDefaults() Options {
 	if o.MaxEvidenceDocs <= 0 {
 		o.MaxEvidenceDocs = DefaultMaxEvidenceDocs
 	}
+	if o.CacheBytes == 0 {
+		o.CacheBytes = DefaultCacheBytes
+	}
 	return o
 }
 
 // Finder finds stories in an index. It is safe for concurrent use.
+//
+// When the index tells its generation (*index.Index does: it changes with
+// every write), a Finder keeps its answers, up to Options.CacheBytes, and
+// answers the same request again from them until the index changes: a
+// kept answer is never older than the index. Keep one Finder per index to
+// profit from it.
 type Finder struct {
-	ix   Index
-	opts Options
+	ix    Index
+	opts  Options
+	cache *resultCache // nil: none
 }
 
 // New returns a Finder over ix.
 func New(ix Index, o Options) *Finder {
-	return &Finder{ix: ix, opts: o.withDefaults()}
+	f := &Finder{ix: ix, opts: o.withDefaults()}
+	if f.opts.CacheBytes > 0 {
+		f.cache = newResultCache(f.opts.CacheBytes)
+	}
+	return f
 }
 
 // Request asks for the stories holding a claim that matches its filters.

@@ -1,7 +1,10 @@
 package story
 
 import (
+	"cmp"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -136,12 +139,14 @@ func (f idf) weight(t string) float64 {
 	return math.Log(1 + float64(f.n)/float64(1+f.df[t]))
 }
 
-// vectorOf weighs counts by f and normalises the result.
+// vectorOf weighs counts by f and normalises the result. Sums run in
+// term order, here and below, so that a claim's weights, and the choices
+// made on them, do not depend on the order maps are walked in.
 func (f idf) vectorOf(counts map[string]int) vector {
 	v := make(vector, len(counts))
 	var sum float64
-	for t, c := range counts {
-		w := (1 + math.Log(float64(c))) * f.weight(t)
+	for _, t := range slices.Sorted(maps.Keys(counts)) {
+		w := (1 + math.Log(float64(counts[t]))) * f.weight(t)
 		v[t] = w
 		sum += w * w
 	}
@@ -155,14 +160,47 @@ func (f idf) vectorOf(counts map[string]int) vector {
 	return v
 }
 
+// signature is a vector whose terms are numbered (within one request),
+// in the order of their numbers: two claims are compared by merging two
+// short lists rather than by looking terms up in a map.
+type signature []weightedTerm
+
+type weightedTerm struct {
+	term int32
+	w    float64
+}
+
+// signatureOf numbers the terms of v with num (see numberTerms), adding
+// those it lacks.
+func signatureOf(v vector, num map[string]int32) signature {
+	s := make(signature, 0, len(v))
+	for t, w := range v {
+		n, ok := num[t]
+		if !ok {
+			n = int32(len(num))
+			num[t] = n
+		}
+		s = append(s, weightedTerm{n, w})
+	}
+	slices.SortFunc(s, func(a, b weightedTerm) int { return cmp.Compare(a.term, b.term) })
+	return s
+}
+
+// numberTerms numbers terms in their sorted order, so that signatures
+// list their terms, and similarity sums them, in that order.
+func numberTerms(terms map[string]int) map[string]int32 {
+	num := make(map[string]int32, len(terms))
+	for i, t := range slices.Sorted(maps.Keys(terms)) {
+		num[t] = int32(i)
+	}
+	return num
+}
+
 // cosine is the cosine similarity of two unit vectors.
 func cosine(a, b vector) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
 	var s float64
-	for t, w := range a {
-		s += w * b[t]
+	for _, t := range slices.Sorted(maps.Keys(a)) {
+		s += a[t] * b[t]
 	}
 	return s
 }

@@ -1,0 +1,116 @@
+package story
+
+import (
+	"container/list"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// DefaultCacheBytes bounds the answers a Finder keeps (see
+// Options.CacheBytes).
+const DefaultCacheBytes = 16 << 20
+
+// generationer is what the cache needs of the index: a number that changes
+// whenever what the index holds does (*index.Index has it).
+type generationer interface {
+	Generation() (uint64, bool)
+}
+
+// resultCache keeps encoded answers of one index generation, least
+// recently used dropped first once they take more than max bytes. It
+// holds a copy of each answer, so that a caller changing what it was given
+// changes nothing in the cache.
+type resultCache struct {
+	mu      sync.Mutex
+	max     int
+	gen     uint64
+	bytes   int
+	lru     *list.List // of *cacheEntry, most recently used first
+	entries map[string]*list.Element
+}
+
+type cacheEntry struct {
+	key  string
+	data []byte
+}
+
+func newResultCache(max int) *resultCache {
+	return &resultCache{max: max, lru: list.New(), entries: map[string]*list.Element{}}
+}
+
+// get returns the answer kept for key in generation gen.
+func (c *resultCache) get(gen uint64, key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	if !ok || gen != c.gen {
+		return nil, false
+	}
+	c.lru.MoveToFront(e)
+	return e.Value.(*cacheEntry).data, true
+}
+
+// put keeps data for key in generation gen: a newer generation empties
+// the cache first, an older one is not kept, and neither is an answer
+// bigger than a quarter of the cache.
+func (c *resultCache) put(gen uint64, key string, data []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen < c.gen || len(data) > c.max/4 {
+		return
+	}
+	if gen > c.gen {
+		c.gen, c.bytes = gen, 0
+		c.lru.Init()
+		clear(c.entries)
+	}
+	if e, ok := c.entries[key]; ok {
+		c.bytes -= len(e.Value.(*cacheEntry).data)
+		c.lru.Remove(e)
+	}
+	c.entries[key] = c.lru.PushFront(&cacheEntry{key: key, data: data})
+	for c.bytes += len(data); c.bytes > c.max; {
+		old := c.lru.Remove(c.lru.Back()).(*cacheEntry)
+		delete(c.entries, old.key)
+		c.bytes -= len(old.data)
+	}
+}
+
+// cached returns what compute returns, from the Finder's cache when it
+// was computed for key at the index's present generation. An answer is
+// kept only when the index did not change while it was computed, so none
+// is ever older than the index.
+func cached[T any](f *Finder, key string, compute func() (*T, error)) (*T, error) {
+	g, ok := f.ix.(generationer)
+	if !ok || f.cache == nil {
+		return compute()
+	}
+	gen, ok := g.Generation()
+	if !ok {
+		return compute()
+	}
+	if data, hit := f.cache.get(gen, key); hit {
+		var v T
+		if err := json.Unmarshal(data, &v); err == nil {
+			return &v, nil
+		}
+	}
+	v, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	if now, _ := g.Generation(); now == gen {
+		if data, err := json.Marshal(v); err == nil {
+			f.cache.put(gen, key, data)
+		}
+	}
+	return v, nil
+}
+
+// key names a validated request in the cache.
+func (r Request) key() string {
+	t := func(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+	return fmt.Sprintf("find %q %s %s %q %d %d", r.Entity, t(r.Since), t(r.Until), r.Query, r.Size, r.MinReports)
+}

@@ -1,0 +1,117 @@
+package index
+
+import (
+	"context"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// ReadClaims returns the newest claims r matches, at most max (and at most
+// MaxWindow), in the order SearchClaims gives them by -date, with the
+// number that matched. It is what a caller grouping many claims (the
+// stories) reads instead of paging through SearchClaims: a sorted search
+// costs as much as all the claims it sorts, so it first counts the claims
+// by day, unsorted, and then sorts only the newest days that hold max of
+// them, in one search. r.Size, From, Sort, Facets and DateHistogram are
+// ignored. Errors are those of SearchClaims.
+func (ix *Index) ReadClaims(ctx context.Context, r ClaimRequest, max int) ([]ClaimHit, uint64, error) {
+	r.Size, r.From, r.Sort, r.Facets, r.DateHistogram = min(max, MaxSize), 0, SortDateDesc, nil, HistogramDay
+	if err := validateClaimRequest(&r); err != nil {
+		return nil, 0, err
+	}
+	max = min(max, MaxWindow)
+	if max <= 0 {
+		return nil, 0, invalid("max=%d: read 1 or more claims", max)
+	}
+	ctx, done, err := ix.begin(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer done()
+	total, days, err := ix.countClaimDays(ctx, &r)
+	if err != nil || total == 0 {
+		return nil, total, err
+	}
+	if since, ok := newestDays(days, total, max); ok && since.After(r.Since) {
+		r.Since = since
+	}
+	r.DateHistogram, r.Size = "", int(min(total, uint64(max)))
+	res, err := ix.bleve.SearchInContext(ctx, ix.claimSearchRequest(&r))
+	if err != nil {
+		return nil, 0, searchErr(ctx, err)
+	}
+	out := make([]ClaimHit, 0, len(res.Hits))
+	for _, dm := range res.Hits {
+		h, err := toClaimHit(dm)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, h)
+	}
+	if err := ix.withDocs(ctx, out); err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
+}
+
+// countClaimDays counts the claims r matches, by day, without sorting or
+// reading them.
+func (ix *Index) countClaimDays(ctx context.Context, r *ClaimRequest) (uint64, []DateBucket, error) {
+	req := ix.claimSearchRequest(r)
+	req.Size, req.Fields = 0, nil
+	req.Sort = search.SortOrder{&search.SortScore{Desc: true}} // scores are off: no sort values read
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, nil, searchErr(ctx, err)
+	}
+	return res.Total, histogram(r.DateHistogram, res.Facets[claimHistogramField(r.DateHistogram)]), nil
+}
+
+// newestDays returns the start of the oldest day among the newest days of
+// the histogram that together hold at least max claims; false when the
+// histogram does not account for every claim (too many days) or all of
+// them fit.
+func newestDays(h []DateBucket, total uint64, max int) (time.Time, bool) {
+	var sum uint64
+	for _, b := range h {
+		sum += uint64(b.Count)
+	}
+	if sum != total || total <= uint64(max) {
+		return time.Time{}, false
+	}
+	days := append([]DateBucket(nil), h...)
+	sort.Slice(days, func(i, j int) bool { return days[i].Start.After(days[j].Start) })
+	var n uint64
+	for _, b := range days {
+		if n += uint64(b.Count); n >= uint64(max) {
+			return b.Start, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Generation returns a number that grows with every write the index has
+// made visible since it was opened (every Bleve batch a Put writes), and
+// true; results computed from the index can be cached under it, since two
+// calls return the same number only when no write became visible between
+// them. It returns false when the index cannot tell.
+func (ix *Index) Generation() (uint64, bool) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return 0, false
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return 0, false
+	}
+	// Scorch counts a batch once it is introduced: searchable.
+	st, ok := s.Stats().(*scorch.Stats)
+	if !ok {
+		return 0, false
+	}
+	return atomic.LoadUint64(&st.TotBatches), true
+}

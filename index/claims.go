@@ -151,8 +151,8 @@ type indexedClaim struct {
 }
 
 // toIndexedClaims converts the claims of d, seen for the first time, into
-// the items Put writes beside it: the claims keyed by claim ID and the
-// revision log.
+// the items Put writes beside it, keyed by claim ID (a first revision has
+// no stored log, see items).
 func toIndexedClaims(d *newsintel.Document) (map[string]any, error) {
 	var l revisionLog
 	l.add(d)
@@ -160,7 +160,10 @@ func toIndexedClaims(d *newsintel.Document) (map[string]any, error) {
 }
 
 // items returns the items of document docID that the log makes: every
-// claim it has seen, keyed by claim ID, and the log itself.
+// claim it has seen, keyed by claim ID, and the log itself when it holds
+// more than one revision. A log of one revision is the one the indexed
+// document makes (see completeLogs), so it is not stored: most documents
+// never change.
 func (l *revisionLog) items(docID string) (map[string]any, error) {
 	states, _ := l.replay(docID)
 	out := make(map[string]any, len(states)+1)
@@ -170,6 +173,9 @@ func (l *revisionLog) items(docID string) (map[string]any, error) {
 			return nil, err
 		}
 		out[st.id] = x
+	}
+	if len(l.Revisions) < 2 {
+		return out, nil
 	}
 	enc, err := json.Marshal(l.stored())
 	if err != nil {
@@ -273,10 +279,11 @@ func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 // of docs (every revision of them, also those older than the indexed
 // document: they still belong in its history), and deletes the items of
 // claims the new log no longer makes (a late revision re-keyed them, or
-// the log forgot the revision they were in). A document whose log does
-// not change (a replay) is left alone; one whose log cannot be read
-// starts a new log from its indexed revision.
-func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel.Document) error {
+// the log forgot the revision they were in). indexed holds the IDs of
+// docs the index holds. A document whose log does not change (a replay)
+// is left alone; one whose stored log cannot be read starts a new log
+// from its indexed revision.
+func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel.Document, indexed map[string]int) error {
 	if len(docs) == 0 {
 		return nil
 	}
@@ -292,24 +299,38 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 	if err != nil {
 		return err
 	}
-	for _, id := range broken {
-		logs[id] = ix.rebuiltLog(ctx, id)
+	hadLog := map[string]bool{}
+	var lookup []string
+	for _, id := range ids {
+		_, isIndexed := indexed[id]
+		hadLog[id] = logs[id] != nil || slices.Contains(broken, id)
+		if isIndexed || hadLog[id] {
+			lookup = append(lookup, id)
+		}
+	}
+	if err := ix.completeLogs(ctx, logs, lookup); err != nil {
+		return err
 	}
 	var known, write []string
 	for _, id := range ids {
 		switch l := logs[id]; {
-		case slices.Contains(broken, id) || l != nil && l.changedBy(byID[id]):
-			known = append(known, id)
-			write = append(write, id)
 		case l == nil:
+			write = append(write, id)
+		case slices.Contains(broken, id) || l.changedBy(byID[id]):
+			known = append(known, id)
 			write = append(write, id)
 		}
 	}
-	itemIDs, err := ix.fillNewest(ctx, logs, known)
-	if err != nil {
-		return err
+	itemIDs := map[string][]string{}
+	for start := 0; start < len(known); start += claimLookupChunk {
+		if err := ix.claimItemIDs(ctx, known[start:min(start+claimLookupChunk, len(known))], itemIDs); err != nil {
+			return err
+		}
 	}
 	for _, id := range write {
+		if hadLog[id] {
+			itemIDs[id] = append(itemIDs[id], id+revisionLogSuffix)
+		}
 		if err := putLog(b, id, logs[id], byID[id], itemIDs[id]); err != nil {
 			return err
 		}
@@ -320,7 +341,7 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 // putLog adds revisions to the log l of document id (nil when it has
 // none yet, else with the claims of its newest revision filled in),
 // writes the items of the new log to b and deletes those of itemIDs, the
-// document's claim items, that it no longer makes.
+// document's items, that it no longer makes.
 func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Document, itemIDs []string) error {
 	if l == nil {
 		l = &revisionLog{}

@@ -75,7 +75,7 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		}
 	}
 	// Every revision goes to the claims' history, a late one too.
-	if err := ix.putClaims(ctx, b, docs); err != nil {
+	if err := ix.putClaims(ctx, b, docs, indexed); err != nil {
 		return err
 	}
 	if b.Size() == 0 {

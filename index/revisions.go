@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -24,9 +23,11 @@ import (
 // nothing and a late, older revision takes its place in the history.
 //
 // The stored log leaves out the claims of the newest revision, which the
-// claim items hold already (most documents never change, so their log is
-// a few bytes); they are read back from the claim items, in order of
-// Position, only when another revision arrives.
+// indexed document holds already; they are read back from it only when
+// another revision arrives. A document seen in one revision only (most
+// documents never change) has no stored log at all: the log of its one
+// revision is made from the document when it is needed (see
+// completeLogs).
 //
 // A log holds at most maxLoggedRevisions revisions. The first one stays,
 // as the baseline claims are added in; a full log forgets the oldest
@@ -171,7 +172,7 @@ func (l *revisionLog) add(d *newsintel.Document) bool {
 		l.Revisions = slices.Insert(l.Revisions, i, r)
 	}
 	if r.Revision == l.Revisions[len(l.Revisions)-1].Revision {
-		doc := loggedDoc{Title: d.Title, Kind: string(d.Kind), Publisher: d.Publisher, URL: d.URL, Published: publishedOf(d)}
+		doc := loggedDocOf(d)
 		changed = changed || !equalJSON(doc, l.Doc)
 		l.Doc = doc
 	}
@@ -203,6 +204,11 @@ func (l *revisionLog) valid() bool {
 		}
 	}
 	return len(l.Revisions) > 0
+}
+
+// loggedDocOf is what the log keeps of d.
+func loggedDocOf(d *newsintel.Document) loggedDoc {
+	return loggedDoc{Title: d.Title, Kind: string(d.Kind), Publisher: d.Publisher, URL: d.URL, Published: publishedOf(d)}
 }
 
 // changedBy reports whether adding revisions would change l; l is left
@@ -243,7 +249,7 @@ func (l *revisionLog) stored() *revisionLog {
 
 // decodeLog decodes a stored revision log, giving a revision stored
 // without claims those of the one before it when it has the same hash;
-// the newest keeps none otherwise (see fillNewest). It returns an error
+// the newest keeps none otherwise (see completeLogs). It returns an error
 // for a log that cannot be replayed.
 func decodeLog(s string) (*revisionLog, error) {
 	var l revisionLog
@@ -308,22 +314,6 @@ func (ix *Index) revisionLogs(ctx context.Context, docIDs []string) (map[string]
 	return out, broken, nil
 }
 
-// rebuiltLog is a log holding only the indexed revision of document id,
-// for a document whose log cannot be read; nil when the index holds no
-// readable document id.
-func (ix *Index) rebuiltLog(ctx context.Context, id string) *revisionLog {
-	d, err := ix.Get(ctx, id)
-	if err != nil {
-		if newsintel.ErrorCode(err) != newsintel.ENOTFOUND {
-			ix.log.Warn("document cannot be read to rebuild its claim history", "doc_id", id, "err", err)
-		}
-		return nil
-	}
-	l := &revisionLog{}
-	l.add(d)
-	return l
-}
-
 // Revisions returns the revisions of document id the index was given, with
 // the claims each added, removed, changed and restored; for a document
 // whose stored history cannot be read, only its indexed revision (the
@@ -340,60 +330,72 @@ func (ix *Index) Revisions(ctx context.Context, id string) (*RevisionHistory, er
 		return nil, err
 	}
 	defer done()
-	logs, broken, err := ix.revisionLogs(ctx, []string{id})
+	l, err := ix.logOf(ctx, id)
 	if err != nil {
 		return nil, searchErr(ctx, err)
 	}
-	if len(broken) > 0 { // logged: the history the next revision starts from
-		logs[id] = ix.rebuiltLog(ctx, id)
-	}
-	l := logs[id]
 	if l == nil {
 		return nil, newsintel.Errorf(newsintel.ENOTFOUND, "no document with ID %q", id)
-	}
-	if l.newest().Claims == nil {
-		if _, err := ix.fillNewest(ctx, logs, []string{id}); err != nil {
-			return nil, searchErr(ctx, err)
-		}
 	}
 	_, revs := l.replay(id)
 	return &RevisionHistory{DocumentID: id, Title: l.Doc.Title, Publisher: l.Doc.Publisher, URL: l.Doc.URL,
 		Latest: revs[len(revs)-1].Revision, Revisions: revs}, nil
 }
 
-// fillNewest gives the newest revision of the logs of ids, when it has
-// no claims (the stored log leaves them out), the claims the indexed
-// document stores, and returns the IDs of every claim item of each of
-// ids, removed ones too. A document that is not the revision the log
+// logOf returns the whole revision log of document id (see completeLogs),
+// nil when the index holds neither the document nor a log of it.
+func (ix *Index) logOf(ctx context.Context, id string) (*revisionLog, error) {
+	logs, _, err := ix.revisionLogs(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if err := ix.completeLogs(ctx, logs, []string{id}); err != nil {
+		return nil, err
+	}
+	return logs[id], nil
+}
+
+// completeLogs completes the stored logs of ids in logs with their indexed
+// documents: a stored log gets the claims of its newest revision, which
+// it leaves out, from the document; a document without a stored log (it
+// has one revision, see items) or whose log cannot be read gets the log
+// of its one revision. A document that is not the revision its log
 // names, or whose claims do not hash as the log recorded, still gives
 // its claims, with a warning: they are what the index shows. It returns
 // the search's error.
-func (ix *Index) fillNewest(ctx context.Context, logs map[string]*revisionLog, ids []string) (map[string][]string, error) {
-	itemIDs := make(map[string][]string, len(ids))
+func (ix *Index) completeLogs(ctx context.Context, logs map[string]*revisionLog, ids []string) error {
 	for start := 0; start < len(ids); start += claimLookupChunk {
 		chunk := ids[start:min(start+claimLookupChunk, len(ids))]
-		if err := ix.claimItemIDs(ctx, chunk, itemIDs); err != nil {
-			return nil, err
-		}
-		want := map[string]bool{}
+		all := make(map[string]bool, len(chunk))
 		for _, id := range chunk {
-			if r := logs[id].newest(); r != nil && r.Claims == nil {
-				want[id] = true
+			all[id] = true
+		}
+		docs, claims, err := ix.docsAndClaims(ctx, chunk, all)
+		if err != nil {
+			return err
+		}
+		for _, id := range chunk {
+			d, l := docs[id], logs[id]
+			switch {
+			case l != nil && l.newest().Claims == nil:
+				r := l.newest()
+				r.Claims = ix.newestClaims(id, r, d, claims[id])
+			case l == nil && d != nil:
+				logs[id] = docLog(d, claims[id])
 			}
 		}
-		if len(want) == 0 {
-			continue
-		}
-		docs, claims, err := ix.docsAndClaims(ctx, slices.Collect(maps.Keys(want)), want)
-		if err != nil {
-			return nil, err
-		}
-		for id := range want {
-			r := logs[id].newest()
-			r.Claims = ix.newestClaims(id, r, docs[id], claims[id])
-		}
 	}
-	return itemIDs, nil
+	return nil
+}
+
+// docLog is the log of one revision, d with its stored claims.
+func docLog(d *newsintel.Document, claims []loggedClaim) *revisionLog {
+	if claims == nil {
+		claims = []loggedClaim{}
+	}
+	r := loggedRevision{Revision: max(d.Revision, 1), Fetched: d.Fetched.UTC(), Claims: claims,
+		Count: len(claims), Hash: claimsHash(claims)}
+	return &revisionLog{Doc: loggedDocOf(d), Revisions: []loggedRevision{r}}
 }
 
 // newestClaims returns the claims of r, the newest revision of document

@@ -32,12 +32,9 @@ func allClaims(t *testing.T, ix *Index, id string) []ClaimHit {
 // earlier log is left behind.
 func requireItemsMatchLog(t *testing.T, ix *Index, id string) {
 	t.Helper()
-	logs, _, err := ix.revisionLogs(t.Context(), []string{id})
+	l, err := ix.logOf(t.Context(), id)
 	require.NoError(t, err)
-	l := logs[id]
 	require.NotNil(t, l)
-	_, err = ix.fillNewest(t.Context(), logs, []string{id})
-	require.NoError(t, err)
 	states, _ := l.replay(id)
 	var want, got []string
 	for _, st := range states {
@@ -227,7 +224,7 @@ func TestStoredLogLeavesOutRepeatedClaims(t *testing.T) {
 	}
 	back, err := decodeLog(string(enc))
 	require.NoError(t, err)
-	back.newest().Claims = l.newest().Claims // as fillNewest reads them back
+	back.newest().Claims = l.newest().Claims // as completeLogs reads them back
 	wantStates, wantRevs := l.replay(idAlibaba)
 	gotStates, gotRevs := back.replay(idAlibaba)
 	if !equalJSON(gotRevs, wantRevs) || len(gotStates) != len(wantStates) {

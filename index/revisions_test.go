@@ -233,8 +233,7 @@ func TestRevisionLogLeavesNewestClaimsToDocument(t *testing.T) {
 		t.Errorf("stored log = %+v, want revision 1 with its %d claims and revision 2 with a count of %d and no claims",
 			l, len(r1.Claims), len(r2.Claims))
 	}
-	_, err = ix.fillNewest(t.Context(), logs, []string{idAlibaba})
-	require.NoError(t, err)
+	require.NoError(t, ix.completeLogs(t.Context(), logs, []string{idAlibaba}))
 	if got, want := l.Revisions[1].Claims, logRevision(&r2).Claims; !equalJSON(got, want) {
 		t.Errorf("claims of revision 2 read back = %+v, want %+v", got, want)
 	}
@@ -298,4 +297,32 @@ func TestRevisionHistoryOrderFreeRandom(t *testing.T) {
 			t.Errorf("seed %d: history after shuffled, batched puts =\n%s\nwant (in order):\n%s", seed, got, want)
 		}
 	}
+}
+
+// TestFirstRevisionHasNoStoredLog checks that a document seen in one
+// revision stores no revision log (its document makes it), that its
+// history reads as that revision, and that a second revision stores the
+// log of both.
+func TestFirstRevisionHasNoStoredLog(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	r1, r2, _ := alibabaRevisions(t)
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1}))
+	logs, broken, err := ix.revisionLogs(t.Context(), []string{idAlibaba})
+	require.NoError(t, err)
+	if len(logs) != 0 || len(broken) != 0 {
+		t.Errorf("stored logs after revision 1 = %v (unreadable %v), want none", logs, broken)
+	}
+	h, err := ix.Revisions(t.Context(), idAlibaba)
+	require.NoError(t, err)
+	if len(h.Revisions) != 1 || len(h.Revisions[0].Added) != len(r1.Claims) || h.Title != r1.Title {
+		t.Errorf("history after revision 1 = %+v, want revision 1 adding its %d claims", h, len(r1.Claims))
+	}
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1})) // a replay changes nothing
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r2}))
+	logs, _, err = ix.revisionLogs(t.Context(), []string{idAlibaba})
+	require.NoError(t, err)
+	if l := logs[idAlibaba]; l == nil || len(l.Revisions) != 2 || len(l.Revisions[0].Claims) != len(r1.Claims) {
+		t.Errorf("stored log after revision 2 = %+v, want revisions 1 (with its %d claims) and 2", l, len(r1.Claims))
+	}
+	requireItemsMatchLog(t, ix, idAlibaba)
 }

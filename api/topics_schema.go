@@ -20,7 +20,7 @@ func topicInputSchema() obj {
 		}},
 		"options": obj{"type": "object", "properties": obj{
 			"max_items":       obj{"type": "integer", "description": "entries per section, 1 to 100 (default 25)"},
-			"min_score":       obj{"type": "number"},
+			"min_score":       obj{"type": "number", "description": "leave out documents whose score for the query (in the index, as a search gives it) is below this, in digests and alerts alike; ignored without a query string"},
 			"include_claims":  obj{"type": "boolean"},
 			"anonymous_only":  obj{"type": "boolean", "description": "claims section: only claims resting on anonymous sources"},
 			"include_filings": obj{"type": "boolean"},

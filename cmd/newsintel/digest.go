@@ -163,7 +163,7 @@ func (s *digestStage) run(ctx context.Context, bus *pipelines.Bus) error {
 		return sch.Run(gctx)
 	})
 	g.Go(func() error {
-		a := &digest.Alerter{Store: s.store, Sender: s.deliverer, Matcher: &digest.Matcher{}, Log: s.log.With("component", "alerts")}
+		a := &digest.Alerter{Store: s.store, Sender: s.deliverer, Matcher: &digest.Matcher{}, Index: s.builder.Index, Log: s.log.With("component", "alerts")}
 		return a.Run(gctx, bus, pipelines.StageOptions{})
 	})
 	return g.Wait()

@@ -181,7 +181,7 @@ func topicsAddCmd(e *topicsEnv) *cobra.Command {
 	f.StringVar(&t.Schedule.Weekday, "weekday", "", "day of weekly digests: monday … sunday")
 	f.BoolVar(&t.Schedule.Alerts, "alerts", false, "also deliver each matching document as soon as it is indexed")
 	f.IntVar(&t.Options.MaxItems, "max-items", 0, "entries per section, 1 to 100 (default 25)")
-	f.Float64Var(&t.Options.MinScore, "min-score", 0, "leave out documents scoring below this")
+	f.Float64Var(&t.Options.MinScore, "min-score", 0, "leave out documents scoring below this, in digests and alerts")
 	f.BoolVar(&t.Options.IncludeClaims, "claims", false, "list the new sourcing claims")
 	f.BoolVar(&t.Options.AnonymousOnly, "anonymous-only", false, "list only claims resting on anonymous sources (implies --claims)")
 	f.BoolVar(&t.Options.IncludeFilings, "filings", false, "a section of company filings")

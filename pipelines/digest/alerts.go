@@ -29,7 +29,11 @@ type Alerter struct {
 	Store   *Store
 	Sender  Sender
 	Matcher *Matcher
-	Log     *slog.Logger
+	// Index is the main index, where a topic's min_score is compared
+	// with a new document's score as in digests; needed only by topics
+	// with a min_score and a query string.
+	Index Searcher
+	Log   *slog.Logger
 	// MaxAge is how long after its publication a document may still
 	// alert: older ones arriving now are backfills (an EDGAR history, an
 	// archive crawl), which digests list but which would flood alerts.
@@ -53,9 +57,13 @@ func (a *Alerter) Run(ctx context.Context, bus *pipelines.Bus, o pipelines.Stage
 // Sink matches docs against the alert topics and delivers the matches.
 // Only documents fetched after a topic was created alert it, so the
 // documents of the stream's past (a new consumer starts at its
-// beginning) and replays are not news. It returns an error only when
-// the topics cannot be read or the matching fails (the batch is then
-// redelivered); a failed delivery is logged and left to the Sender,
+// beginning) and replays are not news. A topic with a min_score (and a
+// query string) is alerted only to documents scoring at least that in
+// the main index, as in its digests; Sink then waits for them to be
+// indexed. It returns an error only when the topics cannot be read, the
+// matching or scoring fails, or a document to score is not indexed in
+// time (the batch is then redelivered, and the alerts already sent are
+// not sent again: the Sender keeps one delivery per period); a failed delivery is logged and left to the Sender,
 // which records it and retries, so one broken webhook never holds back
 // the alerts of other topics.
 func (a *Alerter) Sink(ctx context.Context, docs []newsintel.Document) error {
@@ -77,6 +85,9 @@ func (a *Alerter) Sink(ctx context.Context, docs []newsintel.Document) error {
 			if fresh[i].Fetched.After(t.Created) {
 				mine = append(mine, &fresh[i])
 			}
+		}
+		if mine, err = a.keepScored(ctx, t, mine); err != nil {
+			return err
 		}
 		if len(mine) > 0 {
 			a.deliver(ctx, t, mine)

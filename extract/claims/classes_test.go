@@ -141,3 +141,19 @@ func TestThatsAccordingTo(t *testing.T) {
 		{"Sales fell for a third month. That is according to the British Retail Consortium.", "Sales fell for a third month", "organization", "according to"},
 	})
 }
+
+// TestAffiliations: an acronym opening a sentence is an employer; a
+// location prefix ("London-based") is not the employer's name.
+func TestAffiliations(t *testing.T) {
+	for _, c := range []struct{ body, affil string }{
+		{"NHS chief executive Amanda Pritchard said the winter would be hard.", "NHS"},
+		{"Jo Brand, an analyst at Sydney-based fund manager Pendal Group, said banks looked cheap.", "Pendal Group"},
+		{"Ravi Menon, chief economist at a Singapore-headquartered lender DBS, said rates had peaked.", "DBS"},
+		{"Legal experts said the ruling would be appealed.", ""},
+	} {
+		got := Extract(c.body, nil)
+		if len(got) != 1 || got[0].Source.Affiliation != c.affil {
+			t.Errorf("%q: got %+v, want one claim with affiliation %q", c.body, got, c.affil)
+		}
+	}
+}

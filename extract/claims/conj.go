@@ -249,6 +249,7 @@ func (c *conj) postMods(body string, toks []tok, e, j int, caps bool) {
 			c.possess = "the " + toks[s].l // "a spokeswoman for the company"
 			continue
 		}
+		s = skipBased(toks, s, j)
 		if s >= j || !toks[s].cap || caps {
 			continue
 		}
@@ -262,6 +263,25 @@ func (c *conj) postMods(body string, toks []tok, e, j int, caps bool) {
 		c.affil = trimPossessive(span(body, toks, s, end))
 		return
 	}
+}
+
+// skipBased skips a location prefix before an employer's name: "(a)
+// Mumbai-based brokerage Kotak Securities", "London-based Capital
+// Economics". It returns s when the name does not follow.
+func skipBased(toks []tok, s, j int) int {
+	q := s
+	if q < j && (toks[q].l == "a" || toks[q].l == "an") {
+		q++
+	}
+	if q >= j || !strings.HasSuffix(toks[q].l, "-based") && !strings.HasSuffix(toks[q].l, "-headquartered") {
+		return s
+	}
+	for q++; q < j && q < s+6 && !toks[q].cap && !toks[q].punct; q++ {
+	}
+	if q < j && toks[q].cap {
+		return q
+	}
+	return s
 }
 
 // notAffil reports whether a preposition after word introduces what a

@@ -20,7 +20,7 @@ func (c *conj) useMentions(p parsed, all []newsintel.Mention) {
 	}
 	s, e := p.toks[c.i].s, p.toks[c.j-1].e
 	if c.affil != "" && c.affilE > c.affilS && c.affilS == p.toks[0].s && !strings.Contains(c.affil, " ") && c.i+1 < len(p.toks) &&
-		!p.toks[c.i+1].cap {
+		!p.toks[c.i+1].cap && !acronym(c.affil) {
 		if _, n := soleMention(all, c.affilS, c.affilE); n == 0 {
 			// A capital that only opens the sentence: "Legal experts".
 			c.descPre = strings.TrimSpace(c.affil + " " + c.descPre)
@@ -90,4 +90,20 @@ func describeBefore(body string, s, ns int) string {
 		return ""
 	}
 	return d
+}
+
+// acronym reports whether w is written in capitals only ("HSE", "NHS"):
+// an organisation, never a word capitalised because it opens a sentence.
+func acronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '&' || r == '.' || r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }

@@ -25,6 +25,8 @@ const (
 	clsFirstName
 	clsTitleSmall
 	clsOrgHead
+	clsPlaceNoun
+	clsPlaceHead
 )
 
 // wordClasses maps a normalised word to its classes.
@@ -43,6 +45,7 @@ func buildWordClasses() map[string]wordClass {
 		{genericWords, clsGeneric}, {nameParticles, clsParticle}, {companyNouns, clsCompanyNoun},
 		{documentNouns, clsDocumentNoun}, {descriptors, clsDescriptor}, {firstNames, clsFirstName},
 		{titleSmallWords, clsTitleSmall}, {orgHeads, clsOrgHead},
+		{placeNouns, clsPlaceNoun}, {placeHeads, clsPlaceHead},
 	} {
 		for w := range l.set {
 			m[w] |= l.cls

@@ -43,11 +43,11 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 			if s < len(toks) && toks[s].norm == "of" {
 				s, min = nameRun(toks, s+1, 1, isNameWord), 2 // "Prime Minister of Malaysia Anwar Ibrahim"
 			}
-			if e := nameRun(toks, s, 4, isPersonWord); e-s >= min && !toks[e-1].is(clsOrgSuffix) {
+			if e := nameRun(toks, s, 4, isPersonWord); e-s >= min && !toks[e-1].is(clsOrgSuffix) && !titleFollows(toks, e) {
 				add(s, e, 0.8)
 			}
 		case t.is(clsFirstName) && isNameWord(t):
-			if e := nameRun(toks, k, 3, isPersonWord); e-k >= 2 {
+			if e := nameRun(toks, k, 3, isPersonWord); e-k >= 2 && !g.namesPlace(toks, k, e) {
 				add(k, e, 0.75)
 			}
 		case t.is(clsSpeechVerb) && t.norm != "according":
@@ -71,6 +71,30 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 	return out
 }
 
+// titleFollows reports whether a capitalised title follows the words a
+// title began: "Chief Financial Officer", "Deputy Assistant Secretary" are
+// one title, not a title and a name.
+func titleFollows(toks []token, e int) bool {
+	return e < len(toks) && toks[e].cap && !toks[e].caseless && toks[e].is(clsPersonTitle)
+}
+
+// namesPlace reports whether the words [s, e) that start with a given name
+// name a place or a thing named after one instead: a geographic head
+// follows ("Virginia Beach", "Jordan Valley"), or the given name is a
+// place's and a noun of places follows ("Georgia Tech", "Sydney Harbour").
+func (g *Gazetteer) namesPlace(toks []token, s, e int) bool {
+	placeName := false
+	if i, ok := g.byName[toks[s].norm]; ok && g.entities[i].Type == newsintel.EntityPlace {
+		placeName = true
+	}
+	for k := s + 1; k < e; k++ {
+		if toks[k].is(clsPlaceHead) || placeName && toks[k].is(clsPlaceNoun) {
+			return true
+		}
+	}
+	return false
+}
+
 // isPersonWord reports whether t can be a word of a person's name: a name
 // word that is not a document's or a group's noun ("Executive Order",
 // "Federal Register said", "Rival Nvidia said").
@@ -92,6 +116,8 @@ func nameRun(toks []token, s, max int, word func(token) bool) int {
 		e = j
 		if j+1 < len(toks) && (toks[j].norm == "." && t.end-t.start == 1 || toks[j].norm == "-" && joined(toks, j) || toks[j].is(clsParticle)) && word(toks[j+1]) {
 			j++ // "John F. Kennedy", "Jean-Pierre", "Lula da Silva"
+		} else if j+2 < len(toks) && toks[j].is(clsParticle) && toks[j+1].norm == "-" && joined(toks, j+1) && word(toks[j+2]) {
+			j += 2 // "Bashar al-Assad"
 		}
 	}
 	return e

@@ -25,6 +25,7 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 			out = g.appendNamedCompany(out, body, toks, k)
 		}
 	}
+	out = append(out, g.placeCandidates(body, toks)...)
 	return append(out, g.personCandidates(body, toks)...)
 }
 

@@ -145,9 +145,10 @@ newspaper daily broadcaster lender insurer retailer conglomerate supplier operat
 publisher manufacturer analyst analysts brokerage fund exchange platform app agency studio
 bank insurer miner refiner airline`)
 
-// documentNouns name documents, their parts and page furniture: capitalised
-// in "Executive Order 13873", "Item 1A. Risk Factors", "Federal Register",
-// "Read More", they are never part of a person's name.
+// documentNouns name documents, their parts and page furniture, events and
+// the mastheads of newspapers: capitalised in "Executive Order 13873",
+// "Item 1A. Risk Factors", "Federal Register", "Read More", "Eras Tour",
+// "Morning Herald", they are never part of a person's name.
 var documentNouns = wordSet(`order orders law laws act acts section sections item items rule rules
 docket report reports register release releases article articles image images factors risk
 form forms exhibit exhibits schedule part chapter note notes notice notices statement statements
@@ -157,7 +158,11 @@ prospectus agreement treaty accord protocol convention program programme initiat
 strategy policy index review journal gazette bulletin circular memo memorandum letter
 transcript testimony hearing opinion ruling verdict complaint petition motion brief
 copyright rights reserved terms privacy cookie cookies newsletter subscribe subscription
-photo photos caption credit credits getty images video podcast`)
+photo photos caption credit credits getty images video podcast
+tour festival cup awards award olympics championship championships prize summit conference
+forum expo show fair marathon derby grand slam
+herald times post tribune telegraph guardian observer chronicle mail mirror express
+examiner inquirer`)
 
 // descriptors are nouns that describe a company, person or group and may
 // stand capitalised at the start of a sentence right before its name:
@@ -191,3 +196,18 @@ partners management pharmaceuticals therapeutics biotherapeutics biosciences tec
 networks industries laboratories labs semiconductor semiconductors entertainment brands foods
 airline bank bancorp securities insurance capital investments logistics telecom telecommunications
 `)
+
+// placeNouns follow a name in the names of places and of the bodies and
+// teams named after them: "Virginia Beach", "Georgia Tech", "Sydney
+// Harbour", "Paris Saint-Germain". A given name that is also a place's
+// ("Georgia", "Sydney") before one of them is no person's; a name before
+// one of the geographic ones is a place ("Apple Valley", "Macomb County").
+var placeNouns = wordSet(`tech beach city county harbour harbor airport university college
+state street avenue road park bay valley heights springs falls hills island islands river lake
+port square bridge station zoo museum cathedral hall gardens garden saint st opera symphony
+orchestra club football fc township parish province prefecture oblast sea ocean mountains
+canal basin peninsula coast`)
+
+// placeHeads are the placeNouns that end the name of a place itself.
+var placeHeads = wordSet(`county township parish province prefecture oblast heights valley
+springs falls hills island islands river sea bay beach mountains peninsula`)

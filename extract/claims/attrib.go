@@ -63,6 +63,7 @@ func (x *extractor) sentenceClaims(out []newsintel.Claim, sp sentence.Span) []ne
 		if more {
 			f.te = se.toks[k].s
 		}
+		out = x.relativeRefusal(out, se, f, sp)
 		if c, ok := x.claimOf(se, f, c); ok {
 			out = append(out, x.finish(c))
 		}
@@ -96,6 +97,9 @@ func (x *extractor) attribute(se sent, hi, hj int) (found, bool) {
 		return f, true
 	}
 	if f, ok := x.headline(se); ok {
+		return f, true
+	}
+	if f, ok := x.headlineSpeaker(se); ok {
 		return f, true
 	}
 	if f, ok := x.verbal(se, hi, hj); ok {
@@ -316,4 +320,38 @@ func cutSemicolon(toks []tok, ts, te int) int {
 		}
 	}
 	return te
+}
+
+// relativeRefusal appends the refusal or non-response that a relative
+// clause of the source phrase reports: "The rapper's lawyer, who did not
+// respond to a request for comment, has previously said …". The source is
+// the phrase before the clause.
+func (x *extractor) relativeRefusal(out []newsintel.Claim, se sent, f found, sp sentence.Span) []newsintel.Claim {
+	toks := se.toks
+	if f.srcI < 0 || f.refusal != "" {
+		return out
+	}
+	for k := f.srcI + 1; k+2 < f.srcJ; k++ {
+		if toks[k-1].w != "," || toks[k].l != "who" && toks[k].l != "which" || toks[k].inQ {
+			continue
+		}
+		t := refusalAt(toks, k+1)
+		if t == "" {
+			continue
+		}
+		e := k + 1
+		for e < f.srcJ && toks[e].w != "," {
+			e++
+		}
+		src, ok := x.st.source(parseNP(x.body, toks, f.srcI, k-1, se.caps), x.all)
+		if !ok {
+			src = newsintel.Source{}
+		}
+		src.Type = t
+		c := newsintel.Claim{Start: sp.Start, End: sp.End, Source: src}
+		c.TextStart, c.TextEnd = toks[k+1].s, toks[e-1].e
+		c.Text = x.body[c.TextStart:c.TextEnd]
+		return append(out, x.finish(c))
+	}
+	return out
 }

@@ -2,6 +2,8 @@ package claims
 
 import (
 	"testing"
+
+	"github.com/newsintel/newsintel/extract/entities"
 )
 
 // classCase is one sentence of a construction class: the claim text it
@@ -154,6 +156,38 @@ func TestAffiliations(t *testing.T) {
 		got := Extract(c.body, nil)
 		if len(got) != 1 || got[0].Source.Affiliation != c.affil {
 			t.Errorf("%q: got %+v, want one claim with affiliation %q", c.body, got, c.affil)
+		}
+	}
+}
+
+// TestRelativeRefusal: a refusal in a relative clause of the source is a
+// claim of its own beside the source's statement.
+func TestRelativeRefusal(t *testing.T) {
+	body := "The landlord, who did not return calls on Monday, has said the flat passed inspection."
+	got := Extract(body, nil)
+	if len(got) != 2 || got[0].Source.Type != "no_response" || got[1].Source.Type != "person" && got[1].Source.Type != "anonymous" {
+		t.Fatalf("got %+v, want a no_response claim then the landlord's", got)
+	}
+	if got[0].Text != "did not return calls on Monday" || got[0].Source.Description != "the landlord" {
+		t.Errorf("got %q from %q, want %q from %q", got[0].Text, got[0].Source.Description, "did not return calls on Monday", "the landlord")
+	}
+}
+
+// TestHeadlineSpeaker: a headline opening with a person's name and a colon
+// is that person's claim; topic labels and descriptions are not.
+func TestHeadlineSpeaker(t *testing.T) {
+	gaz := entities.Builtin()
+	for _, c := range []struct{ body, text string }{
+		{"Elon Musk: SpaceX will reach Mars within a decade", "SpaceX will reach Mars within a decade"},
+		{"Elon Musk: The man who wants to go to Mars", ""},
+		{"Climate: What the summit agreed and what it did not", ""},
+	} {
+		got := Extract(c.body, gaz.Tag(c.body))
+		switch {
+		case c.text == "" && len(got) != 0:
+			t.Errorf("%q: got %+v, want no claim", c.body, got)
+		case c.text != "" && (len(got) != 1 || got[0].Text != c.text || got[0].Source.Type != "person"):
+			t.Errorf("%q: got %+v, want the person's claim %q", c.body, got, c.text)
 		}
 	}
 }

@@ -67,8 +67,14 @@ func supported(toks []token, c candidate, confirmed bool) bool {
 	if !caseless && next.word && next.cap && !next.allCaps {
 		return false // "Apple Music", "Commerce Bank"
 	}
+	if !caseless && c.typ == newsintel.EntityCompany && next.word && !next.cap && companyPlaces[next.norm] {
+		return true // "the new Target store", "an Amazon warehouse"
+	}
 	if !caseless && next.word && !next.cap && !next.is(clsContinuation) && !looksInflected(next.norm) {
 		return false // "Apple pie", "Amazon rainforest"
+	}
+	if !caseless && !toks[c.s].sentStart && c.typ != newsintel.EntityPlace && c.typ != newsintel.EntityPerson && verbAfterName(toks, c) {
+		return true // "the court that Apple had defied", "said Target would"
 	}
 	if confirmed || adjacentCue(next, c.typ) || caseless && next.word && looksInflected(next.norm) {
 		return true // "Apple said", "Apple shares"; in a headline "Apple Unveils"
@@ -112,4 +118,33 @@ func cueNear(toks []token, c candidate) bool {
 		}
 	}
 	return false
+}
+
+// companyPlaces, in lower case right after a name that is also a common
+// word, show that the company is meant: "Target store", "Amazon
+// warehouse", "Apple employees".
+var companyPlaces = wordSet(`store stores warehouse warehouses outlet outlets factory factories
+plant plants headquarters campus offices employees workers staff executives shareholders
+shares stock app apps website platform spokesperson spokesman spokeswoman ceo chief`)
+
+// auxiliaries are the verbs a subject's name stands right before.
+var auxiliaries = wordSet(`is was has had will would could can may might should did does
+said says plans declined refused reported announced agreed expects expected told confirmed
+denied sued faces faced`)
+
+// verbAfterName reports whether a capitalised name inside a sentence, not
+// after an article, is the subject of a verb that follows it: no common
+// word is written so ("Apple had defied", but "the Amazon has flooded").
+// Places and people are left out: "Chad said" may be either.
+func verbAfterName(toks []token, c candidate) bool {
+	if c.e >= len(toks) || !auxiliaries[toks[c.e].norm] || !toks[c.s].cap {
+		return false
+	}
+	if c.s > 0 {
+		switch toks[c.s-1].norm {
+		case "the", "a", "an", "this", "its", "their", "his", "her":
+			return false
+		}
+	}
+	return true
 }

@@ -199,6 +199,9 @@ func complementAfter(toks []token, k int) int {
 			e = j
 			continue
 		}
+		if t.norm == "and" && j+1 < len(toks) && toks[j+1].norm == "the" {
+			break // "Department of Justice and the SEC" names two
+		}
 		if t.is(clsNameConnector) || t.norm == "," && j+1 < len(toks) && toks[j+1].cap && !headsNextBody(toks, j+1) {
 			j++
 			continue
@@ -237,6 +240,12 @@ func (g *Gazetteer) isPerson(norm string) bool {
 // appendAgencyName adds the agency at tokens [s, e), as the list's entity
 // when the list knows the name.
 func (g *Gazetteer) appendAgencyName(out []candidate, body string, toks []token, s, e int, conf float64) []candidate {
+	if e < len(toks) && toks[e].cap && toks[e].is(clsDocumentNoun) {
+		return out // "the Export Administration Regulations" is a document
+	}
+	if boardCommittee(toks, s, e) {
+		return out
+	}
 	if s > 0 && isOrdinal(toks[s-1].norm) {
 		s-- // "9th U.S. Circuit Court of Appeals"
 	}
@@ -310,3 +319,23 @@ func isOrdinal(norm string) bool {
 	}
 	return false
 }
+
+// boardCommittee reports whether tokens [s, e) name a committee of a
+// company's board: "the Audit Committee", "Compensation and Human Capital
+// Committee".
+func boardCommittee(toks []token, s, e int) bool {
+	if e-s < 2 || toks[e-1].norm != "committee" {
+		return false
+	}
+	for k := s; k < e-1; k++ {
+		if !boardCommitteeWords[toks[k].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// boardCommitteeWords make up the names of the committees of a board.
+var boardCommitteeWords = wordSet(`audit compensation remuneration nominating nomination governance
+corporate risk special independent human capital talent finance and & sustainability
+executive strategy technology`)

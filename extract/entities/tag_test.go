@@ -74,6 +74,13 @@ func TestTagCases(t *testing.T) {
 		{"an event is no person", "The Glastonbury Festival said tickets sold out.", nil},
 		{"places by their heads and cues", "A Thrissur-based lender opened branches in the town of Kalgoorlie and in Douglas County.",
 			[]string{"place:Thrissur=Thrissur", "place:Kalgoorlie=Kalgoorlie", "place:Douglas County=Douglas County"}},
+		{"a common-word company before its store", "Shoppers lined up outside a Target store while an Apple pie cooled.",
+			[]string{"company:Target=Target"}},
+		{"a common-word company as a subject", "The judge found that Apple had misled the court, and the Amazon has flooded.",
+			[]string{"company:Apple=Apple"}},
+		{"two bodies joined by and the", "Investigations by the Department of Energy and the FBI continue.",
+			[]string{"agency:Department of Energy=Energy Department", "agency:FBI=Federal Bureau of Investigation"}},
+		{"a board's committee and a law's name", "The Compensation Committee reviewed the Export Administration Regulations.", nil},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

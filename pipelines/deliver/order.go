@@ -10,6 +10,8 @@ import (
 	"strconv"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/newsintel/newsintel"
 )
 
 // maxEnlistTries bounds the compare-and-set rounds of enlist when other
@@ -196,4 +198,14 @@ func (l *ledger) page(ctx context.Context, topicID string, from, size int) (page
 // returns the bucket's error when they cannot be read.
 func (d *Deliverer) Deliveries(ctx context.Context, topicID string, from, size int) ([]Entry, int, error) {
 	return d.ledger.page(ctx, topicID, from, max(size, 0))
+}
+
+// Recorded returns the delivery of one period's digest to subscription
+// subID of topic topicID as the ledger holds it; found is false when it
+// holds none (it was never asked for, or has expired). The scheduler asks
+// before building a digest again for a period it already handed over. It
+// returns the bucket's error when the entry cannot be read.
+func (d *Deliverer) Recorded(ctx context.Context, topicID, subID, period string) (newsintel.Delivery, bool, error) {
+	e, _, found, err := d.ledger.get(ctx, topicID, DeliveryID(topicID, subID, period))
+	return e.Delivery, found, err
 }

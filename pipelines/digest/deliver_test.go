@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/index"
 	"github.com/newsintel/newsintel/pipelines/deliver"
 )
 
@@ -61,5 +63,70 @@ func TestSchedulerWithDeliverer(t *testing.T) {
 	require.NoError(t, err)
 	if want := time.Date(2026, 11, 30, 7, 30, 0, 0, time.UTC); !cur.LastSent.Equal(want) {
 		t.Errorf("LastSent %s after the restart, want %s recorded again", cur.LastSent, want)
+	}
+}
+
+// countingIndex counts the searches a Builder makes of a real index.
+type countingIndex struct {
+	Searcher
+	searches atomic.Int32
+}
+
+func (c *countingIndex) Search(ctx context.Context, r index.Request) (*index.Result, error) {
+	c.searches.Add(1)
+	return c.Searcher.Search(ctx, r)
+}
+
+// TestSchedulerDoesNotRebuildWhileRetrying: while the real deliverer
+// retries a failed digest, later ticks of the scheduler build nothing;
+// once the retry has sent it, the next tick records it on the
+// subscription, still without building the digest again.
+func TestSchedulerDoesNotRebuildWhileRetrying(t *testing.T) {
+	created := time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)
+	store, bus := newTestStore(t, created)
+	ctx := t.Context()
+	var up atomic.Bool
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !up.Load() {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+	}))
+	t.Cleanup(hook.Close)
+	now := time.Date(2026, 11, 30, 7, 35, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	d, err := deliver.New(ctx, bus, deliver.Options{AllowPrivate: true, Subscriptions: store, Log: testLogger(), Now: func() time.Time { return clock() }})
+	require.NoError(t, err)
+	tp, err := store.CreateTopic(ctx, newsintel.Topic{Name: "Alibaba", Query: newsintel.TopicQuery{Q: "alibaba"},
+		Schedule: newsintel.Schedule{Every: "daily", At: "07:30"}})
+	require.NoError(t, err)
+	sub, err := store.AddSubscription(ctx, tp.ID, newsintel.Subscription{URL: hook.URL + "/digest", Secret: "0123456789abcdef"})
+	require.NoError(t, err)
+	ix := &countingIndex{Searcher: newTestIndex(t, []newsintel.Document{article("d1", "reuters", "Alibaba cloud under review", created.Add(time.Hour))})}
+	s := &Scheduler{Store: store, Builder: &Builder{Index: ix}, Sender: d, Log: testLogger(), Now: clock}
+
+	require.Equal(t, 0, s.RunOnce(ctx), "the first try fails")
+	built := ix.searches.Load()
+	require.NotZero(t, built, "the first tick builds the digest")
+	for range 3 {
+		now = now.Add(time.Minute)
+		s.RunOnce(ctx)
+	}
+	if got := ix.searches.Load(); got != built {
+		t.Errorf("index searches after three more ticks = %d, want %d (the digest is not rebuilt while its delivery waits for a retry)", got, built)
+	}
+
+	up.Store(true)
+	now = now.Add(time.Hour)
+	n, err := d.RetryDue(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n, "retries sent")
+	s.RunOnce(ctx)
+	cur, err := store.Subscription(ctx, tp.ID, sub.ID)
+	require.NoError(t, err)
+	if want := time.Date(2026, 11, 30, 7, 30, 0, 0, time.UTC); !cur.LastSent.Equal(want) {
+		t.Errorf("LastSent %s after the retry sent it, want %s", cur.LastSent, want)
+	}
+	if got := ix.searches.Load(); got != built {
+		t.Errorf("index searches after the retry = %d, want %d", got, built)
 	}
 }

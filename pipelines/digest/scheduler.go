@@ -19,6 +19,13 @@ type Sender interface {
 	Deliver(ctx context.Context, t newsintel.Topic, s newsintel.Subscription, dg *newsintel.Digest, period string) (newsintel.Delivery, error)
 }
 
+// Recorder is a Sender that can say what became of a delivery it was
+// handed (pipelines/deliver.Deliverer can): found is false when it knows
+// none.
+type Recorder interface {
+	Recorded(ctx context.Context, topicID, subID, period string) (d newsintel.Delivery, found bool, err error)
+}
+
 // Defaults of a Scheduler.
 const (
 	DefaultTick   = time.Minute
@@ -99,6 +106,9 @@ func (s *Scheduler) runTopic(ctx context.Context, t newsintel.Topic, now time.Ti
 		if !due {
 			continue
 		}
+		if s.handedOver(ctx, log, t, sub, since, until) {
+			continue
+		}
 		period := [2]time.Time{since, until}
 		dg, ok := built[period]
 		if !ok {
@@ -113,6 +123,31 @@ func (s *Scheduler) runTopic(ctx context.Context, t newsintel.Topic, now time.Ti
 		}
 	}
 	return sent
+}
+
+// handedOver reports whether the period [since, until) of sub was already
+// handed to the Sender, which recorded it: a delivery sent or given up
+// since (its retries ran in the Sender) is recorded on sub now, and one
+// still failed or pending is left to the Sender's retries. Either way the
+// digest is not built again each tick. Without a Recorder, or when the
+// Sender knows nothing of the period, it reports false.
+func (s *Scheduler) handedOver(ctx context.Context, log *slog.Logger, t newsintel.Topic, sub newsintel.Subscription, since, until time.Time) bool {
+	rec, ok := s.Sender.(Recorder)
+	if !ok || !sub.PendingUntil.Equal(until) {
+		return false
+	}
+	period := PeriodName(since, until)
+	d, found, err := rec.Recorded(ctx, t.ID, sub.ID, period)
+	if err != nil || !found {
+		return false
+	}
+	switch d.State {
+	case newsintel.DeliverySent, newsintel.DeliveryGaveUp:
+		if err := s.Store.MarkSent(ctx, sub, until); err != nil {
+			log.Warn("digest: recording the delivery failed", slog.String(attrSubscription, sub.ID), slog.String(attrError, err.Error()))
+		}
+	}
+	return true
 }
 
 // duePeriod returns the period [since, until) sub is due for, and whether

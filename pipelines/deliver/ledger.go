@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -53,7 +54,13 @@ type dueMark struct {
 // concurrent use.
 type ledger struct {
 	kv jetstream.KeyValue
+
+	mu     sync.Mutex
+	counts map[string]topicCount // the last count this process wrote or read, by topic
 }
+
+// topicCount is a topic's count of entries and its revision in the bucket.
+type topicCount struct{ n, rev uint64 }
 
 // topicKey returns the key token of a topic ID: the ID itself when it is a
 // plain ID, else a hash of it.

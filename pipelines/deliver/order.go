@@ -20,27 +20,51 @@ const maxEnlistTries = 50
 
 // enlist gives delivery id the topic's next number and writes its order
 // key, so the API lists it.
+// The count last seen is tried first, so a process that numbers a topic's
+// deliveries alone reads no count.
 func (l *ledger) enlist(ctx context.Context, topicID, id string) error {
+	c, found := l.cachedCount(topicID)
 	for range maxEnlistTries {
-		n, rev, found, err := l.count(ctx, topicID)
-		if err != nil {
-			return err
+		var err error
+		if !found {
+			if c.n, c.rev, found, err = l.count(ctx, topicID); err != nil {
+				return err
+			}
 		}
-		next := []byte(strconv.FormatUint(n+1, 10))
+		next := []byte(strconv.FormatUint(c.n+1, 10))
+		var rev uint64
 		if found {
-			_, err = l.kv.Update(ctx, countKey(topicID), next, rev)
+			rev, err = l.kv.Update(ctx, countKey(topicID), next, c.rev)
 		} else {
-			_, err = l.kv.Create(ctx, countKey(topicID), next)
+			rev, err = l.kv.Create(ctx, countKey(topicID), next)
 		}
 		if errors.Is(err, jetstream.ErrKeyRevisionMismatch) || errors.Is(err, jetstream.ErrKeyExists) {
-			continue // another sender took n+1; try n+2
+			found = false // another sender took n+1: read the count again
+			continue
 		}
 		if err != nil {
 			return fmt.Errorf("deliveries count %s: %w", topicID, err)
 		}
-		return l.putOrder(ctx, topicID, n+1, id)
+		l.cacheCount(topicID, topicCount{n: c.n + 1, rev: rev})
+		return l.putOrder(ctx, topicID, c.n+1, id)
 	}
 	return fmt.Errorf("deliveries count %s: %d senders in a row took the next number first", topicID, maxEnlistTries)
+}
+
+func (l *ledger) cachedCount(topicID string) (topicCount, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	c, ok := l.counts[topicID]
+	return c, ok
+}
+
+func (l *ledger) cacheCount(topicID string, c topicCount) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.counts == nil {
+		l.counts = map[string]topicCount{}
+	}
+	l.counts[topicID] = c
 }
 
 // orderedMark is the key that says every entry of the ledger has its

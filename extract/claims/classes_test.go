@@ -191,3 +191,28 @@ func TestHeadlineSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtAndPassiveTold: UK court copy ("the court heard", "the
+// 34-year-old said") and a passive "were told that" with no agent.
+func TestCourtAndPassiveTold(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"The inquest heard that the pilot had flown for 14 hours without a break.", "the pilot had flown for 14 hours without a break", "organization", "heard"},
+		{"Asked about the messages, the 34-year-old said she had deleted them in panic.", "she had deleted them in panic", "person", "said"},
+		{"Shareholders were told that the dividend would be halved.", "the dividend would be halved", "unattributed", ""},
+		{"Passengers were told to remain in their seats.", "", "", ""},
+		{"We heard the explosion from the other side of town.", "", "", ""},
+	})
+}
+
+// TestMoreSourceNouns: organisation nouns of trade copy, officers by rank,
+// and verbs read before a clause without "that".
+func TestMoreSourceNouns(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"The carmaker said it would recall 40,000 vehicles in Europe.", "it would recall 40,000 vehicles in Europe", "organization", "said"},
+		{"State troopers said the driver had been travelling at more than 100 mph.", "the driver had been travelling at more than 100 mph", "anonymous", "said"},
+		{"Critics claim the scheme has done little to cut waiting times.", "the scheme has done little to cut waiting times", "anonymous", "claim"},
+		{"The union leader told the meeting that strikes would go ahead.", "strikes would go ahead", "person", "told"},
+		{"Attempts by this newspaper to reach the owner were unsuccessful.", "were unsuccessful", "no_response", ""},
+		{"Prices rose 4% in May. That's according to the ONS, the UK's statistics agency.", "Prices rose 4% in May", "organization", "according to"},
+	})
+}

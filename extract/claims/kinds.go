@@ -174,6 +174,12 @@ func knownOne(c conj) bool {
 		return true
 	}
 	// "the system's chief medical officer", "the agency's head of
-	// enforcement": one office, one person.
-	return strings.Contains(" "+strings.ToLower(c.descPre)+" ", " chief ")
+	// enforcement": one office, one person. So is a leader with a
+	// qualifier ("the opposition leader") and a head an owner names ("the
+	// county's top health official", "the shop's owner"), though not a
+	// pronoun's ("his aide" keeps an aide unnamed).
+	pre := " " + strings.ToLower(c.descPre) + " "
+	return strings.Contains(pre, " chief ") || strings.Contains(pre, " top ") ||
+		c.head == "leader" && c.definite && strings.TrimSpace(pre) != "" ||
+		c.possess != "" && !possPronoun(strings.ToLower(c.possess))
 }

@@ -37,6 +37,7 @@ var clausalVerbs = words(
 	"announce", "disclose", "reveal", "conclude", "indicate", "suggest", "estimate",
 	"quoted", "cited", "quotes", "cites", "clarified", "clarifies", "informed", "informs", "stresses", "notes", "describes",
 	"understands", "has learned", "signalled", "signaled", "accuses", "expect", "think", "accused", "accuse", "points", "pointed",
+	"heard", // "The court heard that …": evidence given in court
 )
 
 // thatVerbs are reporting verbs that are also common with a plain object
@@ -53,7 +54,7 @@ var thatVerbs = words(
 	"expected", "learned", "learnt", "confirm", "deny", "posted", "responded", "recall",
 	"recalls", "recalled", "observe", "observes", "stress", "counter", "reply", "caution",
 	"quoted", "cited", "quotes", "cites", "remark", "declare", "admit", "allege", "complained", "complains", "complain",
-	"understands", "points", "pointed", "expect", "think",
+	"understands", "points", "pointed", "expect", "think", "heard",
 )
 
 // objectVerbs may take a plain object as their content: "Alibaba denied
@@ -123,7 +124,8 @@ var anonNouns = map[string]string{
 	"contact": "source", "contacts": "source", "supplier": "supplier", "suppliers": "supplier",
 	"customer": "customer", "customers": "customer", "engineer": "employee",
 	"engineers": "employee", "partner": "partner", "partners": "partner",
-	"commander": "official", "commanders": "official",
+	"commander": "official", "commanders": "official", "deputies": "official",
+	"trooper": "official", "troopers": "official", "paramedics": "official", "rescuers": "official",
 	"strategist": "analyst", "strategists": "analyst", "consultant": "adviser",
 	"consultants": "adviser", "shareholder": "investor", "shareholders": "investor",
 	"figure": "person", "figures": "person", "leader": "official", "leaders": "official",
@@ -224,7 +226,10 @@ var orgNouns = words("company", "companies", "firm", "firms", "group", "ministry
 	"secretariat", "mission", "consulate", "police", "prosecutor's", "regime", "junta",
 	"media", "club", "league", "delegation", "federation", "team", "side", "squad",
 	"hospital", "clinic", "school", "district", "county", "city", "museum", "prison", "airport",
-	"management", "opposition",
+	"management", "opposition", "drugmaker", "carmaker", "miner", "brewer", "broker", "brokerage",
+	"supermarket", "grocer", "chain", "builder", "housebuilder", "publisher", "studio", "streamer",
+	"distributor", "shipper", "railway", "railroad", "refiner", "exporter", "importer", "biotech",
+	"tribunal", "inquest", "jury",
 )
 
 // docNouns name documents that can be a source: "the report found".

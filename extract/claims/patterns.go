@@ -21,7 +21,9 @@ var objWords = words("me", "us", "him", "her", "them", "reporters", "journalists
 	"jurors", "podcast", "interviewer", "host", "hosts", "colleagues", "friends", "staffers",
 	"investigators", "prosecutors", "police", "officers", "officials", "regulators", "voters",
 	"residents", "students", "graduates", "fans", "followers", "subscribers", "listeners",
-	"attendees", "participants", "delegation", "delegates", "summit", "forum", "hearing")
+	"attendees", "participants", "delegation", "delegates", "summit", "forum", "hearing",
+	"rally", "meeting", "gathering", "assembly", "chamber", "nation", "mps", "peers", "councillors",
+	"congregation", "tribunal", "inquest")
 
 // ppNouns end an adjunct after a reporting verb: "said in a statement",
 // "told reporters on Tuesday", "said at a news conference".
@@ -514,6 +516,10 @@ func contactFailed(toks []tok) (int, int) {
 	k := 0
 	for k < len(toks) && k < 2 && contactWords[toks[k].l] {
 		k++
+	}
+	if k > 0 && k+1 < len(toks) && toks[k].l == "by" {
+		for k++; k < len(toks) && k < 8 && toks[k].l != "to" && !toks[k].punct; k++ {
+		} // "Attempts by the BBC to contact …"
 	}
 	if k == 0 || k+2 >= len(toks) || toks[k].l != "to" || !contactVerbs[toks[k+1].l] {
 		return 0, 0

@@ -148,6 +148,8 @@ var hedgePhrases = newPhraseSet(
 	"it is|was understood|believed|said|alleged|reported|rumored|rumoured|thought|claimed",
 	"it has been reported|alleged|claimed|suggested|said",
 	"it is being reported",
+	"was|were told|informed that", // "Jurors were told that …": told by no one named
+	"has|have|had been told|informed that",
 	"it understood|believed|thought|alleged|rumoured|rumored", // "It's understood …": kept only after "it's"
 )
 

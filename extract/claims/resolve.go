@@ -172,6 +172,11 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 	case headName:
 		return st.named(c, p, all)
 	default:
+		if aged(c, p) {
+			// "the 52-year-old said": one known person, described by age.
+			src.Type = newsintel.SourcePerson
+			return src, true
+		}
 		if counted(c, p) {
 			// "Three resellers and systems integrators told CloudBeat":
 			// counted people the lexicon does not name.
@@ -182,6 +187,20 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 		return st.elliptic(p)
 	}
 	return src, true
+}
+
+// aged reports whether a phrase is "the 52-year-old" (or "the
+// 52-year-old woman"): a person the story has named or described.
+func aged(c conj, p parsed) bool {
+	if !c.definite || c.j-c.i > 4 || c.count > 0 {
+		return false
+	}
+	for k := c.i; k < c.j; k++ {
+		if l := p.toks[k].l; strings.HasSuffix(l, "-year-old") && isDigitAt(l, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // counted reports whether a phrase with no lexicon head counts a plural

@@ -83,7 +83,8 @@ var nounPreps = words("of", "for", "in", "at", "by", "with", "from", "into", "ab
 var beliefVerbs = words("believes", "believe", "believed", "thinks", "expects", "estimated",
 	"feared", "suspected", "concluded", "found", "showed", "announced", "disclosed", "revealed",
 	"indicated", "suggested", "claimed", "estimate", "estimates", "expect", "fear", "fears",
-	"suspect", "suspects", "think")
+	"suspect", "suspects", "think", "claim", "claims", "allege", "alleges", "alleged", "maintain",
+	"maintains", "maintained", "heard")
 
 // clauseSoon reports whether a clause starts at toks[p]: a short subject
 // then a finite verb before any punctuation ("the window for a deal is

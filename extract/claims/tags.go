@@ -68,7 +68,7 @@ func (x *extractor) thatsAccording(out []newsintel.Claim, prev, sp sentence.Span
 	if !hasSeq(toks, k, "according", "to") || k+2 >= len(toks) {
 		return out, false
 	}
-	e := npEnd(toks, k+2)
+	e := npEndAt(toks, k+2, true) // "Eurostat, the EU's statistics office."
 	if e <= k+2 || e < len(toks)-1 && !(toks[e].w == "," && (toks[e+1].l == "which" || toks[e+1].l == "who")) {
 		return out, false // a tag and more: "That's according to X, but …"
 	}

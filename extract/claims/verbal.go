@@ -33,7 +33,7 @@ func verbReading(se sent, v int) bool {
 	toks := se.toks
 	if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" ||
 		toks[v-1].l == "than" || toks[v-1].l == "as" || // "worse than expected", "as expected"
-		nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) {
+		nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) && !strings.HasSuffix(toks[v-1].l, "-old") {
 		return false // "in 14 states", "for reports": nouns, not verbs
 	}
 	if e := subjectEnd(toks, v); e < v && beForms[toks[e-1].l] {
@@ -369,7 +369,7 @@ func introOnly(toks []tok, k int) bool {
 // "report"), which needs a plural or first-person subject.
 func baseForm(l string) bool {
 	switch l {
-	case "said", "told", "wrote", "found", "shown", "read", "forecast", "learnt":
+	case "said", "told", "wrote", "found", "shown", "read", "forecast", "learnt", "heard":
 		return false
 	}
 	n := len(l)

@@ -348,12 +348,12 @@ func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map
 	claims := make(map[string][]loggedClaim, len(res.Hits))
 	for _, dm := range res.Hits {
 		meta, _ := dm.Fields[fieldMeta].(string)
-		var d newsintel.Document
-		if err := json.Unmarshal([]byte(meta), &d); err != nil {
+		d, _, err := storedMeta(meta)
+		if err != nil {
 			return nil, nil, fmt.Errorf("index: decode stored document %s: %w", dm.ID, err)
 		}
 		d.Title, _ = dm.Fields[fieldTitle].(string)
-		docs[dm.ID] = &d
+		docs[dm.ID] = d
 		if withClaims[dm.ID] {
 			packed, _ := dm.Fields[fieldPacked].(string)
 			if claims[dm.ID], err = decodeClaims(packed); err != nil {

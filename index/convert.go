@@ -46,9 +46,8 @@ type indexedDoc struct {
 	PublishedWeek  []string   `json:"published_week"`
 	PublishedMonth []string   `json:"published_month"`
 	PublishedKey   []string   `json:"published_key"`
-	Meta           string     `json:"meta"`
+	Meta           string     `json:"meta"` // see packMeta
 	Packed         string     `json:"packed"`
-	Lead           string     `json:"lead"`
 }
 
 // leadChars is about how much of the body a snippet shows.
@@ -86,7 +85,7 @@ func lead(body string, n int) string {
 // that search hits decode the small meta JSON alone. The claims are
 // stored apart from them, in storedClaims.
 type storedTags struct {
-	Mentions []newsintel.Mention        `json:"mentions,omitempty"`
+	Mentions *storedMentions            `json:"mentions,omitempty"`
 	Profile  *newsintel.SourcingProfile `json:"sourcing_profile,omitempty"`
 	Sections []newsintel.Section        `json:"sections,omitempty"`
 	Warnings []string                   `json:"warnings,omitempty"`
@@ -120,9 +119,8 @@ func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
 		Author:    distinct(d.Authors),
 		Cluster:   nonEmpty(d.Cluster),
 		Fetched:   timePtr(d.Fetched),
-		Meta:      meta,
+		Meta:      packMeta(meta, lead(d.Body, leadChars)),
 		Packed:    pack(d.Body, claims, tags),
-		Lead:      lead(d.Body, leadChars),
 	}
 	if f := d.Filing; f != nil {
 		x.Form = nonEmpty(strings.ToUpper(strings.TrimSpace(f.Form)))
@@ -151,7 +149,7 @@ func encodeStored(d *newsintel.Document) (meta, claims, tags string, err error) 
 	if err != nil {
 		return "", "", "", fmt.Errorf("encode claims of %s: %w", d.ID, err)
 	}
-	t := storedTags{Mentions: elideMentionText(d.Body, d.Mentions), Profile: d.Profile, Sections: d.Sections,
+	t := storedTags{Mentions: packMentions(d.Body, d.Mentions), Profile: d.Profile, Sections: d.Sections,
 		Warnings: d.Warnings}
 	tb, err := json.Marshal(&t)
 	if err != nil {
@@ -187,11 +185,25 @@ func mentionNames(d *newsintel.Document) map[string]string {
 	return names
 }
 
-// decodeStored rebuilds a Document from its stored fields.
-func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
+// storedMeta decodes the meta field of a stored document (see
+// packMeta): the Document without title, body and tags, and its lead.
+func storedMeta(packed string) (*newsintel.Document, string, error) {
+	meta, lead, err := unpackMeta(packed)
+	if err != nil {
+		return nil, "", err
+	}
 	var d newsintel.Document
 	if err := json.Unmarshal([]byte(meta), &d); err != nil {
-		return nil, fmt.Errorf("decode stored document: %w", err)
+		return nil, "", fmt.Errorf("decode stored document: %w", err)
+	}
+	return &d, lead, nil
+}
+
+// decodeStored rebuilds a Document from its stored fields.
+func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
+	d, _, err := storedMeta(meta)
+	if err != nil {
+		return nil, err
 	}
 	body, rest, err := unpack(packed)
 	if err != nil {
@@ -213,10 +225,14 @@ func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
 			return nil, fmt.Errorf("decode stored claims of %s: %w", d.ID, err)
 		}
 	}
+	ms, err := t.Mentions.mentions()
+	if err != nil {
+		return nil, fmt.Errorf("decode stored tags of %s: %w", d.ID, err)
+	}
 	d.Title, d.Body = title, body
-	d.Mentions, d.Claims, d.Profile, d.Sections, d.Warnings = t.Mentions, c.Claims, t.Profile, t.Sections, t.Warnings
-	restoreText(&d)
-	return &d, nil
+	d.Mentions, d.Claims, d.Profile, d.Sections, d.Warnings = ms, c.Claims, t.Profile, t.Sections, t.Warnings
+	restoreText(d)
+	return d, nil
 }
 
 // decodeClaims returns the claims stored in packed as the revision log
@@ -240,20 +256,9 @@ func decodeClaims(packed string) ([]loggedClaim, error) {
 	return logClaims(c.Claims, c.Names), nil
 }
 
-// elideMentionText returns ms with each Text that equals the body at its
-// offsets left out (restoreText puts it back): the stored tags then hold
-// no second copy of the body.
-func elideMentionText(body string, ms []newsintel.Mention) []newsintel.Mention {
-	out := slices.Clone(ms)
-	for i := range out {
-		if m := &out[i]; m.Text != "" && spanIs(body, m.Start, m.End, m.Text) {
-			m.Text = ""
-		}
-	}
-	return out
-}
-
-// elideClaimText does for claims what elideMentionText does for mentions.
+// elideClaimText returns cs with each Text that equals the body at its
+// offsets left out (restoreText puts it back): the stored claims then
+// hold no second copy of the body.
 func elideClaimText(body string, cs []newsintel.Claim) []newsintel.Claim {
 	out := slices.Clone(cs)
 	for i := range out {

@@ -160,7 +160,7 @@ func (ix *Index) claimSources(ctx context.Context, id string, r *EntityRequest) 
 func (ix *Index) entityLatest(ctx context.Context, id string, k newsintel.Kind, r *EntityRequest) ([]Hit, error) {
 	req := bleve.NewSearchRequestOptions(entityQuery(id, k, r), r.Latest, 0, false)
 	req.Score = "none"
-	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
+	req.Fields = []string{fieldTitle, fieldMeta}
 	req.SortByCustom(sortFields([]string{"-" + fieldPublishedKey})) // no cursor here, so no need to read every match's ID
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {

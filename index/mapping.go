@@ -13,7 +13,7 @@ import (
 // toIndexed changes what is indexed or stored: Open then returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.11.10"
+const MappingVersion = "2026.12.01a"
 
 // Names of the indexed fields. They are also the field names a query
 // string may use (see ParseQuery), except the stored-only ones.
@@ -48,9 +48,8 @@ const (
 	fieldPublishedWeek  = "published_week"  // Monday of the ISO week, "2024-04-29"
 	fieldPublishedMonth = "published_month" // "2024-05"
 	fieldPublishedKey   = "published_key"   // sorts like published (see sortKey); what date sorts read
-	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags
-	fieldPacked         = "packed"          // stored only: body and tags (mentions, claims, …) zstd-compressed (see pack)
-	fieldLead           = "lead"            // stored only: the start of the body, the snippet when nothing is highlighted
+	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags, and the start of the body (the snippet when nothing is highlighted), zstd-compressed (see packMeta)
+	fieldPacked         = "packed"          // stored only: body and tags (claims, mentions, …) zstd-compressed (see pack)
 )
 
 // fieldAnalyzer analyses title and body: unicode words, English
@@ -110,7 +109,6 @@ func buildMapping() *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(fieldHasAnonymous, bm)
 	doc.AddFieldMappingsAt(fieldMeta, storedField())
 	doc.AddFieldMappingsAt(fieldPacked, storedField())
-	doc.AddFieldMappingsAt(fieldLead, storedField())
 	addClaimFields(doc)
 	// doc_type is scored where a query has only must-not clauses (it is
 	// their "all documents", see compiler.group): without norms its weight

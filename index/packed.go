@@ -38,12 +38,17 @@ var (
 // that claim hits decode them without the mentions (see storedClaims).
 func pack(body, claims, tags string) string {
 	raw := make([]byte, 0, 2*binary.MaxVarintLen64+len(body)+len(claims)+len(tags))
-	raw = binary.AppendUvarint(raw, uint64(len(body)))
-	raw = append(raw, body...)
-	raw = binary.AppendUvarint(raw, uint64(len(claims)))
-	raw = append(raw, claims...)
-	raw = append(raw, tags...)
+	raw = appendSection(raw, body, "")
+	raw = appendSection(raw, claims, tags)
 	return string(zEncoder().EncodeAll(raw, nil))
+}
+
+// appendSection appends to dst the length of sec as a uvarint, sec and
+// rest; section splits them again.
+func appendSection(dst []byte, sec, rest string) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(sec)))
+	dst = append(dst, sec...)
+	return append(dst, rest...)
 }
 
 // unpack reverses pack, up to the body: tags is the rest, the claims

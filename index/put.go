@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
@@ -115,14 +114,12 @@ func (ix *Index) revisions(ctx context.Context, docs map[string]*newsintel.Docum
 	}
 	out := make(map[string]int, len(res.Hits))
 	for _, h := range res.Hits {
-		var m struct {
-			Revision int `json:"revision"`
-		}
 		s, _ := h.Fields[fieldMeta].(string)
-		if err := json.Unmarshal([]byte(s), &m); err != nil {
+		d, _, err := storedMeta(s)
+		if err != nil {
 			return nil, fmt.Errorf("index: decode revision of %s: %w", h.ID, err)
 		}
-		out[h.ID] = m.Revision
+		out[h.ID] = d.Revision
 	}
 	return out, nil
 }

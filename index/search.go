@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"html"
 	"slices"
@@ -148,7 +147,7 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 		main = withFilter(main, tree == nil, filter)
 	}
 	req := bleve.NewSearchRequestOptions(main, r.Size, r.From, false)
-	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
+	req.Fields = []string{fieldTitle, fieldMeta}
 	req.SortByCustom(sortFields(sortOrder(r)))
 	if scoreOnly(r) {
 		req.SortBy([]string{"-_score"})
@@ -375,24 +374,23 @@ func plainHits(dms search.DocumentMatchCollection) ([]Hit, error) {
 	return hits, nil
 }
 
-// toHit builds a Hit from the stored title, meta and lead of dm and its
-// highlighted fragments.
+// toHit builds a Hit from the stored title and meta (with the lead) of
+// dm and its highlighted fragments.
 func toHit(dm *search.DocumentMatch, withFragments bool) (Hit, error) {
-	var d newsintel.Document
 	meta, _ := dm.Fields[fieldMeta].(string)
-	if err := json.Unmarshal([]byte(meta), &d); err != nil {
+	d, lead, err := storedMeta(meta)
+	if err != nil {
 		return Hit{}, fmt.Errorf("index: decode hit %s: %w", dm.ID, err)
 	}
 	title, _ := dm.Fields[fieldTitle].(string)
 	h := Hit{
 		ID: dm.ID, Title: title, URL: d.URL, Kind: string(d.Kind), Source: d.Source,
-		Publisher: d.Publisher, Published: publishedOf(&d), Score: dm.Score,
+		Publisher: d.Publisher, Published: publishedOf(d), Score: dm.Score,
 	}
 	if frags := dm.Fragments[fieldBody]; len(frags) > 0 && strings.Contains(frags[0], "<mark>") {
 		h.Snippet = frags[0]
 	} else {
-		l, _ := dm.Fields[fieldLead].(string)
-		h.Snippet = html.EscapeString(l)
+		h.Snippet = html.EscapeString(lead)
 	}
 	if withFragments && len(dm.Fragments) > 0 {
 		h.Fragments = dm.Fragments

@@ -54,7 +54,7 @@ func (ix *Index) Similar(ctx context.Context, id string, size int) ([]Hit, error
 	}
 	q := query.NewBooleanQuery([]query.Query{like}, nil, []query.Query{query.NewDocIDQuery([]string{id})})
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
-	req.Fields = []string{fieldTitle, fieldMeta, fieldLead}
+	req.Fields = []string{fieldTitle, fieldMeta}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, searchErr(ctx, err)

@@ -23,6 +23,8 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 			out = g.appendHeadedCompany(out, body, toks, k)
 		case t.is(clsCompanyNoun) && !t.cap:
 			out = g.appendNamedCompany(out, body, toks, k)
+		case t.cap && (mastheads[t.norm] || t.norm == "university"):
+			out = appendInstitution(out, body, toks, k)
 		}
 	}
 	out = append(out, g.placeCandidates(body, toks)...)
@@ -339,3 +341,30 @@ func boardCommittee(toks []token, s, e int) bool {
 var boardCommitteeWords = wordSet(`audit compensation remuneration nominating nomination governance
 corporate risk special independent human capital talent finance and & sustainability
 executive strategy technology`)
+
+// mastheads end the names of newspapers and news services: "Korea
+// Herald", "Sydney Morning Herald", "Hindustan Times", "China Daily".
+var mastheads = wordSet(`herald times post tribune telegraph guardian observer chronicle mail
+mirror express examiner inquirer gazette journal daily news`)
+
+// appendInstitution reads a newspaper or a university named around its
+// head at k, "the Korea Herald", "Stanford University", "University of
+// Michigan", as a company (the type of organisations that are neither
+// government nor people). A place's name inside it is no mention of the
+// place.
+func appendInstitution(out []candidate, body string, toks []token, k int) []candidate {
+	s, e := nameBefore(toks, k, 3), k+1
+	if s > 0 && s < k && toks[s-1].cap && toks[s-1].norm == "new" {
+		s-- // "New York University", "New Zealand Herald"
+	}
+	if toks[k].norm == "university" && k+2 < len(toks) && toks[k+1].norm == "of" {
+		e = nameRun(toks, k+2, 3, isNameWord)
+		if e == k+2 {
+			return out
+		}
+	} else if s == k || k-s == 1 && toks[s].sentStart && lowerElsewhere(toks, toks[s].norm) {
+		return out
+	}
+	return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
+		typ: newsintel.EntityCompany, conf: 0.65, rule: true})
+}

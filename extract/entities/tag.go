@@ -32,14 +32,16 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	if len(toks) == 0 {
 		return nil
 	}
-	cands := g.matchList(toks)
+	cands := extendLegalSuffixes(toks, g.matchList(toks))
 	cands = append(cands, g.ruleCandidates(body, toks)...)
 	cands = dropInCodes(toks, cands)
+	cands = dropIndexNames(toks, cands)
 	cands = g.keepSupported(toks, cands)
 	cands = dropPeopleOverNames(toks, cands)
 	cands = append(cands, coordinatedCompanies(body, toks, cands)...)
 	chosen := resolve(toks, cands)
 	chosen = g.tickerMentions(toks, chosen)
+	chosen = g.cashtags(toks, chosen)
 	chosen = g.definedNames(toks, chosen)
 	chosen = g.extendEmbassies(toks, chosen)
 	chosen = g.linkPeople(toks, chosen)
@@ -292,4 +294,82 @@ func inCode(toks []token, s, e int) bool {
 
 func hasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
+}
+
+// extendLegalSuffixes stretches a company the list names over the legal
+// suffixes that follow it: "Under Armour Inc", "Robinhood Markets Inc.",
+// "Lumen Technologies, Inc.". "Group" or "Holdings" may name another
+// company ("Reliance Group") and are left to the list.
+func extendLegalSuffixes(toks []token, cands []candidate) []candidate {
+	for i := range cands {
+		c := &cands[i]
+		if c.typ != newsintel.EntityCompany || c.rule {
+			continue
+		}
+		e := c.e
+		if e+1 < len(toks) && toks[e].norm == "," && commaSuffixes[toks[e+1].norm] && toks[e+1].cap {
+			e++
+		}
+		for e < len(toks) && toks[e].word && (toks[e].cap || toks[e].norm == "plc") && legalSuffixes[toks[e].norm] {
+			e++
+		}
+		if e > c.e && legalSuffixes[toks[e-1].norm] {
+			c.e = e
+		}
+	}
+	return cands
+}
+
+// legalSuffixes are the orgSuffixes that say only what legal form a
+// company has.
+var legalSuffixes = wordSet(`inc incorporated corp corporation ltd limited llc llp lp plc ag sa
+gmbh co nv bv se spa sas ab asa oyj kk bhd pte pty`)
+
+// dropIndexNames drops the companies that only lend their names to a
+// market index: "the S&P 500", "the Nasdaq Composite", "Nikkei 225",
+// "Nasdaq-100", "the Dow Jones Industrial Average".
+func dropIndexNames(toks []token, cands []candidate) []candidate {
+	out := cands[:0]
+	for _, c := range cands {
+		if c.typ == newsintel.EntityCompany && indexProviders[normsOf(toks, c.s, c.e)] && indexFollows(toks, c.e) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// indexProviders are the normalised names of companies whose names name
+// market indexes.
+var indexProviders = map[string]bool{"s&p": true, "s & p": true, "nasdaq": true, "nikkei": true, "ftse": true,
+	"dow": true, "dow jones": true, "stoxx": true, "euro stoxx": true, "msci": true, "russell": true,
+	"hang seng": true, "cboe": true, "nyse": true, "topix": true, "kospi": true}
+
+// indexFollows reports whether the words from k on make a name an index's:
+// a number ("500", "-100") or an index's noun ("Composite", "Index").
+func indexFollows(toks []token, k int) bool {
+	if k < len(toks) && toks[k].norm == "-" && joined(toks, k) {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	t := toks[k]
+	return t.word && (isDigits(t.norm) || t.cap && indexNouns[t.norm])
+}
+
+var indexNouns = wordSet(`composite index indices indexes industrial industrials average
+transportation utilities financials volatility futures world emerging all-world`)
+
+// normsOf joins the normalised forms of tokens [s, e) with spaces, and
+// those of "&" without ("S&P").
+func normsOf(toks []token, s, e int) string {
+	var b strings.Builder
+	for k := s; k < e; k++ {
+		if k > s && toks[k].start != toks[k-1].end {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].norm)
+	}
+	return b.String()
 }

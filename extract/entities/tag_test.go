@@ -81,6 +81,12 @@ func TestTagCases(t *testing.T) {
 		{"two bodies joined by and the", "Investigations by the Department of Energy and the FBI continue.",
 			[]string{"agency:Department of Energy=Energy Department", "agency:FBI=Federal Bureau of Investigation"}},
 		{"a board's committee and a law's name", "The Compensation Committee reviewed the Export Administration Regulations.", nil},
+		{"a listed name before its legal suffix", "Shares of easyJet plc fell.", []string{"company:easyJet plc=easyJet"}},
+		{"cashtags", "$NVDA and $AAPL rallied; $5 bought nothing, nor did $ZZZZ.",
+			[]string{"company:NVDA=Nvidia", "company:AAPL=Apple"}},
+		{"an index is no company", "The Nasdaq-100 rose, while Nasdaq Inc reported earnings.", []string{"company:Nasdaq Inc=Nasdaq"}},
+		{"newspapers and universities", "According to the Jakarta Post and the Irish Times, the University of Oxford agreed.",
+			[]string{"company:Jakarta Post=Jakarta Post", "company:Irish Times=Irish Times", "company:University of Oxford=University of Oxford"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

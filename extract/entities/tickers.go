@@ -164,3 +164,33 @@ func overlapsAny(c candidate, pairs []int) bool {
 	}
 	return false
 }
+
+// cashtags tags the US tickers written as cashtags, "$TSLA", as mentions
+// of the companies the list knows under them. "$5" and unknown tickers
+// are left alone.
+func (g *Gazetteer) cashtags(toks []token, chosen []candidate) []candidate {
+	n := len(chosen)
+	for k := 0; k+1 < len(toks); k++ {
+		t := &toks[k+1]
+		if toks[k].norm != "$" || toks[k].end != t.start || !t.word || !t.allCaps || t.end-t.start > 6 || hasDigit(t.norm) {
+			continue
+		}
+		if i, ok := g.tickers[listingKey("US", t.surface)]; ok && !overlapsAny(candidate{s: k + 1, e: k + 2}, spans(chosen)) {
+			e := &g.entities[i]
+			chosen = append(chosen, candidate{s: k + 1, e: k + 2, entity: i, name: e.Name, typ: e.Type, conf: 0.85})
+		}
+	}
+	if len(chosen) == n {
+		return chosen
+	}
+	return resolve(toks, chosen)
+}
+
+// spans lists the token ranges of cands as pairs (s0, e0, s1, e1, ...).
+func spans(cands []candidate) []int {
+	out := make([]int, 0, 2*len(cands))
+	for _, c := range cands {
+		out = append(out, c.s, c.e)
+	}
+	return out
+}

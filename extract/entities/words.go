@@ -162,7 +162,7 @@ photo photos caption credit credits getty images video podcast
 tour festival cup awards award olympics championship championships prize summit conference
 forum expo show fair marathon derby grand slam
 herald times post tribune telegraph guardian observer chronicle mail mirror express
-examiner inquirer`)
+examiner inquirer composite average`)
 
 // descriptors are nouns that describe a company, person or group and may
 // stand capitalised at the start of a sentence right before its name:

@@ -31,12 +31,7 @@ func TestSchedulerWithDeliverer(t *testing.T) {
 	d, err := deliver.New(ctx, bus, deliver.Options{AllowPrivate: true, Subscriptions: store, Log: testLogger()})
 	require.NoError(t, err)
 
-	tp, err := store.CreateTopic(ctx, newsintel.Topic{Name: "Alibaba", Query: newsintel.TopicQuery{Q: "alibaba"},
-		Schedule: newsintel.Schedule{Every: "daily", At: "07:30"}})
-	require.NoError(t, err)
-	sub, err := store.AddSubscription(ctx, tp.ID, newsintel.Subscription{URL: hook.URL + "/digest", Secret: "0123456789abcdef"})
-	require.NoError(t, err)
-	ix := newTestIndex(t, []newsintel.Document{article("d1", "reuters", "Alibaba cloud under review", created.Add(time.Hour))})
+	tp, sub, ix := dailyTopicWithHook(t, store, hook.URL, created)
 	now := time.Date(2026, 11, 30, 7, 35, 0, 0, time.UTC)
 	run := func() int {
 		s := &Scheduler{Store: store, Builder: &Builder{Index: ix}, Sender: d, Log: testLogger(), Now: func() time.Time { return now }}
@@ -64,6 +59,20 @@ func TestSchedulerWithDeliverer(t *testing.T) {
 	if want := time.Date(2026, 11, 30, 7, 30, 0, 0, time.UTC); !cur.LastSent.Equal(want) {
 		t.Errorf("LastSent %s after the restart, want %s recorded again", cur.LastSent, want)
 	}
+}
+
+// dailyTopicWithHook saves a daily 07:30 topic about Alibaba with a
+// webhook subscription to hookURL, and an index holding one matching
+// article fetched an hour after created.
+func dailyTopicWithHook(t *testing.T, store *Store, hookURL string, created time.Time) (newsintel.Topic, newsintel.Subscription, *index.Index) {
+	t.Helper()
+	tp, err := store.CreateTopic(t.Context(), newsintel.Topic{Name: "Alibaba", Query: newsintel.TopicQuery{Q: "alibaba"},
+		Schedule: newsintel.Schedule{Every: "daily", At: "07:30"}})
+	require.NoError(t, err)
+	sub, err := store.AddSubscription(t.Context(), tp.ID, newsintel.Subscription{URL: hookURL + "/digest", Secret: "0123456789abcdef"})
+	require.NoError(t, err)
+	ix := newTestIndex(t, []newsintel.Document{article("d1", "reuters", "Alibaba cloud under review", created.Add(time.Hour))})
+	return tp, sub, ix
 }
 
 // countingIndex counts the searches a Builder makes of a real index.
@@ -96,12 +105,8 @@ func TestSchedulerDoesNotRebuildWhileRetrying(t *testing.T) {
 	clock := func() time.Time { return now }
 	d, err := deliver.New(ctx, bus, deliver.Options{AllowPrivate: true, Subscriptions: store, Log: testLogger(), Now: func() time.Time { return clock() }})
 	require.NoError(t, err)
-	tp, err := store.CreateTopic(ctx, newsintel.Topic{Name: "Alibaba", Query: newsintel.TopicQuery{Q: "alibaba"},
-		Schedule: newsintel.Schedule{Every: "daily", At: "07:30"}})
-	require.NoError(t, err)
-	sub, err := store.AddSubscription(ctx, tp.ID, newsintel.Subscription{URL: hook.URL + "/digest", Secret: "0123456789abcdef"})
-	require.NoError(t, err)
-	ix := &countingIndex{Searcher: newTestIndex(t, []newsintel.Document{article("d1", "reuters", "Alibaba cloud under review", created.Add(time.Hour))})}
+	tp, sub, bleve := dailyTopicWithHook(t, store, hook.URL, created)
+	ix := &countingIndex{Searcher: bleve}
 	s := &Scheduler{Store: store, Builder: &Builder{Index: ix}, Sender: d, Log: testLogger(), Now: clock}
 
 	require.Equal(t, 0, s.RunOnce(ctx), "the first try fails")

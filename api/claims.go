@@ -66,6 +66,7 @@ func (s *Server) exportClaims(w http.ResponseWriter, r *http.Request, cs ClaimSe
 		return
 	}
 	req.Size = min(want, index.MaxSize)
+	req.Facets, req.DateHistogram = nil, "" // a CSV has no place for them
 	res, err := cs.SearchClaims(r.Context(), req)
 	if err != nil {
 		s.fail(w, r, err)
@@ -74,7 +75,6 @@ func (s *Server) exportClaims(w http.ResponseWriter, r *http.Request, cs ClaimSe
 	w.Header().Set("X-Total-Count", strconv.FormatUint(res.Total, 10))
 	cw := startClaimsCSV(w)
 	defer cw.Flush()
-	req.Facets, req.DateHistogram = nil, "" // counted once, on the first page
 	for got := 0; ; {
 		for _, c := range res.Claims {
 			_ = cw.Write(claimRow(c))

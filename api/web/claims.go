@@ -29,6 +29,7 @@ type claimsData struct {
 	Chart                                     chart
 	Pager                                     pager
 	CSV                                       string
+	CSVRows                                   int // rows the CSV link exports when fewer than Total (its bound)
 	Hidden                                    []field
 }
 
@@ -110,6 +111,9 @@ func (h *Handler) runClaims(r *http.Request, q url.Values, req index.ClaimReques
 	csv.Set("format", "csv")
 	csv.Set("size", strconv.Itoa(api.MaxCSVClaims)) // the whole bounded export, not the page
 	d.CSV = "/api/v1/claims?" + csv.Encode()
+	if d.Total > api.MaxCSVClaims {
+		d.CSVRows = api.MaxCSVClaims
+	}
 	return nil
 }
 

@@ -58,7 +58,10 @@ func benchDocs(n, claimsPer int, seed uint64) []newsintel.Document {
 
 // BenchmarkFind groups the claims about one company out of
 // $STORY_BENCH_CLAIMS claims (default 20 000; set 100000 for the bound
-// the issue names), at most DefaultMaxClaims of them read.
+// the issue names), at most DefaultMaxClaims of them read: computed from
+// nothing each time (no cache); recomputed as after the index changed
+// (the claims' content words kept from the request before: changed_);
+// and asked again of an unchanged index (cached_).
 func BenchmarkFind(b *testing.B) {
 	claims := 20000
 	if v, err := strconv.Atoi(os.Getenv("STORY_BENCH_CLAIMS")); err == nil && v > 0 {
@@ -71,19 +74,25 @@ func BenchmarkFind(b *testing.B) {
 	for start := 0; start < len(docs); start += 1000 {
 		require.NoError(b, ix.Put(b.Context(), docs[start:min(start+1000, len(docs))]))
 	}
-	f := New(ix, Options{})
+	cold, changed, warm := New(ix, Options{CacheBytes: -1}), New(ix, Options{}), New(ix, Options{})
+	changed.cache = nil
 	for _, tc := range []struct {
 		name string
+		f    *Finder
 		req  Request
 	}{
-		{"every_claim", Request{}},
-		{"one_company", Request{Entity: []string{"Alibaba"}}},
-		{"one_company_month", Request{Entity: []string{"Alibaba"}, Since: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)}},
+		{"every_claim", cold, Request{}},
+		{"one_company", cold, Request{Entity: []string{"Alibaba"}}},
+		{"one_company_month", cold, Request{Entity: []string{"Alibaba"}, Since: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)}},
+		{"changed_every_claim", changed, Request{}},
+		{"changed_one_company", changed, Request{Entity: []string{"Alibaba"}}},
+		{"cached_every_claim", warm, Request{}},
+		{"cached_one_company", warm, Request{Entity: []string{"Alibaba"}}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			var list *List
 			for b.Loop() {
-				if list, err = f.Find(b.Context(), tc.req); err != nil {
+				if list, err = tc.f.Find(b.Context(), tc.req); err != nil {
 					b.Fatal(err)
 				}
 			}

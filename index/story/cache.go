@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -107,6 +108,53 @@ func cached[T any](f *Finder, key string, compute func() (*T, error)) (*T, error
 		}
 	}
 	return v, nil
+}
+
+// termCache keeps the content words of claims (see contentTerms) by their
+// text and the names left out of them, so that a claim read again, by
+// another request or after the index changed, is not split and stemmed
+// again. It holds from max to 2*max claims: once max are new, the older
+// ones are dropped. The counts it returns are shared: read them only.
+type termCache struct {
+	mu       sync.Mutex
+	max      int
+	cur, old map[string]map[string]int
+}
+
+func newTermCache(max int) *termCache {
+	return &termCache{max: max, cur: map[string]map[string]int{}}
+}
+
+// counts returns the content words of text, leaving out those of names.
+func (c *termCache) counts(text string, names []string) map[string]int {
+	if c == nil {
+		return contentTerms(text, nameWords(names))
+	}
+	key := text + "\x00" + strings.Join(names, "\x00")
+	c.mu.Lock()
+	v, ok := c.cur[key]
+	if !ok {
+		if v, ok = c.old[key]; ok {
+			c.add(key, v)
+		}
+	}
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = contentTerms(text, nameWords(names))
+	c.mu.Lock()
+	c.add(key, v)
+	c.mu.Unlock()
+	return v
+}
+
+// add keeps v for key; c.mu is held.
+func (c *termCache) add(key string, v map[string]int) {
+	if len(c.cur) >= c.max {
+		c.old, c.cur = c.cur, make(map[string]map[string]int, c.max)
+	}
+	c.cur[key] = v
 }
 
 // key names a validated request in the cache.

@@ -167,3 +167,27 @@ func TestNoCacheWithoutGeneration(t *testing.T) {
 		t.Errorf("an index without a generation: %d bytes cached, %d stories; want 0 and some", f.cache.bytes, len(list.Stories))
 	}
 }
+
+func TestTermCacheKeepsWhatContentTermsSays(t *testing.T) {
+	c := newTermCache(2)
+	claims := []struct {
+		text  string
+		names []string
+	}{
+		{"Alibaba is weighing a sale of its cloud unit", []string{"Alibaba"}},
+		{"Alibaba is weighing a sale of its cloud unit", nil}, // the same words, other names
+		{"Regulators are probing the deal", nil},
+		{"Tesla will cut 3,000 jobs in Europe", []string{"Tesla"}},
+	}
+	for round := 0; round < 2; round++ {
+		for _, cl := range claims {
+			got, want := c.counts(cl.text, cl.names), contentTerms(cl.text, nameWords(cl.names))
+			require.Equal(t, want, got, "round %d: %q without %v", round, cl.text, cl.names)
+		}
+	}
+	if n := len(c.cur) + len(c.old); n > 4 {
+		t.Errorf("a cache of 2 holds %d claims, want at most 4", n)
+	}
+	var none *termCache
+	require.Equal(t, contentTerms("Regulators are probing the deal", nil), none.counts("Regulators are probing the deal", nil))
+}

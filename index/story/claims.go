@@ -19,6 +19,8 @@ type item struct {
 	group     int                 // Claim.Group of the claim in its document
 	relayed   bool                // the text follows "reports that" in its sentence
 	matched   bool                // the request matched the claim itself, not only its document
+	docNo     int32               // its document, and the document's near-duplicate cluster,
+	clusterNo int32               // numbered within one request (see numberDocs)
 	ents      []string            // its entities and its document's title entities, places left out
 	counts    map[string]int      // content-word counts
 	vec       vector
@@ -105,7 +107,7 @@ func (f *Finder) items(ctx context.Context, hits []index.ClaimHit, max int) ([]*
 		if h.Position > 0 {
 			placed[fmt.Sprintf("%s#%d", h.DocumentID, h.Position)] = true
 		}
-		it := newItem(h, d)
+		it := newItem(h, d, f.terms)
 		it.matched = true
 		out = append(out, it)
 	}
@@ -113,11 +115,12 @@ func (f *Finder) items(ctx context.Context, hits []index.ClaimHit, max int) ([]*
 		d := docs[id]
 		for i := 0; d != nil && i < len(d.Claims) && len(out) < max; i++ {
 			if h := claimHitOf(d, i); !placed[fmt.Sprintf("%s#%d", id, i+1)] && asserts(h) {
-				out = append(out, newItem(h, d))
+				out = append(out, newItem(h, d, f.terms))
 			}
 		}
 	}
 	sortItems(out)
+	numberDocs(out)
 	weigh(out)
 	return out, nil
 }
@@ -138,7 +141,9 @@ func sortItems(its []*item) {
 	})
 }
 
-func newItem(h index.ClaimHit, d *newsintel.Document) *item {
+// newItem makes an item of h, a claim of d (nil when d could not be read),
+// taking its content words from terms (nil: none kept).
+func newItem(h index.ClaimHit, d *newsintel.Document, terms *termCache) *item {
 	it := &item{hit: h, doc: d, published: h.Published}
 	names := append([]string(nil), h.EntityNames...)
 	ents := append([]string(nil), h.Entities...)
@@ -172,8 +177,25 @@ func newItem(h index.ClaimHit, d *newsintel.Document) *item {
 			}
 		}
 	}
-	it.counts = contentTerms(h.Text, nameWords(names))
+	it.counts = terms.counts(h.Text, names)
 	return it
+}
+
+// numberDocs numbers the items' documents and near-duplicate clusters, so
+// that grouping compares numbers, not IDs.
+func numberDocs(its []*item) {
+	docs, clusters := map[string]int32{}, map[string]int32{}
+	number := func(m map[string]int32, s string) int32 {
+		n, ok := m[s]
+		if !ok {
+			n = int32(len(m))
+			m[s] = n
+		}
+		return n
+	}
+	for _, it := range its {
+		it.docNo, it.clusterNo = number(docs, it.hit.DocumentID), number(clusters, it.cluster())
+	}
 }
 
 // weigh gives every item its TF-IDF vector over the items' content words,

@@ -28,7 +28,7 @@ func (p *profile) documentLink(d *newsintel.Document) (Link, bool) {
 	}
 	if d.Kind == newsintel.KindArticle {
 		for i := range d.Claims {
-			if l, ok := p.claimLink(newItem(claimHitOf(d, i), d)); ok {
+			if l, ok := p.claimLink(newItem(claimHitOf(d, i), d, nil)); ok {
 				consider(l)
 			}
 		}

@@ -140,7 +140,7 @@ func (f *Finder) get(ctx context.Context, id, docID, hash string) (*Story, error
 		return nil, newsintel.Errorf(newsintel.ENOTFOUND,
 			"story %s: document %s has no claim the story could be named for, in any revision", id, docID)
 	}
-	seed := newItem(h, d)
+	seed := newItem(h, d, f.terms)
 	if !asserts(seed.hit) {
 		return nil, newsintel.Errorf(newsintel.ENOTFOUND, "story %s: its claim asserts nothing (%s)", id, seed.hit.Source.Type)
 	}

@@ -103,11 +103,11 @@ func joinScore(it *item, g *group) float64 {
 		if i > 0 && i < len(g.items)-maxCompared {
 			continue // the first claim and the newest ones speak for the story
 		}
-		sameDoc := m.hit.DocumentID == it.hit.DocumentID
+		sameDoc := m.docNo == it.docNo
 		if sameDoc && it.group > 0 && it.group == m.group {
 			return 1
 		}
-		copied := !sameDoc && m.cluster() == it.cluster() // near-duplicate documents
+		copied := !sameDoc && m.clusterNo == it.clusterNo // near-duplicate documents
 		if !shares && !copied {
 			continue
 		}

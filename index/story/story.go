@@ -107,7 +107,7 @@ type Options struct {
 	MaxEvidenceDocs int           // documents examined for evidence per story
 	// CacheBytes bounds the answers kept for asking again while the index
 	// has not changed (see Finder); 0 means DefaultCacheBytes, a negative
-	// number keeps none.
+	// number keeps none, nor the content words of the claims read.
 	CacheBytes int
 }
 
@@ -141,13 +141,14 @@ type Finder struct {
 	ix    Index
 	opts  Options
 	cache *resultCache // nil: none
+	terms *termCache   // content words of the claims read, by text
 }
 
 // New returns a Finder over ix.
 func New(ix Index, o Options) *Finder {
 	f := &Finder{ix: ix, opts: o.withDefaults()}
 	if f.opts.CacheBytes > 0 {
-		f.cache = newResultCache(f.opts.CacheBytes)
+		f.cache, f.terms = newResultCache(f.opts.CacheBytes), newTermCache(4*f.opts.MaxClaims)
 	}
 	return f
 }

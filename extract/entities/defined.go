@@ -9,14 +9,15 @@ import "github.com/newsintel/newsintel"
 // there and wherever else the text writes it, as the same entity. A short
 // name is one word, an acronym or a capitalised word that is not a common
 // one ("the “Company”" defines nothing); tickers with a period or digits
-// ("NVDA.O") are left to the listing notes. People define no short names.
+// ("NVDA.O") are left to the listing notes. People and places define no
+// short names: after a dateline's place the parenthesis names the wire.
 func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 	var defs []candidate // s and e unset: the entity a short name stands for
 	var norms []string
 	var caps []bool // the short name is an acronym: it matches only in capitals
 	for _, c := range chosen {
-		if c.typ == newsintel.EntityPerson {
-			continue
+		if c.typ == newsintel.EntityPerson || c.typ == newsintel.EntityPlace {
+			continue // "WASHINGTON (Reuters)" names a wire service, not the place
 		}
 		if k, ok := definitionAfter(toks, c.e); ok {
 			d := c

@@ -25,7 +25,11 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 		}
 		switch {
 		case t.cap && t.is(clsPlaceHead):
-			if s := nameBefore(toks, k, 3); s < k && !(k-s == 1 && toks[s].sentStart && lowerElsewhere(toks, toks[s].norm)) {
+			s := nameBefore(toks, k, 3)
+			for s < k && hasDigit(toks[s].norm) {
+				s++ // "E9 Cayman Islands": a code before the name is no part of it
+			}
+			if s < k && !(k-s == 1 && toks[s].sentStart && lowerElsewhere(toks, toks[s].norm)) {
 				add(s, k+1, 0.7)
 			}
 		case !t.cap && placeKindNouns[t.norm] && k+2 < len(toks) && toks[k+1].norm == "of":

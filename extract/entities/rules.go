@@ -53,7 +53,7 @@ func nameBeforeJoined(toks []token, k, max int, and bool) int {
 	for j := k - 1; j >= 0 && n < max; j-- {
 		t := toks[j]
 		switch {
-		case isNameWord(t) || t.word && t.cap && t.is(clsOrgSuffix):
+		case isNameWord(t) || t.word && t.cap && t.is(clsOrgSuffix) || groupInName(toks, j):
 			s, n = j, n+1
 		case (t.norm == "&" || t.norm == "-" && joined(toks, j) || and && t.norm == "and") && j > 0 && isNameWord(toks[j-1]):
 			continue
@@ -62,6 +62,18 @@ func nameBeforeJoined(toks []token, k, max int, and bool) int {
 		}
 	}
 	return skipCommonStart(toks, s, k)
+}
+
+// groupInName reports whether token j is a common word that stands inside
+// a body's name: "New" before a name ("New York Police Department"), or a
+// capitalised noun for a group of officials after one ("Chicago Police
+// Department"; alone, "Police said" names nobody).
+func groupInName(toks []token, j int) bool {
+	t := &toks[j]
+	if t.cap && t.norm == "new" && j+1 < len(toks) && isNameWord(toks[j+1]) {
+		return true // "New York Police Department", "New Zealand Herald"
+	}
+	return t.cap && !t.sentStart && t.norm == "police" && j > 0 && isNameWord(toks[j-1])
 }
 
 // skipCommonStart moves the start s of a name that ends before k past a
@@ -354,9 +366,6 @@ mirror express examiner inquirer gazette journal daily news`)
 // place.
 func appendInstitution(out []candidate, body string, toks []token, k int) []candidate {
 	s, e := nameBefore(toks, k, 3), k+1
-	if s > 0 && s < k && toks[s-1].cap && toks[s-1].norm == "new" {
-		s-- // "New York University", "New Zealand Herald"
-	}
 	if toks[k].norm == "university" && k+2 < len(toks) && toks[k+1].norm == "of" {
 		e = nameRun(toks, k+2, 3, isNameWord)
 		if e == k+2 {

@@ -277,13 +277,10 @@ func dropInCodes(toks []token, cands []candidate) []candidate {
 }
 
 // inCode reports whether tokens [s, e) are joined by hyphens, with no
-// space, to a chain of tokens that holds a number.
+// space, to a chain of tokens after them that holds a number: identifiers
+// start with the agency's code. A number before them is something else
+// ("UPDATE 1-U.S. review").
 func inCode(toks []token, s, e int) bool {
-	for j := s - 1; j > 0 && toks[j].norm == "-" && joined(toks, j); j -= 2 {
-		if hasDigit(toks[j-1].norm) {
-			return true
-		}
-	}
 	for j := e; j+1 < len(toks) && toks[j].norm == "-" && joined(toks, j); j += 2 {
 		if hasDigit(toks[j+1].norm) {
 			return true

@@ -87,6 +87,11 @@ func TestTagCases(t *testing.T) {
 		{"an index is no company", "The Nasdaq-100 rose, while Nasdaq Inc reported earnings.", []string{"company:Nasdaq Inc=Nasdaq"}},
 		{"newspapers and universities", "According to the Jakarta Post and the Irish Times, the University of Oxford agreed.",
 			[]string{"company:Jakarta Post=Jakarta Post", "company:Irish Times=Irish Times", "company:University of Oxford=University of Oxford"}},
+		{"a number before a name is no identifier", "UPDATE 1-U.S. review of chip exports widens", []string{"place:U.S.=United States"}},
+		{"a dateline's parenthesis names the wire", "LAGOS (Globe Wire) - Officials met. Globe Wire staff left.", []string{"place:LAGOS=Lagos"}},
+		{"a police department", "The Houston Police Department and the New York Police Department said arrests rose.",
+			[]string{"agency:Houston Police Department=Houston Police Department", "agency:New York Police Department=New York Police Department"}},
+		{"a code before a place's head", "E9 Cayman Islands\n\nGrand Cayman Islands", []string{"place:Cayman Islands=Cayman Islands", "place:Grand Cayman Islands=Grand Cayman Islands"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

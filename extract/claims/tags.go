@@ -54,6 +54,9 @@ func (x *extractor) thatsAccording(out []newsintel.Claim, prev, sp sentence.Span
 	if n := len(out); n > 0 && out[n-1].End > prev.Start {
 		return out, false
 	}
+	if lead := x.body[sp.Start:min(sp.End, sp.Start+4)]; lead != "That" && lead != "THAT" {
+		return out, false // most sentences: no tokens needed
+	}
 	toks := tokenize(x.body, sp.Start, sp.End, x.isQuoted)
 	if len(toks) < 4 || toks[0].l != "that" {
 		return out, false

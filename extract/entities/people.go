@@ -22,6 +22,9 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 		if last := toks[e-1]; last.allCaps && last.end-last.start > 1 {
 			return // "Mistral AI said": a surname is not written in capitals
 		}
+		if companyLastWords[toks[e-1].norm] {
+			return // "Austin Energy", "Jordan Capital"
+		}
 		out = append(out, candidate{s: s, e: e, entity: -1, name: personName(body, toks, s, e),
 			typ: newsintel.EntityPerson, conf: conf, rule: true})
 	}
@@ -80,20 +83,32 @@ func titleFollows(toks []token, e int) bool {
 
 // namesPlace reports whether the words [s, e) that start with a given name
 // name a place or a thing named after one instead: a geographic head
-// follows ("Virginia Beach", "Jordan Valley"), or the given name is a
-// place's and a noun of places follows ("Georgia Tech", "Sydney Harbour").
+// follows ("Jordan Valley"), a building's noun ("Madison Square Garden"),
+// or the given name is a place's and a noun of places follows ("Virginia
+// Beach", "Georgia Tech", "Sydney Harbour").
 func (g *Gazetteer) namesPlace(toks []token, s, e int) bool {
 	placeName := false
 	if i, ok := g.byName[toks[s].norm]; ok && g.entities[i].Type == newsintel.EntityPlace {
 		placeName = true
 	}
 	for k := s + 1; k < e; k++ {
-		if toks[k].is(clsPlaceHead) || placeName && toks[k].is(clsPlaceNoun) {
+		if toks[k].is(clsPlaceHead) && !surnameLike[toks[k].norm] || placeName && toks[k].is(clsPlaceNoun) || namedPlaceNouns[toks[k].norm] {
 			return true
 		}
 	}
 	return false
 }
+
+// surnameLike are the place nouns that are also common surnames: after a
+// given name they end a person's name ("Linda Park", "Tom Hall").
+var surnameLike = wordSet(`park hall lake bay beach bridge hills island street port garden
+rivers springs falls`)
+
+// namedPlaceNouns end the names of places and buildings named after
+// people, never a person's name: "Madison Square Garden", "Lincoln
+// Center", "Kennedy Airport".
+var namedPlaceNouns = wordSet(`square avenue airport station museum cathedral stadium arena
+center centre university college tech gardens`)
 
 // isPersonWord reports whether t can be a word of a person's name: a name
 // word that is not a document's or a group's noun ("Executive Order",
@@ -231,3 +246,11 @@ func (g *Gazetteer) extendEmbassies(toks []token, chosen []candidate) []candidat
 	}
 	return chosen
 }
+
+// companyLastWords end the names of companies and never a person's:
+// "Austin Energy said" is a utility.
+var companyLastWords = wordSet(`energy capital financial systems technologies technology
+industries bancorp realty fund funds partners resources solutions services therapeutics
+pharmaceuticals properties investment investments securities insurance communications media
+entertainment brands foods products networks software labs digital data motors metals
+materials mining holdings group airlines airways logistics`)

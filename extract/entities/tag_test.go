@@ -92,6 +92,8 @@ func TestTagCases(t *testing.T) {
 		{"a police department", "The Houston Police Department and the New York Police Department said arrests rose.",
 			[]string{"agency:Houston Police Department=Houston Police Department", "agency:New York Police Department=New York Police Department"}},
 		{"a code before a place's head", "E9 Cayman Islands\n\nGrand Cayman Islands", []string{"place:Cayman Islands=Cayman Islands", "place:Grand Cayman Islands=Grand Cayman Islands"}},
+		{"buildings and companies named after people", "Crowds filled Madison Square Garden as Linda Park spoke; Ryan Capital said it would invest.",
+			[]string{"person:Linda Park=Linda Park", "company:Ryan Capital=Ryan Capital"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

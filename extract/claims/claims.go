@@ -45,6 +45,7 @@ func Extract(body string, mentions []newsintel.Mention) []newsintel.Claim {
 	}()
 	spans := sentence.Split(body)
 	x.quoted = quoteIndex(body)
+	x.turns = transcriptTurns(body, ms)
 	hits := x.directQuotes(spans)
 	var out []newsintel.Claim
 	h := 0
@@ -65,7 +66,11 @@ func Extract(body string, mentions []newsintel.Mention) []newsintel.Claim {
 				continue
 			}
 		}
+		n := len(out)
 		out = x.sentenceClaims(out, sp)
+		if len(out) == n && x.turns != nil {
+			out = x.turnClaim(out, sp)
+		}
 	}
 	return out
 }
@@ -85,7 +90,8 @@ type extractor struct {
 	all    []newsintel.Mention
 	st     state
 	quoted []span2
-	buf    []tok // the tokens of the sentence being read, reused
+	buf    []tok  // the tokens of the sentence being read, reused
+	turns  []turn // a transcript's speaker turns not yet passed, or nil
 }
 
 // span2 is a byte range.

@@ -216,3 +216,34 @@ func TestMoreSourceNouns(t *testing.T) {
 		{"Prices rose 4% in May. That's according to the ONS, the UK's statistics agency.", "Prices rose 4% in May", "organization", "according to"},
 	})
 }
+
+// TestTranscriptTurns: in a transcript (turns of two or more speakers) a
+// speaker's statements are theirs; a lone dateline or kicker of the same
+// shape makes no speaker.
+func TestTranscriptTurns(t *testing.T) {
+	body := "HOST: Governor, thanks for joining us. Will the state run out of water?\n\n" +
+		"GOV. ANA REYES: We have enough water for this summer. The reservoirs are at 70 percent of capacity.\n\n" +
+		"UNIDENTIFIED FEMALE: The farmers were never asked."
+	got := Extract(body, nil)
+	want := []struct{ text, typ, name string }{
+		{"We have enough water for this summer", "person", "ANA REYES"},
+		{"The reservoirs are at 70 percent of capacity", "person", "ANA REYES"},
+		{"The farmers were never asked", "anonymous", ""},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d claims %+v, want %d", len(got), got, len(want))
+	}
+	for i, w := range want {
+		if got[i].Text != w.text || string(got[i].Source.Type) != w.typ || got[i].Source.Name != w.name {
+			t.Errorf("claim %d: got %q %s %q, want %q %s %q", i, got[i].Text, got[i].Source.Type, got[i].Source.Name, w.text, w.typ, w.name)
+		}
+	}
+	for _, body := range []string{
+		"KARACHI: Prices of flour rose for a third week across the province on Monday.",
+		"WATCH: The rocket lifts off from Florida.\n\nREAD MORE: The company plans three more launches this year.",
+	} {
+		if got := Extract(body, nil); len(got) != 0 {
+			t.Errorf("%q: got %+v, want no claim", body, got)
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package claims
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/extract/sentence"
+)
+
+// A broadcast transcript gives each turn a speaker label in capitals:
+// "SEN. CHRIS MURPHY (D-CT): It's not dead, but it's on life support." What
+// a speaker says in their turn is attributed to them. A label alone is no
+// proof of a transcript: wire and Indian copy open with a dateline of the
+// same shape ("NEW DELHI: The government …"), and pages carry kickers
+// ("WATCH: …"). So labels count only when the body has turns of at least two
+// different speakers, none of them a place or organisation the mentions
+// name.
+
+// speakerLabel matches a speaker label opening a paragraph.
+var speakerLabel = regexp.MustCompile(`(?m)^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?: \([^()\n]{1,24}\))?: +\S`)
+
+// notSpeakers are labels of page furniture and formats, not people.
+var notSpeakers = words("update", "updated", "breaking", "exclusive", "watch", "analysis", "opinion",
+	"note", "editor's note", "correction", "clarification", "live", "video", "photos", "photo",
+	"read more", "related", "also read", "see also", "q", "a", "factbox", "timeline", "source",
+	"sources", "credit", "tags", "topics", "disclaimer", "advertisement", "listen", "explainer",
+	"just in", "developing", "what", "why", "how", "who", "when", "where", "warning", "spoiler",
+	"transcript", "announcer", "commercial break", "end", "begin", "music")
+
+// turn is a speaker's turn: the label's byte range and the paragraph's end.
+type turn struct {
+	s, colon, end int
+	name          string
+}
+
+// transcriptTurns returns the turns of body when it is a transcript (turns
+// of two or more speakers), or nil.
+func transcriptTurns(body string, all []newsintel.Mention) []turn {
+	if labelLines(body) < 2 {
+		return nil // most bodies: no regular expression run
+	}
+	var turns []turn
+	speakers := map[string]bool{}
+	for _, m := range speakerLabel.FindAllStringSubmatchIndex(body, -1) {
+		name := body[m[2]:m[3]]
+		if notSpeakers[strings.ToLower(name)] || len(name) < 2 {
+			continue
+		}
+		if ms, n := soleMention(all, m[2], m[3]); n > 0 && ms.Type != newsintel.EntityPerson {
+			continue // "NEW DELHI:", "REUTERS:": a dateline
+		}
+		colon := strings.IndexByte(body[m[3]:], ':') + m[3]
+		end := strings.IndexByte(body[colon:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += colon
+		}
+		turns = append(turns, turn{s: m[0], colon: colon, end: end, name: name})
+		speakers[name] = true
+	}
+	if len(speakers) < 2 {
+		return nil
+	}
+	return turns
+}
+
+// labelLines counts the lines that open with two capital letters and have
+// a colon among their first 48 bytes, all capitals, spaces and marks
+// before it: a cheap bound on the number of speaker labels.
+func labelLines(body string) int {
+	n := 0
+	for i := 0; i < len(body); {
+		if i+2 < len(body) && isUpper(body[i]) && isUpper(body[i+1]) {
+			for j := i + 2; j < len(body) && j < i+48; j++ {
+				c := body[j]
+				if c == ':' {
+					n++
+					break
+				}
+				if !isUpper(c) && !strings.ContainsRune(" .'-()", rune(c)) && c < 0x80 {
+					break
+				}
+			}
+		}
+		k := strings.IndexByte(body[i:], '\n')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return n
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// turnClaim attributes sentence sp, which yielded no claim of its own, to
+// the speaker of the turn it stands in, if any. It returns out unchanged
+// when sp is outside every turn or asks a question.
+func (x *extractor) turnClaim(out []newsintel.Claim, sp sentence.Span) []newsintel.Claim {
+	for len(x.turns) > 0 && x.turns[0].end <= sp.Start {
+		x.turns = x.turns[1:]
+	}
+	if len(x.turns) == 0 || sp.Start < x.turns[0].s {
+		return out
+	}
+	t := x.turns[0]
+	s := max(sp.Start, t.colon+1)
+	ts, te := trimText(x.body, s, min(sp.End, t.end))
+	if te-ts < 10 || strings.HasSuffix(x.body[ts:min(sp.End, t.end)], "?") {
+		return out
+	}
+	if toks := tokenize(x.body, ts, te, nil); wordsIn(toks, 0, len(toks)) < 4 || !isClause(toks, 0) {
+		return out // "Senator, welcome back": no statement
+	}
+	name := t.name
+	if f, rest, ok := strings.Cut(name, " "); ok && strings.HasSuffix(f, ".") && len(f) <= 5 {
+		name = rest // "SEN. CHRIS MURPHY": the title is no part of the name
+	}
+	src := newsintel.Source{Type: newsintel.SourcePerson, Name: name}
+	if l := strings.ToLower(t.name); strings.HasPrefix(l, "unidentified") || strings.HasPrefix(l, "unknown") {
+		one := 1
+		src = newsintel.Source{Type: newsintel.SourceAnonymous, Count: &one, Description: l}
+	}
+	c := newsintel.Claim{Start: sp.Start, End: sp.End, TextStart: ts, TextEnd: te, Text: x.body[ts:te], Source: src}
+	return append(out, x.finish(c))
+}

@@ -23,6 +23,7 @@ import (
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/extract/entities"
 	"github.com/newsintel/newsintel/index"
+	"github.com/newsintel/newsintel/index/story"
 	"github.com/newsintel/newsintel/pipelines"
 )
 
@@ -43,6 +44,7 @@ type Server struct {
 	limits  *limiter
 	metrics *Metrics
 	apiDoc  func() []byte
+	finder  func() *story.Finder // one story finder, so that its answers are kept; nil when the index has no claims
 }
 
 // Options are the API's dependencies. Only Index is required.
@@ -82,6 +84,7 @@ func New(o Options) *Server {
 	s.access = newAccess(o.Access)
 	s.limits = newLimiter(o.Access.KeyRate, o.Access.IPRate)
 	s.apiDoc = sync.OnceValue(s.encodedAPIDoc)
+	s.finder = sync.OnceValue(s.newStoryFinder)
 	s.routes()
 	return s
 }

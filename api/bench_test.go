@@ -20,6 +20,7 @@ func BenchmarkAPI(b *testing.B) {
 		{"phrase_filters_facets", "/api/v1/search?q=%22export+controls%22&kind=article&since=2019-01-01&facets=kind,source,company,agency,source_type"},
 		{"autocomplete", "/api/v1/entities?q=alib"},
 		{"openapi", "/api/v1/openapi.json"},
+		{"stories", "/api/v1/stories?entity=Alibaba"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			req := httptest.NewRequest(http.MethodGet, c.path, nil)

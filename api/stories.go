@@ -64,15 +64,25 @@ func (s *Server) storyByID(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, st)
 }
 
-// storyFinder returns a story finder over the server's index, or answers
+// storyFinder returns the story finder over the server's index, or answers
 // 503 when the index cannot search claims.
 func (s *Server) storyFinder(w http.ResponseWriter, r *http.Request) (*story.Finder, bool) {
-	ix, ok := s.index.(story.Index)
-	if !ok {
+	f := s.finder()
+	if f == nil {
 		s.fail(w, r, newsintel.Errorf(newsintel.EUNAVAILABLE, "this server's index cannot search claims, so it has no stories"))
 		return nil, false
 	}
-	return story.New(ix, story.Options{}), true
+	return f, true
+}
+
+// newStoryFinder makes the server's story finder: one for the server's
+// life, since it keeps its answers until the index changes.
+func (s *Server) newStoryFinder() *story.Finder {
+	ix, ok := s.index.(story.Index)
+	if !ok {
+		return nil
+	}
+	return story.New(ix, story.Options{})
 }
 
 var formatParam = param{Name: "format", Type: "string", Enum: []string{"json", "csv"},

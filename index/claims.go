@@ -26,7 +26,6 @@ const (
 	docTypeDocument        = "document"
 	docTypeClaim           = "claim"
 	claimIDSep             = "#c"
-	fieldClaimDoc          = "claim_doc"         // the document's ID
 	fieldClaimText         = "claim_text"        // analysed like body
 	fieldClaimDescription  = "claim_description" // analysed like body
 	fieldClaimPublisher    = "claim_publisher"
@@ -56,7 +55,7 @@ func addClaimFields(m *mapping.DocumentMapping) {
 		tf.Store = false
 		m.AddFieldMappingsAt(f, tf)
 	}
-	for _, f := range []string{fieldClaimDoc, fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName, fieldClaimHour} {
+	for _, f := range []string{fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName, fieldClaimHour} {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
 	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
@@ -131,7 +130,6 @@ type storedClaimHit struct {
 // field names of addClaimFields.
 type indexedClaim struct {
 	DocType      string   `json:"doc_type"`
-	Doc          string   `json:"claim_doc"`
 	Text         string   `json:"claim_text"`
 	Description  string   `json:"claim_description"`
 	Publisher    []string `json:"claim_publisher"`
@@ -202,7 +200,7 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 	if err != nil {
 		return nil, fmt.Errorf("index: encode claim %s: %w", h.ID, err)
 	}
-	x := &indexedClaim{DocType: docTypeClaim, Doc: docID, Text: c.Text, Description: c.Source.Description,
+	x := &indexedClaim{DocType: docTypeClaim, Text: c.Text, Description: c.Source.Description,
 		Publisher: nonEmpty(doc.Publisher), SourceType: nonEmpty(strings.ToLower(string(c.Source.Type))),
 		Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
 		AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),

@@ -236,23 +236,38 @@ func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
 }
 
 // decodeClaims returns the claims stored in packed as the revision log
-// holds them (see logClaims), without decoding the rest of the document.
+// holds them (see logClaims), without decoding the rest of the document;
+// claim hits read them a page of documents at a time, so the document
+// is decompressed into a pooled buffer and only the claims' texts are
+// copied out of it.
 func decodeClaims(packed string) ([]loggedClaim, error) {
-	body, rest, err := unpack(packed)
+	buf := rawBufs.Get().(*[]byte)
+	defer rawBufs.Put(buf)
+	raw, err := zDecoder().DecodeAll([]byte(packed), (*buf)[:0])
+	if err != nil {
+		return nil, fmt.Errorf("decompress stored body: %w", err)
+	}
+	*buf = raw
+	body, rest, err := section(raw)
 	if err != nil {
 		return nil, err
 	}
-	claims, _, err := splitTags(rest)
+	if len(rest) == 0 {
+		return []loggedClaim{}, nil
+	}
+	claims, _, err := section(rest)
 	if err != nil {
 		return nil, err
 	}
 	var c storedClaims
-	if claims != "" {
-		if err := json.Unmarshal([]byte(claims), &c); err != nil {
-			return nil, fmt.Errorf("decode stored claims: %w", err)
+	if err := json.Unmarshal(claims, &c); err != nil {
+		return nil, fmt.Errorf("decode stored claims: %w", err)
+	}
+	for i := range c.Claims {
+		if cl := &c.Claims[i]; cl.Text == "" && cl.TextStart >= 0 && cl.TextStart < cl.TextEnd && cl.TextEnd <= len(body) {
+			cl.Text = string(body[cl.TextStart:cl.TextEnd])
 		}
 	}
-	restoreText(&newsintel.Document{Body: body, Claims: c.Claims})
 	return logClaims(c.Claims, c.Names), nil
 }
 

@@ -73,11 +73,15 @@ func splitTags(rest string) (claims, tags string, err error) {
 	return section(rest)
 }
 
+// rawBufs holds buffers that packed values are decompressed into when
+// only parts of them are kept.
+var rawBufs = sync.Pool{New: func() any { return new([]byte) }}
+
 // section splits a uvarint length and that many bytes off the start of s.
-func section(s string) (sec, rest string, err error) {
+func section[S string | []byte](s S) (sec, rest S, err error) {
 	n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
 	if k <= 0 || n > uint64(len(s)-k) {
-		return "", "", errors.New("stored body is malformed")
+		return sec, rest, errors.New("stored body is malformed")
 	}
 	return s[k : k+int(n)], s[k+int(n):], nil
 }

@@ -419,11 +419,14 @@ func (ix *Index) newestClaims(id string, r *loggedRevision, d *newsintel.Documen
 }
 
 // claimItemIDs adds to out the IDs of the claim items of docIDs, removed
-// ones too.
+// ones too: the IDs that start with a document's ID and claimIDSep (no
+// field names a claim's document: Bleve indexes IDs as terms of _id).
 func (ix *Index) claimItemIDs(ctx context.Context, docIDs []string, out map[string][]string) error {
 	docs := make([]query.Query, len(docIDs))
 	for i, id := range docIDs {
-		docs[i] = term(fieldClaimDoc, id)
+		p := query.NewPrefixQuery(id + claimIDSep)
+		p.SetField("_id")
+		docs[i] = p
 	}
 	q := query.NewDisjunctionQuery(docs)
 	const page = 10000

@@ -153,8 +153,9 @@ func trimText(body string, s, e int) (int, int) {
 
 // dateline matches a wire dateline opening a story's first paragraph:
 // "WASHINGTON, March 9 (Reuters) - ", "BEIJING (AP) — ", "NEW YORK, June
-// 14 (WireWatch) -- ". It is not part of what anyone said.
-var dateline = regexp.MustCompile(`^[A-Z][A-Z.'’ -]*[A-Z](?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? \([^()\n]{1,40}\) ?(?:-{1,2}|–|—) ?`)
+// 14 (WireWatch) -- ", and the colon of Indian and Pakistani copy: "NEW
+// DELHI: ". It is not part of what anyone said.
+var dateline = regexp.MustCompile(`^[A-Z][A-Z.'’ -]*[A-Z](?:(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? \([^()\n]{1,40}\) ?(?:-{1,2}|–|—) ?|: )`)
 
 // datelineLen returns the length of the wire dateline text opens with, or
 // 0 when it opens with none.

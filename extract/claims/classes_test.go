@@ -247,3 +247,16 @@ func TestTranscriptTurns(t *testing.T) {
 		}
 	}
 }
+
+// TestColonDateline: "NEW DELHI: " opening a paragraph is no part of the
+// claim's text.
+func TestColonDateline(t *testing.T) {
+	got := Extract("ISLAMABAD: The finance ministry said on Tuesday that the budget deficit had narrowed.", nil)
+	if len(got) != 1 || got[0].Text != "the budget deficit had narrowed" {
+		t.Errorf("got %+v, want one claim %q", got, "the budget deficit had narrowed")
+	}
+	got = Extract("KARACHI: Fuel prices will rise by 5% from Friday, officials said.", nil)
+	if len(got) != 1 || got[0].Text != "Fuel prices will rise by 5% from Friday" {
+		t.Errorf("got %+v, want one claim %q", got, "Fuel prices will rise by 5% from Friday")
+	}
+}

@@ -34,6 +34,13 @@ func (x *extractor) putIt(se sent) (found, bool) {
 		switch {
 		case k == 0 && tail+1 < len(toks) && toks[tail].w == ",":
 			f.ts, f.te = toks[tail+1].s, se.e
+			c := len(toks) - 1
+			if toks[c].isEnd() {
+				c-- // "…,” and “….”."
+			}
+			if toks[tail+1].isQuoteMark() && c > tail+2 && toks[c].isQuoteMark() {
+				f.ts, f.te = toks[tail+2].s, toks[c].s // "As one developer put it, “Nobody builds.”"
+			}
 		case k > 0 && (tail >= len(toks) || toks[tail].isEnd()):
 			f.ts, f.te = se.s, toks[k-1].s
 		case k > 0:

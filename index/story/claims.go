@@ -23,8 +23,8 @@ type item struct {
 	clusterNo int32               // numbered within one request (see numberDocs)
 	ents      []string            // its entities and its document's title entities, places left out
 	counts    map[string]int      // content-word counts
-	vec       vector
-	sig       signature // vec with the terms numbered, for comparing claims
+	sig       signature           // its TF-IDF vector
+	vocab     *vocabulary         // of sig: the claims of the request
 	published time.Time
 }
 
@@ -198,19 +198,15 @@ func numberDocs(its []*item) {
 	}
 }
 
-// weigh gives every item its TF-IDF vector over the items' content words,
-// and its signature.
+// weigh gives every item its TF-IDF vector over the items' content words.
 func weigh(its []*item) {
-	f := idf{n: len(its), df: map[string]int{}}
-	for _, it := range its {
-		for t := range it.counts {
-			f.df[t]++
-		}
+	counts := make([]map[string]int, len(its))
+	for i, it := range its {
+		counts[i] = it.counts
 	}
-	num := numberTerms(f.df)
+	v := newVocabulary(counts)
 	for _, it := range its {
-		it.vec = f.vectorOf(it.counts)
-		it.sig = signatureOf(it.vec, num)
+		it.sig, it.vocab = v.signatureOf(it.counts), v
 	}
 }
 

@@ -1,10 +1,9 @@
 package story
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
-	"maps"
-	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -42,21 +41,19 @@ func (g *group) itemIDs() []string {
 }
 
 // centroid is the normalised sum of the items' vectors.
-func centroid(its []*item) vector {
-	sum := vector{}
+func centroid(its []*item) signature {
+	sum := map[int32]float64{}
 	for _, it := range its {
-		for t, w := range it.vec {
-			sum[t] += w
+		for _, x := range it.sig {
+			sum[x.term] += x.w
 		}
 	}
-	var n float64
-	for _, t := range slices.Sorted(maps.Keys(sum)) {
-		n += sum[t] * sum[t]
+	s := make(signature, 0, len(sum))
+	for t, w := range sum {
+		s = append(s, weightedTerm{t, w})
 	}
-	for t := range sum {
-		sum[t] /= math.Sqrt(n)
-	}
-	return sum
+	slices.SortFunc(s, func(a, b weightedTerm) int { return cmp.Compare(a.term, b.term) })
+	return s.normalised()
 }
 
 func (g *group) add(it *item) {
@@ -120,26 +117,6 @@ func joinScore(it *item, g *group) float64 {
 		best = max(best, s)
 	}
 	return best
-}
-
-// similarity returns the cosine of two unit vectors and the number of
-// terms they share.
-func similarity(a, b signature) (float64, int) {
-	var s float64
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].term < b[j].term:
-			i++
-		case a[i].term > b[j].term:
-			j++
-		default:
-			s += a[i].w * b[j].w
-			n++
-			i, j = i+1, j+1
-		}
-	}
-	return s, n
 }
 
 // storyID names a story by its first claim: the document ID, a dot, and
@@ -213,11 +190,11 @@ func build(g *group, outlets map[string]bool, removed map[string][]*item) Story 
 // report is one document's report: its claim closest to the story's
 // centroid tells how it attributes the story; a claim a later revision
 // dropped speaks for the report only when no other is left.
-func report(its []*item, core vector, outlets map[string]bool) Report {
+func report(its []*item, core signature, outlets map[string]bool) Report {
 	best, bestRank, bestSim := its[0], -1, -1.0
 	var removed []RemovedClaim
 	for _, it := range its {
-		r, s := 1, cosine(it.vec, core)
+		r, s := 1, cosine(it.sig, core)
 		if it.hit.Status == index.ClaimRemoved {
 			removed = append(removed, removedClaim(it.hit))
 			r = 0
@@ -340,8 +317,8 @@ func entityRefs(byDoc map[string][]*item) []EntityRef {
 func storyTerms(its []*item, n int) []string {
 	sum := map[string]float64{}
 	for _, it := range its {
-		for t, w := range it.vec {
-			sum[t] += w
+		for _, x := range it.sig {
+			sum[it.vocab.terms[x.term]] += x.w
 		}
 	}
 	return topTerms(sum, n)

@@ -126,43 +126,12 @@ func nameWords(names []string) map[string]bool {
 	return m
 }
 
-// vector is a sparse TF-IDF vector of unit length.
-type vector map[string]float64
-
-// idf is the inverse document frequency of terms over a set of claims.
-type idf struct {
-	n  int
-	df map[string]int
-}
-
-func (f idf) weight(t string) float64 {
-	return math.Log(1 + float64(f.n)/float64(1+f.df[t]))
-}
-
-// vectorOf weighs counts by f and normalises the result. Sums run in
-// term order, here and below, so that a claim's weights, and the choices
-// made on them, do not depend on the order maps are walked in.
-func (f idf) vectorOf(counts map[string]int) vector {
-	v := make(vector, len(counts))
-	var sum float64
-	for _, t := range slices.Sorted(maps.Keys(counts)) {
-		w := (1 + math.Log(float64(counts[t]))) * f.weight(t)
-		v[t] = w
-		sum += w * w
-	}
-	if sum == 0 {
-		return v
-	}
-	norm := math.Sqrt(sum)
-	for t := range v {
-		v[t] /= norm
-	}
-	return v
-}
-
-// signature is a vector whose terms are numbered (within one request),
-// in the order of their numbers: two claims are compared by merging two
-// short lists rather than by looking terms up in a map.
+// signature is a claim's TF-IDF vector of unit length over the content
+// words of the claims one request read, its terms numbered in their sorted
+// order (see vocabulary) and listed in that order: two claims are compared
+// by merging two short lists, and sums run in term order, so that weights,
+// and the choices made on them, do not depend on the order maps are walked
+// in.
 type signature []weightedTerm
 
 type weightedTerm struct {
@@ -170,38 +139,82 @@ type weightedTerm struct {
 	w    float64
 }
 
-// signatureOf numbers the terms of v with num (see numberTerms), adding
-// those it lacks.
-func signatureOf(v vector, num map[string]int32) signature {
-	s := make(signature, 0, len(v))
-	for t, w := range v {
-		n, ok := num[t]
-		if !ok {
-			n = int32(len(num))
-			num[t] = n
+// vocabulary numbers the content words of a set of claims in their sorted
+// order and knows their inverse document frequency over the set.
+type vocabulary struct {
+	terms []string // by number
+	num   map[string]int32
+	idf   []float64 // by number
+}
+
+// newVocabulary makes the vocabulary of claims with the content-word
+// counts counts.
+func newVocabulary(counts []map[string]int) *vocabulary {
+	df := map[string]int{}
+	for _, c := range counts {
+		for t := range c {
+			df[t]++
 		}
-		s = append(s, weightedTerm{n, w})
+	}
+	v := &vocabulary{terms: slices.Sorted(maps.Keys(df)), num: make(map[string]int32, len(df))}
+	v.idf = make([]float64, len(v.terms))
+	for i, t := range v.terms {
+		v.num[t] = int32(i)
+		v.idf[i] = math.Log(1 + float64(len(counts))/float64(1+df[t]))
+	}
+	return v
+}
+
+// signatureOf weighs counts, words of the vocabulary, and normalises them.
+func (v *vocabulary) signatureOf(counts map[string]int) signature {
+	s := make(signature, 0, len(counts))
+	for t, c := range counts {
+		n := v.num[t]
+		s = append(s, weightedTerm{n, (1 + math.Log(float64(c))) * v.idf[n]})
 	}
 	slices.SortFunc(s, func(a, b weightedTerm) int { return cmp.Compare(a.term, b.term) })
+	return s.normalised()
+}
+
+// normalised divides s by its length, in place.
+func (s signature) normalised() signature {
+	var sum float64
+	for _, x := range s {
+		sum += x.w * x.w
+	}
+	if sum == 0 {
+		return s
+	}
+	norm := math.Sqrt(sum)
+	for i := range s {
+		s[i].w /= norm
+	}
 	return s
 }
 
-// numberTerms numbers terms in their sorted order, so that signatures
-// list their terms, and similarity sums them, in that order.
-func numberTerms(terms map[string]int) map[string]int32 {
-	num := make(map[string]int32, len(terms))
-	for i, t := range slices.Sorted(maps.Keys(terms)) {
-		num[t] = int32(i)
+// similarity returns the cosine of two unit vectors and the number of
+// terms they share.
+func similarity(a, b signature) (float64, int) {
+	var s float64
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].term < b[j].term:
+			i++
+		case a[i].term > b[j].term:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			n++
+			i, j = i+1, j+1
+		}
 	}
-	return num
+	return s, n
 }
 
 // cosine is the cosine similarity of two unit vectors.
-func cosine(a, b vector) float64 {
-	var s float64
-	for _, t := range slices.Sorted(maps.Keys(a)) {
-		s += a[t] * b[t]
-	}
+func cosine(a, b signature) float64 {
+	s, _ := similarity(a, b)
 	return s
 }
 

@@ -9,7 +9,9 @@ import "github.com/newsintel/newsintel"
 //     "Wilsons River", "Garfield Heights", "Apple Valley";
 //   - a name after a lower-case noun for a place and "of": "the town of
 //     Lismore", "the province of East Kalimantan";
-//   - a name before "-based": "a Pune-based lender".
+//   - a name before "-based": "a Pune-based lender";
+//   - a name before a comma and a place the list knows: "Eden Prairie,
+//     Minnesota".
 //
 // Names the list knows as something else are left to the list.
 func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
@@ -20,7 +22,7 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 	}
 	for k := range toks {
 		t := &toks[k]
-		if !t.word || t.caseless {
+		if t.caseless || !t.word && t.norm != "," {
 			continue
 		}
 		switch {
@@ -35,6 +37,12 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 		case !t.cap && placeKindNouns[t.norm] && k+2 < len(toks) && toks[k+1].norm == "of":
 			if e := nameRun(toks, k+2, 3, isNameWord); e > k+2 && !g.knownOther(toks, k+2, e) {
 				add(k+2, e, 0.7)
+			}
+		case t.norm == "," && k > 0 && k+1 < len(toks) && toks[k+1].cap && g.placeAt(toks, k+1) && !possessiveAfter(toks, k+1):
+			// "Eden Prairie, Minnesota", "Garfield Heights, Ohio"
+			if s := nameStartBefore(toks, k, isNameWord); s < k && !toks[s].is(clsFirstName) && !hasDigit(toks[s].norm) &&
+				!g.knownOther(toks, s, k) && !namesBody(toks, s, k) {
+				add(s, k, 0.6)
 			}
 		case t.norm == "based" && k >= 2 && toks[k-1].norm == "-" && joined(toks, k-1):
 			if s := k - 2; isNameWord(toks[s]) && !toks[s].allCaps && !g.knownOther(toks, s, s+1) {
@@ -56,3 +64,44 @@ func (g *Gazetteer) knownOther(toks []token, s, e int) bool {
 	i, ok := g.lookupTokens(toks, s, e)
 	return ok && g.entities[i].Type != newsintel.EntityPlace
 }
+
+// placeAt reports whether the list knows a place of one to three words
+// starting at token k.
+func (g *Gazetteer) placeAt(toks []token, k int) bool {
+	for e := k + 1; e <= len(toks) && e <= k+3; e++ {
+		if i, ok := g.lookupTokens(toks, k, e); ok && g.entities[i].Type == newsintel.EntityPlace {
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveAfter reports whether a possessive follows the words of the
+// name that starts at k: "Acme, China's biggest chipmaker" is no place.
+func possessiveAfter(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+4; j++ {
+		if toks[j].norm == "'s" {
+			return true
+		}
+		if !toks[j].word {
+			return false
+		}
+	}
+	return false
+}
+
+// namesBody reports whether tokens [s, e) hold a word that heads the name
+// of an organisation or a building: "Harvard College, U.S. Supreme
+// Court" names no place.
+func namesBody(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		t := &toks[k]
+		if t.is(clsOrgHead|clsAgencyHead|clsOrgSuffix|clsDocumentNoun) || namedPlaceNouns[t.norm] || institutions[t.norm] {
+			return true
+		}
+	}
+	return false
+}
+
+var institutions = wordSet(`school schools hospital church library foundation association
+society union club team`)

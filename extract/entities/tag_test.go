@@ -94,6 +94,8 @@ func TestTagCases(t *testing.T) {
 		{"a code before a place's head", "E9 Cayman Islands\n\nGrand Cayman Islands", []string{"place:Cayman Islands=Cayman Islands", "place:Grand Cayman Islands=Grand Cayman Islands"}},
 		{"buildings and companies named after people", "Crowds filled Madison Square Garden as Linda Park spoke; Ryan Capital said it would invest.",
 			[]string{"person:Linda Park=Linda Park", "company:Ryan Capital=Ryan Capital"}},
+		{"a town before its state", "Plants in Kalispell, Montana, and Acme, China's biggest, and Harvard Law School, Massachusetts, closed.",
+			[]string{"place:Kalispell=Kalispell", "place:Montana=Montana", "place:China=China", "place:Massachusetts=Massachusetts"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -28,6 +28,7 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 		}
 	}
 	out = append(out, g.placeCandidates(body, toks)...)
+	out = append(out, g.centreCandidates(toks)...)
 	return append(out, g.personCandidates(body, toks)...)
 }
 

@@ -96,6 +96,9 @@ func TestTagCases(t *testing.T) {
 			[]string{"person:Linda Park=Linda Park", "company:Ryan Capital=Ryan Capital"}},
 		{"a town before its state", "Plants in Kalispell, Montana, and Acme, China's biggest, and Harvard Law School, Massachusetts, closed.",
 			[]string{"place:Kalispell=Kalispell", "place:Montana=Montana", "place:China=China", "place:Massachusetts=Massachusetts"}},
+		{"India's Centre", "The Centre has released ₹1,200 crore to states, the Centre for Policy Research said.",
+			[]string{"government:Centre=Indian government", "agency:Centre for Policy Research=Centre for Policy Research"}},
+		{"a centre elsewhere", "The Centre has closed for the winter, the council said.", nil},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -260,3 +260,19 @@ func TestColonDateline(t *testing.T) {
 		t.Errorf("got %+v, want one claim %q", got, "Fuel prices will rise by 5% from Friday")
 	}
 }
+
+// TestP8Classes: the construction classes p8's first score missed, on other
+// sentences of each class.
+func TestP8Classes(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"\"We want answers,\" one resident said outside the town hall.", "We want answers", "anonymous", "said"},
+		{"His widow, 71, said he had never recovered from the accident.", "he had never recovered from the accident", "person", "said"},
+		{"A father of two said the school had ignored his complaints.", "the school had ignored his complaints", "anonymous", "said"},
+		{"The regulations say operators must report any leak within 24 hours.", "operators must report any leak within 24 hours", "document", "say"},
+		{"Prosecutors allege the accountant falsified invoices for six years.", "the accountant falsified invoices for six years", "organization", "allege"},
+		{"The pathologist told the inquest that the injuries were consistent with a fall.", "the injuries were consistent with a fall", "person", "told"},
+		{"The vote was held according to the constitution, the party said.", "The vote was held according to the constitution", "organization", "said"},
+		{"Revenue, according to the company's filing, rose 8% to $2.1 billion.", "Revenue, according to the company's filing, rose 8%", "document", "according to"},
+		{"However, according to the filing, revenue rose 8%.", "revenue rose 8%", "document", "according to"},
+	})
+}

@@ -67,7 +67,8 @@ var docVerbs = words("show", "shows", "showed", "found", "finds", "said", "says"
 	"stated", "states", "revealed", "reveals", "indicated", "indicates", "concluded",
 	"concludes", "estimated", "estimates", "noted", "notes", "warned", "warns", "suggests",
 	"suggested", "alleged", "alleges", "claimed", "claims", "argued", "argues", "read",
-	"reads", "added", "cited", "predicted", "projected", "showing", "stating")
+	"reads", "added", "cited", "predicted", "projected", "showing", "stating", "suggest", "indicate",
+	"reveal", "state", "estimate", "show")
 
 // participles introduce an added attribution after a comma: "…, stating
 // that …", "…, saying …", "…, adding that …".
@@ -125,6 +126,7 @@ var anonNouns = map[string]string{
 	"customer": "customer", "customers": "customer", "engineer": "employee",
 	"engineers": "employee", "partner": "partner", "partners": "partner",
 	"commander": "official", "commanders": "official", "deputies": "official",
+	"detective": "official", "detectives": "official", "inspectors": "official",
 	"trooper": "official", "troopers": "official", "paramedics": "official", "rescuers": "official",
 	"strategist": "analyst", "strategists": "analyst", "consultant": "adviser",
 	"consultants": "adviser", "shareholder": "investor", "shareholders": "investor",
@@ -207,6 +209,13 @@ var titleNouns = map[string]string{
 	"player": "athlete", "athlete": "athlete", "quarterback": "athlete", "striker": "athlete",
 	"pitcher": "athlete", "goalkeeper": "athlete", "midfielder": "athlete",
 	"defender": "athlete", "boxer": "athlete", "golfer": "athlete",
+	"coroner": "official", "magistrate": "judge", "ombudsman": "official", "pathologist": "expert",
+	// family: "her mother said", "the couple's daughter, 24, said" (but "a mother of three said"
+	// is unnamed)
+	"mother": "relative", "father": "relative", "daughter": "relative", "son": "relative",
+	"wife": "relative", "husband": "relative", "sister": "relative", "brother": "relative",
+	"widow": "relative", "widower": "relative", "grandmother": "relative", "grandfather": "relative",
+	"aunt": "relative", "uncle": "relative", "cousin": "relative", "partner's": "relative",
 }
 
 // orgNouns name an organisation speaking as a whole: "the company said".
@@ -249,7 +258,8 @@ var docNouns = words("report", "reports", "filing", "filings", "document", "docu
 	"agreement", "contract", "draft", "proposal", "guidelines", "preprint", "preprints",
 	"meta-analysis", "dataset", "datasets", "filing's", "complaints", "lawsuits", "list", "lists",
 	"copy", "copies", "notification", "notifications", "circular", "circulars", "gazette",
-	"communique", "communiqué", "directive", "advisory",
+	"communique", "communiqué", "directive", "advisory", "rules", "regulations", "law", "laws",
+	"constitution", "treaty", "policy", "bylaws", "charter", "handbook", "manual",
 )
 
 // onRecordDocs are document heads that, as the channel of a named speaker's

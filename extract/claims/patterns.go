@@ -244,14 +244,19 @@ func (x *extractor) according(se sent) (found, bool) {
 		}
 		f := found{cue: cue, srcI: k + n, srcJ: e, chanI: -1}
 		switch {
-		case k == 0 || introOnly(toks, k-1) || toks[k-1].l == "but" || toks[k-1].l == "and":
+		case k == 0 || introOnly(toks, k-1) && (k != 2 || introWords[toks[0].l] || strings.HasSuffix(toks[0].l, "ly")) ||
+			toks[k-1].l == "but" || toks[k-1].l == "and":
+			// "However, according to …" opens with an intro word; "Sales,
+			// according to the filing, rose" with the subject.
 			if e >= len(toks)-1 {
 				continue
 			}
 			f.ts, f.te = toks[e].s, se.e
+		case closingTag(toks, e):
+			continue // "Everything was done according to the rules, the club insisted."
 		case e < len(toks)-2 && wordsIn(toks, e, len(toks)) >= 3:
 			f.ts, f.te = se.s, se.e // "Sales, according to the filing, rose 5%."
-			if toks[e].w == "," && k > 1 && k-1 <= 7 && !isClause(toks[:k-1], 0) {
+			if toks[e].w == "," && k > 1 && k-1 <= 7 && !isClause(toks[:k-1], 0) && (introWords[toks[0].l] || preps[toks[0].l]) {
 				f.ts = toks[e+1].s // "By the spring of 2019, according to …, the company had …"
 			}
 		default:
@@ -260,6 +265,23 @@ func (x *extractor) according(se sent) (found, bool) {
 		return f, true
 	}
 	return found{}, false
+}
+
+// closingTag reports whether toks[e:] is ", NP said." closing the
+// sentence: a short noun phrase and a reporting verb, then the end.
+func closingTag(toks []tok, e int) bool {
+	n := len(toks)
+	if n > 0 && toks[n-1].isEnd() {
+		n--
+	}
+	if e >= n || toks[e].w != "," || n-e > 9 || n-e < 3 {
+		return false
+	}
+	v := n - 1
+	for v > e+1 && (timeWords[toks[v].l] || toks[v].cap) {
+		v-- // "…, the club insisted on Sunday", "…, said Jane Doe"
+	}
+	return clausalVerbs[toks[v].l] || clausalVerbs[toks[e+1].l]
 }
 
 // npEnd returns the end of the noun phrase that starts at toks[i]: the next

@@ -212,9 +212,12 @@ func adjunctTail(toks []tok, p int) int {
 	if p >= len(toks) || !preps[toks[p].l] && toks[p].l != "outside" && toks[p].l != "near" {
 		return p
 	}
-	for k := p + 1; k+1 < len(toks) && k < p+8; k++ {
+	for k := p + 1; k < len(toks) && k < p+8; k++ {
 		if toks[k].inQ || finite[toks[k].l] || toks[k].punct && toks[k].w != "," {
 			return p
+		}
+		if k+1 == len(toks) {
+			return len(toks) // "…,” one parent said outside the school gates."
 		}
 		if toks[k].w == "," {
 			if tagTail(toks[k+1]) {

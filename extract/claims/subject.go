@@ -98,7 +98,8 @@ func clauseSoon(toks []tok, p int) bool {
 		if t.punct || t.l == "that" || t.l == "who" || t.l == "which" {
 			return false
 		}
-		if finite[t.l] || pastForms[t.l] || strings.HasSuffix(t.l, "n't") {
+		if finite[t.l] || pastForms[t.l] || strings.HasSuffix(t.l, "n't") ||
+			len(t.l) > 4 && strings.HasSuffix(t.l, "ed") && !t.cap { // "the man threatened staff"
 			return true
 		}
 	}

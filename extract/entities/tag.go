@@ -66,32 +66,57 @@ func putTokens(buf *[]token, toks []token) {
 	tokenBufs.Put(buf)
 }
 
-// matchList finds every alias of the list in toks whose case fits.
+// matchList finds every alias of the list in toks whose case fits. A
+// hyphen joining two words may stand for the space of an alias:
+// "Hewlett-Packard Enterprise" is "Hewlett Packard Enterprise".
 func (g *Gazetteer) matchList(toks []token) []candidate {
 	var out []candidate
 	for i := range toks {
-		if !toks[i].word {
-			continue
+		if toks[i].word {
+			out = g.walkList(toks, i, i, g.root, nil, out)
 		}
-		node := g.root
-		for j := i; j < len(toks) && node != nil; j++ {
-			node = node.next[toks[j].norm]
-			if node == nil {
-				break
+	}
+	return out
+}
+
+// walkList follows the trie from node over toks[j:], the match having
+// started at i, and adds a candidate for every alias it reaches. skipped
+// holds the hyphens read as spaces.
+func (g *Gazetteer) walkList(toks []token, i, j int, node *trieNode, skipped []int, out []candidate) []candidate {
+	for ; j < len(toks); j++ {
+		if j > i && toks[j].norm == "-" && joined(toks, j) && node.next[toks[j+1].norm] != nil {
+			out = g.walkList(toks, i, j+1, node, append(skipped[:len(skipped):len(skipped)], j), out)
+		}
+		if node = node.next[toks[j].norm]; node == nil {
+			return out
+		}
+		words := toks[i : j+1]
+		if len(skipped) > 0 {
+			words = without(toks, i, j+1, skipped)
+		}
+		for _, a := range node.aliases {
+			al := &g.aliases[a]
+			if !g.caseFits(words, al) {
+				continue
 			}
-			for _, a := range node.aliases {
-				al := &g.aliases[a]
-				if !g.caseFits(toks[i:j+1], al) {
-					continue
-				}
-				e := &g.entities[al.entity]
-				conf := 0.95
-				if al.ambiguous {
-					conf = 0.75
-				}
-				out = append(out, candidate{s: i, e: j + 1, entity: al.entity, name: e.Name,
-					typ: e.Type, conf: conf, ambig: al.ambiguous})
+			e := &g.entities[al.entity]
+			conf := 0.95
+			if al.ambiguous {
+				conf = 0.75
 			}
+			out = append(out, candidate{s: i, e: j + 1, entity: al.entity, name: e.Name,
+				typ: e.Type, conf: conf, ambig: al.ambiguous})
+		}
+	}
+	return out
+}
+
+// without returns tokens [s, e) but those at the indices in skip.
+func without(toks []token, s, e int, skip []int) []token {
+	out := make([]token, 0, e-s)
+	for k := s; k < e; k++ {
+		if !slices.Contains(skip, k) {
+			out = append(out, toks[k])
 		}
 	}
 	return out

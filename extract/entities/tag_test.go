@@ -99,6 +99,8 @@ func TestTagCases(t *testing.T) {
 		{"India's Centre", "The Centre has released ₹1,200 crore to states, the Centre for Policy Research said.",
 			[]string{"government:Centre=Indian government", "agency:Centre for Policy Research=Centre for Policy Research"}},
 		{"a centre elsewhere", "The Centre has closed for the winter, the council said.", nil},
+		{"a hyphen for a space", "Hewlett-Packard Enterprise bought a unit of Hewlett-Packard.",
+			[]string{"company:Hewlett-Packard Enterprise=Hewlett Packard Enterprise", "company:Hewlett-Packard=HP"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

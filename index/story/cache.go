@@ -2,8 +2,8 @@ package story
 
 import (
 	"container/list"
-	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -19,10 +19,9 @@ type generationer interface {
 	Generation() (uint64, bool)
 }
 
-// resultCache keeps encoded answers of one index generation, least
-// recently used dropped first once they take more than max bytes. It
-// holds a copy of each answer, so that a caller changing what it was given
-// changes nothing in the cache.
+// resultCache keeps answers of one index generation, least recently used
+// dropped first once they take more than max bytes (as deepSize counts
+// them).
 type resultCache struct {
 	mu      sync.Mutex
 	max     int
@@ -33,8 +32,9 @@ type resultCache struct {
 }
 
 type cacheEntry struct {
-	key  string
-	data []byte
+	key   string
+	value any
+	size  int
 }
 
 func newResultCache(max int) *resultCache {
@@ -42,7 +42,7 @@ func newResultCache(max int) *resultCache {
 }
 
 // get returns the answer kept for key in generation gen.
-func (c *resultCache) get(gen uint64, key string) ([]byte, bool) {
+func (c *resultCache) get(gen uint64, key string) (any, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
@@ -50,16 +50,16 @@ func (c *resultCache) get(gen uint64, key string) ([]byte, bool) {
 		return nil, false
 	}
 	c.lru.MoveToFront(e)
-	return e.Value.(*cacheEntry).data, true
+	return e.Value.(*cacheEntry).value, true
 }
 
-// put keeps data for key in generation gen: a newer generation empties
-// the cache first, an older one is not kept, and neither is an answer
-// bigger than a quarter of the cache.
-func (c *resultCache) put(gen uint64, key string, data []byte) {
+// put keeps v, of size bytes, for key in generation gen: a newer
+// generation empties the cache first, an older one is not kept, and
+// neither is an answer bigger than a quarter of the cache.
+func (c *resultCache) put(gen uint64, key string, v any, size int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if gen < c.gen || len(data) > c.max/4 {
+	if gen < c.gen || size > c.max/4 {
 		return
 	}
 	if gen > c.gen {
@@ -68,22 +68,30 @@ func (c *resultCache) put(gen uint64, key string, data []byte) {
 		clear(c.entries)
 	}
 	if e, ok := c.entries[key]; ok {
-		c.bytes -= len(e.Value.(*cacheEntry).data)
+		c.bytes -= e.Value.(*cacheEntry).size
 		c.lru.Remove(e)
 	}
-	c.entries[key] = c.lru.PushFront(&cacheEntry{key: key, data: data})
-	for c.bytes += len(data); c.bytes > c.max; {
+	c.entries[key] = c.lru.PushFront(&cacheEntry{key: key, value: v, size: size})
+	for c.bytes += size; c.bytes > c.max; {
 		old := c.lru.Remove(c.lru.Back()).(*cacheEntry)
 		delete(c.entries, old.key)
-		c.bytes -= len(old.data)
+		c.bytes -= old.size
 	}
+}
+
+// answer is what the cache keeps: a value that can copy itself whole.
+type answer[T any] interface {
+	*T
+	clone() *T
 }
 
 // cached returns what compute returns, from the Finder's cache when it
 // was computed for key at the index's present generation. An answer is
 // kept only when the index did not change while it was computed, so none
-// is ever older than the index.
-func cached[T any](f *Finder, key string, compute func() (*T, error)) (*T, error) {
+// is ever older than the index; the cache keeps a copy and hands out
+// copies, so that a caller changing what it was given changes nothing
+// there.
+func cached[T any, P answer[T]](f *Finder, key string, compute func() (P, error)) (P, error) {
 	g, ok := f.ix.(generationer)
 	if !ok || f.cache == nil {
 		return compute()
@@ -92,10 +100,9 @@ func cached[T any](f *Finder, key string, compute func() (*T, error)) (*T, error
 	if !ok {
 		return compute()
 	}
-	if data, hit := f.cache.get(gen, key); hit {
-		var v T
-		if err := json.Unmarshal(data, &v); err == nil {
-			return &v, nil
+	if v, hit := f.cache.get(gen, key); hit {
+		if p, ok := v.(P); ok {
+			return p.clone(), nil
 		}
 	}
 	v, err := compute()
@@ -103,9 +110,8 @@ func cached[T any](f *Finder, key string, compute func() (*T, error)) (*T, error
 		return nil, err
 	}
 	if now, _ := g.Generation(); now == gen {
-		if data, err := json.Marshal(v); err == nil {
-			f.cache.put(gen, key, data)
-		}
+		c := P(v.clone())
+		f.cache.put(gen, key, c, deepSize(reflect.ValueOf(c)))
 	}
 	return v, nil
 }

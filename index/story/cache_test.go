@@ -125,16 +125,16 @@ func TestOneSearchReadsWhatPagesRead(t *testing.T) {
 
 func TestResultCacheBounds(t *testing.T) {
 	c := newResultCache(400)
-	c.put(1, "a", make([]byte, 100))
-	c.put(1, "b", make([]byte, 100))
-	c.put(1, "c", make([]byte, 101)) // more than a quarter: not kept
+	c.put(1, "a", nil, 100)
+	c.put(1, "b", nil, 100)
+	c.put(1, "c", nil, 101) // more than a quarter: not kept
 	if _, ok := c.get(1, "c"); ok {
 		t.Errorf("an answer of 101 bytes was kept in a cache of 400, want not")
 	}
 	c.get(1, "a") // a is now the most recently used
-	c.put(1, "d", make([]byte, 100))
-	c.put(1, "e", make([]byte, 100))
-	c.put(1, "f", make([]byte, 100)) // 500 bytes: b, the least recently used, goes
+	c.put(1, "d", nil, 100)
+	c.put(1, "e", nil, 100)
+	c.put(1, "f", nil, 100) // 500 bytes: b, the least recently used, goes
 	for key, want := range map[string]bool{"a": true, "b": false, "d": true, "e": true, "f": true} {
 		if _, ok := c.get(1, key); ok != want {
 			t.Errorf("generation 1, %s kept %v, want %v", key, ok, want)
@@ -143,11 +143,11 @@ func TestResultCacheBounds(t *testing.T) {
 	if c.bytes != 400 {
 		t.Errorf("cache holds %d bytes, want 400", c.bytes)
 	}
-	c.put(0, "old", []byte("x")) // computed before the index changed
+	c.put(0, "old", nil, 1) // computed before the index changed
 	if _, ok := c.get(0, "old"); ok {
 		t.Errorf("an answer of an older generation was kept, want not")
 	}
-	c.put(2, "g", []byte("y"))
+	c.put(2, "g", nil, 1)
 	for _, key := range []string{"a", "d", "e", "f"} {
 		if _, ok := c.get(2, key); ok {
 			t.Errorf("generation 2 finds %s of generation 1, want not", key)

@@ -84,7 +84,7 @@ func (x *extractor) claimOf(se sent, f found, c newsintel.Claim) (newsintel.Clai
 	c.Source = src
 	toks := se.toks
 	c.TextStart, c.TextEnd = trimText(x.body, f.ts, cutComment(toks, f.ts, cutSemicolon(toks, f.ts, cutCiting(toks, f.ts, f.te))))
-	if c.TextEnd-c.TextStart < 3 {
+	if c.TextEnd-c.TextStart < 3 || elliptic(toks, c.TextStart, c.TextEnd) {
 		return c, false
 	}
 	c.Text = x.body[c.TextStart:c.TextEnd]
@@ -117,7 +117,30 @@ func (x *extractor) attribute(se sent, hi, hj int) (found, bool) {
 	if f, ok := x.putIt(se); ok {
 		return f, true
 	}
+	if f, ok := x.hearingFrom(se); ok {
+		return f, true
+	}
 	return x.refusalOnly(se)
+}
+
+// elliptic reports whether content is only a pronoun and auxiliaries, an
+// answer that leaves its verb out: "… and then said she did not".
+func elliptic(toks []tok, ts, te int) bool {
+	n := 0
+	for _, t := range toks {
+		if t.s < ts || t.punct {
+			continue
+		}
+		if t.e > te {
+			break
+		}
+		_, pron := pronouns[t.l]
+		if !pron && !finite[t.l] && t.l != "not" && t.l != "so" || t.inQ {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= 4
 }
 
 // buildSource turns a found attribution into a Source: the source phrase,

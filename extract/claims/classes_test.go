@@ -276,3 +276,13 @@ func TestP8Classes(t *testing.T) {
 		{"However, according to the filing, revenue rose 8%.", "revenue rose 8%", "document", "according to"},
 	})
 }
+
+// TestHearingFromAndEllipsis: "We're hearing from … that" attributes; an
+// answer that leaves its verb out ("said she did not") reports nothing.
+func TestHearingFromAndEllipsis(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"We are hearing from several officials that the summit may be postponed.", "the summit may be postponed", "anonymous", "hearing from"},
+		{"Asked whether he would run again, he smiled and said he would.", "", "", ""},
+		{"According to information from the ministry, 300 schools will close.", "300 schools will close", "document", "according to"},
+	})
+}

@@ -259,7 +259,7 @@ var docNouns = words("report", "reports", "filing", "filings", "document", "docu
 	"meta-analysis", "dataset", "datasets", "filing's", "complaints", "lawsuits", "list", "lists",
 	"copy", "copies", "notification", "notifications", "circular", "circulars", "gazette",
 	"communique", "communiqué", "directive", "advisory", "rules", "regulations", "law", "laws",
-	"constitution", "treaty", "policy", "bylaws", "charter", "handbook", "manual",
+	"constitution", "treaty", "policy", "bylaws", "charter", "handbook", "manual", "information",
 )
 
 // onRecordDocs are document heads that, as the channel of a named speaker's

@@ -91,6 +91,28 @@ func (x *extractor) thatsAccording(out []newsintel.Claim, prev, sp sentence.Span
 	return append(out, x.finish(c)), true
 }
 
+// hearingFrom reads the live blogger's "We're hearing from two sources
+// inside the room that the vote could be delayed": the source follows
+// "hearing from" and the content "that".
+func (x *extractor) hearingFrom(se sent) (found, bool) {
+	toks := se.toks
+	for k := 0; k+4 < len(toks); k++ {
+		l := toks[k].l
+		if l != "hearing" && l != "heard" && l != "hear" || toks[k+1].l != "from" || toks[k].inQ {
+			continue
+		}
+		for e := k + 3; e+1 < len(toks) && e < k+14; e++ {
+			if toks[e].punct {
+				break
+			}
+			if toks[e].l == "that" {
+				return found{cue: l + " from", srcI: k + 2, srcJ: e, ts: toks[e+1].s, te: se.e, chanI: -1}, true
+			}
+		}
+	}
+	return found{}, false
+}
+
 // headlineSpeaker reads a headline that opens with a person's name and a
 // colon: "Zelensky: Ukraine will not give up territory". Only a name the
 // mentions call a person counts; "Brexit: what happens next" and

@@ -223,6 +223,7 @@ func TestMoreSourceNouns(t *testing.T) {
 func TestTranscriptTurns(t *testing.T) {
 	body := "HOST: Governor, thanks for joining us. Will the state run out of water?\n\n" +
 		"GOV. ANA REYES: We have enough water for this summer. The reservoirs are at 70 percent of capacity.\n\n" +
+		"HOST: And the farmers?\n\n" +
 		"UNIDENTIFIED FEMALE: The farmers were never asked."
 	got := Extract(body, nil)
 	want := []struct{ text, typ, name string }{
@@ -241,6 +242,7 @@ func TestTranscriptTurns(t *testing.T) {
 	for _, body := range []string{
 		"KARACHI: Prices of flour rose for a third week across the province on Monday.",
 		"WATCH: The rocket lifts off from Florida.\n\nREAD MORE: The company plans three more launches this year.",
+		"WHEN: The festival opens on Friday.\n\nWHO: Forty bands are booked to play.\n\nVERDICT: The line-up is the best in years.",
 	} {
 		if got := Extract(body, nil); len(got) != 0 {
 			t.Errorf("%q: got %+v, want no claim", body, got)

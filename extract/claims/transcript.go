@@ -14,8 +14,9 @@ import (
 // proof of a transcript: wire and Indian copy open with a dateline of the
 // same shape ("NEW DELHI: The government …"), and pages carry kickers
 // ("WATCH: …"). So labels count only when the body has turns of at least two
-// different speakers, none of them a place or organisation the mentions
-// name.
+// different speakers, one of whom speaks twice (event listings and review
+// boxes, "WHEN: … WHERE: … COST: …", repeat no label), none of them a place
+// or organisation the mentions name.
 
 // speakerLabel matches a speaker label opening a paragraph.
 var speakerLabel = regexp.MustCompile(`(?m)^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?: \([^()\n]{1,24}\))?: +\S`)
@@ -26,7 +27,12 @@ var notSpeakers = words("update", "updated", "breaking", "exclusive", "watch", "
 	"read more", "related", "also read", "see also", "q", "a", "factbox", "timeline", "source",
 	"sources", "credit", "tags", "topics", "disclaimer", "advertisement", "listen", "explainer",
 	"just in", "developing", "what", "why", "how", "who", "when", "where", "warning", "spoiler",
-	"transcript", "announcer", "commercial break", "end", "begin", "music")
+	"transcript", "announcer", "commercial break", "end", "begin", "music", "where", "cost",
+	"price", "tickets", "verdict", "pros", "cons", "specs", "ingredients", "directions", "method",
+	"contact", "email", "phone", "more", "sign up", "subscribe", "file photo", "caption", "rating",
+	"score", "bottom line", "the bottom line", "summary", "key points", "background", "context",
+	"result", "results", "venue", "date", "time", "location", "address", "website", "info",
+	"details", "notes", "ps", "p.s", "tl;dr", "faq", "answer", "question", "quote", "fact", "myth")
 
 // turn is a speaker's turn: the label's byte range and the paragraph's end.
 type turn struct {
@@ -60,7 +66,7 @@ func transcriptTurns(body string, all []newsintel.Mention) []turn {
 		turns = append(turns, turn{s: m[0], colon: colon, end: end, name: name})
 		speakers[name] = true
 	}
-	if len(speakers) < 2 {
+	if len(speakers) < 2 || len(turns) == len(speakers) {
 		return nil
 	}
 	return turns

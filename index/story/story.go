@@ -25,6 +25,12 @@
 //     stories still open in Options.Window (with a story's first claim and
 //     its newest 64), and looks for evidence in at most
 //     Options.MaxEvidenceDocs documents per story.
+//   - Asked again while the index has not changed, a Finder answers from
+//     the answers it kept (up to Options.CacheBytes), keyed by the request
+//     and the index's generation (index.Index.Generation, which every
+//     write moves), so a kept answer is never older than the index; it
+//     also keeps each claim's content words by text, for the requests
+//     after a write.
 //
 // # Stable IDs
 //

@@ -353,7 +353,7 @@ gmbh co nv bv se spa sas ab asa oyj kk bhd pte pty`)
 func dropIndexNames(toks []token, cands []candidate) []candidate {
 	out := cands[:0]
 	for _, c := range cands {
-		if c.typ == newsintel.EntityCompany && indexProviders[normsOf(toks, c.s, c.e)] && indexFollows(toks, c.e) {
+		if c.typ == newsintel.EntityCompany && indexFollows(toks, c.e) && indexProviders[normsOf(toks, c.s, c.e)] {
 			continue
 		}
 		out = append(out, c)

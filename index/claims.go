@@ -34,7 +34,7 @@ const (
 	fieldClaimAffilKey     = "claim_affiliation_lc" // lower case, for the filter
 	fieldClaimEntity       = "claim_entity"
 	fieldClaimEntityName   = "claim_entity_name"
-	fieldClaimPublishedKey = "claim_published_key" // sorts like claim_published (see sortKey); what date sorts read
+	fieldClaimPublishedKey = "claim_published_key" // sorts like the document's date (see claimPublishedKey); what date sorts read
 	fieldClaimDay          = "claim_day"
 	fieldClaimWeek         = "claim_week"
 	fieldClaimMonth        = "claim_month"
@@ -259,8 +259,8 @@ func nonEmptyAll(vs []string) []string {
 }
 
 // addClaimPublished indexes date t of document docID on x: the histogram
-// and filter terms, and the sort key, which is sortKey(t), a space and
-// docID, so that claims of documents of the same date sort by document.
+// and filter terms, and the sort key (see claimPublishedKey), which keeps
+// claims of documents of the same date apart.
 func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 	if !indexableTime(t) {
 		return
@@ -270,7 +270,7 @@ func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 	x.Day = []string{u.Format(time.DateOnly)}
 	x.Week = []string{weekStart(u).Format(time.DateOnly)}
 	x.Month = []string{u.Format("2006-01")}
-	x.PublishedKey = []string{sortKey(t) + " " + docID}
+	x.PublishedKey = []string{claimPublishedKey(docID, t)}
 }
 
 // putClaims adds to b the claim items and revision logs of the documents

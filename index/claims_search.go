@@ -416,8 +416,8 @@ func claimDateQuery(since, until time.Time) query.Query {
 // claim_published_key below the finest level.
 func dateRangeParts(lo, hi time.Time, level int) []termRange {
 	if level == len(claimDateLevels) {
-		// Keys are sortKey and a document ID: "\xff" sorts after them all.
-		return []termRange{{fieldClaimPublishedKey, sortKey(lo), sortKey(hi) + "\xff", false}}
+		// Keys are claimDateKey, a space and more: "\xff" sorts after them all.
+		return []termRange{{fieldClaimPublishedKey, claimDateKey(lo), claimDateKey(hi) + "\xff", false}}
 	}
 	l := claimDateLevels[level]
 	first := l.trunc(lo)

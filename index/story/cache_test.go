@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsintel/newsintel/index"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sync/errgroup"
 )
 
 // countingIndex is the real index, counting the claim reads that reach it.
@@ -190,4 +191,39 @@ func TestTermCacheKeepsWhatContentTermsSays(t *testing.T) {
 	}
 	var none *termCache
 	require.Equal(t, contentTerms("Regulators are probing the deal", nil), none.counts("Regulators are probing the deal", nil))
+}
+
+// TestConcurrentFindsAndAWrite asks a shared Finder for stories from
+// several goroutines while a document is indexed, and then asks that it
+// answer as a Finder without a cache does.
+func TestConcurrentFindsAndAWrite(t *testing.T) {
+	late := "articles/brusselsdigital-eu-watches-us-alibaba-review.html"
+	c := load(t, late)
+	f := New(c.ix, Options{})
+	reqs := []Request{{Entity: []string{"Alibaba"}}, {MinReports: 1}}
+	var g errgroup.Group
+	for i := range 4 {
+		g.Go(func() error {
+			for range 3 {
+				if _, err := f.Find(t.Context(), reqs[i%len(reqs)]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	for _, e := range manifest(t) {
+		if e.Path == late {
+			c.add(t, newExtractor(), e)
+		}
+	}
+	require.NoError(t, g.Wait())
+	for _, req := range reqs {
+		got, err := f.Find(t.Context(), req)
+		require.NoError(t, err)
+		want, err := New(c.ix, Options{CacheBytes: -1}).Find(t.Context(), req)
+		require.NoError(t, err)
+		got.TookMS, want.TookMS = 0, 0
+		require.Equal(t, want, got, "%+v: the shared Finder's answer after the write differs from a fresh one", req)
+	}
 }

@@ -63,7 +63,13 @@ func (x *extractor) sentenceClaims(out []newsintel.Claim, sp sentence.Span) []ne
 		if more {
 			f.te = se.toks[k].s
 		}
-		out = x.relativeRefusal(out, se, f, sp)
+		if n == 0 && f.refusal == "" {
+			// Refusals beside the first attribution: "The lawyer, who did
+			// not respond …, has said", "declined to comment but said".
+			out = x.relativeRefusal(out, se, f, sp)
+			out = x.refusalBefore(out, se, f, sp)
+			out = x.refusalClauseBefore(out, se, f, sp)
+		}
 		if c, ok := x.claimOf(se, f, c); ok {
 			out = append(out, x.finish(c))
 		}
@@ -377,4 +383,63 @@ func (x *extractor) relativeRefusal(out []newsintel.Claim, se sent, f found, sp 
 		return append(out, x.finish(c))
 	}
 	return out
+}
+
+// refusalBefore appends the refusal that the source's first verb makes
+// when the reporting verb follows it after "but" or "and": "The company
+// declined to comment on the lawsuit but said it would defend itself".
+func (x *extractor) refusalBefore(out []newsintel.Claim, se sent, f found, sp sentence.Span) []newsintel.Claim {
+	toks := se.toks
+	if f.srcI < 0 || f.refusal != "" || f.srcJ >= len(toks) || toks[f.srcJ].s >= f.ts && f.ts < toks[f.srcI].s {
+		return out
+	}
+	k := f.srcJ
+	for k < len(toks) && auxiliaries[toks[k].l] && !toks[k].punct {
+		k++
+	}
+	t := refusalAt(toks, k)
+	if t == "" {
+		return out
+	}
+	e := k + 1
+	for e < len(toks) && toks[e].s < f.ts && toks[e].l != "but" && toks[e].l != "and" {
+		e++
+	}
+	if e >= len(toks) || toks[e].s >= f.ts {
+		return out
+	}
+	src, ok := x.st.source(parseNP(x.body, toks, f.srcI, f.srcJ, se.caps), x.all)
+	if !ok {
+		return out
+	}
+	src.Type = t
+	c := newsintel.Claim{Start: sp.Start, End: sp.End, Source: src}
+	c.TextStart, c.TextEnd = trimText(x.body, toks[k].s, toks[e-1].e)
+	c.Text = x.body[c.TextStart:c.TextEnd]
+	return append(out, x.finish(c))
+}
+
+// refusalClauseBefore appends the refusal of a first clause whose
+// coordinator opens the source's clause: "The ministry did not respond to
+// requests for comment, but a spokesman told local media the claims were
+// false."
+func (x *extractor) refusalClauseBefore(out []newsintel.Claim, se sent, f found, sp sentence.Span) []newsintel.Claim {
+	toks := se.toks
+	c := f.srcI - 1
+	if f.srcI < len(toks) && coordWords[toks[f.srcI].l] {
+		c = f.srcI // the source phrase may hold its coordinator: "but a spokesman"
+	}
+	if c < 2 || f.refusal != "" || !coordWords[toks[c].l] || toks[c-1].w != "," || f.ts < toks[f.srcI].s {
+		return out
+	}
+	first := sent{s: se.s, e: toks[c-2].e, toks: toks[:c-1], caps: se.caps}
+	g, ok := x.refusalOnly(first)
+	if !ok {
+		return out
+	}
+	cl, ok := x.claimOf(first, g, newsintel.Claim{Start: sp.Start, End: sp.End})
+	if !ok {
+		return out
+	}
+	return append(out, x.finish(cl))
 }

@@ -288,3 +288,25 @@ func TestHearingFromAndEllipsis(t *testing.T) {
 		{"According to information from the ministry, 300 schools will close.", "300 schools will close", "document", "according to"},
 	})
 }
+
+// TestRefusalBeside: a refusal in a first clause is a claim beside the
+// statement that follows it, by the same source or another.
+func TestRefusalBeside(t *testing.T) {
+	for _, c := range []struct {
+		body  string
+		types []string
+	}{
+		{"The bank declined to comment on the fine but said it had strengthened its controls.", []string{"declined", "organization"}},
+		{"He declined to say whether he would run again, but said he was weighing his options.", []string{"declined", "person"}},
+		{"The council did not respond to requests for comment, but a councillor said the plan was dead.", []string{"no_response", "anonymous"}},
+	} {
+		got := Extract(c.body, nil)
+		var types []string
+		for _, cl := range got {
+			types = append(types, string(cl.Source.Type))
+		}
+		if len(types) != len(c.types) || types[0] != c.types[0] || types[1] != c.types[1] {
+			t.Errorf("%q: got types %v, want %v", c.body, types, c.types)
+		}
+	}
+}

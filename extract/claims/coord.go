@@ -72,7 +72,7 @@ func (x *extractor) sharedVerb(se sent, f found, k int) (sent, found, bool) {
 	if t := refusalAt(toks, v); t != "" {
 		return se, found{refusal: t, srcI: f.srcI, srcJ: f.srcJ, ts: toks[k+1].s, te: se.e, chanI: -1}, true
 	}
-	if f.refusal != "" || !clausalVerbs[toks[v].l] || toks[v].cap && !se.caps || baseForm(toks[v].l) {
+	if !clausalVerbs[toks[v].l] || toks[v].cap && !se.caps || baseForm(toks[v].l) || f.refusal != "" && f.srcJ <= f.srcI {
 		return sent{}, found{}, false
 	}
 	g, ok := x.afterSubject(se, v, found{cue: toks[v].l, srcI: f.srcI, srcJ: f.srcJ, chanI: -1})

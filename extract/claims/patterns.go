@@ -1,10 +1,6 @@
 package claims
 
-import (
-	"strings"
-
-	"github.com/newsintel/newsintel"
-)
+import "strings"
 
 // tellVerbs take the person told as an object before the content.
 var tellVerbs = words("told", "tell", "tells", "telling", "informed", "assured", "reminded",
@@ -447,58 +443,6 @@ func leadingNP(toks []tok, limit int) int {
 	return e
 }
 
-// refusalOnly reads a sentence that is itself a refusal or non-response:
-// "Alibaba refused to make a statement.", "A request … went unanswered."
-func (x *extractor) refusalOnly(se sent) (found, bool) {
-	toks := se.toks
-	if o, k := contactFailed(toks); k > 0 {
-		return found{refusal: newsintel.SourceNoResponse, srcI: o, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
-	}
-	if (toks[0].l == "neither" || toks[0].l == "none") && len(toks) > 3 {
-		for k := 1; k < len(toks) && k < 12; k++ {
-			switch toks[k].l {
-			case "responded", "replied", "commented", "answered":
-				// "Neither company responded to requests for comment."
-				return found{refusal: newsintel.SourceNoResponse, srcI: 0, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
-			case "would", "will", "could", "did":
-				if k+1 < len(toks) && refuseVerbs[toks[k+1].l] && toks[0].l == "neither" && hasWord(toks, 1, k, "nor") {
-					// "Neither the hospital nor the department would say …"
-					return found{refusal: newsintel.SourceDeclined, srcI: 0, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
-				}
-			}
-		}
-	}
-	for k := 1; k < len(toks); k++ {
-		if toks[k].inQ || toks[k].punct {
-			continue
-		}
-		t := newsintel.SourceType("")
-		if noResponsePhrases.match(toks, k) > 0 {
-			t = newsintel.SourceNoResponse
-		} else if declinedAt(toks, k) {
-			t = newsintel.SourceDeclined
-		} else {
-			continue
-		}
-		end := k
-		for end > 0 && auxiliaries[toks[end-1].l] && !toks[end-1].punct {
-			end--
-		}
-		ss, ok := 0, false
-		if end > 0 {
-			ss, ok = subjectStart(toks, end)
-		}
-		if !ok {
-			ss = 0
-		}
-		if end > ss && docNouns[toks[end-1].l] && !onRecordDocs[toks[end-1].l] {
-			continue // "The documents do not say who approved the payments"
-		}
-		return found{refusal: t, srcI: ss, srcJ: end, ts: se.s, te: se.e, chanI: -1}, true
-	}
-	return found{}, false
-}
-
 // clauseOpeners open a clause of their own, never a prepositional
 // adjunct of the reporting verb: "said emissions fell, although it noted
 // that …".
@@ -507,9 +451,6 @@ var clauseOpeners = words("although", "though", "because", "whereas", "unless", 
 // notComplementiser before "that" make it no complementiser of a reporting
 // verb: "so that", "now that", "given that".
 var notComplementiser = words("so", "such", "now", "given", "except", "provided", "in")
-
-// refuseVerbs after "neither … nor … would" make a refusal.
-var refuseVerbs = words("say", "comment", "confirm", "discuss", "disclose", "specify", "elaborate", "identify")
 
 // hasWord reports whether toks[i:j] holds the word l.
 func hasWord(toks []tok, i, j int, l string) bool {
@@ -525,45 +466,3 @@ func hasWord(toks []tok, i, j int, l string) bool {
 var perUnits = words("share", "cent", "year", "day", "hour", "person", "capita", "month", "week",
 	"barrel", "ton", "tonne", "unit", "gallon", "kilogram", "pound", "head", "minute", "second",
 	"mile", "kilometer", "kilometre", "annum", "household", "vehicle", "acre", "square")
-
-// contactWords open a sentence about trying to reach someone: "Efforts to
-// reach the founder were unsuccessful", "Attempts to contact the family
-// failed".
-var contactWords = words("efforts", "attempts", "effort", "attempt", "repeated", "multiple", "several")
-
-// contactFailed reads "Efforts to reach X were unsuccessful": it returns
-// where X starts and where its verb phrase starts, or 0, 0 when toks is no
-// such sentence.
-func contactFailed(toks []tok) (int, int) {
-	k := 0
-	for k < len(toks) && k < 2 && contactWords[toks[k].l] {
-		k++
-	}
-	if k > 0 && k+1 < len(toks) && toks[k].l == "by" {
-		for k++; k < len(toks) && k < 8 && toks[k].l != "to" && !toks[k].punct; k++ {
-		} // "Attempts by the BBC to contact …"
-	}
-	if k == 0 || k+2 >= len(toks) || toks[k].l != "to" || !contactVerbs[toks[k+1].l] {
-		return 0, 0
-	}
-	o := k + 2
-	if toks[o].l == "a" || toks[o].l == "an" || toks[o].l == "agreement" || toks[o].l == "consensus" {
-		return 0, 0 // "Efforts to reach a deal failed"
-	}
-	for v := o + 1; v+1 < len(toks) && v < k+16; v++ {
-		switch toks[v].l {
-		case "failed":
-			return o, v
-		case "were", "was", "have", "had", "proved", "proven":
-			for q := v + 1; q < len(toks) && q < v+3; q++ {
-				if toks[q].l == "unsuccessful" || toks[q].l == "fruitless" || toks[q].l == "unanswered" {
-					return o, v
-				}
-			}
-		}
-	}
-	return 0, 0
-}
-
-// contactVerbs are what a reporter tries to do to a source.
-var contactVerbs = words("reach", "contact", "interview", "speak")

@@ -1,0 +1,199 @@
+package claims
+
+import (
+	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/extract/sentence"
+)
+
+// This file reads refusals to comment and failures to respond: a sentence
+// that is one, and one that stands beside a statement.
+
+// refusalOnly reads a sentence that is itself a refusal or non-response:
+// "Alibaba refused to make a statement.", "A request … went unanswered."
+func (x *extractor) refusalOnly(se sent) (found, bool) {
+	toks := se.toks
+	if o, k := contactFailed(toks); k > 0 {
+		return found{refusal: newsintel.SourceNoResponse, srcI: o, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
+	}
+	if (toks[0].l == "neither" || toks[0].l == "none") && len(toks) > 3 {
+		for k := 1; k < len(toks) && k < 12; k++ {
+			switch toks[k].l {
+			case "responded", "replied", "commented", "answered":
+				// "Neither company responded to requests for comment."
+				return found{refusal: newsintel.SourceNoResponse, srcI: 0, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
+			case "would", "will", "could", "did":
+				if k+1 < len(toks) && refuseVerbs[toks[k+1].l] && toks[0].l == "neither" && hasWord(toks, 1, k, "nor") {
+					// "Neither the hospital nor the department would say …"
+					return found{refusal: newsintel.SourceDeclined, srcI: 0, srcJ: k, ts: se.s, te: se.e, chanI: -1}, true
+				}
+			}
+		}
+	}
+	for k := 1; k < len(toks); k++ {
+		if toks[k].inQ || toks[k].punct {
+			continue
+		}
+		t := newsintel.SourceType("")
+		if noResponsePhrases.match(toks, k) > 0 {
+			t = newsintel.SourceNoResponse
+		} else if declinedAt(toks, k) {
+			t = newsintel.SourceDeclined
+		} else {
+			continue
+		}
+		end := k
+		for end > 0 && auxiliaries[toks[end-1].l] && !toks[end-1].punct {
+			end--
+		}
+		ss, ok := 0, false
+		if end > 0 {
+			ss, ok = subjectStart(toks, end)
+		}
+		if !ok {
+			ss = 0
+		}
+		if end > ss && docNouns[toks[end-1].l] && !onRecordDocs[toks[end-1].l] {
+			continue // "The documents do not say who approved the payments"
+		}
+		return found{refusal: t, srcI: ss, srcJ: end, ts: se.s, te: se.e, chanI: -1}, true
+	}
+	return found{}, false
+}
+
+// refuseVerbs after "neither … nor … would" make a refusal.
+var refuseVerbs = words("say", "comment", "confirm", "discuss", "disclose", "specify", "elaborate", "identify")
+
+// contactWords open a sentence about trying to reach someone: "Efforts to
+// reach the founder were unsuccessful", "Attempts to contact the family
+// failed".
+var contactWords = words("efforts", "attempts", "effort", "attempt", "repeated", "multiple", "several")
+
+// contactFailed reads "Efforts to reach X were unsuccessful": it returns
+// where X starts and where its verb phrase starts, or 0, 0 when toks is no
+// such sentence.
+func contactFailed(toks []tok) (int, int) {
+	k := 0
+	for k < len(toks) && k < 2 && contactWords[toks[k].l] {
+		k++
+	}
+	if k > 0 && k+1 < len(toks) && toks[k].l == "by" {
+		for k++; k < len(toks) && k < 8 && toks[k].l != "to" && !toks[k].punct; k++ {
+		} // "Attempts by the BBC to contact …"
+	}
+	if k == 0 || k+2 >= len(toks) || toks[k].l != "to" || !contactVerbs[toks[k+1].l] {
+		return 0, 0
+	}
+	o := k + 2
+	if toks[o].l == "a" || toks[o].l == "an" || toks[o].l == "agreement" || toks[o].l == "consensus" {
+		return 0, 0 // "Efforts to reach a deal failed"
+	}
+	for v := o + 1; v+1 < len(toks) && v < k+16; v++ {
+		switch toks[v].l {
+		case "failed":
+			return o, v
+		case "were", "was", "have", "had", "proved", "proven":
+			for q := v + 1; q < len(toks) && q < v+3; q++ {
+				if toks[q].l == "unsuccessful" || toks[q].l == "fruitless" || toks[q].l == "unanswered" {
+					return o, v
+				}
+			}
+		}
+	}
+	return 0, 0
+}
+
+// contactVerbs are what a reporter tries to do to a source.
+var contactVerbs = words("reach", "contact", "interview", "speak")
+
+// relativeRefusal appends the refusal or non-response that a relative
+// clause of the source phrase reports: "The rapper's lawyer, who did not
+// respond to a request for comment, has previously said …". The source is
+// the phrase before the clause.
+func (x *extractor) relativeRefusal(out []newsintel.Claim, se sent, f found, sp sentence.Span) []newsintel.Claim {
+	toks := se.toks
+	if f.srcI < 0 || f.refusal != "" {
+		return out
+	}
+	for k := f.srcI + 1; k+2 < f.srcJ; k++ {
+		if toks[k-1].w != "," || toks[k].l != "who" && toks[k].l != "which" || toks[k].inQ {
+			continue
+		}
+		t := refusalAt(toks, k+1)
+		if t == "" {
+			continue
+		}
+		e := k + 1
+		for e < f.srcJ && toks[e].w != "," {
+			e++
+		}
+		src, ok := x.st.source(parseNP(x.body, toks, f.srcI, k-1, se.caps), x.all)
+		if !ok {
+			src = newsintel.Source{}
+		}
+		src.Type = t
+		c := newsintel.Claim{Start: sp.Start, End: sp.End, Source: src}
+		c.TextStart, c.TextEnd = toks[k+1].s, toks[e-1].e
+		c.Text = x.body[c.TextStart:c.TextEnd]
+		return append(out, x.finish(c))
+	}
+	return out
+}
+
+// refusalBefore appends the refusal that the source's first verb makes
+// when the reporting verb follows it after "but" or "and": "The company
+// declined to comment on the lawsuit but said it would defend itself".
+func (x *extractor) refusalBefore(out []newsintel.Claim, se sent, f found, sp sentence.Span) []newsintel.Claim {
+	toks := se.toks
+	if f.srcI < 0 || f.refusal != "" || f.srcJ >= len(toks) || toks[f.srcJ].s >= f.ts && f.ts < toks[f.srcI].s {
+		return out
+	}
+	k := f.srcJ
+	for k < len(toks) && auxiliaries[toks[k].l] && !toks[k].punct {
+		k++
+	}
+	t := refusalAt(toks, k)
+	if t == "" {
+		return out
+	}
+	e := k + 1
+	for e < len(toks) && toks[e].s < f.ts && toks[e].l != "but" && toks[e].l != "and" {
+		e++
+	}
+	if e >= len(toks) || toks[e].s >= f.ts {
+		return out
+	}
+	src, ok := x.st.source(parseNP(x.body, toks, f.srcI, f.srcJ, se.caps), x.all)
+	if !ok {
+		return out
+	}
+	src.Type = t
+	c := newsintel.Claim{Start: sp.Start, End: sp.End, Source: src}
+	c.TextStart, c.TextEnd = trimText(x.body, toks[k].s, toks[e-1].e)
+	c.Text = x.body[c.TextStart:c.TextEnd]
+	return append(out, x.finish(c))
+}
+
+// refusalClauseBefore appends the refusal of a first clause whose
+// coordinator opens the source's clause: "The ministry did not respond to
+// requests for comment, but a spokesman told local media the claims were
+// false."
+func (x *extractor) refusalClauseBefore(out []newsintel.Claim, se sent, f found, sp sentence.Span) []newsintel.Claim {
+	toks := se.toks
+	c := f.srcI - 1
+	if f.srcI < len(toks) && coordWords[toks[f.srcI].l] {
+		c = f.srcI // the source phrase may hold its coordinator: "but a spokesman"
+	}
+	if c < 2 || f.refusal != "" || !coordWords[toks[c].l] || toks[c-1].w != "," || f.ts < toks[f.srcI].s {
+		return out
+	}
+	first := sent{s: se.s, e: toks[c-2].e, toks: toks[:c-1], caps: se.caps}
+	g, ok := x.refusalOnly(first)
+	if !ok {
+		return out
+	}
+	cl, ok := x.claimOf(first, g, newsintel.Claim{Start: sp.Start, End: sp.End})
+	if !ok {
+		return out
+	}
+	return append(out, x.finish(cl))
+}

@@ -9,8 +9,9 @@
 // article rests on.
 //
 // Extraction is rule-based over a tokenizer and lexicons of reporting verbs,
-// source nouns, counting words and anonymity markers; it uses no regular
-// expressions and runs in time linear in the body (sentences are capped by
+// source nouns, counting words and anonymity markers; regular expressions
+// (linear-time in Go) read only wire datelines and transcript speaker
+// labels, and it runs in time linear in the body (sentences are capped by
 // the sentence package).
 package claims
 

@@ -118,9 +118,9 @@ func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k 
 	if s == nameEnd {
 		return out
 	}
-	e := k + 1
-	for e < len(toks) && toks[e].word && (toks[e].cap || toks[e].norm == "plc") && toks[e].is(clsOrgSuffix) {
-		e++
+	e := suffixesEnd(toks, k+1, func(t *token) bool { return t.is(clsOrgSuffix) })
+	if nameEnd-s > 1 && toks[nameEnd-1].norm == "&" {
+		nameEnd-- // "Goldman Sachs & Co." is Goldman Sachs
 	}
 	name := span(body, toks, s, nameEnd)
 	if i, ok := g.lookupTokens(toks, s, nameEnd); ok && g.entities[i].Type == newsintel.EntityCompany {
@@ -180,7 +180,7 @@ func (g *Gazetteer) appendAgency(out []candidate, body string, toks []token, k i
 	if !t.cap {
 		return out
 	}
-	if e := complementAfter(toks, k); e > k+1 {
+	if e := g.complementAfter(toks, k); e > k+1 {
 		if g.companyComplement(toks, k, e) {
 			return out // "Main Board of the Hong Kong Stock Exchange", "Board of Directors"
 		}
@@ -194,7 +194,7 @@ func (g *Gazetteer) appendAgency(out []candidate, body string, toks []token, k i
 		return out
 	}
 	e := k + 1
-	if c := complementAfter(toks, k); c > e && toks[k+1].norm == "of" {
+	if c := g.complementAfter(toks, k); c > e && toks[k+1].norm == "of" {
 		e = c // "Cyberspace Administration of China"
 	}
 	return g.appendAgencyName(out, body, toks, s, e, 0.7)
@@ -202,7 +202,7 @@ func (g *Gazetteer) appendAgency(out []candidate, body string, toks []token, k i
 
 // complementAfter returns the end of "of Intelligence and Security" after
 // the head at k, or k+1 when none follows.
-func complementAfter(toks []token, k int) int {
+func (g *Gazetteer) complementAfter(toks []token, k int) int {
 	if k+2 >= len(toks) || !(toks[k+1].norm == "of" || toks[k+1].norm == "for" || toks[k+1].norm == "on") {
 		return k + 1
 	}
@@ -217,7 +217,7 @@ func complementAfter(toks []token, k int) int {
 		if t.norm == "and" && j+1 < len(toks) && toks[j+1].norm == "the" {
 			break // "Department of Justice and the SEC" names two
 		}
-		if t.is(clsNameConnector) || t.norm == "," && j+1 < len(toks) && toks[j+1].cap && !headsNextBody(toks, j+1) {
+		if t.is(clsNameConnector) || t.norm == "," && j+1 < len(toks) && toks[j+1].cap && !g.headsNextBody(toks, j+1) {
 			j++
 			continue
 		}
@@ -231,15 +231,23 @@ func complementAfter(toks []token, k int) int {
 
 // headsNextBody reports whether the words from k on, up to the next comma,
 // name a body of their own: in "Office of Intelligence and Security,
-// Office of the Secretary, Department of Commerce" each comma starts one,
-// while "Ministry of Economy, Trade and Industry" is one name.
-func headsNextBody(toks []token, k int) bool {
-	for j := k; j < len(toks) && j < k+6; j++ {
+// Office of the Secretary, Department of Commerce" and "Office of Foreign
+// Assets Control, Treasury" each comma starts one, while "Ministry of
+// Economy, Trade and Industry" is one name.
+func (g *Gazetteer) headsNextBody(toks []token, k int) bool {
+	j := k
+	for ; j < len(toks) && j < k+6; j++ {
 		t := &toks[j]
 		if t.norm == "," || !t.word && t.norm != "." && t.norm != "&" {
-			return false
+			break
 		}
 		if t.cap && t.is(clsAgencyHead) {
+			return true
+		}
+	}
+	// "Office of Foreign Assets Control, Treasury": a department's short name
+	for e := j; e > k; e-- {
+		if i, ok := g.lookupTokens(toks, k, e); ok && g.entities[i].Type == newsintel.EntityAgency {
 			return true
 		}
 	}
@@ -377,4 +385,28 @@ func appendInstitution(out []candidate, body string, toks []token, k int) []cand
 	}
 	return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
 		typ: newsintel.EntityCompany, conf: 0.65, rule: true})
+}
+
+// suffixesEnd returns the end of the run of suffixes that starts at e,
+// where a period, a comma or both may stand before one ("Goldman Sachs &
+// Co. LLC", "Samsung Electronics Co., Ltd.", "Zentrix Networks, Inc.").
+func suffixesEnd(toks []token, e int, suffix func(*token) bool) int {
+	for {
+		p := e
+		if p < len(toks) && toks[p].norm == "." {
+			p++
+		}
+		comma := p < len(toks) && toks[p].norm == ","
+		if comma {
+			p++
+		}
+		if p > e && p < len(toks) && toks[p].cap && (comma && commaSuffixes[toks[p].norm] || !comma && legalSuffixes[toks[p].norm]) {
+			e = p
+		}
+		if e < len(toks) && toks[e].word && (toks[e].cap || toks[e].norm == "plc") && suffix(&toks[e]) {
+			e++
+			continue
+		}
+		return e
+	}
 }

@@ -328,13 +328,7 @@ func extendLegalSuffixes(toks []token, cands []candidate) []candidate {
 		if c.typ != newsintel.EntityCompany || c.rule {
 			continue
 		}
-		e := c.e
-		if e+1 < len(toks) && toks[e].norm == "," && commaSuffixes[toks[e+1].norm] && toks[e+1].cap {
-			e++
-		}
-		for e < len(toks) && toks[e].word && (toks[e].cap || toks[e].norm == "plc") && legalSuffixes[toks[e].norm] {
-			e++
-		}
+		e := suffixesEnd(toks, c.e, func(t *token) bool { return legalSuffixes[t.norm] })
 		if e > c.e && legalSuffixes[toks[e-1].norm] {
 			c.e = e
 		}

@@ -101,6 +101,12 @@ func TestTagCases(t *testing.T) {
 		{"a centre elsewhere", "The Centre has closed for the winter, the council said.", nil},
 		{"a hyphen for a space", "Hewlett-Packard Enterprise bought a unit of Hewlett-Packard.",
 			[]string{"company:Hewlett-Packard Enterprise=Hewlett Packard Enterprise", "company:Hewlett-Packard=HP"}},
+		{"an agency line ends with a department's short name", "AGENCY: Financial Crimes Enforcement Network, Treasury.",
+			[]string{"agency:Financial Crimes Enforcement Network=Financial Crimes Enforcement Network", "agency:Treasury=Treasury Department"}},
+		{"suffixes after periods and commas", "Samsung Electronics Co., Ltd. hired Morgan Stanley & Co. LLC.",
+			[]string{"company:Samsung Electronics Co., Ltd=Samsung", "company:Morgan Stanley & Co. LLC=Morgan Stanley"}},
+		{"an airport and a foreign title", "Tánaiste Simon Harris flew out of Shannon Airport.",
+			[]string{"person:Simon Harris=Simon Harris", "place:Shannon Airport=Shannon Airport"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -85,7 +85,8 @@ administrator chairperson treasurer comptroller solicitor marshal sheriff comman
 councillor councilman councilwoman alderman ombudsman registrar provost dean
 dissident journalist businessman businesswoman tycoon magnate diplomat envoy negotiator
 candidate nominee adviser advisor aide commentator strategist banker novelist writer
-poet artist physicist scientist researcher historian philanthropist`)
+poet artist physicist scientist researcher historian philanthropist taoiseach tanaiste
+tánaiste sultan emir ayatollah`)
 
 // roleNouns follow a person's name in an apposition: "Jack Ma, the founder".
 var roleNouns = wordSet(`founder co-founder cofounder chairman chairwoman chair president ceo
@@ -210,4 +211,4 @@ canal basin peninsula coast`)
 
 // placeHeads are the placeNouns that end the name of a place itself.
 var placeHeads = wordSet(`county township parish province prefecture oblast heights valley
-springs falls hills island islands river sea bay beach mountains peninsula`)
+springs falls hills island islands river sea bay beach mountains peninsula airport`)

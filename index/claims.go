@@ -35,9 +35,8 @@ const (
 	fieldClaimEntity       = "claim_entity"
 	fieldClaimEntityName   = "claim_entity_name"
 	fieldClaimPublishedKey = "claim_published_key" // sorts like the document's date (see claimPublishedKey); what date sorts read
-	fieldClaimDay          = "claim_day"
-	fieldClaimWeek         = "claim_week"
-	fieldClaimMonth        = "claim_month"
+	fieldClaimDay          = "claim_day"   // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
+	fieldClaimMonth        = "claim_month" // "2024-05", to filter on dates
 	fieldClaimHour         = "claim_hour"   // "2024-05-03T14", to filter on dates (see claimDateQuery)
 	fieldClaimStored       = "claim_stored" // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
 	fieldClaimStatus       = "claim_status" // current, changed or removed
@@ -55,11 +54,11 @@ func addClaimFields(m *mapping.DocumentMapping) {
 		tf.Store = false
 		m.AddFieldMappingsAt(f, tf)
 	}
-	for _, f := range []string{fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName, fieldClaimHour} {
+	for _, f := range []string{fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName, fieldClaimHour, fieldClaimMonth} {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
 	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
-		fieldClaimDay, fieldClaimWeek, fieldClaimMonth, fieldClaimStatus, fieldClaimOrder, fieldClaimPublishedKey} {
+		fieldClaimDay, fieldClaimStatus, fieldClaimOrder, fieldClaimPublishedKey} {
 		m.AddFieldMappingsAt(f, keywordField(true)) // faceted or sorted on
 	}
 	// No date field: date sorts read the one term of claim_published_key,
@@ -140,7 +139,6 @@ type indexedClaim struct {
 	EntityName   []string `json:"claim_entity_name"`
 	PublishedKey []string `json:"claim_published_key"`
 	Day          []string `json:"claim_day"`
-	Week         []string `json:"claim_week"`
 	Month        []string `json:"claim_month"`
 	Hour         []string `json:"claim_hour"`
 	Stored       string   `json:"claim_stored"`
@@ -268,7 +266,6 @@ func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 	u := t.UTC()
 	x.Hour = []string{hourTerm(u)}
 	x.Day = []string{u.Format(time.DateOnly)}
-	x.Week = []string{weekStart(u).Format(time.DateOnly)}
 	x.Month = []string{u.Format("2006-01")}
 	x.PublishedKey = []string{claimPublishedKey(docID, t)}
 }

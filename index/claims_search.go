@@ -112,7 +112,7 @@ func (ix *Index) SearchClaims(ctx context.Context, r ClaimRequest) (*ClaimResult
 		}
 		out.Facets[name] = termCounts(res.Facets[name], func(t string) (string, bool) { return t, true })
 	}
-	out.Histogram = histogram(r.DateHistogram, res.Facets[claimHistogramField(r.DateHistogram)])
+	out.Histogram = claimHistogram(r.DateHistogram, res.Facets[claimHistogramField(r.DateHistogram)])
 	return out, nil
 }
 
@@ -171,7 +171,11 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 		req.AddFacet(f, bleve.NewFacetRequest(claimFacetFields[f], r.FacetSize))
 	}
 	if f := claimHistogramField(r.DateHistogram); f != "" {
-		req.AddFacet(f, bleve.NewFacetRequest(f, maxBuckets))
+		size := maxBuckets
+		if r.DateHistogram != HistogramDay {
+			size = maxFoldedDays // every day, to fold into weeks or months
+		}
+		req.AddFacet(f, bleve.NewFacetRequest(f, size))
 	}
 	return req
 }
@@ -260,16 +264,44 @@ func claimFilters(r *ClaimRequest) []query.Query {
 	return out
 }
 
+// claimHistogramField is the field a claim histogram by interval counts:
+// claim_day for each interval, as claims keep no week or month doc values
+// (see claimHistogram); "" for no histogram.
 func claimHistogramField(interval string) string {
-	switch interval {
-	case HistogramDay:
-		return fieldClaimDay
-	case HistogramWeek:
-		return fieldClaimWeek
-	case HistogramMonth:
-		return fieldClaimMonth
+	if interval == "" {
+		return ""
 	}
-	return ""
+	return fieldClaimDay
+}
+
+// maxFoldedDays bounds the days a claim histogram by week or month folds:
+// some 180 years.
+const maxFoldedDays = 1 << 16
+
+// claimHistogram is the histogram of claims by interval from res, the
+// facet of claim_day: days, or days folded into their weeks or months.
+func claimHistogram(interval string, res *search.FacetResult) []DateBucket {
+	if interval == HistogramDay || res == nil || res.Terms == nil {
+		return histogram(interval, res)
+	}
+	counts := map[time.Time]int{}
+	for _, t := range res.Terms.Terms() {
+		day, err := time.Parse(time.DateOnly, t.Term)
+		if err != nil {
+			continue
+		}
+		start := weekStart(day)
+		if interval == HistogramMonth {
+			start = time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+		}
+		counts[start] += t.Count
+	}
+	out := make([]DateBucket, 0, len(counts))
+	for start, n := range counts {
+		out = append(out, DateBucket{Start: start, Count: n})
+	}
+	slices.SortFunc(out, func(a, b DateBucket) int { return a.Start.Compare(b.Start) })
+	return fillGaps(interval, out)
 }
 
 // toClaimHit decodes the claim item dm, putting back what claim_stored

@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -300,6 +301,47 @@ func TestClaimDateFilterMatchesDates(t *testing.T) {
 		}
 		if res.Total != want {
 			t.Errorf("claims from %v to %v = %d, want %d", rg[0], rg[1], res.Total, want)
+		}
+	}
+}
+
+// TestClaimHistogramsCountDates checks the claim histograms by day, week
+// and month, which count claim_day terms (weeks and months folded from
+// days), against the claims' dates, over documents spread across years.
+func TestClaimHistogramsCountDates(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	docs := synthDocs(80, 5)
+	for i := range docs {
+		docs[i].Published = time.Date(2023, 12, 20, 23, 0, 0, 0, time.FixedZone("EST", -5*3600)).Add(time.Duration(i*i) * 7 * time.Hour)
+		docs[i].Filing = nil
+	}
+	require.NoError(t, ix.Put(t.Context(), docs))
+	for _, interval := range []string{HistogramDay, HistogramWeek, HistogramMonth} {
+		want := map[time.Time]int{}
+		for _, d := range docs {
+			u := d.Published.UTC()
+			start := time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, time.UTC)
+			switch interval {
+			case HistogramWeek:
+				start = weekStart(u)
+			case HistogramMonth:
+				start = time.Date(u.Year(), u.Month(), 1, 0, 0, 0, 0, time.UTC)
+			}
+			want[start] += len(d.Claims)
+		}
+		res, err := ix.SearchClaims(t.Context(), ClaimRequest{Size: 1, DateHistogram: interval})
+		require.NoError(t, err)
+		got := map[time.Time]int{}
+		for i, b := range res.Histogram {
+			if b.Count > 0 {
+				got[b.Start] = b.Count
+			}
+			if i > 0 && !b.Start.After(res.Histogram[i-1].Start) {
+				t.Errorf("%s histogram: bucket %v after %v, want ascending", interval, b.Start, res.Histogram[i-1].Start)
+			}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("%s histogram = %v, want %v", interval, got, want)
 		}
 	}
 }

@@ -35,12 +35,12 @@ const (
 	fieldClaimEntity       = "claim_entity"
 	fieldClaimEntityName   = "claim_entity_name"
 	fieldClaimPublishedKey = "claim_published_key" // sorts like the document's date (see claimPublishedKey); what date sorts read
-	fieldClaimDay          = "claim_day"   // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
-	fieldClaimMonth        = "claim_month" // "2024-05", to filter on dates
-	fieldClaimHour         = "claim_hour"   // "2024-05-03T14", to filter on dates (see claimDateQuery)
-	fieldClaimStored       = "claim_stored" // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
-	fieldClaimStatus       = "claim_status" // current, changed or removed
-	fieldClaimOrder        = "claim_order"  // sorts a document's claims in article order, removed last (see claimOrder)
+	fieldClaimDay          = "claim_day"           // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
+	fieldClaimMonth        = "claim_month"         // "2024-05", to filter on dates
+	fieldClaimHour         = "claim_hour"          // "2024-05-03T14", to filter on dates (see claimDateQuery)
+	fieldClaimStored       = "claim_stored"        // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
+	fieldClaimStatus       = "claim_status"        // current, changed or removed
+	fieldClaimOrder        = "claim_order"         // sorts a document's claims in article order, removed last (see claimOrder)
 )
 
 // addClaimFields adds the claim fields and doc_type to the document

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -14,12 +15,12 @@ import (
 // MaxWindow), in the order SearchClaims gives them by -date, with the
 // number that matched. It is what a caller grouping many claims (the
 // stories) reads instead of paging through SearchClaims: a sorted search
-// costs as much as all the claims it sorts, so it first counts the claims
-// by day, unsorted, and then sorts only the newest days that hold max of
-// them, in one search. r.Size, From, Sort, Facets and DateHistogram are
-// ignored. Errors are those of SearchClaims.
+// costs as much as all the claims it sorts, so when more than max match
+// it first finds the newest days that hold max of them (see newestSince)
+// and sorts only those, in one search. r.Size, From, Sort, Facets and
+// DateHistogram are ignored. Errors are those of SearchClaims.
 func (ix *Index) ReadClaims(ctx context.Context, r ClaimRequest, max int) ([]ClaimHit, uint64, error) {
-	r.Size, r.From, r.Sort, r.Facets, r.DateHistogram = min(max, MaxSize), 0, SortDateDesc, nil, HistogramDay
+	r.Size, r.From, r.Sort, r.Facets, r.DateHistogram = min(max, MaxSize), 0, SortDateDesc, nil, ""
 	if err := validateClaimRequest(&r); err != nil {
 		return nil, 0, err
 	}
@@ -32,14 +33,20 @@ func (ix *Index) ReadClaims(ctx context.Context, r ClaimRequest, max int) ([]Cla
 		return nil, 0, err
 	}
 	defer done()
-	total, days, err := ix.countClaimDays(ctx, &r)
+	total, _, err := ix.countClaims(ctx, r)
 	if err != nil || total == 0 {
 		return nil, total, err
 	}
-	if since, ok := newestDays(days, total, max); ok && since.After(r.Since) {
-		r.Since = since
+	if total > uint64(max) {
+		since, ok, err := ix.newestSince(ctx, r, max)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok && since.After(r.Since) {
+			r.Since = since
+		}
 	}
-	r.DateHistogram, r.Size = "", int(min(total, uint64(max)))
+	r.Size = int(min(total, uint64(max)))
 	res, err := ix.bleve.SearchInContext(ctx, ix.claimSearchRequest(&r))
 	if err != nil {
 		return nil, 0, searchErr(ctx, err)
@@ -58,10 +65,66 @@ func (ix *Index) ReadClaims(ctx context.Context, r ClaimRequest, max int) ([]Cla
 	return out, total, nil
 }
 
-// countClaimDays counts the claims r matches, by day, without sorting or
-// reading them.
-func (ix *Index) countClaimDays(ctx context.Context, r *ClaimRequest) (uint64, []DateBucket, error) {
-	req := ix.claimSearchRequest(r)
+// newestSince returns the start of the oldest of the newest days that hold
+// max of the claims r matches; false when it cannot tell. Counting by day
+// reads a date of every claim counted, so it first counts, reading no
+// dates, the claims of the newest month the index has claims in, then of
+// the newest 2, 4, 8… months, until they hold max, and counts by day only
+// those.
+func (ix *Index) newestSince(ctx context.Context, r ClaimRequest, max int) (time.Time, bool, error) {
+	months, err := ix.claimMonths()
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	span := r
+	for k := 1; k < 2*len(months); k *= 2 {
+		m := months[len(months)-min(k, len(months))]
+		if !m.After(r.Since) {
+			span.Since = r.Since // the months reach back to the request's own start
+			break
+		}
+		span.Since = m
+		n, _, err := ix.countClaims(ctx, span)
+		if err != nil {
+			return time.Time{}, false, err
+		}
+		if n >= uint64(max) {
+			break
+		}
+	}
+	span.DateHistogram = HistogramDay
+	n, days, err := ix.countClaims(ctx, span)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	since, ok := newestDays(days, n, max)
+	return since, ok, nil
+}
+
+// claimMonths returns the start of every month claims are dated in,
+// oldest first.
+func (ix *Index) claimMonths() ([]time.Time, error) {
+	d, err := ix.bleve.FieldDict(fieldClaimMonth)
+	if err != nil {
+		return nil, fmt.Errorf("index: read %s terms: %w", fieldClaimMonth, err)
+	}
+	defer d.Close()
+	var out []time.Time
+	for e, err := d.Next(); e != nil || err != nil; e, err = d.Next() {
+		if err != nil {
+			return nil, fmt.Errorf("index: read %s terms: %w", fieldClaimMonth, err)
+		}
+		if t, err := time.Parse("2006-01", e.Term); err == nil {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// countClaims counts the claims r matches, and by r.DateHistogram when it
+// is set, without sorting or reading them.
+func (ix *Index) countClaims(ctx context.Context, r ClaimRequest) (uint64, []DateBucket, error) {
+	req := ix.claimSearchRequest(&r)
 	req.Size, req.Fields = 0, nil
 	req.Sort = search.SortOrder{&search.SortScore{Desc: true}} // scores are off: no sort values read
 	res, err := ix.bleve.SearchInContext(ctx, req)

@@ -34,18 +34,24 @@ func TestReadClaimsReadsWhatPagesRead(t *testing.T) {
 		name string
 		r    ClaimRequest
 		max  int
+		fits bool // every claim r matches fits in max: no narrowing to the newest days
 	}{
-		{"all, far more than max", ClaimRequest{}, 250},
-		{"all, fewer than max", ClaimRequest{}, 10000},
-		{"an entity", ClaimRequest{Entity: []string{"Alibaba"}}, 120},
-		{"a source type since June", ClaimRequest{SourceType: []string{"anonymous"}, Since: since}, 90},
-		{"words", ClaimRequest{Query: "familiar"}, 333},
-		{"nothing", ClaimRequest{Query: "zyzzyva"}, 50},
+		{"all, far more than max", ClaimRequest{}, 250, false},
+		{"all, fewer than max", ClaimRequest{}, 10000, true},
+		{"a publisher", ClaimRequest{Publisher: []string{"Reuters"}}, 120, false},
+		{"a source type since June", ClaimRequest{SourceType: []string{"anonymous"}, Since: since}, 90, false},
+		{"words", ClaimRequest{Query: "familiar"}, 333, false},
+		{"a publisher until a year in", ClaimRequest{Publisher: []string{"BBC News"}, Until: since.AddDate(0, 7, 0)}, 40, false},
+		{"a month", ClaimRequest{Since: since, Until: since.AddDate(0, 1, 0)}, 30, false},
+		{"nothing", ClaimRequest{Query: "zyzzyva"}, 50, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, total, err := ix.ReadClaims(t.Context(), tc.r, tc.max)
 			require.NoError(t, err)
 			want, wantTotal := pagedClaims(t, ix, tc.r, tc.max)
+			if fits := total <= uint64(tc.max); fits != tc.fits {
+				t.Errorf("%d claims match, max %d: all fit %v, want %v", total, tc.max, fits, tc.fits)
+			}
 			if total != wantTotal || len(got) != len(want) {
 				t.Fatalf("%d claims of %d, want %d of %d", len(got), total, len(want), wantTotal)
 			}

@@ -26,7 +26,7 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 			continue
 		}
 		switch {
-		case t.cap && t.is(clsPlaceHead):
+		case t.cap && t.is(clsPlaceHead) && !nameGoesOn(toks, k+1):
 			s := nameBefore(toks, k, 3)
 			for s < k && hasDigit(toks[s].norm) {
 				s++ // "E9 Cayman Islands": a code before the name is no part of it
@@ -105,3 +105,10 @@ func namesBody(toks []token, s, e int) bool {
 
 var institutions = wordSet(`school schools hospital church library foundation association
 society union club team`)
+
+// nameGoesOn reports whether a capitalised word at k carries a name on
+// past a place's head: "Allegheny Valley Water", "Napa Valley Wine Train"
+// name companies, not places.
+func nameGoesOn(toks []token, k int) bool {
+	return k < len(toks) && toks[k].word && toks[k].cap && !toks[k].sentStart && !toks[k].is(clsStop)
+}

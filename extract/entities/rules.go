@@ -217,7 +217,7 @@ func (g *Gazetteer) complementAfter(toks []token, k int) int {
 		if t.norm == "and" && j+1 < len(toks) && toks[j+1].norm == "the" {
 			break // "Department of Justice and the SEC" names two
 		}
-		if t.is(clsNameConnector) || t.norm == "," && j+1 < len(toks) && toks[j+1].cap && !g.headsNextBody(toks, j+1) {
+		if t.is(clsNameConnector) || t.norm == "," && j+1 < len(toks) && toks[j+1].cap && listGoesOn(toks, j+1) && !g.headsNextBody(toks, j+1) {
 			j++
 			continue
 		}
@@ -249,6 +249,22 @@ func (g *Gazetteer) headsNextBody(toks []token, k int) bool {
 	for e := j; e > k; e-- {
 		if i, ok := g.lookupTokens(toks, k, e); ok && g.entities[i].Type == newsintel.EntityAgency {
 			return true
+		}
+	}
+	return false
+}
+
+// listGoesOn reports whether the words from k on continue a list of the
+// complement's parts, ending in "and" or another comma: "Economy, Trade
+// and Industry", "Alcohol, Tobacco, Firearms and Explosives", but not
+// "Department of Corrections, Kevin Marsh said".
+func listGoesOn(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+5; j++ {
+		switch t := &toks[j]; {
+		case t.norm == "and" || t.norm == "&" || t.norm == ",":
+			return j > k
+		case !t.word || !t.cap:
+			return false
 		}
 	}
 	return false

@@ -107,6 +107,10 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Samsung Electronics Co., Ltd=Samsung", "company:Morgan Stanley & Co. LLC=Morgan Stanley"}},
 		{"an airport and a foreign title", "Tánaiste Simon Harris flew out of Shannon Airport.",
 			[]string{"person:Simon Harris=Simon Harris", "place:Shannon Airport=Shannon Airport"}},
+		{"a person after an agency and a comma", "The Department of Corrections, Kevin Marsh said, will appeal.",
+			[]string{"agency:Department of Corrections=Department of Corrections", "person:Kevin Marsh=Kevin Marsh"}},
+		{"an occupation before a name", "Engineer Paul Yates said the Napa Valley Wine Train would run.",
+			[]string{"person:Paul Yates=Paul Yates"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -86,7 +86,9 @@ councillor councilman councilwoman alderman ombudsman registrar provost dean
 dissident journalist businessman businesswoman tycoon magnate diplomat envoy negotiator
 candidate nominee adviser advisor aide commentator strategist banker novelist writer
 poet artist physicist scientist researcher historian philanthropist taoiseach tanaiste
-tánaiste sultan emir ayatollah`)
+tánaiste sultan emir ayatollah engineer manager coach teacher nurse doctor trooper
+firefighter chef reporter producer editor designer architect consultant trader farmer planner
+coordinator supervisor clerk auditor paramedic bishop archbishop imam`)
 
 // roleNouns follow a person's name in an apposition: "Jack Ma, the founder".
 var roleNouns = wordSet(`founder co-founder cofounder chairman chairwoman chair president ceo

@@ -111,6 +111,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"agency:Department of Corrections=Department of Corrections", "person:Kevin Marsh=Kevin Marsh"}},
 		{"an occupation before a name", "Engineer Paul Yates said the Napa Valley Wine Train would run.",
 			[]string{"person:Paul Yates=Paul Yates"}},
+		{"a trade body is no person", "The Harbor Trucking Association said delays eased.",
+			[]string{"company:Harbor Trucking Association=Harbor Trucking Association"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

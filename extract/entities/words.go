@@ -191,13 +191,15 @@ miners refiner refiners utility utilities exporter exporters importer importers
 // Networks, Inc.", "Orbis Freight, LLC".
 var commaSuffixes = wordSet(`inc incorporated llc llp lp ltd limited corp plc`)
 
-// orgHeads end the names of companies and other organisations and are
-// never part of a person's name: "Southwest Airlines", "Epic Games",
-// "Elliott Management".
+// orgHeads end the names of companies and other organisations (trade
+// bodies and foundations are companies here) and are never part of a
+// person's name: "Southwest Airlines", "Epic Games", "Elliott Management",
+// "Crop Growers Association".
 var orgHeads = wordSet(`airlines airways motors games studios pictures records ventures
 partners management pharmaceuticals therapeutics biotherapeutics biosciences technologies
 networks industries laboratories labs semiconductor semiconductors entertainment brands foods
 airline bank bancorp securities insurance capital investments logistics telecom telecommunications
+association federation foundation society alliance coalition league consortium
 `)
 
 // placeNouns follow a name in the names of places and of the bodies and

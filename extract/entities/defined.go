@@ -68,7 +68,8 @@ func definitionAfter(toks []token, e int) (int, bool) {
 		return 0, false
 	}
 	k := e + 1
-	if toks[k].norm == "the" {
+	article := toks[k].norm == "the"
+	if article {
 		k++
 	}
 	quoted := k < len(toks) && (toks[k].norm == "\"" || toks[k].norm == "'")
@@ -84,6 +85,9 @@ func definitionAfter(toks []token, e int) (int, bool) {
 	}
 	if end >= len(toks) || toks[end].norm != ")" || !shortNameShaped(toks[k]) {
 		return 0, false
+	}
+	if article && !toks[k].allCaps && toks[k].is(clsAgencyHead|clsOrgHead|clsOrgSuffix) {
+		return 0, false // "(the Department)", "(the Commission)": a common noun, capitalised
 	}
 	return k, true
 }

@@ -113,6 +113,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"person:Paul Yates=Paul Yates"}},
 		{"a trade body is no person", "The Harbor Trucking Association said delays eased.",
 			[]string{"company:Harbor Trucking Association=Harbor Trucking Association"}},
+		{"a head with an article defines nothing", "The Department of Energy (the Department) has decided. The Department will publish it.",
+			[]string{"agency:Department of Energy=Energy Department"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

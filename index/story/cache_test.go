@@ -3,6 +3,7 @@ package story
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -225,5 +226,19 @@ func TestConcurrentFindsAndAWrite(t *testing.T) {
 		require.NoError(t, err)
 		got.TookMS, want.TookMS = 0, 0
 		require.Equal(t, want, got, "%+v: the shared Finder's answer after the write differs from a fresh one", req)
+	}
+}
+
+// TestRequestKeyNamesEveryField asks that a request differing from
+// another in any field, one added later too, have another cache key.
+func TestRequestKeyNamesEveryField(t *testing.T) {
+	base := Request{}.key()
+	typ := reflect.TypeFor[Request]()
+	for i := range typ.NumField() {
+		var r Request
+		fill(reflect.ValueOf(&r).Elem().Field(i))
+		if r.key() == base {
+			t.Errorf("a request with %s set has the key of one without, want another", typ.Field(i).Name)
+		}
 	}
 }

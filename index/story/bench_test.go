@@ -61,7 +61,8 @@ func benchDocs(n, claimsPer int, seed uint64) []newsintel.Document {
 // the issue names), at most DefaultMaxClaims of them read: computed from
 // nothing each time (no cache); recomputed as after the index changed
 // (the claims' content words kept from the request before: changed_);
-// and asked again of an unchanged index (cached_).
+// and asked again of an unchanged index (cached_); and one story by its ID
+// (get_story), computed anew.
 func BenchmarkFind(b *testing.B) {
 	claims := 20000
 	if v, err := strconv.Atoi(os.Getenv("STORY_BENCH_CLAIMS")); err == nil && v > 0 {
@@ -101,4 +102,16 @@ func BenchmarkFind(b *testing.B) {
 			b.ReportMetric(float64(list.Total), "stories")
 		})
 	}
+	list, err := cold.Find(b.Context(), Request{Entity: []string{"Alibaba"}})
+	require.NoError(b, err)
+	require.NotEmpty(b, list.Stories)
+	b.Run("get_story", func(b *testing.B) { // the story page, computed anew
+		var st *Story
+		for b.Loop() {
+			if st, err = cold.Get(b.Context(), list.Stories[0].ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(st.Reports)), "reports")
+	})
 }

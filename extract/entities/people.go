@@ -177,8 +177,10 @@ func personName(body string, toks []token, s, e int) string {
 }
 
 // linkPeople resolves short references to people named in full elsewhere in
-// the text: "Ma" and "Mr. Ma" after "Jack Ma", and "Washington said" after
-// "Ryan Washington" (where the list alone would say a place).
+// the text: "Ma" and "Mr. Ma" after "Jack Ma", "Washington said" after
+// "Ryan Washington" (where the list alone would say a place), and the full
+// name in a headline, where case says nothing ("BOEING NAMES KELLY
+// ORTBERG CEO" above "Kelly Ortberg, a former ...").
 func (g *Gazetteer) linkPeople(toks []token, chosen []candidate) []candidate {
 	full := map[string]candidate{} // surname → the person named in full
 	for _, c := range chosen {
@@ -204,11 +206,19 @@ func (g *Gazetteer) linkPeople(toks []token, chosen []candidate) []candidate {
 		}
 	}
 	n := len(chosen)
-	for k, t := range toks {
-		if !taken[k] && t.word && t.cap && !t.is(clsStop) {
-			if p, ok := full[t.norm]; ok {
-				chosen = append(chosen, relink(candidate{s: k, e: k + 1}, p))
-			}
+	for k := 0; k < len(toks); k++ {
+		t := &toks[k]
+		if taken[k] || !t.word || !t.cap || t.is(clsStop) {
+			continue
+		}
+		// "KELLY ORTBERG" in a headline, when the text names Kelly Ortberg
+		if p, ok := full[nextNorm(toks, k+1)]; ok && t.caseless && k+1 < len(toks) && !taken[k+1] && toks[p.s].norm == t.norm {
+			chosen = append(chosen, relink(candidate{s: k, e: k + 2}, p))
+			k++
+			continue
+		}
+		if p, ok := full[t.norm]; ok {
+			chosen = append(chosen, relink(candidate{s: k, e: k + 1}, p))
 		}
 	}
 	if len(chosen) == n {

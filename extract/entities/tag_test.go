@@ -115,6 +115,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Harbor Trucking Association=Harbor Trucking Association"}},
 		{"a head with an article defines nothing", "The Department of Energy (the Department) has decided. The Department will publish it.",
 			[]string{"agency:Department of Energy=Energy Department"}},
+		{"a name in a headline the text names", "ACME NAMES DANA ORTIZ CEO\n\nAcme said Dana Ortiz would start in May.",
+			[]string{"person:DANA ORTIZ=Dana Ortiz", "person:Dana Ortiz=Dana Ortiz"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -30,7 +30,7 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 	}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if !t.word || t.caseless {
+		if t.caseless || !t.word && t.norm != "," {
 			continue
 		}
 		switch {
@@ -66,7 +66,7 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 				}
 			}
 		case t.norm == "," && k > 1:
-			if s := nameStartBefore(toks, k, isPersonWord); k-s >= 2 && appositionFollows(toks, k+1) {
+			if s := nameStartBefore(toks, k, isPersonWord); k-s >= 2 && (appositionFollows(toks, k+1) || ageFollows(toks, k+1)) {
 				add(s, k, 0.7)
 			}
 		}
@@ -169,6 +169,19 @@ func appositionFollows(toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// ageFollows reports whether an age stands between commas at k: "Jane
+// Doe, 45, of Dayton".
+func ageFollows(toks []token, k int) bool {
+	if k+1 >= len(toks) || toks[k+1].norm != "," || !isDigits(toks[k].norm) || len(toks[k].norm) > 3 {
+		return false
+	}
+	n := 0
+	for _, c := range toks[k].norm {
+		n = n*10 + int(c-'0')
+	}
+	return n > 0 && n < 120
 }
 
 // personName is the canonical name of the person at tokens [s, e).

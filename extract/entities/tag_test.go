@@ -117,6 +117,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"agency:Department of Energy=Energy Department"}},
 		{"a name in a headline the text names", "ACME NAMES DANA ORTIZ CEO\n\nAcme said Dana Ortiz would start in May.",
 			[]string{"person:DANA ORTIZ=Dana Ortiz", "person:Dana Ortiz=Dana Ortiz"}},
+		{"appositions of roles and ages", "Marvin Gaye, the singer, and Tessa Quill, 34, of Akron were named; Acme Widgets, 2024, is no one.",
+			[]string{"person:Marvin Gaye=Marvin Gaye", "person:Tessa Quill=Tessa Quill", "place:Akron=Akron"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

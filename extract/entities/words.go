@@ -95,7 +95,12 @@ var roleNouns = wordSet(`founder co-founder cofounder chairman chairwoman chair 
 chief executive director head spokesman spokeswoman spokesperson secretary minister senator
 governor mayor analyst economist professor partner lawyer attorney manager owner researcher
 author editor leader adviser advisor official officer member investor engineer
-vice deputy former senior general commissioner ambassador strategist scientist`)
+vice deputy former senior general commissioner ambassador strategist scientist
+producer singer actor actress musician rapper composer artist player coach striker captain
+batsman bowler driver champion designer chef activist lawmaker judge prosecutor historian
+journalist reporter commentator entrepreneur billionaire businessman businesswoman banker
+filmmaker novelist poet comedian presenter philanthropist diplomat envoy teacher doctor
+widow son daughter wife husband mother father`)
 
 // speechVerbs follow or precede a speaker: "Jack Ma said", "said Jack Ma".
 var speechVerbs = wordSet(`said says told added wrote noted argued explained stated

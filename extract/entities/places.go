@@ -11,7 +11,9 @@ import "github.com/newsintel/newsintel"
 //     Lismore", "the province of East Kalimantan";
 //   - a name before "-based": "a Pune-based lender";
 //   - a name before a comma and a place the list knows: "Eden Prairie,
-//     Minnesota".
+//     Minnesota";
+//   - a point of the compass before a name: "Western Cape", "North
+//     Waziristan", "East Kalimantan".
 //
 // Names the list knows as something else are left to the list.
 func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
@@ -43,6 +45,10 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 			if s := nameStartBefore(toks, k, isNameWord); s < k && !toks[s].is(clsFirstName) && !hasDigit(toks[s].norm) &&
 				!g.knownOther(toks, s, k) && !namesBody(toks, s, k) {
 				add(s, k, 0.6)
+			}
+		case t.cap && compassWords[t.norm] && k+1 < len(toks):
+			if e := g.compassPlaceEnd(toks, k); e > k+1 {
+				add(k, e, 0.6)
 			}
 		case t.norm == "based" && k >= 2 && toks[k-1].norm == "-" && joined(toks, k-1):
 			if s := k - 2; isNameWord(toks[s]) && !toks[s].allCaps && !g.knownOther(toks, s, s+1) {
@@ -111,4 +117,40 @@ society union club team`)
 // name companies, not places.
 func nameGoesOn(toks []token, k int) bool {
 	return k < len(toks) && toks[k].word && toks[k].cap && !toks[k].sentStart && !toks[k].is(clsStop)
+}
+
+// compassWords start the names of regions: "Western Cape", "North Texas".
+var compassWords = wordSet(`north south east west northern southern eastern western central
+northeast northwest southeast southwest upper lower`)
+
+// regionalAdjectives follow a compass word without naming a place: "West
+// African", "Central Asian" describe.
+var regionalAdjectives = wordSet(`african asian european american arab caribbean latin
+pacific atlantic mediterranean baltic nordic slavic`)
+
+// compassPlaceEnd returns the end of a region named by the compass word at
+// k and one name word ("Western Cape", "South Side"), or k when the words
+// name something else: a people ("North Korean"), a company or body
+// ("North Face Inc", "Central Bank", "Western Digital"), or a name that
+// goes on ("West Texas Intermediate").
+func (g *Gazetteer) compassPlaceEnd(toks []token, k int) int {
+	e := nameRun(toks, k+1, 1, isNameWord)
+	if e == k+1 || nameGoesOn(toks, e) || namesBody(toks, k+1, e) || hasDigit(toks[e-1].norm) {
+		return k
+	}
+	last := toks[e-1].norm
+	if regionalAdjectives[last] || g.demonym(last) || g.demonym(normsOf(toks, k, e)) {
+		return k
+	}
+	if g.knownOther(toks, k, e) || g.knownOther(toks, k+1, e) {
+		return k
+	}
+	return e
+}
+
+// demonym reports whether norm is a people's name, such as "korean" or
+// "north korean": the list knows "<demonym> government".
+func (g *Gazetteer) demonym(norm string) bool {
+	_, ok := g.byName[norm+" government"]
+	return ok
 }

@@ -119,6 +119,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"person:DANA ORTIZ=Dana Ortiz", "person:Dana Ortiz=Dana Ortiz"}},
 		{"appositions of roles and ages", "Marvin Gaye, the singer, and Tessa Quill, 34, of Akron were named; Acme Widgets, 2024, is no one.",
 			[]string{"person:Marvin Gaye=Marvin Gaye", "person:Tessa Quill=Tessa Quill", "place:Akron=Akron"}},
+		{"regions by the compass", "Rain hit the Eastern Cape and North Texas; North Korean and West African envoys met Western Digital as West Texas Intermediate rose.",
+			[]string{"place:Eastern Cape=Eastern Cape", "place:North Texas=North Texas", "company:Western Digital=Western Digital", "place:Texas=Texas"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

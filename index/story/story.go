@@ -113,7 +113,9 @@ type Options struct {
 	MaxEvidenceDocs int           // documents examined for evidence per story
 	// CacheBytes bounds the answers kept for asking again while the index
 	// has not changed (see Finder); 0 means DefaultCacheBytes, a negative
-	// number keeps none, nor the content words of the claims read.
+	// number keeps none, nor the content words of the claims read (those
+	// of 2 to 4 times MaxClaims claims are kept: about 5 MB at the
+	// defaults).
 	CacheBytes int
 }
 
@@ -154,7 +156,7 @@ type Finder struct {
 func New(ix Index, o Options) *Finder {
 	f := &Finder{ix: ix, opts: o.withDefaults()}
 	if f.opts.CacheBytes > 0 {
-		f.cache, f.terms = newResultCache(f.opts.CacheBytes), newTermCache(4*f.opts.MaxClaims)
+		f.cache, f.terms = newResultCache(f.opts.CacheBytes), newTermCache(2*f.opts.MaxClaims)
 	}
 	return f
 }

@@ -25,6 +25,8 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 			out = g.appendNamedCompany(out, body, toks, k)
 		case t.cap && (mastheads[t.norm] || t.norm == "university"):
 			out = appendInstitution(out, body, toks, k)
+		case !t.cap && (t.norm == "shares" || t.norm == "stock"):
+			out = g.appendTradedCompany(out, body, toks, k)
 		}
 	}
 	out = append(out, g.placeCandidates(body, toks)...)
@@ -425,4 +427,28 @@ func suffixesEnd(toks []token, e int, suffix func(*token) bool) int {
 		}
 		return e
 	}
+}
+
+// appendTradedCompany reads the company whose shares the word at k names:
+// "Eskom shares fell", "shares of Hanwha Ocean rose". Peoples, places,
+// bodies and kinds of shares ("Asian shares", "Class A shares", "bank
+// shares") are left out.
+func (g *Gazetteer) appendTradedCompany(out []candidate, body string, toks []token, k int) []candidate {
+	s, e := nameStartBefore(toks, k, isNameWord), k
+	if k+2 < len(toks) && toks[k+1].norm == "of" {
+		s, e = k+2, nameRun(toks, k+2, 3, isNameWord)
+	}
+	if e == s || e-s == 1 && (toks[s].end-toks[s].start < 2 || toks[s].is(clsGeneric)) || nameGoesOn(toks, e) && e > k {
+		return out
+	}
+	last := toks[e-1].norm
+	if regionalAdjectives[last] || g.demonym(last) || last == "class" || namesBody(toks, s, e) ||
+		g.knownOther(toks, s, e) || g.placeAt(toks, s) {
+		return out
+	}
+	if i, ok := g.lookupTokens(toks, s, e); ok && g.entities[i].Type == newsintel.EntityCompany {
+		return out // the list's own match does it
+	}
+	return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
+		typ: newsintel.EntityCompany, conf: 0.6, rule: true})
 }

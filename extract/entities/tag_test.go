@@ -121,6 +121,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"person:Marvin Gaye=Marvin Gaye", "person:Tessa Quill=Tessa Quill", "place:Akron=Akron"}},
 		{"regions by the compass", "Rain hit the Eastern Cape and North Texas; North Korean and West African envoys met Western Digital as West Texas Intermediate rose.",
 			[]string{"place:Eastern Cape=Eastern Cape", "place:North Texas=North Texas", "company:Western Digital=Western Digital", "place:Texas=Texas"}},
+		{"companies by their shares", "Orlen shares fell while shares of Hanwha Aerospace rose; Asian shares, Class A shares and bank shares slipped.",
+			[]string{"company:Orlen=Orlen", "company:Hanwha Aerospace=Hanwha Aerospace"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

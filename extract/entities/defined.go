@@ -114,3 +114,73 @@ func lettersOnly(s string) string {
 	}
 	return s
 }
+
+// linkCompanies names a company written in full and then by its first
+// word alone as the same company: "Kestrel Cloud Solutions Inc. ...
+// Kestrel shares fell", "Halvorsen Biotherapeutics ... Halvorsen said".
+// The short form counts where a rule found it (with more of the full
+// name's first words, "Harbor Federal stock" after "Harbor Federal
+// Bancorp"), or where a speech verb, a possessive or "shares" follows it. A first word that is common
+// ("American", "General") or that the list knows is no short form.
+func (g *Gazetteer) linkCompanies(toks []token, chosen []candidate) []candidate {
+	var full map[string]candidate // first word → the company named in full
+	for _, c := range chosen {
+		if c.typ != newsintel.EntityCompany || c.e-c.s < 2 {
+			continue
+		}
+		first := &toks[c.s]
+		if !first.word || !first.cap || first.is(clsStop|clsGeneric|clsDescriptor) || hasDigit(first.norm) {
+			continue
+		}
+		if _, known := g.byName[first.norm]; known {
+			continue
+		}
+		if full == nil {
+			full = map[string]candidate{}
+		}
+		if _, seen := full[first.norm]; !seen {
+			full[first.norm] = c
+		}
+	}
+	if full == nil {
+		return chosen
+	}
+	taken := make([]bool, len(toks))
+	for i, c := range chosen {
+		for k := c.s; k < c.e; k++ {
+			taken[k] = true
+		}
+		if p, ok := full[toks[c.s].norm]; ok && c.rule && c.entity < 0 && c.typ == newsintel.EntityCompany && prefixOf(toks, c, p) {
+			chosen[i].name, chosen[i].entity = p.name, p.entity
+		}
+	}
+	n := len(chosen)
+	for k := range toks {
+		t := &toks[k]
+		if taken[k] || !t.word || !t.cap || t.caseless {
+			continue
+		}
+		if p, ok := full[t.norm]; ok && k+1 < len(toks) && (toks[k+1].norm == "'s" || toks[k+1].is(clsSpeechVerb) || toks[k+1].norm == "shares") {
+			p.s, p.e, p.conf, p.rule, p.ambig = k, k+1, 0.65, true, false
+			chosen = append(chosen, p)
+		}
+	}
+	if len(chosen) == n {
+		return chosen
+	}
+	return resolve(toks, chosen)
+}
+
+// prefixOf reports whether the words of c are the first words of the
+// longer p: "Harbor Federal" of "Harbor Federal Bancorp".
+func prefixOf(toks []token, c, p candidate) bool {
+	if c.e-c.s >= p.e-p.s {
+		return false
+	}
+	for k := 0; k < c.e-c.s; k++ {
+		if toks[c.s+k].norm != toks[p.s+k].norm {
+			return false
+		}
+	}
+	return true
+}

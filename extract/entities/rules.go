@@ -79,6 +79,14 @@ func groupInName(toks []token, j int) bool {
 	return t.cap && !t.sentStart && t.norm == "police" && j > 0 && isNameWord(toks[j-1])
 }
 
+// commonStart reports whether the sentence-initial word at s may be
+// capitalised only for starting the sentence: a descriptor ("Rival"), a
+// word common in names ("Global"), or one the text writes in lower case.
+func commonStart(toks []token, s int) bool {
+	n := toks[s].norm
+	return descriptors[n] || genericWords[n] || lowerElsewhere(toks, n)
+}
+
 // skipCommonStart moves the start s of a name that ends before k past a
 // first word that is capitalised only because it starts the sentence: a
 // noun that describes rather than names ("Rival", "Chipmaker"), or a word
@@ -150,7 +158,7 @@ func (g *Gazetteer) appendHeadedCompany(out []candidate, body string, toks []tok
 		return out // a longer name goes on: "Capital Group", "Bank of America"
 	}
 	s := nameBefore(toks, k, 4)
-	if s == k || k-s == 1 && toks[s].sentStart || g.isKnownNonCompany(toks[s]) && k-s == 1 {
+	if s == k || k-s == 1 && toks[s].sentStart && commonStart(toks, s) || g.isKnownNonCompany(toks[s]) && k-s == 1 {
 		return out
 	}
 	if i, ok := g.lookupTokens(toks, s, k+1); ok && g.entities[i].Type == newsintel.EntityCompany {

@@ -45,6 +45,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	chosen = g.definedNames(toks, chosen)
 	chosen = g.extendEmbassies(toks, chosen)
 	chosen = g.linkPeople(toks, chosen)
+	chosen = g.linkCompanies(toks, chosen)
 	return g.mentions(body, toks, chosen)
 }
 

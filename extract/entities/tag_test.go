@@ -123,6 +123,12 @@ func TestTagCases(t *testing.T) {
 			[]string{"place:Eastern Cape=Eastern Cape", "place:North Texas=North Texas", "company:Western Digital=Western Digital", "place:Texas=Texas"}},
 		{"companies by their shares", "Orlen shares fell while shares of Hanwha Aerospace rose; Asian shares, Class A shares and bank shares slipped.",
 			[]string{"company:Orlen=Orlen", "company:Hanwha Aerospace=Hanwha Aerospace"}},
+		{"a company by its first word after its full name", "Marlow Biologics Inc. settled. Marlow said it would appeal; American Crop Growers Association and American farmers agreed.",
+			[]string{"company:Marlow Biologics Inc=Marlow Biologics", "company:Marlow=Marlow Biologics", "company:American Crop Growers Association=American Crop Growers Association"}},
+		{"a company by its first words", "Quayside Federal Bancorp lost money. Quayside Federal stock fell.",
+			[]string{"company:Quayside Federal Bancorp=Quayside Federal Bancorp", "company:Quayside Federal=Quayside Federal Bancorp"}},
+		{"a sentence-initial name before a company's head", "Halvard Biotherapeutics is based in Oslo. Rival Games fell.",
+			[]string{"company:Halvard Biotherapeutics=Halvard Biotherapeutics", "place:Oslo=Oslo"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -129,6 +129,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Quayside Federal Bancorp=Quayside Federal Bancorp", "company:Quayside Federal=Quayside Federal Bancorp"}},
 		{"a sentence-initial name before a company's head", "Halvard Biotherapeutics is based in Oslo. Rival Games fell.",
 			[]string{"company:Halvard Biotherapeutics=Halvard Biotherapeutics", "place:Oslo=Oslo"}},
+		{"an exchange in a note of an unknown ticker", "Shares of Acme (TSE:ACMGet Free Report) (NYSE:ACMX) fell, said Huber Research.",
+			[]string{"company:Huber Research=Huber Research"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -98,6 +98,7 @@ func (g *Gazetteer) tickerMentions(toks []token, chosen []candidate) []candidate
 		}
 		c, ok := g.listedCompany(toks, chosen, code, toks[tk].surface, open)
 		if !ok {
+			drop = append(drop, k, k+1) // the exchange of a note is no mention, known ticker or not
 			continue
 		}
 		c.s, c.e = tk, tk+1
@@ -105,7 +106,7 @@ func (g *Gazetteer) tickerMentions(toks []token, chosen []candidate) []candidate
 		drop = append(drop, k, tk+1)
 		k = tk
 	}
-	if len(add) == 0 {
+	if len(drop) == 0 {
 		return chosen
 	}
 	out := chosen[:0]

@@ -204,7 +204,7 @@ var orgHeads = wordSet(`airlines airways motors games studios pictures records v
 partners management pharmaceuticals therapeutics biotherapeutics biosciences technologies
 networks industries laboratories labs semiconductor semiconductors entertainment brands foods
 airline bank bancorp securities insurance capital investments logistics telecom telecommunications
-association federation foundation society alliance coalition league consortium
+association federation foundation society alliance coalition league consortium research
 `)
 
 // placeNouns follow a name in the names of places and of the bodies and

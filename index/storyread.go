@@ -20,13 +20,13 @@ import (
 // and sorts only those, in one search. r.Size, From, Sort, Facets and
 // DateHistogram are ignored. Errors are those of SearchClaims.
 func (ix *Index) ReadClaims(ctx context.Context, r ClaimRequest, max int) ([]ClaimHit, uint64, error) {
+	if max <= 0 {
+		return nil, 0, invalid("max=%d: read 1 or more claims", max)
+	}
+	max = min(max, MaxWindow)
 	r.Size, r.From, r.Sort, r.Facets, r.DateHistogram = min(max, MaxSize), 0, SortDateDesc, nil, ""
 	if err := validateClaimRequest(&r); err != nil {
 		return nil, 0, err
-	}
-	max = min(max, MaxWindow)
-	if max <= 0 {
-		return nil, 0, invalid("max=%d: read 1 or more claims", max)
 	}
 	ctx, done, err := ix.begin(ctx)
 	if err != nil {

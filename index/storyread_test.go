@@ -71,6 +71,7 @@ func TestReadClaimsRefusesBadRequests(t *testing.T) {
 		max  int
 	}{
 		{"no claims asked for", ClaimRequest{}, 0},
+		{"fewer than none asked for", ClaimRequest{}, -5},
 		{"until before since", ClaimRequest{Since: time.Now(), Until: time.Now().Add(-time.Hour)}, 10},
 		{"unknown status", ClaimRequest{Status: []string{"lost"}}, 10},
 	} {

@@ -336,12 +336,14 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 // claims. A claim whose document is not indexed keeps them empty.
 func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 	var ids []string
-	live := map[string]bool{}
+	live := map[string][]int{} // positions of the claims of the newest revisions
 	for _, h := range hits {
 		if !slices.Contains(ids, h.DocumentID) {
 			ids = append(ids, h.DocumentID)
 		}
-		live[h.DocumentID] = live[h.DocumentID] || h.Position > 0
+		if h.Position > 0 {
+			live[h.DocumentID] = append(live[h.DocumentID], h.Position)
+		}
 	}
 	if len(ids) == 0 {
 		return nil
@@ -365,10 +367,11 @@ func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 }
 
 // docsAndClaims reads the documents ids, without their body and tags,
-// and the stored claims of those withClaims names (see decodeClaims), in
-// one search. It returns the search's error or one naming a document
-// that cannot be decoded.
-func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map[string]bool) (map[string]*newsintel.Document, map[string][]loggedClaim, error) {
+// and the stored claims of those withClaims names, at the positions it
+// gives (every claim for a nil list; see decodeClaims), in one search.
+// It returns the search's error or one naming a document that cannot be
+// decoded.
+func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map[string][]int) (map[string]*newsintel.Document, map[string][]loggedClaim, error) {
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{fieldTitle, fieldMeta, fieldPacked}
 	req.Score = "none"
@@ -386,9 +389,9 @@ func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map
 		}
 		d.Title, _ = dm.Fields[fieldTitle].(string)
 		docs[dm.ID] = d
-		if withClaims[dm.ID] {
+		if positions, ok := withClaims[dm.ID]; ok {
 			packed, _ := dm.Fields[fieldPacked].(string)
-			if claims[dm.ID], err = decodeClaims(packed); err != nil {
+			if claims[dm.ID], err = decodeClaims(packed, positions); err != nil {
 				return nil, nil, fmt.Errorf("index: decode stored claims of %s: %w", dm.ID, err)
 			}
 		}

@@ -83,21 +83,12 @@ func lead(body string, n int) string {
 
 // storedTags holds the bulky parts of a Document that only Get needs, so
 // that search hits decode the small meta JSON alone. The claims are
-// stored apart from them, in storedClaims.
+// stored apart from them (see encodeClaims).
 type storedTags struct {
 	Mentions *storedMentions            `json:"mentions,omitempty"`
 	Profile  *newsintel.SourcingProfile `json:"sourcing_profile,omitempty"`
 	Sections []newsintel.Section        `json:"sections,omitempty"`
 	Warnings []string                   `json:"warnings,omitempty"`
-}
-
-// storedClaims is the claims section of packed: the document's claims,
-// which are the only copy of the claims of its newest revision (claim
-// items store their history, not what they say), and the names of the
-// entities they mention, so that claim hits need not decode the mentions.
-type storedClaims struct {
-	Claims []newsintel.Claim `json:"claims,omitempty"`
-	Names  map[string]string `json:"names,omitempty"` // entity ID → canonical name, as the mentions give it
 }
 
 // toIndexed converts d into the indexed form. It fails only when d cannot
@@ -135,7 +126,7 @@ func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
 }
 
 // encodeStored splits d into the meta JSON (everything but title, body and
-// tags), the claims JSON (see storedClaims) and the tags JSON.
+// tags), the claims section (see encodeClaims) and the tags JSON.
 func encodeStored(d *newsintel.Document) (meta, claims, tags string, err error) {
 	m := *d
 	m.Title, m.Body = "", ""
@@ -144,10 +135,9 @@ func encodeStored(d *newsintel.Document) (meta, claims, tags string, err error) 
 	if err != nil {
 		return "", "", "", fmt.Errorf("encode document %s: %w", d.ID, err)
 	}
-	c := storedClaims{Claims: elideClaimText(d.Body, d.Claims), Names: claimEntityNames(d)}
-	cb, err := json.Marshal(&c)
+	cb, err := encodeClaims(d)
 	if err != nil {
-		return "", "", "", fmt.Errorf("encode claims of %s: %w", d.ID, err)
+		return "", "", "", err
 	}
 	t := storedTags{Mentions: packMentions(d.Body, d.Mentions), Profile: d.Profile, Sections: d.Sections,
 		Warnings: d.Warnings}
@@ -156,24 +146,6 @@ func encodeStored(d *newsintel.Document) (meta, claims, tags string, err error) 
 		return "", "", "", fmt.Errorf("encode tags of %s: %w", d.ID, err)
 	}
 	return string(mb), string(cb), string(tb), nil
-}
-
-// claimEntityNames returns the names the mentions of d give the entities
-// its claims mention; nil when they mention none.
-func claimEntityNames(d *newsintel.Document) map[string]string {
-	names := mentionNames(d)
-	var out map[string]string
-	for _, c := range d.Claims {
-		for _, id := range c.Entities {
-			if n, ok := names[id]; ok {
-				if out == nil {
-					out = map[string]string{}
-				}
-				out[id] = n
-			}
-		}
-	}
-	return out
 }
 
 // mentionNames maps each entity ID the mentions of d name to its name.
@@ -219,56 +191,18 @@ func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
 			return nil, fmt.Errorf("decode stored tags of %s: %w", d.ID, err)
 		}
 	}
-	var c storedClaims
-	if claims != "" {
-		if err := json.Unmarshal([]byte(claims), &c); err != nil {
-			return nil, fmt.Errorf("decode stored claims of %s: %w", d.ID, err)
-		}
+	cs, err := decodeAllClaims([]byte(claims))
+	if err != nil {
+		return nil, fmt.Errorf("decode stored claims of %s: %w", d.ID, err)
 	}
 	ms, err := t.Mentions.mentions()
 	if err != nil {
 		return nil, fmt.Errorf("decode stored tags of %s: %w", d.ID, err)
 	}
 	d.Title, d.Body = title, body
-	d.Mentions, d.Claims, d.Profile, d.Sections, d.Warnings = ms, c.Claims, t.Profile, t.Sections, t.Warnings
+	d.Mentions, d.Claims, d.Profile, d.Sections, d.Warnings = ms, cs, t.Profile, t.Sections, t.Warnings
 	restoreText(d)
 	return d, nil
-}
-
-// decodeClaims returns the claims stored in packed as the revision log
-// holds them (see logClaims), without decoding the rest of the document;
-// claim hits read them a page of documents at a time, so the document
-// is decompressed into a pooled buffer and only the claims' texts are
-// copied out of it.
-func decodeClaims(packed string) ([]loggedClaim, error) {
-	buf := rawBufs.Get().(*[]byte)
-	defer rawBufs.Put(buf)
-	raw, err := zDecoder().DecodeAll([]byte(packed), (*buf)[:0])
-	if err != nil {
-		return nil, fmt.Errorf("decompress stored body: %w", err)
-	}
-	*buf = raw
-	body, rest, err := section(raw)
-	if err != nil {
-		return nil, err
-	}
-	if len(rest) == 0 {
-		return []loggedClaim{}, nil
-	}
-	claims, _, err := section(rest)
-	if err != nil {
-		return nil, err
-	}
-	var c storedClaims
-	if err := json.Unmarshal(claims, &c); err != nil {
-		return nil, fmt.Errorf("decode stored claims: %w", err)
-	}
-	for i := range c.Claims {
-		if cl := &c.Claims[i]; cl.Text == "" && cl.TextStart >= 0 && cl.TextStart < cl.TextEnd && cl.TextEnd <= len(body) {
-			cl.Text = string(body[cl.TextStart:cl.TextEnd])
-		}
-	}
-	return logClaims(c.Claims, c.Names), nil
 }
 
 // elideClaimText returns cs with each Text that equals the body at its

@@ -35,7 +35,7 @@ var (
 // pack compresses body, claims and tags into the value of the packed
 // field: the length of body as a uvarint, body, the length of claims as a
 // uvarint, claims, then tags. The claims have a section of their own so
-// that claim hits decode them without the mentions (see storedClaims).
+// that claim hits decode them without the mentions (see encodeClaims).
 func pack(body, claims, tags string) string {
 	raw := make([]byte, 0, 2*binary.MaxVarintLen64+len(body)+len(claims)+len(tags))
 	raw = appendSection(raw, body, "")

@@ -366,9 +366,9 @@ func (ix *Index) logOf(ctx context.Context, id string) (*revisionLog, error) {
 func (ix *Index) completeLogs(ctx context.Context, logs map[string]*revisionLog, ids []string) error {
 	for start := 0; start < len(ids); start += claimLookupChunk {
 		chunk := ids[start:min(start+claimLookupChunk, len(ids))]
-		all := make(map[string]bool, len(chunk))
+		all := make(map[string][]int, len(chunk))
 		for _, id := range chunk {
-			all[id] = true
+			all[id] = nil // every claim
 		}
 		docs, claims, err := ix.docsAndClaims(ctx, chunk, all)
 		if err != nil {

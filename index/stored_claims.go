@@ -140,4 +140,3 @@ func claimEntityNames(d *newsintel.Document) map[string]string {
 	}
 	return out
 }
-

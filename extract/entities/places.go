@@ -10,6 +10,9 @@ import "github.com/newsintel/newsintel"
 //   - a name after a lower-case noun for a place and "of": "the town of
 //     Lismore", "the province of East Kalimantan";
 //   - a name before "-based": "a Pune-based lender";
+//   - a name after a verb of where someone is or was and "in" ("born in
+//     Melksham", "based in Thrissur"), after "near", or after "residents
+//     of";
 //   - a name before a comma and a place the list knows: "Eden Prairie,
 //     Minnesota";
 //   - a point of the compass before a name: "Western Cape", "North
@@ -35,6 +38,17 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 			}
 			if s < k && !(k-s == 1 && toks[s].sentStart && lowerElsewhere(toks, toks[s].norm)) {
 				add(s, k+1, 0.7)
+			}
+		case (!t.cap || t.sentStart) && (locatingVerbs[t.norm] && k+2 < len(toks) && toks[k+1].norm == "in" ||
+			t.norm == "near" || t.norm == "residents" && k+1 < len(toks) && toks[k+1].norm == "of"):
+			// "born in Melksham", "near Dayton", "residents of Lismore"
+			s := k + 1
+			if toks[s].norm == "in" || toks[s].norm == "of" {
+				s++
+			}
+			if e := nameRun(toks, s, 2, isNameWord); e > s && !nameGoesOn(toks, e) && !possessiveAfter(toks, s) &&
+				!g.knownOther(toks, s, e) && !namesBody(toks, s, e) && !toks[s].is(clsFirstName) && !hasDigit(toks[s].norm) {
+				add(s, e, 0.55)
 			}
 		case !t.cap && placeKindNouns[t.norm] && k+2 < len(toks) && toks[k+1].norm == "of":
 			if e := nameRun(toks, k+2, 3, isNameWord); e > k+2 && !g.knownOther(toks, k+2, e) {
@@ -154,3 +168,8 @@ func (g *Gazetteer) demonym(norm string) bool {
 	_, ok := g.byName[norm+" government"]
 	return ok
 }
+
+// locatingVerbs, before "in", say where someone or something is: the name
+// after them is a place.
+var locatingVerbs = wordSet(`born raised based headquartered located lives lived live living
+settled died stationed arrested grew originated`)

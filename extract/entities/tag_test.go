@@ -131,6 +131,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Halvard Biotherapeutics=Halvard Biotherapeutics", "place:Oslo=Oslo"}},
 		{"an exchange in a note of an unknown ticker", "Shares of Acme (TSE:ACMGet Free Report) (NYSE:ACMX) fell, said Huber Research.",
 			[]string{"company:Huber Research=Huber Research"}},
+		{"places by where people are", "Born in Melksham and raised near Wroughton, she met residents of Layou; based in Nvidia, no.",
+			[]string{"place:Melksham=Melksham", "place:Wroughton=Wroughton", "place:Layou=Layou", "company:Nvidia=Nvidia"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -59,30 +59,31 @@ func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 
 // definitionAfter returns the token of a short name defined in parentheses
 // right after a name that ends at e: "(RIL)", "(the “SEC”)", "(Commerce)",
-// after an optional period ("Acme Inc. (Acme)").
+// "(``Chenhe'')", "(collectively, Electrolux)", after an optional period
+// or possessive ("Acme Inc. (Acme)", "Acme Co., Ltd.'s (``Acme'')").
 func definitionAfter(toks []token, e int) (int, bool) {
-	if e < len(toks) && toks[e].norm == "." {
+	for e < len(toks) && (toks[e].norm == "." || toks[e].norm == "'s") {
 		e++
+	}
+	if e+1 < len(toks) && toks[e].norm == "'" && toks[e+1].norm == "s" {
+		e += 2 // "Ltd.'s"
 	}
 	if e+2 >= len(toks) || toks[e].norm != "(" {
 		return 0, false
 	}
 	k := e + 1
-	article := toks[k].norm == "the"
+	if k+1 < len(toks) && (toks[k].norm == "collectively" || toks[k].norm == "together") && toks[k+1].norm == "," {
+		k += 2
+	}
+	article := k < len(toks) && toks[k].norm == "the"
 	if article {
 		k++
 	}
-	quoted := k < len(toks) && (toks[k].norm == "\"" || toks[k].norm == "'")
-	if quoted {
-		k++
+	k = skipQuotes(toks, k)
+	if k >= len(toks) {
+		return 0, false
 	}
-	end := k + 1
-	if quoted {
-		if end >= len(toks) || toks[end].norm != "\"" && toks[end].norm != "'" {
-			return 0, false
-		}
-		end++
-	}
+	end := skipQuotes(toks, k+1)
 	if end >= len(toks) || toks[end].norm != ")" || !shortNameShaped(toks[k]) {
 		return 0, false
 	}
@@ -90,6 +91,15 @@ func definitionAfter(toks []token, e int) (int, bool) {
 		return 0, false // "(the Department)", "(the Commission)": a common noun, capitalised
 	}
 	return k, true
+}
+
+// skipQuotes returns the index after the quotation marks at k: ", ', “,
+// and the GPO's `` and ''.
+func skipQuotes(toks []token, k int) int {
+	for k < len(toks) && (toks[k].norm == "\"" || toks[k].norm == "'" || toks[k].norm == "`") {
+		k++
+	}
+	return k
 }
 
 // shortNameShaped reports whether t can be a defined short name: a

@@ -128,6 +128,9 @@ func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k 
 	if s == nameEnd {
 		return out
 	}
+	if s >= 4 && toks[s-1].norm == ")" && toks[s-3].norm == "(" && isNameWord(toks[s-2]) && isNameWord(toks[s-4]) {
+		s = nameBefore(toks, s-3, 3) // "Cooper (Kunshan) Tire Co., Ltd."
+	}
 	e := suffixesEnd(toks, k+1, func(t *token) bool { return t.is(clsOrgSuffix) })
 	if nameEnd-s > 1 && toks[nameEnd-1].norm == "&" {
 		nameEnd-- // "Goldman Sachs & Co." is Goldman Sachs

@@ -133,6 +133,11 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Huber Research=Huber Research"}},
 		{"places by where people are", "Born in Melksham and raised near Wroughton, she met residents of Layou; based in Nvidia, no.",
 			[]string{"place:Melksham=Melksham", "place:Wroughton=Wroughton", "place:Layou=Layou", "company:Nvidia=Nvidia"}},
+		{"short names defined the GPO's way", "Finally, Zhejiang Minfeng Trading Co., Ltd.'s (``Minfeng'') sale was bona fide, and Ganzhou Lumber Co. (collectively, Ganzhou) agreed; Minfeng appealed.",
+			[]string{"company:Zhejiang Minfeng Trading Co., Ltd=Zhejiang Minfeng Trading", "company:Minfeng=Zhejiang Minfeng Trading",
+				"company:Ganzhou Lumber Co=Ganzhou Lumber", "company:Ganzhou=Ganzhou Lumber", "company:Minfeng=Zhejiang Minfeng Trading"}},
+		{"a place in parentheses inside a company's name", "Exports by Hengli (Suzhou) Steel Co., Ltd. rose.",
+			[]string{"company:Hengli (Suzhou) Steel Co., Ltd=Hengli (Suzhou) Steel"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -59,8 +59,8 @@ func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 
 // definitionAfter returns the token of a short name defined in parentheses
 // right after a name that ends at e: "(RIL)", "(the “SEC”)", "(Commerce)",
-// "(``Chenhe'')", "(collectively, Electrolux)", after an optional period
-// or possessive ("Acme Inc. (Acme)", "Acme Co., Ltd.'s (``Acme'')").
+// "(“Chenhe”)", "(collectively, Electrolux)", after an optional period
+// or possessive ("Acme Inc. (Acme)", "Acme Co., Ltd.'s (“Acme”)").
 func definitionAfter(toks []token, e int) (int, bool) {
 	for e < len(toks) && (toks[e].norm == "." || toks[e].norm == "'s") {
 		e++
@@ -94,7 +94,7 @@ func definitionAfter(toks []token, e int) (int, bool) {
 }
 
 // skipQuotes returns the index after the quotation marks at k: ", ', “,
-// and the GPO's `` and ''.
+// and the GPO's “ and ”.
 func skipQuotes(toks []token, k int) int {
 	for k < len(toks) && (toks[k].norm == "\"" || toks[k].norm == "'" || toks[k].norm == "`") {
 		k++

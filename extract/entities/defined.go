@@ -59,8 +59,9 @@ func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 
 // definitionAfter returns the token of a short name defined in parentheses
 // right after a name that ends at e: "(RIL)", "(the “SEC”)", "(Commerce)",
-// "(“Chenhe”)", "(collectively, Electrolux)", after an optional period
-// or possessive ("Acme Inc. (Acme)", "Acme Co., Ltd.'s (“Acme”)").
+// "(“Chenhe”)" (also in the Federal Register's doubled backticks and
+// apostrophes), "(collectively, Electrolux)", after an optional period or
+// possessive ("Acme Inc. (Acme)", "Acme Co., Ltd.'s (“Acme”)").
 func definitionAfter(toks []token, e int) (int, bool) {
 	for e < len(toks) && (toks[e].norm == "." || toks[e].norm == "'s") {
 		e++
@@ -93,8 +94,8 @@ func definitionAfter(toks []token, e int) (int, bool) {
 	return k, true
 }
 
-// skipQuotes returns the index after the quotation marks at k: ", ', “,
-// and the GPO's “ and ”.
+// skipQuotes returns the index after the quotation marks at k: straight
+// and curly quotes, apostrophes and backticks.
 func skipQuotes(toks []token, k int) int {
 	for k < len(toks) && (toks[k].norm == "\"" || toks[k].norm == "'" || toks[k].norm == "`") {
 		k++

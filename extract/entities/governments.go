@@ -43,3 +43,34 @@ func aboutIndia(toks []token) bool {
 	}
 	return false
 }
+
+// indianCongress drops the US Congress where an Indian text names the
+// Congress party: "Congress leader Rahul Gandhi", "the Congress
+// government in Karnataka".
+func (g *Gazetteer) indianCongress(toks []token, cands []candidate) []candidate {
+	us, ok := g.byName["congress"]
+	if !ok {
+		return cands
+	}
+	india := -1 // unknown until a Congress is met
+	out := cands[:0]
+	for _, c := range cands {
+		if c.entity == us && c.e-c.s == 1 && c.e < len(toks) && partyNouns[toks[c.e].norm] {
+			if india < 0 {
+				india = 0
+				if aboutIndia(toks) {
+					india = 1
+				}
+			}
+			if india == 1 {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// partyNouns follow the name of a political party: "Congress leader".
+var partyNouns = wordSet(`leader leaders party president workers worker mp mps mla mlas
+candidate candidates spokesperson government governments chief veteran`)

@@ -143,8 +143,23 @@ func (g *Gazetteer) appendCompany(out []candidate, body string, toks []token, k 
 	if k-s == 1 && !toks[s].sentStart && (toks[k].norm == "group" || toks[k].norm == "company") && g.isKnownNonCompany(toks[s]) {
 		return out
 	}
+	typ := newsintel.EntityCompany
+	if municipal(toks, s, nameEnd) {
+		typ, name = newsintel.EntityAgency, span(body, toks, s, e) // "Brihanmumbai Municipal Corporation"
+	}
 	return append(out, candidate{s: s, e: e, entity: -1, name: name,
-		typ: newsintel.EntityCompany, conf: 0.75, rule: true})
+		typ: typ, conf: 0.75, rule: true})
+}
+
+// municipal reports whether the words [s, e) name a city's or town's own
+// body: "Brihanmumbai Municipal Corporation".
+func municipal(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		if toks[k].norm == "municipal" {
+			return true
+		}
+	}
+	return false
 }
 
 // joined reports whether token j touches the tokens either side of it:

@@ -36,6 +36,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	cands = append(cands, g.ruleCandidates(body, toks)...)
 	cands = dropInCodes(toks, cands)
 	cands = dropIndexNames(toks, cands)
+	cands = g.indianCongress(toks, cands)
 	cands = g.keepSupported(toks, cands)
 	cands = dropPeopleOverNames(toks, cands)
 	cands = append(cands, coordinatedCompanies(body, toks, cands)...)

@@ -138,6 +138,9 @@ func TestTagCases(t *testing.T) {
 				"company:Ganzhou Lumber Co=Ganzhou Lumber", "company:Ganzhou=Ganzhou Lumber", "company:Minfeng=Zhejiang Minfeng Trading"}},
 		{"a place in parentheses inside a company's name", "Exports by Hengli (Suzhou) Steel Co., Ltd. rose.",
 			[]string{"company:Hengli (Suzhou) Steel Co., Ltd=Hengli (Suzhou) Steel"}},
+		{"Indian bodies and parties", "Congress leader Priya Nair met the Pune Municipal Corporation and Western Railway over ₹40 crore.",
+			[]string{"person:Priya Nair=Priya Nair", "agency:Pune Municipal Corporation=Pune Municipal Corporation", "company:Western Railway=Western Railway"}},
+		{"the US Congress elsewhere", "Congress leaders in Washington agreed.", []string{"agency:Congress=US Congress", "place:Washington=Washington"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -205,6 +205,7 @@ partners management pharmaceuticals therapeutics biotherapeutics biosciences tec
 networks industries laboratories labs semiconductor semiconductors entertainment brands foods
 airline bank bancorp securities insurance capital investments logistics telecom telecommunications
 association federation foundation society alliance coalition league consortium research
+railway railways
 `)
 
 // placeNouns follow a name in the names of places and of the bodies and

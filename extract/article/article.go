@@ -57,6 +57,7 @@ const (
 	WarnTruncated = "page truncated to the size limit"
 	WarnLDBody    = "body taken from the JSON-LD articleBody"
 	WarnThinText  = "main text is very short"
+	WarnStateBody = "body taken from the page's script data"
 )
 
 // MaxBytes is the largest page ExtractBytes reads; the rest is cut off
@@ -69,6 +70,10 @@ var (
 	ErrEmpty   = newsintel.Errorf(newsintel.EINVALID, "empty page")
 	ErrNotHTML = newsintel.Errorf(newsintel.EINVALID, "page is binary data, not HTML")
 )
+
+// maxThinBody is the body length (words) under which the page's script
+// data is searched for the article's text.
+const maxThinBody = 200
 
 // minBody is the body length (bytes) under which a strict extraction is
 // retried without class hints.
@@ -90,6 +95,12 @@ func Extract(doc *html.Node, pageURL *url.URL) (Article, error) {
 	if ld.body != "" && countWords(ld.body) > max(2*countParaWords(paras), 50) {
 		paras = splitText(ld.body)
 		a.Warnings = append(a.Warnings, WarnLDBody)
+	}
+	if n := countParaWords(paras); n < maxThinBody && len(pm.state) > 0 {
+		if sp := stateBody(pm.state, a.Title); countParaWords(sp) > max(2*n, 50) {
+			paras = sp
+			a.Warnings = append(a.Warnings, WarnStateBody)
+		}
 	}
 	a.setBody(paras)
 	a.finish(pm, ld)

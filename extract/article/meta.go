@@ -20,6 +20,7 @@ type pageMeta struct {
 	times     []string // datetime of <time> elements, pubdate ones first
 	dateTexts []string // texts of elements whose class says date
 	ldJSON    []string // application/ld+json scripts
+	state     [][]byte // JSON state of script-rendered pages (state.go)
 	buf       []byte   // scratch space for lower-casing class names
 }
 
@@ -77,8 +78,13 @@ func (m *pageMeta) visit(n *html.Node) bool {
 		m.visitLink(n)
 		return true
 	case atom.Script:
-		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+		if n.FirstChild == nil {
+			return true
+		}
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
 			m.ldJSON = append(m.ldJSON, n.FirstChild.Data)
+		} else if data := stateJSON(attr(n, "id"), n.FirstChild.Data); data != nil {
+			m.state = append(m.state, data)
 		}
 		return true
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg:

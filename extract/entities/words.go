@@ -221,4 +221,4 @@ canal basin peninsula coast`)
 
 // placeHeads are the placeNouns that end the name of a place itself.
 var placeHeads = wordSet(`county township parish province prefecture oblast heights valley
-springs falls hills island islands river sea bay beach mountains peninsula airport`)
+springs falls hills island islands river sea bay beach mountains peninsula airport bridge`)

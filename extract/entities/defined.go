@@ -30,12 +30,7 @@ func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 	if len(defs) == 0 {
 		return chosen
 	}
-	taken := make([]bool, len(toks))
-	for _, c := range chosen {
-		for k := c.s; k < c.e; k++ {
-			taken[k] = true
-		}
-	}
+	taken := takenBy(len(toks), chosen)
 	n := len(chosen)
 	for k := range toks {
 		t := &toks[k]
@@ -156,11 +151,8 @@ func (g *Gazetteer) linkCompanies(toks []token, chosen []candidate) []candidate 
 	if full == nil {
 		return chosen
 	}
-	taken := make([]bool, len(toks))
+	taken := takenBy(len(toks), chosen)
 	for i, c := range chosen {
-		for k := c.s; k < c.e; k++ {
-			taken[k] = true
-		}
 		if p, ok := full[toks[c.s].norm]; ok && c.rule && c.entity < 0 && c.typ == newsintel.EntityCompany && prefixOf(toks, c, p) {
 			chosen[i].name, chosen[i].entity = p.name, p.entity
 		}

@@ -207,11 +207,8 @@ func (g *Gazetteer) linkPeople(toks []token, chosen []candidate) []candidate {
 	if len(full) == 0 {
 		return chosen
 	}
-	taken := make([]bool, len(toks))
+	taken := takenBy(len(toks), chosen)
 	for i, c := range chosen {
-		for k := c.s; k < c.e; k++ {
-			taken[k] = true
-		}
 		if c.e-c.s == 1 && (c.typ == newsintel.EntityPerson || c.rule || speechVerbs[nextNorm(toks, c.e)]) {
 			if p, ok := full[toks[c.s].norm]; ok {
 				chosen[i] = relink(c, p)

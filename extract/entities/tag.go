@@ -189,6 +189,17 @@ func resolve(toks []token, cands []candidate) []candidate {
 	return out
 }
 
+// takenBy marks the tokens of n that the candidates cover.
+func takenBy(n int, cands []candidate) []bool {
+	taken := make([]bool, n)
+	for _, c := range cands {
+		for k := c.s; k < c.e; k++ {
+			taken[k] = true
+		}
+	}
+	return taken
+}
+
 func anyTaken(taken []bool, s, e int) bool {
 	for k := s; k < e; k++ {
 		if taken[k] {

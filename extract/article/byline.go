@@ -7,7 +7,7 @@ import (
 
 // bylinePrefixes open a byline; they are cut off the names.
 var bylinePrefixes = []string{
-	"written by", "posted by", "reported by", "story by", "words by", "text by",
+	"written by", "posted by", "authors:", "author:", "reported by", "story by", "words by", "text by",
 	"by:", "by", "von", "par", "por", "di", "door", "av", "from",
 }
 
@@ -30,6 +30,18 @@ var nonNames = map[string]bool{
 	"published": true, "share": true, "min": true, "read": true, "comments": true,
 	"follow": true, "more": true, "view": true, "all": true, "posts": true, "author": true,
 	"by": true, "and": true, "photos": true, "photo": true, "video": true, "anonymous": true,
+}
+
+// companySuffixes end the name of a company.
+var companySuffixes = map[string]bool{
+	"inc": true, "llc": true, "ltd": true, "corp": true, "co": true, "plc": true,
+	"gmbh": true, "ag": true, "sa": true, "lp": true, "llp": true, "l.l.c": true,
+}
+
+// orgWords name a desk or a newsroom: "KXVT Staff", "Metro Desk". One
+// word before them is the outlet's name, not a person's.
+var orgWords = map[string]bool{
+	"staff": true, "desk": true, "team": true, "bureau": true, "newsroom": true, "wire": true,
 }
 
 // monthNames are the month words that end a name in a byline.
@@ -58,12 +70,33 @@ func splitAuthors(s string) []string {
 		}
 	}
 	var out []string
-	for _, part := range splitNames(s) {
+	parts := splitNames(s)
+	for _, part := range parts {
+		// "Acme Foods, Inc." is a company, not two people.
+		if companySuffixes[strings.ToLower(strings.Trim(strings.TrimSpace(part), "."))] {
+			return nil
+		}
+	}
+	for i, part := range parts {
+		if i > 0 && roleTail(part) {
+			continue // "Jane Doe, Legal Affairs Editor"
+		}
 		if name := cleanName(part); name != "" {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// roleTail reports whether a byline part ends in a role: "Legal Affairs
+// Editor", "Staff Writers".
+func roleTail(part string) bool {
+	words := strings.Fields(part)
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(words[len(words)-1], ".,"))
+	return roleWords[last] || roleWords[strings.TrimSuffix(last, "s")]
 }
 
 // nameSeparators turns the conjunctions between names into commas.
@@ -92,6 +125,11 @@ func cleanName(part string) string {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		r := []rune(w)[0]
 		if nonNames[lw] || !unicode.IsUpper(r) && !nameParticles[lw] || strings.IndexFunc(w, unicode.IsDigit) >= 0 || monthNames[lw] && i > 0 {
+			// One word before a desk or a role is an outlet or a beat:
+			// "KXVT Staff", "Agriculture Correspondent".
+			if i == 1 && (orgWords[lw] || roleWords[lw]) {
+				return ""
+			}
 			words = words[:i]
 			break
 		}
@@ -109,15 +147,17 @@ func cleanName(part string) string {
 	return part
 }
 
-// titleCase turns "JANE DOE" into "Jane Doe".
+// titleCase turns "JANE DOE" into "Jane Doe", "DEE-ANN O'NEIL" into
+// "Dee-Ann O'Neil": a letter after a space, a hyphen or an apostrophe
+// starts a word.
 func titleCase(s string) string {
-	words := strings.Fields(strings.ToLower(s))
-	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
+	r := []rune(strings.ToLower(strings.Join(strings.Fields(s), " ")))
+	for i := range r {
+		if i == 0 || strings.ContainsRune(" -'’", r[i-1]) {
+			r[i] = unicode.ToUpper(r[i])
+		}
 	}
-	return strings.Join(words, " ")
+	return string(r)
 }
 
 // cleanAuthors turns raw author values (names, bylines, or URLs of author

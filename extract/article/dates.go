@@ -90,6 +90,7 @@ var (
 	mdyRe = regexp.MustCompile(`(?i)\b` + monthPattern + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + clockPattern)
 	dmyRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPattern + `\.?,?\s+(\d{4})\b` + clockPattern)
 	isoRe = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	numRe = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b`)
 	urlRe = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)`)
 )
 
@@ -136,6 +137,30 @@ func buildDate(year, month, day string, clock []string) (time.Time, bool) {
 	}
 	t := time.Date(y, time.Month(mo), d, hour, minute, 0, 0, loc)
 	return t, t.Day() == d && plausible(t)
+}
+
+// numericDate reads an all-number date such as "12/03/2025": day first
+// where the page's language writes it so (en-GB, fr, de …), month first
+// in American English, and whichever the numbers allow when one is over 12.
+func numericDate(s string, dayFirst bool) (time.Time, bool) {
+	m := numRe.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	if a > 12 || b <= 12 && dayFirst {
+		return buildDate(m[3], m[2], m[1], nil)
+	}
+	return buildDate(m[3], m[1], m[2], nil)
+}
+
+// dayFirstLanguage reports whether a page in language tag writes the day
+// before the month: all but American English (and English of no region,
+// most often American).
+func dayFirstLanguage(tag string) bool {
+	tag = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"))
+	return tag != "" && tag != "en" && tag != "en-us"
 }
 
 // monthNumber returns 1-12 for a month given by name or number, else 0.

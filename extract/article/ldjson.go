@@ -129,9 +129,9 @@ func (a *ldArticle) object(o map[string]any) {
 	a.foundArticle, a.types = true, types
 	a.headline = firstNonEmpty(ldString(o["headline"]), ldString(o["name"]))
 	a.description = ldString(o["description"])
-	a.authors = ldNames(o["author"])
+	a.authors = ldPersons(o["author"])
 	if len(a.authors) == 0 {
-		a.authors = ldNames(o["creator"])
+		a.authors = ldPersons(o["creator"])
 	}
 	a.publishers = ldNames(o["publisher"])
 	a.published = firstNonEmpty(ldString(o["datePublished"]), ldString(o["dateCreated"]))
@@ -199,6 +199,32 @@ func ldNames(v any) []string {
 		return out
 	}
 	return nil
+}
+
+// orgTypes are the schema.org types of organisations, which are not the
+// authors a byline names.
+var orgTypes = map[string]bool{
+	"organization": true, "newsmediaorganization": true, "governmentorganization": true,
+	"corporation": true, "ngo": true, "educationalorganization": true,
+}
+
+// ldPersons returns the names in v that are not organisations.
+func ldPersons(v any) []string {
+	switch t := v.(type) {
+	case map[string]any:
+		for _, typ := range ldStrings(t["@type"]) {
+			if orgTypes[strings.ToLower(typ)] {
+				return nil
+			}
+		}
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, ldPersons(e)...)
+		}
+		return out
+	}
+	return ldNames(v)
 }
 
 // ldKeywords splits keywords given as one comma-separated string or a list.

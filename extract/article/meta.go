@@ -105,7 +105,9 @@ func (m *pageMeta) visit(n *html.Node) bool {
 // dates are theirs, not the article's. It walks up from n, so it costs
 // only for the few elements that look like a byline or a date.
 func inOtherStories(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
+	// The classes of <body> describe the page ("has-sidebar"), not a
+	// list of other stories.
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
 		if p.DataAtom == atom.Nav || p.DataAtom == atom.Aside || otherStories(p) {
 			return true
 		}
@@ -226,8 +228,11 @@ func (m *pageMeta) visitHints(n *html.Node) bool {
 	}
 	switch {
 	case len(m.authors) < 4 && (bytes.Contains(cls, []byte("byline")) || wordPrefix(cls, "author")):
-		if inOtherStories(n) {
-			return true
+		if inOtherStories(n) || bytes.Contains(cls, []byte("bio")) {
+			return true // an author's biography names them in prose
+		}
+		if bylineKids(n) > 1 {
+			return false // one byline per author: read each
 		}
 		if t := textOf(n, maxMetaText+1); t != "" && len(t) <= maxMetaText {
 			m.authors = append(m.authors, t)
@@ -239,6 +244,20 @@ func (m *pageMeta) visitHints(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// bylineKids counts the children of n that are bylines themselves.
+func bylineKids(n *html.Node) int {
+	kids := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if cls := strings.ToLower(attr(c, "class")); strings.Contains(cls, "byline") || strings.HasPrefix(cls, "author") {
+			kids++
+		}
+	}
+	return kids
 }
 
 // authorText reads an itemprop=author element: its name property if it

@@ -14,6 +14,10 @@ func buildMeta(pm *pageMeta, ld ldArticle, pageURL *url.URL) Article {
 	var a Article
 	a.Publisher = firstNonEmpty(pm.get("og:site_name"), first(ld.publishers), ld.siteNm,
 		pm.get("application-name", "publisher", "dc.publisher", "citation_publisher"))
+	if platforms[strings.ToLower(a.Publisher)] {
+		// A publication hosted on a platform names itself in its JSON-LD.
+		a.Publisher = firstNonEmpty(first(ld.publishers), a.Publisher)
+	}
 	a.Title = pickTitle(pm, ld, a.Publisher)
 	if site, title, ok := blogTitle(pm, ld); ok {
 		a.Title = title
@@ -34,6 +38,13 @@ func buildMeta(pm *pageMeta, ld ldArticle, pageURL *url.URL) Article {
 	a.Description = normalizeSpace(firstNonEmpty(pm.get("og:description"), pm.get("description"),
 		ld.description, pm.get("twitter:description", "dc.description")))
 	return a
+}
+
+// platforms are hosting services whose name a page gives as its site name
+// though a publication of its own published it.
+var platforms = map[string]bool{
+	"medium": true, "substack": true, "blogger": true, "wordpress": true, "wordpress.com": true,
+	"tumblr": true, "linkedin": true, "ghost": true,
 }
 
 // finish sets what depends on the body: the language and IsArticle.
@@ -114,13 +125,25 @@ func cutSiteName(title, site string) string {
 // headline, or "".
 func titleSite(window, title string) string {
 	window = normalizeSpace(window)
-	if window == "" || window == title || !strings.HasPrefix(window, title) {
+	if window == "" || window == title {
 		return ""
 	}
-	rest := strings.TrimSpace(window[len(title):])
-	for _, sep := range titleSeparators {
-		if s := strings.TrimSpace(sep); strings.HasPrefix(rest, s) {
-			return strings.TrimSpace(rest[len(s):])
+	if strings.HasPrefix(window, title) {
+		rest := strings.TrimSpace(window[len(title):])
+		for _, sep := range titleSeparators {
+			if s := strings.TrimSpace(sep); strings.HasPrefix(rest, s) {
+				return strings.TrimSpace(rest[len(s):])
+			}
+		}
+		return ""
+	}
+	// "Site: Headline", as Blogger writes it.
+	if strings.HasSuffix(window, title) {
+		head := strings.TrimSpace(window[:len(window)-len(title)])
+		for _, sep := range append([]string{":"}, titleSeparators...) {
+			if s := strings.TrimSpace(sep); strings.HasSuffix(head, s) && countWords(head) <= 6 {
+				return strings.TrimSpace(strings.TrimSuffix(head, s))
+			}
 		}
 	}
 	return ""
@@ -155,6 +178,12 @@ func pickPublished(pm *pageMeta, ld ldArticle, pageURL *url.URL) time.Time {
 	values = append(values, pm.dateTexts...)
 	if t := firstDate(values...); !t.IsZero() {
 		return t
+	}
+	dayFirst := dayFirstLanguage(firstNonEmpty(pm.lang, pm.get("content-language", "language")))
+	for _, s := range pm.dateTexts {
+		if t, ok := numericDate(s, dayFirst); ok {
+			return t
+		}
 	}
 	for _, s := range pm.authors {
 		if t, ok := findDate(s); ok {

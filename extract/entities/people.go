@@ -159,6 +159,9 @@ func nameStartBefore(toks []token, k int, word func(token) bool) int {
 // appositionFollows reports whether a role follows a comma: ", the founder",
 // ", chief executive of".
 func appositionFollows(toks []token, k int) bool {
+	if k < len(toks) && !toks[k].is(clsRoleNoun) && !appositionStarts[toks[k].norm] {
+		return false // ", with a judge dismissing" is no apposition
+	}
 	for j := k; j < len(toks) && j < k+4; j++ {
 		t := toks[j]
 		if t.is(clsRoleNoun) {
@@ -170,6 +173,11 @@ func appositionFollows(toks []token, k int) bool {
 	}
 	return false
 }
+
+// appositionStarts open an apposition after a name: ", the founder", ", a
+// former aide", ", its chief executive".
+var appositionStarts = wordSet(`the a an its his her their our your former then now longtime
+veteran`)
 
 // ageFollows reports whether an age stands between commas at k: "Jane
 // Doe, 45, of Dayton".

@@ -73,8 +73,8 @@ func nameBeforeJoined(toks []token, k, max int, and bool) int {
 // Department"; alone, "Police said" names nobody).
 func groupInName(toks []token, j int) bool {
 	t := &toks[j]
-	if t.cap && t.norm == "new" && j+1 < len(toks) && isNameWord(toks[j+1]) {
-		return true // "New York Police Department", "New Zealand Herald"
+	if t.cap && (t.norm == "new" || t.norm == "first") && j+1 < len(toks) && isNameWord(toks[j+1]) {
+		return true // "New York Police Department", "Colonial First State Investments"
 	}
 	return t.cap && !t.sentStart && t.norm == "police" && j > 0 && isNameWord(toks[j-1])
 }

@@ -303,15 +303,25 @@ func coversPart(c candidate, pairs []int) bool {
 // dropInCodes drops the candidates that are part of an identifier: words
 // joined by hyphens to a number, as in docket numbers ("DOC-2021-0011",
 // "NOAA-NMFS-2024-0031", "EPA-HQ-OAR-2021-0317") and document numbers,
-// name no entity where they stand.
+// and a court's code in a neutral citation ("[2024] FCA 121", "[2019]
+// EWCA Civ 123"), name no entity where they stand.
 func dropInCodes(toks []token, cands []candidate) []candidate {
 	out := cands[:0]
 	for _, c := range cands {
-		if !inCode(toks, c.s, c.e) {
+		if !inCode(toks, c.s, c.e) && !inCitation(toks, c.s, c.e) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// inCitation reports whether tokens [s, e) are the court's code of a
+// neutral citation: a bracketed year before, a number or a division after.
+func inCitation(toks []token, s, e int) bool {
+	if s < 2 || toks[s-1].norm != "]" || !isDigits(toks[s-2].norm) || e >= len(toks) {
+		return false
+	}
+	return isDigits(toks[e].norm) || toks[e].cap && e+1 < len(toks) && isDigits(toks[e+1].norm)
 }
 
 // inCode reports whether tokens [s, e) are joined by hyphens, with no

@@ -141,6 +141,10 @@ func TestTagCases(t *testing.T) {
 		{"Indian bodies and parties", "Congress leader Priya Nair met the Pune Municipal Corporation and Western Railway over ₹40 crore.",
 			[]string{"person:Priya Nair=Priya Nair", "agency:Pune Municipal Corporation=Pune Municipal Corporation", "company:Western Railway=Western Railway"}},
 		{"the US Congress elsewhere", "Congress leaders in Washington agreed.", []string{"agency:Congress=US Congress", "place:Washington=Washington"}},
+		{"a neutral citation's court code", "See Acme Widgets Pty Ltd [2024] FCA 121 and [2019] EWCA Civ 123.",
+			[]string{"company:Acme Widgets Pty Ltd=Acme Widgets"}},
+		{"companies by their industries", "Hyundai Steel sued Pohang Zinc, with a judge ruling that Swan & Valley Breweries and Second First Mutual Investments owed nothing.",
+			[]string{"company:Hyundai Steel=Hyundai Steel", "company:Swan & Valley Breweries=Swan & Valley Breweries", "company:First Mutual Investments=First Mutual Investments"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

@@ -205,7 +205,8 @@ partners management pharmaceuticals therapeutics biotherapeutics biosciences tec
 networks industries laboratories labs semiconductor semiconductors entertainment brands foods
 airline bank bancorp securities insurance capital investments logistics telecom telecommunications
 association federation foundation society alliance coalition league consortium research
-railway railways
+railway railways steel chemicals chemical electronics shipping construction engineering cement
+textiles breweries brewery brewing petroleum petrochemical
 `)
 
 // placeNouns follow a name in the names of places and of the bodies and

@@ -24,15 +24,8 @@ func BenchmarkReadStored(b *testing.B) {
 		{"claims-relevance-100", ClaimRequest{Query: "regulators", Size: 100, Sort: SortRelevance}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			var took []time.Duration
 			docs := map[string]bool{}
-			for b.Loop() {
-				start := time.Now()
-				res, err := ix.SearchClaims(b.Context(), c.req)
-				if err != nil {
-					b.Fatal(err)
-				}
-				took = append(took, time.Since(start))
+			benchClaims(b, ix, c.req, func(res *ClaimResult) {
 				if len(res.Claims) != 100 || res.Claims[0].Text == "" {
 					b.Fatalf("got %d claims (first %+v), want 100 with their text", len(res.Claims), res.Claims[0])
 				}
@@ -40,8 +33,7 @@ func BenchmarkReadStored(b *testing.B) {
 				for _, h := range res.Claims {
 					docs[h.DocumentID] = true
 				}
-			}
-			reportP50(b, took)
+			})
 			b.ReportMetric(float64(len(docs)), "docs/page")
 		})
 	}
@@ -60,6 +52,25 @@ func BenchmarkReadStored(b *testing.B) {
 		}
 		reportP50(b, took)
 	})
+}
+
+// benchClaims runs SearchClaims with req b.N times, checks each result
+// with check, and reports the median latency and the claims found.
+func benchClaims(b *testing.B, ix *Index, req ClaimRequest, check func(*ClaimResult)) {
+	var took []time.Duration
+	var total uint64
+	for b.Loop() {
+		start := time.Now()
+		res, err := ix.SearchClaims(b.Context(), req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+		total = res.Total
+		check(res)
+	}
+	reportP50(b, took)
+	b.ReportMetric(float64(total), "hits")
 }
 
 // reportP50 reports the median of took in milliseconds.

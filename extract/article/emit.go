@@ -139,7 +139,7 @@ func (e *emitter) cleanConditionally(n *html.Node) bool {
 	case st.imgs > 1 && float64(st.paras)/float64(st.imgs) < 0.5,
 		!isList && st.items-100 > st.paras,
 		st.inputs > st.paras/3,
-		!isList && st.text < minParagraph && (st.imgs == 0 || st.imgs > 2),
+		!isList && st.text < minParagraph && (st.imgs == 0 || st.imgs > 2) && !headingBlock(n),
 		!isList && weight < 25 && density > 0.2,
 		isList && density > 0.5,
 		weight >= 25 && density > 0.5,

@@ -127,6 +127,9 @@ func nextName(v string) (name, rest string) {
 // the element's own kind ("header-anchor-post" on every subheading of a
 // Substack post), not the site's header.
 func nameHint(name string, isHeading bool) classHint {
+	// Elementor calls every block a widget: what kind of widget says
+	// what it holds ("elementor-widget-text-editor", "…-share-buttons").
+	name = strings.TrimPrefix(name, builderWidget)
 	var buf [64]byte
 	joined := buf[:0]
 	wordStart := 0
@@ -159,6 +162,10 @@ func nameHint(name string, isHeading bool) classHint {
 	return hintNone
 }
 
+// builderWidget starts the class names of the Elementor page builder's
+// blocks, text and furniture alike.
+const builderWidget = "elementor-widget"
+
 // hasRoot reports whether joined holds a furniture root ("commentary",
 // an article genre, is not "comment").
 func hasRoot(joined []byte) bool {
@@ -187,7 +194,7 @@ func classWeight(n *html.Node) float64 {
 		if v == "" {
 			continue
 		}
-		v = strings.ToLower(v)
+		v = strings.ReplaceAll(strings.ToLower(v), builderWidget, "elementor")
 		if containsAny(v, negativeScoreRoots) {
 			weight -= 25
 		}

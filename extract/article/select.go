@@ -193,15 +193,37 @@ func (s *scorer) siblings(top *candidate) []*html.Node {
 	threshold := max(10, top.score*0.2)
 	topClass := attr(top.n, "class")
 	var out []*html.Node
+	var sub *html.Node // a lone subheading waiting for the text it heads
 	for c := parent.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
 		if c == top.n || s.belongs(c, topClass, top.score, threshold) {
+			if sub != nil {
+				out = append(out, sub)
+			}
 			out = append(out, c)
+			sub = nil
+			continue
+		}
+		sub = nil
+		if len(out) > 0 && headingBlock(c) {
+			sub = c
 		}
 	}
 	return out
+}
+
+// headingBlock reports whether n holds only a subheading, as page builders
+// set one between the blocks of an article's text.
+func headingBlock(n *html.Node) bool {
+	for depth := 0; n != nil && depth < 4; depth++ {
+		if heading(n) {
+			return n.DataAtom != atom.H1 && len(textOf(n, 200)) < 200
+		}
+		n = onlyElementChild(n)
+	}
+	return false
 }
 
 func (s *scorer) belongs(c *html.Node, topClass string, topScore, threshold float64) bool {

@@ -357,10 +357,15 @@ func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 		if d := docs[h.DocumentID]; d != nil {
 			h.Title, h.Kind, h.Publisher, h.URL, h.Published = d.Title, string(d.Kind), d.Publisher, d.URL, publishedOf(d)
 		}
-		if cs := claims[h.DocumentID]; h.Position > 0 && h.Position <= len(cs) {
+		cs, ok := claims[h.DocumentID]
+		switch {
+		case h.Position > 0 && h.Position <= len(cs):
 			c := &cs[h.Position-1]
 			h.Text, h.Cue, h.Hedge, h.Quote, h.Source = c.Text, c.Cue, c.Hedge, c.Quote, c.Source
 			h.Entities, h.EntityNames = c.Entities, c.EntityNames
+		case h.Position > 0 && ok:
+			ix.log.Warn("claim item points past its document's claims", "claim_id", h.ID, "position", h.Position,
+				"claims", len(cs))
 		}
 	}
 	return nil

@@ -119,6 +119,7 @@ func TestPutKeepsClaimsOfOldRevisionAsRemoved(t *testing.T) {
 	}
 	d.Revision++
 	d.Fetched = time.Date(2024, 3, 13, 9, 30, 0, 0, time.UTC)
+	gone := d.Claims[0]
 	d.Claims = d.Claims[1:] // the anonymous claim is removed in the new revision
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{d}))
 	res, err := ix.SearchClaims(t.Context(), ClaimRequest{Publisher: []string{"Reuters"}, SourceType: []string{"anonymous"}})
@@ -145,6 +146,11 @@ func TestPutKeepsClaimsOfOldRevisionAsRemoved(t *testing.T) {
 	if res.Total != 1 || res.Claims[0].Source.Type != newsintel.SourceAnonymous || res.Claims[0].RemovedRevision != d.Revision ||
 		!res.Claims[0].RemovedAt.Equal(d.Fetched) || res.Claims[0].Status != ClaimRemoved {
 		t.Errorf("removed claims = %+v, want the anonymous one, removed in revision %d at %v", res.Claims, d.Revision, d.Fetched)
+	}
+	// No longer in the document, a removed claim keeps what it said itself.
+	if res.Total == 1 && (res.Claims[0].Text != gone.Text || res.Claims[0].Source.Description != gone.Source.Description) {
+		t.Errorf("removed claim says %q on the word of %q, want %q on the word of %q", res.Claims[0].Text,
+			res.Claims[0].Source.Description, gone.Text, gone.Source.Description)
 	}
 }
 

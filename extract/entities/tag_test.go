@@ -145,6 +145,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Acme Widgets Pty Ltd=Acme Widgets"}},
 		{"companies by their industries", "Hyundai Steel sued Pohang Zinc, with a judge ruling that Swan & Valley Breweries and Second First Mutual Investments owed nothing.",
 			[]string{"company:Hyundai Steel=Hyundai Steel", "company:Swan & Valley Breweries=Swan & Valley Breweries", "company:First Mutual Investments=First Mutual Investments"}},
+		{"news organisations and common acronyms", "Sequoia Capital backed the company IPO, the Economist and Sky News reported; Economist Jane Doe said the AI firm grew.",
+			[]string{"company:Sequoia Capital=Sequoia Capital", "company:Sky News=Sky News", "person:Jane Doe=Jane Doe"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
 	}

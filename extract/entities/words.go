@@ -45,6 +45,7 @@ read more see watch subscribe share follow click advertisement related featured 
 video updated published breaking exclusive analysis opinion editorial comment commentary
 report reports news update story sign log home page contents section chapter part item
 mr mrs ms dr sir madam
+ipo ipos etf etfs esg gdp spac spacs saas api apis ev evs vc vcs hr pr ai
 `)
 
 // orgSuffixes end the names of companies ("Acme Widgets Inc") and are

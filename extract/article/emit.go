@@ -78,6 +78,7 @@ func (e *emitter) walk(root *html.Node) {
 			continue
 		case html.ElementNode:
 			if it.n != root && e.drop(it.n) {
+				e.entryHeadings(it.n)
 				continue
 			}
 			e.enter(it.n)
@@ -91,6 +92,37 @@ func (e *emitter) walk(root *html.Node) {
 		for c := it.n.LastChild; c != nil; c = c.PrevSibling {
 			stack = append(stack, emitItem{n: c, depth: it.depth + 1})
 		}
+	}
+}
+
+// entryHeadings emits the subheadings of a dropped <header> inside the
+// article: a live blog's entries and a Q&A's sections head themselves
+// with a <header> that holds a time and a name around the entry's own
+// headline. A header with the page's h1 is the article's and is left out.
+func (e *emitter) entryHeadings(n *html.Node) {
+	if n.DataAtom != atom.Header || skipped(n) || hidden(n) {
+		return
+	}
+	var hs []*html.Node
+	stack := []emitItem{{n: n}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.n.DataAtom == atom.H1 {
+			return
+		}
+		if heading(it.n) {
+			hs = append(hs, it.n)
+			continue
+		}
+		for c := it.n.LastChild; c != nil && it.depth < maxDepth; c = c.PrevSibling {
+			if c.Type == html.ElementNode {
+				stack = append(stack, emitItem{n: c, depth: it.depth + 1})
+			}
+		}
+	}
+	for _, h := range hs {
+		e.walk(h)
 	}
 }
 

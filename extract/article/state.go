@@ -143,8 +143,8 @@ var textBlockTypes = map[string]paraKind{
 func blockText(e any) (string, paraKind) {
 	switch t := e.(type) {
 	case string:
-		if strings.Contains(t, "<") {
-			return htmlText(t), kindText
+		if strings.ContainsAny(t, "<&") {
+			return htmlText(t), kindText // HTML, or text with entities
 		}
 		return t, kindText
 	case map[string]any:

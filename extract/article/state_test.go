@@ -31,7 +31,7 @@ func TestStateBodyBlocks(t *testing.T) {
 		`{"type":"paragraph","text":` + jsonString(stateParas[0]) + `},` +
 		`{"type":"image","caption":"The warehouse near the airport that the board chose."},` +
 		`{"type":"related_link","text":"Read more: How mail voting grew in every county"},` +
-		`{"type":"paragraph","text":` + jsonString(stateParas[1]) + `},` +
+		`{"type":"paragraph","text":` + jsonString(strings.ReplaceAll(stateParas[1], "'", "&#39;")) + `},` +
 		`{"type":"paragraph","text":` + jsonString(stateParas[2]) + `}]}};
 window.__ENV__ = {"region":"us"};</script></body></html>`
 	a := checkStateBody(t, page, WarnStateBody)

@@ -11,8 +11,18 @@ import (
 // credits, bylines and date lines, the headline repeated, and repeats.
 func filterParas(ps []para, title string) []para {
 	out := ps[:0:0]
-	inRelated := false
+	inRelated, inLegal := false, false
 	for i, p := range ps {
+		if inLegal {
+			if prose(p.text) && p.kind == kindText {
+				continue
+			}
+			inLegal = false
+		}
+		if legalHeader(p.text) {
+			inLegal = true
+			continue
+		}
 		if inRelated {
 			if !prose(p.text) && p.kind != kindHeading || p.kind == kindItem && linky(p) {
 				continue

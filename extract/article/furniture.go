@@ -46,6 +46,8 @@ var furnitureLines = map[string]bool{
 	"for immediate release": true, "publicité": true, "anzeige": true, "werbung": true,
 	"publicidad": true, "pubblicità": true, "reklame": true, "facebook": true,
 	"twitter": true, "linkedin": true, "whatsapp": true, "reddit": true, "pinterest": true,
+	"ends": true, "read online": true, "view online": true, "view in browser": true,
+	"advertise": true, "sign up here": true, "forward to a friend": true,
 }
 
 // furniturePrefixes start furniture paragraphs when a ':' (or '|', '-',
@@ -64,6 +66,9 @@ var furniturePrefixes = []string{
 	"related article", "related articles", "related story", "related stories",
 	"related news", "related content", "recommended reading", "suggested reading",
 	"further reading", "read the full story", "read full story", "top image",
+	"source", "sources", "republish this story", "notes to editors", "note to editors",
+	"media contact", "media contacts", "press contact", "press contacts", "contacts",
+	"investor contact", "investor contacts", "contact",
 }
 
 // furnitureStarts begin furniture paragraphs whatever follows.
@@ -84,6 +89,47 @@ var furnitureStarts = []string{
 	"please share", "if you like our content", "if you enjoyed this",
 	"don't forget to subscribe", "stay up to date with", "get the latest",
 	"want more stories", "for more news", "read the latest", "listen to this article",
+	// e-mail newsletters and press-release wires
+	"you are receiving this", "you're receiving this", "you received this",
+	"this email was sent to", "view original content", "contacts\n", "media contact\n",
+	"media contacts\n",
+}
+
+// contactTagline reports whether low is a writer's contact line: "Jane
+// Doe covers courts. Reach her at jdoe@example.com."
+func contactTagline(low string) bool {
+	at := strings.IndexByte(low, '@')
+	if at < 1 || len(low) > 250 || !strings.Contains(low[at:], ".") {
+		return false
+	}
+	for _, w := range []string{"reach ", "reached ", "contact ", "email ", "e-mail ", "write to "} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sponsorStarts open the sponsor line of a newsletter ("Together with
+// Acme"); only a short line is one.
+var sponsorStarts = []string{"together with ", "presented by ", "brought to you by ", "in partnership with ", "sponsored by "}
+
+// legalHeadings head the boilerplate a press release ends with; the
+// paragraphs under them are furniture too.
+var legalHeadings = map[string]bool{
+	"forward-looking statements": true, "forward looking statements": true,
+	"safe harbor statement": true, "safe harbor": true, "cautionary statement": true,
+	"cautionary note regarding forward-looking statements": true,
+	"cautionary statement regarding forward-looking statements": true,
+	"disclaimer": true, "legal notice": true,
+}
+
+// legalHeader reports whether p heads press-release boilerplate.
+func legalHeader(p string) bool {
+	if len(p) > 70 {
+		return false
+	}
+	return legalHeadings[strings.ToLower(strings.TrimRight(strings.TrimSpace(p), ":."))]
 }
 
 // creditMarkers close image captions and credits.
@@ -114,6 +160,15 @@ func furnitureText(p string) bool {
 		if strings.HasPrefix(low, s) {
 			return true
 		}
+	}
+	for _, s := range sponsorStarts {
+		if strings.HasPrefix(low, s) && len(low) < 50 {
+			return true
+		}
+	}
+	// PR Newswire closes a release with "SOURCE Acme Corp".
+	if strings.HasPrefix(p, "SOURCE ") && len(p) < 100 || contactTagline(low) {
+		return true
 	}
 	if labelled(low) {
 		return true

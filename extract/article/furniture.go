@@ -119,7 +119,7 @@ var sponsorStarts = []string{"together with ", "presented by ", "brought to you 
 var legalHeadings = map[string]bool{
 	"forward-looking statements": true, "forward looking statements": true,
 	"safe harbor statement": true, "safe harbor": true, "cautionary statement": true,
-	"cautionary note regarding forward-looking statements": true,
+	"cautionary note regarding forward-looking statements":      true,
 	"cautionary statement regarding forward-looking statements": true,
 	"disclaimer": true, "legal notice": true,
 }

@@ -27,6 +27,10 @@ const (
 	clsOrgHead
 	clsPlaceNoun
 	clsPlaceHead
+	clsMasthead
+	clsCompass
+	clsLocating
+	clsPlaceKind
 )
 
 // wordClasses maps a normalised word to its classes.
@@ -45,7 +49,8 @@ func buildWordClasses() map[string]wordClass {
 		{genericWords, clsGeneric}, {nameParticles, clsParticle}, {companyNouns, clsCompanyNoun},
 		{documentNouns, clsDocumentNoun}, {descriptors, clsDescriptor}, {firstNames, clsFirstName},
 		{titleSmallWords, clsTitleSmall}, {orgHeads, clsOrgHead},
-		{placeNouns, clsPlaceNoun}, {placeHeads, clsPlaceHead},
+		{placeNouns, clsPlaceNoun}, {placeHeads, clsPlaceHead}, {mastheads, clsMasthead},
+		{compassWords, clsCompass}, {locatingVerbs, clsLocating}, {placeKindNouns, clsPlaceKind},
 	} {
 		for w := range l.set {
 			m[w] |= l.cls

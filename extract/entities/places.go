@@ -39,7 +39,7 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 			if s < k && !(k-s == 1 && toks[s].sentStart && lowerElsewhere(toks, toks[s].norm)) {
 				add(s, k+1, 0.7)
 			}
-		case (!t.cap || t.sentStart) && (locatingVerbs[t.norm] && k+2 < len(toks) && toks[k+1].norm == "in" ||
+		case (!t.cap || t.sentStart) && (t.is(clsLocating) && k+2 < len(toks) && toks[k+1].norm == "in" ||
 			t.norm == "near" || t.norm == "residents" && k+1 < len(toks) && toks[k+1].norm == "of"):
 			// "born in Melksham", "near Dayton", "residents of Lismore"
 			s := k + 1
@@ -50,7 +50,7 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 				!g.knownOther(toks, s, e) && !namesBody(toks, s, e) && !toks[s].is(clsFirstName) && !hasDigit(toks[s].norm) {
 				add(s, e, 0.55)
 			}
-		case !t.cap && placeKindNouns[t.norm] && k+2 < len(toks) && toks[k+1].norm == "of":
+		case !t.cap && t.is(clsPlaceKind) && k+2 < len(toks) && toks[k+1].norm == "of":
 			if e := nameRun(toks, k+2, 3, isNameWord); e > k+2 && !g.knownOther(toks, k+2, e) {
 				add(k+2, e, 0.7)
 			}
@@ -60,7 +60,7 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 				!g.knownOther(toks, s, k) && !namesBody(toks, s, k) {
 				add(s, k, 0.6)
 			}
-		case t.cap && compassWords[t.norm] && k+1 < len(toks):
+		case t.cap && t.is(clsCompass) && k+1 < len(toks):
 			if e := g.compassPlaceEnd(toks, k); e > k+1 {
 				add(k, e, 0.6)
 			}

@@ -23,7 +23,7 @@ func (g *Gazetteer) ruleCandidates(body string, toks []token) []candidate {
 			out = g.appendHeadedCompany(out, body, toks, k)
 		case t.is(clsCompanyNoun) && !t.cap:
 			out = g.appendNamedCompany(out, body, toks, k)
-		case t.cap && (mastheads[t.norm] || t.norm == "university"):
+		case t.cap && (t.is(clsMasthead) || t.norm == "university"):
 			out = appendInstitution(out, body, toks, k)
 		case !t.cap && (t.norm == "shares" || t.norm == "stock"):
 			out = g.appendTradedCompany(out, body, toks, k)

@@ -80,8 +80,14 @@ func TestNumericDate(t *testing.T) {
 // TestPublisherFromTitlePrefix reads the site from a "Site: Headline"
 // window title, and a publication's own name on a hosting platform.
 func TestPublisherFromTitlePrefix(t *testing.T) {
-	if got := titleSite("Lake Notes: Ice is late this year", "Ice is late this year"); got != "Lake Notes" {
-		t.Errorf("titleSite = %q, want %q", got, "Lake Notes")
+	for window, want := range map[string]string{
+		"Lake Notes: Ice is late this year":  "Lake Notes",
+		"Opinion: Ice is late this year":     "",
+		"Ice is late this year | Lake Notes": "Lake Notes",
+	} {
+		if got := titleSite(window, "Ice is late this year"); got != want {
+			t.Errorf("titleSite(%q) = %q, want %q", window, got, want)
+		}
 	}
 	page := `<html><head><meta property="og:site_name" content="Substack"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ice is late","publisher":{"@type":"Organization","name":"Lake Notes"}}</script></head><body><h1>Ice is late</h1></body></html>`
 	a, err := ExtractBytes([]byte(page), nil)

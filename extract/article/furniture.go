@@ -99,7 +99,12 @@ var furnitureStarts = []string{
 // Doe covers courts. Reach her at jdoe@example.com."
 func contactTagline(low string) bool {
 	at := strings.IndexByte(low, '@')
-	if at < 1 || len(low) > 250 || !strings.Contains(low[at:], ".") {
+	if at < 1 || len(low) > 250 || low[at-1] == ' ' {
+		return false
+	}
+	// An address, not a handle: a dot in the word after the '@'.
+	domain, _, _ := strings.Cut(low[at:], " ")
+	if !strings.Contains(strings.TrimRight(domain, ".,;)"), ".") {
 		return false
 	}
 	for _, w := range []string{"reach ", "reached ", "contact ", "email ", "e-mail ", "write to "} {

@@ -99,6 +99,14 @@ func blogTitle(pm *pageMeta, ld ldArticle) (site, title string, ok bool) {
 	return "", "", false
 }
 
+// titleLabels are the labels a window title may put before a headline
+// ("Opinion: …"): they name a genre, not the site.
+var titleLabels = map[string]bool{
+	"opinion": true, "analysis": true, "editorial": true, "review": true, "live": true,
+	"breaking": true, "exclusive": true, "explainer": true, "video": true, "watch": true,
+	"photos": true, "podcast": true, "interview": true, "update": true, "news": true,
+}
+
 // titleSeparators split a window title from the site name.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / "}
 
@@ -142,7 +150,9 @@ func titleSite(window, title string) string {
 		head := strings.TrimSpace(window[:len(window)-len(title)])
 		for _, sep := range append([]string{":"}, titleSeparators...) {
 			if s := strings.TrimSpace(sep); strings.HasSuffix(head, s) && countWords(head) <= 6 {
-				return strings.TrimSpace(strings.TrimSuffix(head, s))
+				if site := strings.TrimSpace(strings.TrimSuffix(head, s)); !titleLabels[strings.ToLower(site)] {
+					return site
+				}
 			}
 		}
 	}

@@ -14,6 +14,7 @@ func TestReleaseAndNewsletterTails(t *testing.T) {
 		"Northwind Energy Corp. said on Tuesday it had agreed to buy two solar farms in Arizona from a private developer for $180 million, adding about 400 megawatts of capacity.",
 		"Together with its existing plants, the purchase makes Northwind the third-largest solar operator in the state, the company said.",
 		"Sources familiar with the talks said two other bidders had dropped out in the final round.",
+		"Northwind's chief executive, who posts as @northwind_ceo, said on the company's call that it would contact landowners near both farms this month.",
 	}
 	furniture := []string{
 		"Presented by Gridline",

@@ -53,9 +53,10 @@ func stateJSON(id, text string) []byte {
 }
 
 // stateBody returns the paragraphs of the longest article text found in
-// the page's state scripts.
-func stateBody(scripts [][]byte, title string) []para {
+// the page's state scripts, and the state that holds it.
+func stateBody(scripts [][]byte, title string) ([]para, any) {
 	var best []para
+	var state any
 	for _, data := range scripts {
 		if len(data) > maxStateBytes {
 			continue
@@ -67,10 +68,46 @@ func stateBody(scripts [][]byte, title string) []para {
 			continue
 		}
 		if ps := filterParas(longestText(v, title, 0), title); countParaWords(ps) > countParaWords(best) {
-			best = ps
+			best, state = ps, v
 		}
 	}
-	return best
+	return best, state
+}
+
+// authorKeys name the members of script data that list an article's
+// authors.
+var authorKeys = []string{"authors", "author", "byline", "bylines", "writers"}
+
+// stateAuthors returns the author names that the shallowest object of v
+// with an author member gives: strings, or objects with a name (Arc's
+// credits.by is one).
+func stateAuthors(v any) []string {
+	level := []any{v}
+	for depth := 0; depth < maxStateDepth && len(level) > 0; depth++ {
+		var next []any
+		for _, e := range level {
+			switch t := e.(type) {
+			case map[string]any:
+				for _, k := range authorKeys {
+					if names := cleanAuthors(ldPersons(t[k])); len(names) > 0 {
+						return names
+					}
+				}
+				if c, ok := t["credits"].(map[string]any); ok {
+					if names := cleanAuthors(ldPersons(c["by"])); len(names) > 0 {
+						return names
+					}
+				}
+				for _, c := range t {
+					next = append(next, c)
+				}
+			case []any:
+				next = append(next, t...)
+			}
+		}
+		level = next
+	}
+	return nil
 }
 
 // maxStateDepth caps how deep the walk over state descends.

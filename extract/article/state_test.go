@@ -18,8 +18,11 @@ var stateParas = []string{
 func TestStateBodyHTMLString(t *testing.T) {
 	html := "<p>" + strings.Join(stateParas, "</p><p>") + "</p>"
 	page := `<html><head><title>Counting center moves</title></head><body><div id="__next"><h1>Counting center moves</h1><div class="skeleton"></div></div>
-<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"post":{"title":"Counting center moves","content":{"rendered":` + jsonString(html) + `},"comments":[]}}},"page":"/posts/[slug]"}</script></body></html>`
-	checkStateBody(t, page, WarnStateBody)
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"post":{"title":"Counting center moves","content":{"rendered":` + jsonString(html) + `},"author":{"node":{"name":"ignored"}},"byline":"By RUTH ANN O'HARA, Elections Reporter","comments":[{"author":"Reader"}]}}},"page":"/posts/[slug]"}</script></body></html>`
+	a := checkStateBody(t, page, WarnStateBody)
+	if want := []string{"Ruth Ann O'Hara"}; !slices.Equal(a.Authors, want) {
+		t.Errorf("authors = %q, want %q", a.Authors, want)
+	}
 }
 
 // TestStateBodyBlocks reads a body kept as a list of typed blocks in a

@@ -47,6 +47,27 @@ def blocks(text):
     return out
 
 
+def registrar(pages):
+    """A decorator factory that adds a page and its render function to pages."""
+    def page(name, meta, text):
+        def deco(fn):
+            pages.append(dict(name=name, meta=meta, text=text, render=fn))
+            return fn
+        return deco
+    return page
+
+
+def entries(text):
+    """The live-blog entries of text: ((time, heading), [paragraphs])."""
+    out = []
+    for k, v in blocks(text):
+        if k == "entry":
+            out.append((v, []))
+        else:
+            out[-1][1].append(v)
+    return out
+
+
 def expected(text):
     parts, rows = [], []
     for k, v in blocks(text):

@@ -2,16 +2,10 @@
 Substack, beehiiv, live blogs."""
 import json
 import zlib
-from make import blocks, esc
+from make import blocks, entries, esc, registrar
 
 PAGES = []
-
-
-def page(name, meta, text):
-    def deco(fn):
-        PAGES.append(dict(name=name, meta=meta, text=text, render=fn))
-        return fn
-    return deco
+page = registrar(PAGES)
 
 
 def curly(s):
@@ -702,15 +696,9 @@ Speaker Mike Johnson said the House had already done its job by passing the bill
 Congress has until midnight to pass a funding bill or much of the federal government will shut down. The House passed a seven-week extension last Friday. The Senate needs 60 votes to advance it.
 """)
 def _(pg):
-    entries, cur = [], None
-    for k, v in blocks(pg["text"]):
-        if k == "entry":
-            cur = [v, []]
-            entries.append(cur)
-        else:
-            cur[1].append(v)
+    ents = entries(pg["text"])
     out = []
-    for n, ((t, h), ps) in enumerate(entries):
+    for n, ((t, h), ps) in enumerate(ents):
         iso = "2025-09-30T%s" % {"11:52 p.m. ET": "23:52", "9:40 p.m. ET": "21:40", "6:15 p.m. ET": "18:15", "2:03 p.m. ET": "14:03", "7:12 a.m. ET": "07:12"}[t]
         out.append('''<div class="live-entry" id="entry-%d" data-entry-id="%d"><div class="live-entry__meta"><time class="live-entry__time" datetime="%s:00-04:00">%s</time><span class="live-entry__author">%s</span></div><h2 class="live-entry__headline">%s</h2><div class="live-entry__body">%s</div><div class="live-entry__share"><button class="share-link" data-url="#entry-%d">Copy link</button><a href="https://x.com/intent/post?url=%%23entry-%d">Share</a></div></div>''' % (n, n, iso, t, "Grace Mbeki" if n % 2 == 0 else "Paul Ferreira", esc(h), "".join("<p>%s</p>" % esc(p) for p in ps), n, n))
         if n == 1:

@@ -1,16 +1,10 @@
 """News-site templates: interviews, listicles, photo pages, paywalls, pages
 whose body lives in a script blob, inline furniture, tables, names."""
 import json
-from make import blocks, esc
+from make import blocks, esc, registrar
 
 PAGES = []
-
-
-def page(name, meta, text):
-    def deco(fn):
-        PAGES.append(dict(name=name, meta=meta, text=text, render=fn))
-        return fn
-    return deco
+page = registrar(PAGES)
 
 
 def chrome(site, title, head, main, lang="en"):

@@ -2,17 +2,11 @@
 bylines with roles, Squarespace, press-release wires, GOV.UK, local TV,
 CivicPlus, explainers with a table of contents."""
 import json
-from make import blocks, esc
+from make import blocks, entries, esc, registrar
 from pages_b import chrome, og
 
 PAGES = []
-
-
-def page(name, meta, text):
-    def deco(fn):
-        PAGES.append(dict(name=name, meta=meta, text=text, render=fn))
-        return fn
-    return deco
+page = registrar(PAGES)
 
 
 def ps(text, cls=""):
@@ -356,15 +350,9 @@ The school operating levy is passing with 51.3 percent of the vote with about ha
 Derek Haines conceded the mayor's race in a speech to supporters at the VFW hall. "The voters have spoken, and I respect their decision," he said. Ostrowski won a third term with 55 percent of the vote, according to unofficial results.
 """)
 def _(pg):
-    entries, cur = [], None
-    for k, v in blocks(pg["text"]):
-        if k == "entry":
-            cur = [v, []]
-            entries.append(cur)
-        else:
-            cur[1].append(v)
-    arts = "".join('<article class="liveblog-post" id="post-%d"><header><span class="liveblog-post__time">%s</span><span class="liveblog-post__author">Tara Lindqvist</span><h3>%s</h3></header>%s<footer><a href="#post-%d" class="permalink">Link to this update</a></footer></article>' % (i, t, esc(h), "".join("<p>%s</p>" % esc(p) for p in ps_), i) for i, ((t, h), ps_) in enumerate(entries))
-    keys = "".join('<li><a href="#post-%d">%s</a></li>' % (i, esc(h)) for i, ((t, h), _x) in enumerate(entries))
+    ents = entries(pg["text"])
+    arts = "".join('<article class="liveblog-post" id="post-%d"><header><span class="liveblog-post__time">%s</span><span class="liveblog-post__author">Tara Lindqvist</span><h3>%s</h3></header>%s<footer><a href="#post-%d" class="permalink">Link to this update</a></footer></article>' % (i, t, esc(h), "".join("<p>%s</p>" % esc(p) for p in ps_), i) for i, ((t, h), ps_) in enumerate(ents))
+    keys = "".join('<li><a href="#post-%d">%s</a></li>' % (i, esc(h)) for i, ((t, h), _x) in enumerate(ents))
     main = '''<main><div class="liveblog"><div class="liveblog__header"><span class="badge">Live</span><h1>Election night in Maplewood: results as they come in</h1><p class="byline">Tara Lindqvist, Maplewood Observer</p></div><div class="liveblog__key-events"><h2>Key events</h2><ul>%s</ul></div><div class="liveblog__feed">%s</div><div class="liveblog__results-widget"><h3>Mayor</h3><table><tr><td>Ostrowski</td><td>55%%</td></tr><tr><td>Haines</td><td>45%%</td></tr></table><p>Unofficial results. Source: Maplewood County Clerk</p></div></div></main>''' % (keys, arts)
     head = '<meta property="og:site_name" content="Maplewood Observer"><meta property="og:title" content="Election night in Maplewood: results as they come in"><script type="application/ld+json">{"@context":"https://schema.org","@type":"LiveBlogPosting","headline":"Election night in Maplewood: results as they come in","datePublished":"2025-11-04T19:55:00-05:00","author":{"@type":"Person","name":"Tara Lindqvist"},"publisher":{"@type":"Organization","name":"Maplewood Observer"}}</script>'
     return chrome("Maplewood Observer", "Election night in Maplewood: results as they come in | Maplewood Observer", head, main)

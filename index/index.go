@@ -32,6 +32,38 @@
 // rebuild (new MappingVersion) rereads all of DOCS either way. Upserts
 // whose published date moved, Get and search_after across months would
 // each have cost a look-up in every month.
+//
+// # Each thing stored once
+//
+// Issue #7 bounds the index on disk at 1.5 times the text it holds
+// (titles and bodies). What is indexed, the positions of title, body and
+// claim text above all, takes most of it; what is stored is one copy of
+// each thing, compressed:
+//
+//   - a document: its title (a Bleve stored field); meta, the Document
+//     JSON without title, body and tags, with the lead (the snippet when
+//     nothing is highlighted), as one zstd value with a dictionary
+//     (packMeta); and packed, the body, the claims and the other tags in
+//     one zstd frame (pack), where claim and mention texts that are the
+//     body at their offsets are left out and mentions are stored in
+//     columns (storedMentions);
+//   - a claim item: what a claim of the newest revision says is read from
+//     its document's claims, at its Position, for each page of hits
+//     (withDocs, one search and one decompression per distinct document);
+//     claim_stored keeps its history, and a removed claim, no longer in
+//     the document, its text and source;
+//   - a revision log only for documents seen in more than one revision,
+//     without the claims of the newest one (the document holds them);
+//   - short claim keys: a 20-byte date sort key (claimPublishedKey), no
+//     field naming the claim's document (its items are found by the
+//     prefix of their IDs), no week term, and no week or month doc
+//     values (histograms fold the days).
+//
+// Measured on the shared 2-core machine, before → after this layout:
+// BenchmarkIndexSize 19 600 → 14 383 bytes/doc (2 000 synthetic
+// documents); `newsintel bench run` on 20 000 `bench gen` documents
+// 3.10 → 2.56 times the text. BenchmarkReadStored (p50): a page of
+// 100 claims of 33 documents 8.5 → 7.6 ms, Get 0.13 → 0.09 ms.
 package index
 
 import (

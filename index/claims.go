@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -113,8 +114,9 @@ type ClaimHit struct {
 // the newest revision, without what it says (text, cue, hedge, quote,
 // source, entities), which the document's stored claims hold at its
 // Position (see withDocs). A removed claim, no longer in the document,
-// keeps all of it. Its fields hide those of ClaimHit with the same JSON
-// names.
+// keeps all of it. What is left of a current claim in its first revision
+// is its position, stored bare, in digits. Its fields hide those of
+// ClaimHit with the same JSON names.
 type storedClaimHit struct {
 	ClaimHit
 	ID            string            `json:"id,omitempty"`
@@ -197,6 +199,11 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 	stored, err := json.Marshal(toStored(h))
 	if err != nil {
 		return nil, fmt.Errorf("index: encode claim %s: %w", h.ID, err)
+	}
+	// Most claims are current and as first written: all that is left is
+	// their position, which claim_stored then holds bare, in digits.
+	if p := strconv.Itoa(h.Position); string(stored) == `{"position":`+p+`}` {
+		stored = []byte(p)
 	}
 	x := &indexedClaim{DocType: docTypeClaim, Text: c.Text, Description: c.Source.Description,
 		Publisher: nonEmpty(doc.Publisher), SourceType: nonEmpty(strings.ToLower(string(c.Source.Type))),

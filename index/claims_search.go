@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -310,7 +311,9 @@ func claimHistogram(interval string, res *search.FacetResult) []DateBucket {
 func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 	var sh storedClaimHit
 	s, _ := dm.Fields[fieldClaimStored].(string)
-	if err := json.Unmarshal([]byte(s), &sh); err != nil {
+	if p, err := strconv.Atoi(s); err == nil {
+		sh.Position = p // a current claim as first written (see claimItem)
+	} else if err := json.Unmarshal([]byte(s), &sh); err != nil {
 		return ClaimHit{}, fmt.Errorf("index: decode claim %s: %w", dm.ID, err)
 	}
 	h := sh.ClaimHit

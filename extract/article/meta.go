@@ -20,7 +20,7 @@ type pageMeta struct {
 	times     []string // datetime of <time> elements, pubdate ones first
 	dateTexts []string // texts of elements whose class says date
 	ldJSON    []string // application/ld+json scripts
-	state     [][]byte // JSON state of script-rendered pages (state.go)
+	state     []string // JSON state of script-rendered pages (state.go)
 	buf       []byte   // scratch space for lower-casing class names
 }
 
@@ -83,7 +83,7 @@ func (m *pageMeta) visit(n *html.Node) bool {
 		}
 		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
 			m.ldJSON = append(m.ldJSON, n.FirstChild.Data)
-		} else if data := stateJSON(attr(n, "id"), n.FirstChild.Data); data != nil {
+		} else if data := stateJSON(attr(n, "id"), n.FirstChild.Data); data != "" {
 			m.state = append(m.state, data)
 		}
 		return true

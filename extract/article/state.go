@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -26,14 +25,16 @@ const maxStateBytes = 2 << 20
 // stateHead is how far into a script the assignment of state may start.
 const stateHead = 512
 
-// stateJSON returns the JSON value a script holds or assigns, or nil.
-func stateJSON(id, text string) []byte {
+// stateJSON returns the JSON value a script holds or assigns, or "". It
+// slices the script's text rather than copying it: pages that are not
+// read from their state pay nothing for it.
+func stateJSON(id, text string) string {
 	if id == "__NEXT_DATA__" {
-		return []byte(text)
+		return text
 	}
 	head := text[:min(len(text), stateHead)]
 	if !strings.Contains(head, "__") && !strings.Contains(head, "Fusion.") {
-		return nil
+		return ""
 	}
 	for _, m := range stateMarkers {
 		i := strings.Index(head, m)
@@ -46,15 +47,15 @@ func stateJSON(id, text string) []byte {
 		}
 		rest = strings.TrimLeft(rest[1:], " \t\r\n")
 		if strings.HasPrefix(rest, "{") || strings.HasPrefix(rest, "[") {
-			return []byte(rest)
+			return rest
 		}
 	}
-	return nil
+	return ""
 }
 
 // stateBody returns the paragraphs of the longest article text found in
 // the page's state scripts, and the state that holds it.
-func stateBody(scripts [][]byte, title string) ([]para, any) {
+func stateBody(scripts []string, title string) ([]para, any) {
 	var best []para
 	var state any
 	for _, data := range scripts {
@@ -64,7 +65,7 @@ func stateBody(scripts [][]byte, title string) ([]para, any) {
 		var v any
 		// A decoder reads the first value and ignores what follows it
 		// (";Fusion.globalContentConfig=…").
-		if json.NewDecoder(bytes.NewReader(data)).Decode(&v) != nil {
+		if json.NewDecoder(strings.NewReader(data)).Decode(&v) != nil {
 			continue
 		}
 		if ps := filterParas(longestText(v, title, 0), title); countParaWords(ps) > countParaWords(best) {

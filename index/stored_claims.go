@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/newsintel/newsintel"
 )
@@ -107,9 +106,18 @@ func decodeClaims(packed string, positions []int) ([]loggedClaim, error) {
 			return nil, fmt.Errorf("%w: %w", errStoredClaims, err)
 		}
 	}
+	var want []bool // by index, nil for every claim
+	if positions != nil {
+		want = make([]bool, len(recs))
+		for _, p := range positions {
+			if p >= 1 && p <= len(recs) {
+				want[p-1] = true
+			}
+		}
+	}
 	out := make([]newsintel.Claim, len(recs))
 	for i, rec := range recs {
-		if positions != nil && !slices.Contains(positions, i+1) {
+		if want != nil && !want[i] {
 			continue
 		}
 		c := &out[i]

@@ -49,7 +49,7 @@ func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 	if len(chosen) == n {
 		return chosen
 	}
-	return resolve(toks, chosen)
+	return sortByStart(chosen) // the new mentions stand on tokens no mention covers
 }
 
 // definitionAfter returns the token of a short name defined in parentheses
@@ -171,7 +171,7 @@ func (g *Gazetteer) linkCompanies(toks []token, chosen []candidate) []candidate 
 	if len(chosen) == n {
 		return chosen
 	}
-	return resolve(toks, chosen)
+	return sortByStart(chosen) // the new mentions stand on tokens no mention covers
 }
 
 // prefixOf reports whether the words of c are the first words of the

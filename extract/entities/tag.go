@@ -185,6 +185,11 @@ func resolve(toks []token, cands []candidate) []candidate {
 			out = append(out, cands[i])
 		}
 	}
+	return sortByStart(out)
+}
+
+// sortByStart sorts candidates that do not overlap by where they start.
+func sortByStart(out []candidate) []candidate {
 	slices.SortFunc(out, func(a, b candidate) int { return cmp.Compare(a.s, b.s) })
 	return out
 }

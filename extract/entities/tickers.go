@@ -115,6 +115,9 @@ func (g *Gazetteer) tickerMentions(toks []token, chosen []candidate) []candidate
 			out = append(out, c)
 		}
 	}
+	if len(add) == 0 {
+		return out // only exchanges dropped: still sorted and apart
+	}
 	return resolve(toks, append(out, add...))
 }
 
@@ -184,7 +187,7 @@ func (g *Gazetteer) cashtags(toks []token, chosen []candidate) []candidate {
 	if len(chosen) == n {
 		return chosen
 	}
-	return resolve(toks, chosen)
+	return sortByStart(chosen) // the new mentions stand on tokens no mention covers
 }
 
 // spans lists the token ranges of cands as pairs (s0, e0, s1, e1, ...).

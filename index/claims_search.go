@@ -339,9 +339,11 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 // claims. A claim whose document is not indexed keeps them empty.
 func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 	var ids []string
+	seen := map[string]bool{}
 	live := map[string][]int{} // positions of the claims of the newest revisions
 	for _, h := range hits {
-		if !slices.Contains(ids, h.DocumentID) {
+		if !seen[h.DocumentID] {
+			seen[h.DocumentID] = true
 			ids = append(ids, h.DocumentID)
 		}
 		if h.Position > 0 {

@@ -121,20 +121,25 @@ var sponsorStarts = []string{"together with ", "presented by ", "brought to you 
 
 // legalHeadings head the boilerplate a press release ends with; the
 // paragraphs under them are furniture too.
-var legalHeadings = map[string]bool{
-	"forward-looking statements": true, "forward looking statements": true,
-	"safe harbor statement": true, "safe harbor": true, "cautionary statement": true,
-	"cautionary note regarding forward-looking statements":      true,
-	"cautionary statement regarding forward-looking statements": true,
-	"disclaimer": true, "legal notice": true,
+var legalHeadings = []string{
+	"forward-looking statements", "forward looking statements", "safe harbor statement",
+	"safe harbor", "cautionary statement", "cautionary note regarding forward-looking statements",
+	"cautionary statement regarding forward-looking statements", "disclaimer", "legal notice",
 }
 
-// legalHeader reports whether p heads press-release boilerplate.
+// legalHeader reports whether p heads press-release boilerplate. It
+// allocates nothing: every short paragraph of every page asks.
 func legalHeader(p string) bool {
 	if len(p) > 70 {
 		return false
 	}
-	return legalHeadings[strings.ToLower(strings.TrimRight(strings.TrimSpace(p), ":."))]
+	p = strings.TrimRight(strings.TrimSpace(p), ":.")
+	for _, h := range legalHeadings {
+		if strings.EqualFold(p, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // creditMarkers close image captions and credits.

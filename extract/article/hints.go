@@ -29,7 +29,7 @@ var (
 		"visuallyhidden", "printonly", "follow", "donate", "topics",
 		"keywords", "pullquote", "dateline", "timestamp", "lightbox", "gallery",
 		"carousel", "slideshow", "jumplink", "tableofcontents", "contact", "eyebrow",
-		"kicker",
+		"kicker", "standfirst",
 	}
 	// furnitureWords match only as whole words.
 	furnitureWords = map[string]bool{
@@ -40,6 +40,7 @@ var (
 		"twitter": true, "tweet": true, "instagram": true, "facebook": true,
 		"published": true, "updated": true, "posted": true, "time": true,
 		"sponsored": true, "native": true, "cta": true, "signin": true, "login": true,
+		"dek": true,
 	}
 	// contentRoots mark containers of article text.
 	contentRoots = []string{

@@ -16,6 +16,7 @@ func TestDekLeftOut(t *testing.T) {
 	for _, dek := range []string{
 		`<p class="article-dek">Six routes will run all night starting in March</p>`,
 		`<div class="story-standfirst"><p>Six routes will run all night starting in March</p></div>`,
+		`<div class="field field--name-field-subtitle"><em>Six routes will run all night starting in March</em></div>`,
 	} {
 		page := `<html><body><article><h1>Transit agency adds late-night buses</h1><div class="story-body">` + dek +
 			`<p>` + strings.Join(text, `</p><p>`) + `</p></div></article></body></html>`

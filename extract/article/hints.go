@@ -40,8 +40,13 @@ var (
 		"twitter": true, "tweet": true, "instagram": true, "facebook": true,
 		"published": true, "updated": true, "posted": true, "time": true,
 		"sponsored": true, "native": true, "cta": true, "signin": true, "login": true,
-		"dek": true,
+		"dek": true, "subtitle": true,
 	}
+	// headingWords are furnitureWords that a heading element may bear for
+	// its own kind: the site's header and a dek are not headings, but
+	// "header-anchor" and "subtitle" on an h2 name the article's own
+	// subheadings.
+	headingWords = map[string]bool{"header": true, "subtitle": true}
 	// contentRoots mark containers of article text.
 	contentRoots = []string{
 		"article", "body", "content", "entry", "hentry", "main", "post", "text",
@@ -124,9 +129,9 @@ func nextName(v string) (name, rest string) {
 // lower case and joined ("related-Posts" → "relatedposts"); roots match
 // anywhere in the joined form, furnitureWords only as whole words.
 //
-// A heading element is not furniture for the word "header" alone: it is
-// the element's own kind ("header-anchor-post" on every subheading of a
-// Substack post), not the site's header.
+// A heading element is not furniture for the words "header" and
+// "subtitle" alone: they are the element's own kind ("header-anchor-post"
+// on every subheading of a Substack post), not the site's header or a dek.
 func nameHint(name string, isHeading bool) classHint {
 	// Elementor calls every block a widget: what kind of widget says
 	// what it holds ("elementor-widget-text-editor", "…-share-buttons").
@@ -146,7 +151,7 @@ func nameHint(name string, isHeading bool) classHint {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 			joined = append(joined, c)
 		default:
-			if w := joined[wordStart:]; len(w) > 0 && furnitureWords[string(w)] && !(isHeading && string(w) == "header") {
+			if w := joined[wordStart:]; len(w) > 0 && furnitureWords[string(w)] && !(isHeading && headingWords[string(w)]) {
 				furniture = true
 			}
 			wordStart = len(joined)

@@ -97,7 +97,7 @@ func Extract(doc *html.Node, pageURL *url.URL) (Article, error) {
 		a.Warnings = append(a.Warnings, WarnLDBody)
 	}
 	if n := countParaWords(paras); n < maxThinBody && len(pm.state) > 0 {
-		if sp, state := stateBody(pm.state, a.Title); countParaWords(sp) > max(2*n, 50) {
+		if sp, state := stateBody(pm.state, a.Title); countParaWords(sp) > max(2*n, 50) && covers(sp, paras) {
 			paras = sp
 			a.Warnings = append(a.Warnings, WarnStateBody)
 			if len(a.Authors) == 0 {

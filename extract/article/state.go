@@ -219,3 +219,28 @@ func htmlText(s string) string {
 	}
 	return textOf(doc, len(s))
 }
+
+// covers reports whether the text of long holds most of the words of
+// short: script data of a page whose HTML shows a teaser must hold that
+// teaser, or it is another story's (pages preload the next article).
+func covers(long, short []para) bool {
+	if countParaWords(short) < 20 {
+		return true
+	}
+	have := map[string]bool{}
+	for _, p := range long {
+		for _, w := range strings.Fields(strings.ToLower(p.text)) {
+			have[w] = true
+		}
+	}
+	in, all := 0, 0
+	for _, p := range short {
+		for _, w := range strings.Fields(strings.ToLower(p.text)) {
+			all++
+			if have[w] {
+				in++
+			}
+		}
+	}
+	return in*10 >= all*8
+}

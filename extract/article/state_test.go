@@ -64,6 +64,21 @@ func TestStateBodyNotWhenHTMLHasText(t *testing.T) {
 	}
 }
 
+// TestStateBodyOtherStory keeps a teaser when the page's script data
+// holds another, longer story (the next article, preloaded).
+func TestStateBodyOtherStory(t *testing.T) {
+	teaser := "The state's largest teachers union endorsed the governor's school funding plan on Friday, a week before the legislature's first vote on it."
+	page := `<html><body><article><h1>Union backs funding plan</h1><p>` + teaser + `</p></article>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"next":{"content":` + jsonString("<p>"+strings.Join(stateParas, "</p><p>")+"</p>") + `}}}}</script></body></html>`
+	a, err := ExtractBytes([]byte(page), nil)
+	if err != nil {
+		t.Fatalf("ExtractBytes: %v", err)
+	}
+	if a.Body != teaser {
+		t.Errorf("body = %q, want the teaser %q", a.Body, teaser)
+	}
+}
+
 // TestStateBodyNotJSON ignores state that is JavaScript, not JSON (Nuxt
 // 2's function call).
 func TestStateBodyNotJSON(t *testing.T) {

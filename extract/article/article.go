@@ -7,7 +7,10 @@
 // The body extractor is readability's scoring of paragraph containers
 // (text length, commas, link density, class and id hints, itemprop
 // articleBody), followed by a furniture filter over the paragraphs of the
-// winner. The same paragraph filter cleans plain text (FromText).
+// winner. The same paragraph filter cleans plain text (FromText). A page
+// that shows little text but ships its article as data for the browser
+// (JSON-LD articleBody; Next.js, Nuxt, Arc Fusion or preloaded state) is
+// read from that data.
 //
 // Extract works on a tree from html.Parse so that the extract stage parses
 // each page once and shares the tree with entity and claim extraction.

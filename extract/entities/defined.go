@@ -71,8 +71,7 @@ func definitionAfter(toks []token, e int) (int, bool) {
 	if k+1 < len(toks) && (toks[k].norm == "collectively" || toks[k].norm == "together") && toks[k+1].norm == "," {
 		k += 2
 	}
-	article := k < len(toks) && toks[k].norm == "the"
-	if article {
+	if k < len(toks) && toks[k].norm == "the" {
 		k++
 	}
 	k = skipQuotes(toks, k)
@@ -83,8 +82,8 @@ func definitionAfter(toks []token, e int) (int, bool) {
 	if end >= len(toks) || toks[end].norm != ")" || !shortNameShaped(toks[k]) {
 		return 0, false
 	}
-	if article && !toks[k].allCaps && toks[k].is(clsAgencyHead|clsOrgHead|clsOrgSuffix) {
-		return 0, false // "(the Department)", "(the Commission)": a common noun, capitalised
+	if !toks[k].allCaps && toks[k].is(clsAgencyHead|clsOrgHead|clsOrgSuffix) {
+		return 0, false // "(the Department)", "(Board)": a common noun, capitalised
 	}
 	return k, true
 }

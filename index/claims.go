@@ -179,7 +179,8 @@ func (l *revisionLog) items(docID string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: encode revisions of %s: %w", docID, err)
 	}
-	out[docID+revisionLogSuffix] = &indexedLog{DocType: docTypeRevisions, Log: string(enc)}
+	// Compressed: it holds the claims of every earlier revision.
+	out[docID+revisionLogSuffix] = &indexedLog{DocType: docTypeRevisions, Log: string(zEncoder().EncodeAll(enc, nil))}
 	return out, nil
 }
 

@@ -38,7 +38,7 @@ import (
 const (
 	docTypeRevisions   = "revisions"
 	revisionLogSuffix  = "#revisions"
-	fieldRevisionLog   = "revision_log" // stored only: the revisionLog as JSON
+	fieldRevisionLog   = "revision_log" // stored only: the revisionLog as JSON, zstd-compressed
 	maxLoggedRevisions = 100
 )
 
@@ -267,6 +267,15 @@ func decodeLog(s string) (*revisionLog, error) {
 	return &l, nil
 }
 
+// decodeStoredLog decompresses and decodes the revision_log value s.
+func decodeStoredLog(s string) (*revisionLog, error) {
+	raw, err := zDecoder().DecodeAll([]byte(s), nil)
+	if err != nil {
+		return nil, fmt.Errorf("decompress: %w", err)
+	}
+	return decodeLog(string(raw))
+}
+
 func equalJSON(a, b any) bool {
 	ja, errA := json.Marshal(a)
 	jb, errB := json.Marshal(b)
@@ -301,7 +310,7 @@ func (ix *Index) revisionLogs(ctx context.Context, docIDs []string) (map[string]
 		for _, h := range res.Hits {
 			id := h.ID[:len(h.ID)-len(revisionLogSuffix)]
 			s, _ := h.Fields[fieldRevisionLog].(string)
-			l, err := decodeLog(s)
+			l, err := decodeStoredLog(s)
 			if err != nil {
 				ix.log.Warn("revision log cannot be read; the document's claim history starts again from its indexed revision",
 					"doc_id", id, "err", err)

@@ -171,12 +171,12 @@ func TestUnreadableRevisionLog(t *testing.T) {
 	ix, _ := openTemp(t, Options{})
 	r1, r2, _ := alibabaRevisions(t)
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1}))
-	require.NoError(t, ix.bleve.Index(idAlibaba+revisionLogSuffix, &indexedLog{DocType: docTypeRevisions, Log: `{"revisions": [`}))
+	require.NoError(t, ix.bleve.Index(idAlibaba+revisionLogSuffix, &indexedLog{DocType: docTypeRevisions, Log: storedLogText(`{"revisions": [`)}))
 	if h, err := ix.Revisions(t.Context(), idAlibaba); err != nil || len(h.Revisions) != 1 || len(h.Revisions[0].Added) != len(r1.Claims) {
 		t.Errorf("Revisions of an unreadable log = %+v, %v; want its indexed revision 1 adding %d claims", h, err, len(r1.Claims))
 	}
 	// A log without its document: the history starts with the batch.
-	require.NoError(t, ix.bleve.Index(idPFAS+revisionLogSuffix, &indexedLog{DocType: docTypeRevisions, Log: `{"revisions": []}`}))
+	require.NoError(t, ix.bleve.Index(idPFAS+revisionLogSuffix, &indexedLog{DocType: docTypeRevisions, Log: storedLogText(`{"revisions": []}`)}))
 	other, pfas := docByID(t, loadDocs(t), idBoeing), docByID(t, loadDocs(t), idPFAS)
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{other, r2, pfas}))
 	for _, id := range []string{idBoeing, idPFAS} {
@@ -203,6 +203,9 @@ func TestUnreadableRevisionLog(t *testing.T) {
 	}
 	requireItemsMatchLog(t, ix, idAlibaba)
 }
+
+// storedLogText is s as the revision_log field stores it, compressed.
+func storedLogText(s string) string { return string(zEncoder().EncodeAll([]byte(s), nil)) }
 
 // TestStoredLogLeavesOutRepeatedClaims checks that a revision with the
 // same claims as the one before it is stored without them, and decodes to

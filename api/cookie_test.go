@@ -12,7 +12,10 @@ import (
 	"time"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/demo/demotest"
 	"github.com/newsintel/newsintel/index"
+	"github.com/newsintel/newsintel/pipelines/digest"
+	"github.com/newsintel/newsintel/pipelines/pipelinestest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -120,6 +123,41 @@ func TestClaimsCSVExportsPastOnePage(t *testing.T) {
 		resp, body = get(t, srv.URL+"/api/v1/claims?"+q)
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(errMessage(body), "size") {
 			t.Errorf("GET /api/v1/claims?%s = %d %q, want 400 naming size", q, resp.StatusCode, errMessage(body))
+		}
+	}
+}
+
+// TestCookieAnswersStayPrivate: an answer the login cookie opened must not
+// reach another user or another site's script. A topic feed, which
+// caches may keep, is private to the browser when the cookie asked for
+// it (a shared cache would otherwise hand a closed feed to anyone asking
+// its URL), and no answer lets a cross-origin script read what the
+// cookie opened (no Access-Control-Allow-Credentials).
+func TestCookieAnswersStayPrivate(t *testing.T) {
+	store, err := digest.NewStore(t.Context(), pipelinestest.Bus(t))
+	require.NoError(t, err)
+	ix := demotest.Index(t)
+	acc := keyedAccess(false)
+	acc.CORSOrigins = []string{"https://evil.example"} // even an origin CORS lets in reads nothing the cookie opened
+	base := startAPI(t, Options{Index: ix, Access: acc, Topics: store, Digests: &digest.Builder{Index: ix}}).URL + "/api/v1/topics"
+	resp, body := postJSON(t, base, admin, `{"name":"Cloud","query":{"q":"cloud"},"schedule":{"every":"daily"}}`)
+	require.Equal(t, http.StatusCreated, resp.StatusCode, "create: %v", body)
+	id, _ := body["id"].(string)
+	token, _ := body["feed_token"].(string)
+	withCookie := map[string]string{"Cookie": KeyCookie + "=" + readSecret, "Origin": "https://evil.example"}
+	for _, feed := range []string{"feed.atom", "feed.json"} {
+		resp, _ := call(t, http.MethodGet, base+"/"+id+"/"+feed, withCookie, nil)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "GET %s with the cookie", feed)
+		if cc := resp.Header.Get("Cache-Control"); !strings.Contains(cc, "private") {
+			t.Errorf("GET %s with the cookie: Cache-Control %q, want private", feed, cc)
+		}
+		if got := resp.Header.Get("Access-Control-Allow-Credentials"); got != "" {
+			t.Errorf("GET %s with the cookie from another origin: Access-Control-Allow-Credentials %q, want none", feed, got)
+		}
+		resp, _ = call(t, http.MethodGet, base+"/"+id+"/"+feed+"?token="+token, nil, nil)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "GET %s with the feed token", feed)
+		if cc := resp.Header.Get("Cache-Control"); strings.Contains(cc, "private") || !strings.Contains(cc, "max-age") {
+			t.Errorf("GET %s with the feed token: Cache-Control %q, want a shared max-age (the token is in the URL)", feed, cc)
 		}
 	}
 }

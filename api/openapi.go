@@ -34,7 +34,7 @@ func (s *Server) openAPIDoc() obj {
 				"bearer": obj{"type": "http", "scheme": "bearer", "description": "API key; scopes read and admin"},
 				"apiKey": obj{"type": "apiKey", "in": "header", "name": "X-API-Key"},
 				"uiLogin": obj{"type": "apiKey", "in": "cookie", "name": KeyCookie,
-					"description": "the web UI's login cookie (same key and scopes); writes only from the same site"},
+					"description": "the web UI's login cookie (same key and scopes); writes only from the same origin"},
 			},
 		},
 	}

@@ -184,7 +184,7 @@ func (s *Server) topicAtom(w http.ResponseWriter, r *http.Request) {
 		f.Entries = append(f.Entries, atomEntryOf(e))
 	}
 	w.Header().Set("Content-Type", atomType)
-	w.Header().Set("Cache-Control", fmt.Sprintf("max-age=%d", feedCacheSecs))
+	w.Header().Set("Cache-Control", feedCacheControl(r))
 	_, _ = w.Write([]byte(xml.Header))
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
@@ -281,8 +281,19 @@ func (s *Server) topicJSONFeed(w http.ResponseWriter, r *http.Request) {
 		f.Items = append(f.Items, it)
 	}
 	w.Header().Set("Content-Type", jsonFeedType)
-	w.Header().Set("Cache-Control", fmt.Sprintf("max-age=%d", feedCacheSecs))
+	w.Header().Set("Cache-Control", feedCacheControl(r))
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(f)
+}
+
+// feedCacheControl is the Cache-Control of a feed answering r: kept
+// feedCacheSecs by any cache, but only by the browser's own when r carries
+// the web UI's login cookie, since the URL alone (no token in it) would
+// then let a shared cache hand a feed the cookie opened to anyone.
+func feedCacheControl(r *http.Request) string {
+	if _, err := r.Cookie(KeyCookie); err == nil {
+		return fmt.Sprintf("private, max-age=%d", feedCacheSecs)
+	}
+	return fmt.Sprintf("max-age=%d", feedCacheSecs)
 }

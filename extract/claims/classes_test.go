@@ -250,6 +250,31 @@ func TestTranscriptTurns(t *testing.T) {
 	}
 }
 
+// TestTranscriptDatelines: the datelines of a live blog's entries, places
+// the gazetteer knows ("KYIV:") or not ("KUPIANSK:"), are no speakers,
+// though two of them alternate as speakers would; a surname label vouched
+// for by the speaker's full label still is one.
+func TestTranscriptDatelines(t *testing.T) {
+	gaz := entities.Builtin()
+	for _, body := range []string{
+		"Live updates\n\nKYIV: Russian forces shelled the city overnight and two people were killed.\n\n" +
+			"MOSCOW: Air defences downed twenty drones over the region.\n\nKYIV: Power was restored to most homes by the afternoon.",
+		"Live updates\n\nKUPIANSK: Russian forces shelled the town overnight and two people were killed.\n\n" +
+			"POKROVSK: Power was cut to thousands of homes after a strike.\n\nKUPIANSK: Evacuation buses left the centre at dawn.",
+	} {
+		for _, c := range Extract(body, gaz.Tag(body)) {
+			t.Errorf("%q: got %q by %s %q, want no claim", body[:40], c.Text, c.Source.Type, c.Source.Name)
+		}
+	}
+	body := "WOLF BLITZER, CNN ANCHOR: Senator, where do the talks stand tonight?\n\n" +
+		"SEN. CHRIS MURPHY (D-CT): The talks are not dead, but they are on life support.\n\n" +
+		"BLITZER: And the vote?\n\nMURPHY: The vote will not happen before the recess.\n\nBLITZER: Senator, thank you."
+	got := Extract(body, gaz.Tag(body))
+	if len(got) != 2 || got[1].Text != "The vote will not happen before the recess" || got[1].Source.Type != "person" {
+		t.Errorf("transcript: got %+v, want the senator's two statements, the second %q", got, "The vote will not happen before the recess")
+	}
+}
+
 // TestColonDateline: "NEW DELHI: " opening a paragraph is no part of the
 // claim's text.
 func TestColonDateline(t *testing.T) {

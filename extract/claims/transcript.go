@@ -2,6 +2,7 @@ package claims
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsintel/newsintel"
@@ -16,7 +17,9 @@ import (
 // ("WATCH: …"). So labels count only when the body has turns of at least two
 // different speakers, one of whom speaks twice (event listings and review
 // boxes, "WHEN: … WHERE: … COST: …", repeat no label), none of them a place
-// or organisation the mentions name.
+// or organisation the mentions name, and a one-word label only when it is
+// a part ("HOST") or the text names that speaker in full (a live blog's
+// datelines, "KUPIANSK: …", alternate as speakers would).
 
 // speakerLabel matches a speaker label opening a paragraph.
 var speakerLabel = regexp.MustCompile(`(?m)^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?: \([^()\n]{1,24}\))?: +\S`)
@@ -53,7 +56,7 @@ func transcriptTurns(body string, all []newsintel.Mention) []turn {
 		if notSpeakers[strings.ToLower(name)] || len(name) < 2 {
 			continue
 		}
-		if ms, n := soleMention(all, m[2], m[3]); n > 0 && ms.Type != newsintel.EntityPerson {
+		if namesNonPerson(all, m[2], m[3]) {
 			continue // "NEW DELHI:", "REUTERS:": a dateline
 		}
 		colon := strings.IndexByte(body[m[3]:], ':') + m[3]
@@ -66,10 +69,66 @@ func transcriptTurns(body string, all []newsintel.Mention) []turn {
 		turns = append(turns, turn{s: m[0], colon: colon, end: end, name: name})
 		speakers[name] = true
 	}
+	turns = slices.DeleteFunc(turns, func(t turn) bool { return !vouchedFor(body, t.name, speakers, all) })
+	clear(speakers)
+	for _, t := range turns {
+		speakers[t.name] = true
+	}
 	if len(speakers) < 2 || len(turns) == len(speakers) {
 		return nil
 	}
 	return turns
+}
+
+// namesNonPerson reports whether a mention inside the label [s, e) names
+// something other than a person: a place ("KYIV:", a dateline), a company
+// or a body.
+func namesNonPerson(all []newsintel.Mention, s, e int) bool {
+	for _, m := range all {
+		if m.Start < e && m.End > s && m.Type != newsintel.EntityPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// roleLabels are one-word labels of a transcript's speakers by their part.
+var roleLabels = words("host", "co-host", "cohost", "anchor", "reporter", "correspondent", "moderator",
+	"interviewer", "presenter", "narrator", "caller", "panelist", "panellist", "questioner", "audience",
+	"judge", "witness", "chairman", "chairwoman", "chair", "speaker", "operator", "announcer")
+
+// vouchedFor reports whether a speaker label can be a person's: a label of
+// two or more words ("GOV. ANA REYES", "UNIDENTIFIED MALE"), a part
+// ("HOST"), or one word that ends a longer name in capitals opening a line
+// ("BLITZER" after "WOLF BLITZER, CNN ANCHOR:") or a person the text
+// names. A lone capitalised word is otherwise as likely a dateline the
+// gazetteer does not know ("KUPIANSK:" in a live blog).
+func vouchedFor(body, name string, speakers map[string]bool, all []newsintel.Mention) bool {
+	if strings.ContainsRune(name, ' ') || roleLabels[strings.ToLower(name)] {
+		return true
+	}
+	for other := range speakers {
+		if strings.HasSuffix(other, " "+name) {
+			return true
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(body[i:], " "+name)
+		if k < 0 {
+			break
+		}
+		k += i
+		if line := body[strings.LastIndexByte(body[:k], '\n')+1 : k]; len(line) <= 48 && strings.ToUpper(line) == line && strings.TrimSpace(line) != "" {
+			return true
+		}
+		i = k + 1
+	}
+	for _, m := range all {
+		if m.Type == newsintel.EntityPerson && (strings.EqualFold(m.Text, name) || strings.HasSuffix(strings.ToUpper(m.Text), " "+name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // labelLines counts the lines that open with two capital letters and have

@@ -96,7 +96,8 @@ var furnitureStarts = []string{
 }
 
 // contactTagline reports whether low is a writer's contact line: "Jane
-// Doe covers courts. Reach her at jdoe@example.com."
+// Doe covers courts. Reach her at jdoe@example.com." It needs an e-mail
+// address and words that point to the writer (taglineVerbs).
 func contactTagline(low string) bool {
 	at := strings.IndexByte(low, '@')
 	if at < 1 || len(low) > 250 || low[at-1] == ' ' {
@@ -107,12 +108,29 @@ func contactTagline(low string) bool {
 	if !strings.Contains(strings.TrimRight(domain, ".,;)"), ".") {
 		return false
 	}
-	for _, w := range []string{"reach ", "reached ", "contact ", "email ", "e-mail ", "write to "} {
+	if strings.HasPrefix(low, "write to ") {
+		return true // "Write to Jane Doe at jane.doe@example.com"
+	}
+	for _, w := range taglineVerbs {
 		if strings.Contains(low, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// taglineVerbs are how a writer's contact line points to the writer:
+// "Reach her at", "He can be reached at", "Email the author at". A
+// paragraph that tells readers to contact someone else ("customers can
+// contact the company at …") is the story's.
+var taglineVerbs = []string{
+	"reach her at", "reach him at", "reach them at", "reach me at",
+	"she can be reached", "he can be reached", "they can be reached", "i can be reached",
+	"contact her at", "contact him at", "contact them at", "contact me at",
+	"email her at", "email him at", "email them at", "email me at",
+	"e-mail her at", "e-mail him at", "e-mail them at", "e-mail me at",
+	"contact the reporter", "contact the author", "contact the writer",
+	"email the reporter", "email the author", "email the writer",
 }
 
 // sponsorStarts open the sponsor line of a newsletter ("Together with

@@ -15,6 +15,7 @@ func TestReleaseAndNewsletterTails(t *testing.T) {
 		"Together with its existing plants, the purchase makes Northwind the third-largest solar operator in the state, the company said.",
 		"Sources familiar with the talks said two other bidders had dropped out in the final round.",
 		"Northwind's chief executive, who posts as @northwind_ceo, said on the company's call that it would contact landowners near both farms this month.",
+		"Landowners with questions can contact the company at land@northwind.example or reach its field office by phone, the statement said.",
 	}
 	furniture := []string{
 		"Presented by Gridline",
@@ -24,6 +25,8 @@ func TestReleaseAndNewsletterTails(t *testing.T) {
 		"SOURCE Northwind Energy Corp.",
 		"Ends",
 		"Dana Lee covers energy for the Ledger. Reach her at dlee@ledger.example.",
+		"Write to Sam Ortiz at sam.ortiz@ledger.example",
+		"Tom Hale is a staff writer. He can be reached at thale@ledger.example or 555-0142.",
 		"You are receiving this email because you signed up for Grid Weekly. Unsubscribe at any time.",
 	}
 	var b strings.Builder

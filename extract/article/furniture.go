@@ -66,10 +66,20 @@ var furniturePrefixes = []string{
 	"related article", "related articles", "related story", "related stories",
 	"related news", "related content", "recommended reading", "suggested reading",
 	"further reading", "read the full story", "read full story", "top image",
-	"source", "sources", "republish this story", "notes to editors", "note to editors",
-	"media contact", "media contacts", "press contact", "press contacts", "contacts",
-	"investor contact", "investor contacts", "contact",
+	"republish this story", "notes to editors", "note to editors",
 }
+
+// lineLabels start furniture lines only with a ':' or '|' and in a short
+// paragraph: "Source: Reuters", "Media Contact: Priya Shah, …". A
+// sentence may open with them ("Sources — two of whom were in the room —
+// said …").
+var lineLabels = []string{
+	"source", "sources", "media contact", "media contacts", "press contact", "press contacts",
+	"contacts", "investor contact", "investor contacts", "contact",
+}
+
+// maxLabelLine bounds the paragraph a lineLabels label starts.
+const maxLabelLine = 160
 
 // furnitureStarts begin furniture paragraphs whatever follows.
 var furnitureStarts = []string{
@@ -267,6 +277,16 @@ func labelled(low string) bool {
 		}
 		for _, sep := range []string{":", "|", "»", "›", "- ", "– ", "— ", ">"} {
 			if strings.HasPrefix(rest, sep) {
+				return true
+			}
+		}
+	}
+	if len(low) >= maxLabelLine {
+		return false
+	}
+	for _, pre := range lineLabels {
+		if rest, ok := strings.CutPrefix(low, pre); ok {
+			if rest = strings.TrimLeft(rest, " "); rest == "" || rest[0] == ':' || rest[0] == '|' {
 				return true
 			}
 		}

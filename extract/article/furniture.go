@@ -144,7 +144,8 @@ var taglineVerbs = []string{
 }
 
 // sponsorStarts open the sponsor line of a newsletter ("Together with
-// Acme"); only a short line is one.
+// Acme"); only a short line that is no sentence is one ("Together with
+// his wife, he fled." is the story's).
 var sponsorStarts = []string{"together with ", "presented by ", "brought to you by ", "in partnership with ", "sponsored by "}
 
 // legalHeadings head the boilerplate a press release ends with; the
@@ -200,7 +201,7 @@ func furnitureText(p string) bool {
 		}
 	}
 	for _, s := range sponsorStarts {
-		if strings.HasPrefix(low, s) && len(low) < 50 {
+		if strings.HasPrefix(low, s) && len(low) < 50 && !strings.HasSuffix(low, ".") && !strings.HasSuffix(low, "!") && !strings.HasSuffix(low, "?") {
 			return true
 		}
 	}

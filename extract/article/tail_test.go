@@ -17,6 +17,7 @@ func TestReleaseAndNewsletterTails(t *testing.T) {
 		"Northwind's chief executive, who posts as @northwind_ceo, said on the company's call that it would contact landowners near both farms this month.",
 		"Landowners with questions can contact the company at land@northwind.example or reach its field office by phone, the statement said.",
 		"Sources — two of whom were in the room — said the price was agreed after a third round of bids on Friday night.",
+		"Together with its partners, it bid $1.2bn.",
 	}
 	furniture := []string{
 		"Presented by Gridline",

@@ -181,6 +181,11 @@ func TestHeadlineSpeaker(t *testing.T) {
 		{"Elon Musk: SpaceX will reach Mars within a decade", "SpaceX will reach Mars within a decade"},
 		{"Elon Musk: The man who wants to go to Mars", ""},
 		{"Climate: What the summit agreed and what it did not", ""},
+		{"Nancy Pelosi: Speaker visits Taiwan despite warnings from Beijing", ""},
+		{"Lionel Messi: Inter Miami star scores twice on his return", ""},
+		{"Donald Trump: Jury finds him guilty on all counts", ""},
+		{"Keir Starmer: Labour will win the next election", "Labour will win the next election"},
+		{"Zelensky: President Putin must be stopped before it is too late", "President Putin must be stopped before it is too late"},
 	} {
 		got := Extract(c.body, gaz.Tag(c.body))
 		switch {

@@ -113,6 +113,13 @@ func (x *extractor) hearingFrom(se sent) (found, bool) {
 	return found{}, false
 }
 
+// headlineRoles head the subject of a headline that names its person by
+// a role after the colon ("Inter Miami star scores twice").
+var headlineRoles = words("star", "boss", "chief", "speaker", "president", "leader", "singer", "actor",
+	"actress", "rapper", "striker", "captain", "manager", "coach", "founder", "billionaire", "tycoon",
+	"mogul", "legend", "icon", "pm", "ceo", "chancellor", "minister", "senator", "governor", "mayor",
+	"candidate", "frontrunner", "nominee", "champion", "winner", "veteran", "hopeful")
+
 // headlineSpeaker reads a headline that opens with a person's name and a
 // colon: "Zelensky: Ukraine will not give up territory". Only a name the
 // mentions call a person counts; "Brexit: what happens next" and
@@ -132,6 +139,13 @@ func (x *extractor) headlineSpeaker(se sent) (found, bool) {
 	}
 	for q := c + 1; q < n; q++ {
 		if finite[toks[q].l] || pastForms[toks[q].l] || presentTense(toks, q) {
+			if q > c+1 && headlineRoles[toks[q-1].l] || q+1 < n && (toks[q+1].l == "him" || toks[q+1].l == "her") {
+				// "Nancy Pelosi: Speaker visits Taiwan", "Lionel Messi:
+				// Inter Miami star scores twice", "Donald Trump: Jury
+				// finds him guilty": the headline tells of the person
+				// it names, as its subject or its object.
+				return found{}, false
+			}
 			break
 		}
 		if toks[q].l == "who" || toks[q].l == "which" || toks[q].l == "that" {

@@ -47,7 +47,8 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 				s++
 			}
 			if e := nameRun(toks, s, 2, isNameWord); e > s && !nameGoesOn(toks, e) && !possessiveAfter(toks, s) &&
-				!g.knownOther(toks, s, e) && !namesBody(toks, s, e) && !toks[s].is(clsFirstName) && !hasDigit(toks[s].norm) {
+				!g.knownOther(toks, s, e) && !namesBody(toks, s, e) && !toks[s].is(clsFirstName) && !hasDigit(toks[s].norm) &&
+				!notWhere[toks[s].norm] && !(e < len(toks) && hasDigit(toks[e].norm)) {
 				add(s, e, 0.55)
 			}
 		case !t.cap && t.is(clsPlaceKind) && k+2 < len(toks) && toks[k+1].norm == "of":
@@ -72,6 +73,12 @@ func (g *Gazetteer) placeCandidates(body string, toks []token) []candidate {
 	}
 	return out
 }
+
+// notWhere open names that "near" or "in" take without a place: a time
+// of year ("near Christmas"), an operation ("in Operation Yewtree"). A
+// name before a number is a unit or a gate ("residents of Flat 4").
+var notWhere = wordSet(`christmas easter thanksgiving halloween ramadan eid diwali hanukkah
+passover lent advent holi navratri midsummer operation`)
 
 // placeKindNouns, in lower case before "of", say that a place's name
 // follows: "the town of Lismore", "the state of Sabah".

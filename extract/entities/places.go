@@ -153,7 +153,11 @@ pacific atlantic mediterranean baltic nordic slavic`)
 // k and one name word ("Western Cape", "South Side"), or k when the words
 // name something else: a people ("North Korean"), a company or body
 // ("North Face Inc", "Central Bank", "Western Digital"), or a name that
-// goes on ("West Texas Intermediate").
+// goes on ("West Texas Intermediate"). The name word must be a place the
+// list knows ("North Texas") or a region's noun ("East Coast"), or the
+// words follow a preposition of place ("in North Waziristan"): a compass
+// word before a common word names brands and teams as often ("The North
+// Face", "Northern Rock", "Western Bulldogs").
 func (g *Gazetteer) compassPlaceEnd(toks []token, k int) int {
 	e := nameRun(toks, k+1, 1, isNameWord)
 	if e == k+1 || nameGoesOn(toks, e) || namesBody(toks, k+1, e) || hasDigit(toks[e-1].norm) {
@@ -166,8 +170,21 @@ func (g *Gazetteer) compassPlaceEnd(toks []token, k int) int {
 	if g.knownOther(toks, k, e) || g.knownOther(toks, k+1, e) {
 		return k
 	}
+	if !g.placeAt(toks, k+1) && !regionNouns[last] && !(k > 0 && locativePreps[toks[k-1].norm]) {
+		return k // "The North Face", "Northern Rock collapsed", "Western Bulldogs beat"
+	}
 	return e
 }
+
+// regionNouns, after a compass word, name a region whatever stands around
+// them: "Eastern Cape", "East Coast", "South Side".
+var regionNouns = wordSet(`cape coast side end shore bank highlands lowlands midlands plains hills
+isles islands sea province region district territory territories frontier corridor belt delta
+county counties suburbs`)
+
+// locativePreps, right before a compass word and one name word, say it is
+// a place: "in North Waziristan", "across Western Sydney".
+var locativePreps = wordSet(`in across from to near throughout around into within inside outside`)
 
 // demonym reports whether norm is a people's name, such as "korean" or
 // "north korean": the list knows "<demonym> government".

@@ -133,6 +133,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Huber Research=Huber Research"}},
 		{"places by where people are", "Born in Melksham and raised near Wroughton, she met residents of Layou; based in Nvidia, no.",
 			[]string{"place:Melksham=Melksham", "place:Wroughton=Wroughton", "place:Layou=Layou", "company:Nvidia=Nvidia"}},
+		{"a compass word before a common word", "The North Face and Northern Rock sponsored the Western Bulldogs; fighting spread in North Kivu.",
+			[]string{"place:North Kivu=North Kivu"}},
 		{"no place by when or what", "Prices rise near Christmas and near Ramadan; he was arrested in Operation Yewtree, and residents of Flat 4 complained.",
 			nil},
 		{"short names defined the GPO's way", "Finally, Zhejiang Minfeng Trading Co., Ltd.'s (``Minfeng'') sale was bona fide, and Ganzhou Lumber Co. (collectively, Ganzhou) agreed; Minfeng appealed.",

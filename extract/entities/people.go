@@ -108,7 +108,8 @@ rivers springs falls`)
 // people, never a person's name: "Madison Square Garden", "Lincoln
 // Center", "Kennedy Airport".
 var namedPlaceNouns = wordSet(`square avenue airport station museum cathedral stadium arena
-center centre university college tech gardens`)
+center centre university college tech gardens hospital hospitals clinic health healthcare
+school academy library chapel mosque synagogue temple hotel theatre theater memorial`)
 
 // isPersonWord reports whether t can be a word of a person's name: a name
 // word that is not a document's or a group's noun ("Executive Order",

@@ -133,6 +133,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Huber Research=Huber Research"}},
 		{"places by where people are", "Born in Melksham and raised near Wroughton, she met residents of Layou; based in Nvidia, no.",
 			[]string{"place:Melksham=Melksham", "place:Wroughton=Wroughton", "place:Layou=Layou", "company:Nvidia=Nvidia"}},
+		{"hospitals and schools named after people", "Grace Hospital and Mercy Health merged; Joseph Academy and Ana Ruiz agreed.",
+			[]string{"person:Ana Ruiz=Ana Ruiz"}},
 		{"a compass word before a common word", "The North Face and Northern Rock sponsored the Western Bulldogs; fighting spread in North Kivu.",
 			[]string{"place:North Kivu=North Kivu"}},
 		{"no place by when or what", "Prices rise near Christmas and near Ramadan; he was arrested in Operation Yewtree, and residents of Flat 4 complained.",

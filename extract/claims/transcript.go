@@ -69,7 +69,11 @@ func transcriptTurns(body string, all []newsintel.Mention) []turn {
 		turns = append(turns, turn{s: m[0], colon: colon, end: end, name: name})
 		speakers[name] = true
 	}
-	turns = slices.DeleteFunc(turns, func(t turn) bool { return !vouchedFor(body, t.name, speakers, all) })
+	vouched := make(map[string]bool, len(speakers))
+	for name := range speakers {
+		vouched[name] = vouchedFor(body, name, speakers, all)
+	}
+	turns = slices.DeleteFunc(turns, func(t turn) bool { return !vouched[t.name] })
 	clear(speakers)
 	for _, t := range turns {
 		speakers[t.name] = true

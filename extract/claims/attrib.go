@@ -171,6 +171,9 @@ func (x *extractor) buildSource(se sent, f found) (newsintel.Source, bool) {
 	if f.chanI >= 0 {
 		src = x.channelSource(se, f, src)
 	}
+	if f.cue == "put it" || f.cue == "puts it" {
+		src = putItSpeaker(src)
+	}
 	if f.outlet && src.Type == newsintel.SourcePerson {
 		src.Type = newsintel.SourceOrganization // an outlet reports; a name we do not know is no person here
 	}
@@ -227,7 +230,7 @@ func refusalIn(toks []tok, ts, te int) newsintel.SourceType {
 		if toks[k].inQ || toks[k].e > te {
 			break
 		}
-		if noResponsePhrases.match(toks, k) > 0 {
+		if noResponseAt(toks, k) {
 			return newsintel.SourceNoResponse
 		}
 		if declinedAt(toks, k) {

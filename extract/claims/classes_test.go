@@ -340,3 +340,70 @@ func TestRefusalBeside(t *testing.T) {
 		}
 	}
 }
+
+// TestPutItSpeakerIsPerson: an unnamed speaker of "as one … put it" is one
+// anonymous person, though its noun may also name a business.
+func TestPutItSpeakerIsPerson(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"As one developer put it, the engine is held together with tape.", "the engine is held together with tape", "anonymous", "put it"},
+		{"As a producer put it, nobody wants to finance a western anymore.", "nobody wants to finance a western anymore", "anonymous", "put it"},
+		{"The market is saturated, as one supplier put it.", "The market is saturated", "anonymous", "put it"},
+	})
+}
+
+// TestDescriptorOpensGenericName: a descriptor before one generic name word
+// is the name's first word ("Rival Games"), not an adjective before a name.
+func TestDescriptorOpensGenericName(t *testing.T) {
+	for _, c := range []struct{ body, name string }{
+		{"Rival Games said the deal would close in March.", "Rival Games"},
+		{"Veteran Capital said it had sold its stake.", "Veteran Capital"},
+		{"Rival Nintendo said sales of the console had slowed.", "Nintendo"},
+		{"Rival Sony Group said it would cut prices.", "Sony Group"},
+	} {
+		got := Extract(c.body, nil)
+		if len(got) != 1 || got[0].Source.Name != c.name || got[0].Source.Type != "organization" {
+			t.Errorf("%q: got %+v, want one claim from organization %q", c.body, got, c.name)
+		}
+	}
+}
+
+// TestNoResponseNeedsAnApproach: not responding is no response only to an
+// approach for comment, not to an event.
+func TestNoResponseNeedsAnApproach(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"Apple did not respond to the rally in oil prices.", "", "", ""},
+		{"Shares of the airline did not respond to the rate cut.", "", "", ""},
+		{"The ministry did not respond to emailed questions on Friday.", "did not respond", "no_response", ""},
+		{"Boeing did not immediately respond to Reuters.", "did not immediately respond", "no_response", ""},
+		{"The team did not respond to messages seeking comment.", "did not respond", "no_response", ""},
+		{"The senator did not respond to the allegations.", "did not respond", "no_response", ""},
+	})
+}
+
+// TestUnnamedLawyerIsAnonymous: a single unnamed lawyer who speaks for no
+// one named is an anonymous source, as "the official" is; one for a client
+// speaks for the client.
+func TestUnnamedLawyerIsAnonymous(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"The lawyer said the contract was void.", "the contract was void", "anonymous", "said"},
+		{"An attorney said the filing was late.", "the filing was late", "anonymous", "said"},
+		{"A lawyer for the airline said the claims were baseless.", "the claims were baseless", "organization", "said"},
+		{"The company's lawyer said the claims were baseless.", "the claims were baseless", "organization", "said"},
+	})
+}
+
+// TestRefusalButSourceWithoutComma: "X declined … but Y said" splits at
+// "but" with or without a comma.
+func TestRefusalButSourceWithoutComma(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"The company declined to comment but the union said the talks had collapsed.", "the talks had collapsed", "organization", "said"},
+		{"The company declined to comment but the union said the talks had collapsed.", "declined to comment", "declined", ""},
+		{"Apple did not respond to a request for comment but a spokesman for Google said the claim was false.", "the claim was false", "organization", "said"},
+		{"The club declined to comment but said it would appeal.", "it would appeal", "organization", "said"},
+	})
+	got := Extract("The ministry did not respond to a request for comment but a spokesman for the army said the strike had hit its target.", nil)
+	cl, ok := findClaim(got, "the strike had hit its target")
+	if !ok || cl.Source.Description != "a spokesman for the army" {
+		t.Errorf("got %+v, want the source described as %q", got, "a spokesman for the army")
+	}
+}

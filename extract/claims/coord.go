@@ -111,7 +111,7 @@ func (x *extractor) newClause(se sent, k int) (sent, found, bool) {
 
 // refusalAt returns the kind of refusal a phrase at toks[k] states, or "".
 func refusalAt(toks []tok, k int) newsintel.SourceType {
-	if noResponsePhrases.match(toks, k) > 0 {
+	if noResponseAt(toks, k) {
 		return newsintel.SourceNoResponse
 	}
 	if declinedAt(toks, k) {

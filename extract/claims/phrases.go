@@ -107,6 +107,9 @@ func declinedAt(toks []tok, k int) bool {
 		return false
 	}
 	v := toks[end-1].l
+	if v == "respond" || v == "answer" {
+		return approachAfter(toks, end) // "did not respond to the rally in oil prices" refuses nothing
+	}
 	if v != "give" && v != "go" && v != "make" || end >= len(toks) {
 		return true
 	}

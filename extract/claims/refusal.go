@@ -34,7 +34,7 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 			continue
 		}
 		t := newsintel.SourceType("")
-		if noResponsePhrases.match(toks, k) > 0 {
+		if noResponseAt(toks, k) {
 			t = newsintel.SourceNoResponse
 		} else if declinedAt(toks, k) {
 			t = newsintel.SourceDeclined
@@ -176,17 +176,21 @@ func (x *extractor) refusalBefore(out []newsintel.Claim, se sent, f found, sp se
 // refusalClauseBefore appends the refusal of a first clause whose
 // coordinator opens the source's clause: "The ministry did not respond to
 // requests for comment, but a spokesman told local media the claims were
-// false."
+// false", with or without the comma.
 func (x *extractor) refusalClauseBefore(out []newsintel.Claim, se sent, f found, sp sentence.Span) []newsintel.Claim {
 	toks := se.toks
 	c := f.srcI - 1
 	if f.srcI < len(toks) && coordWords[toks[f.srcI].l] {
 		c = f.srcI // the source phrase may hold its coordinator: "but a spokesman"
 	}
-	if c < 2 || f.refusal != "" || !coordWords[toks[c].l] || toks[c-1].w != "," || f.ts < toks[f.srcI].s {
+	if c < 2 || f.refusal != "" || !coordWords[toks[c].l] || f.ts < toks[f.srcI].s ||
+		toks[c-1].w != "," && !butClause(toks, c) {
 		return out
 	}
-	first := sent{s: se.s, e: toks[c-2].e, toks: toks[:c-1], caps: se.caps}
+	if toks[c-1].w == "," {
+		c-- // the first clause ends before its comma
+	}
+	first := sent{s: se.s, e: toks[c-1].e, toks: toks[:c], caps: se.caps}
 	g, ok := x.refusalOnly(first)
 	if !ok {
 		return out
@@ -197,3 +201,44 @@ func (x *extractor) refusalClauseBefore(out []newsintel.Claim, se sent, f found,
 	}
 	return append(out, x.finish(cl))
 }
+
+// noResponseAt reports whether a phrase of not responding starts at
+// toks[k] and, when it names what went unanswered ("did not respond to
+// …"), that is an approach for comment ("a request for comment", "emails",
+// "Reuters", "reporters") rather than an event ("the rally in oil
+// prices").
+func noResponseAt(toks []tok, k int) bool {
+	end := noResponsePhrases.match(toks, k)
+	return end > 0 && approachAfter(toks, end)
+}
+
+// approachAfter reports whether the words after a verb of answering at
+// toks[end-1] leave it unanswered for the press: no object, or one that is
+// an approach for comment or a charge to answer.
+func approachAfter(toks []tok, end int) bool {
+	if end+1 >= len(toks) || toks[end].l != "to" || toks[end].punct {
+		return true
+	}
+	o := end + 1
+	if toks[o].l == "the" || toks[o].l == "a" || toks[o].l == "an" {
+		o++
+	}
+	if o < len(toks) && toks[o].cap && !toks[o].poss && !toks[o].punct {
+		return true // an outlet or a reporter: "to Reuters", "to The Times"
+	}
+	for q := end + 1; q < len(toks) && q < end+8 && !toks[q].punct; q++ {
+		if approachNouns[toks[q].l] {
+			return true
+		}
+	}
+	return false
+}
+
+// approachNouns are what a reporter sends a source: "did not respond to
+// a request for comment", "to questions", "to reporters' calls".
+var approachNouns = words("request", "requests", "message", "messages", "inquiry", "inquiries", "enquiry",
+	"enquiries", "query", "queries", "call", "calls", "email", "emails", "e-mail", "e-mails", "question",
+	"questions", "comment", "voicemail", "voicemails", "letter", "letters", "reporters", "reporter",
+	"journalists", "us", "me", "him", "her", "them", "phone", "text", "texts", "approach", "approaches",
+	"interview", "outreach", "invitation", "list", "overtures", "allegations", "allegation", "accusations",
+	"claims", "criticism", "charges", "report", "story", "article", "findings")

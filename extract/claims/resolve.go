@@ -267,10 +267,11 @@ func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel
 			// The words before the name: "Chief Executive", "Commerce Secretary".
 			src.Description = firstNonEmpty(describeBefore(p.body, p.toks[c.i].s, c.nameS), src.Description)
 		}
-	case c.kind == headSpokes && c.role == "lawyer" && src.Affiliation == "" && c.possess == "" && !c.definite &&
+	case c.kind == headSpokes && c.role == "lawyer" && src.Affiliation == "" && c.possess == "" &&
 		!strings.Contains(p.desc, " for ") && !strings.Contains(p.desc, "representing"):
-		// Lawyers who speak for nobody named are unnamed people:
-		// "lawyers who advise corporate clients said".
+		// Lawyers who speak for nobody named are unnamed people, as "the
+		// official" is: "lawyers who advise corporate clients said", "the
+		// lawyer said".
 		src.Type = newsintel.SourceAnonymous
 		setCount(src, []conj{c})
 	case c.kind == headSpokes && !p.anon:

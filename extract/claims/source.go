@@ -121,7 +121,7 @@ func isOrgName(name string, caps bool) bool {
 	fs := strings.Fields(l)
 	for _, f := range fs {
 		f = strings.Trim(f, ".,")
-		if orgSuffixes[f] || outletWords[f] && len(fs) > 1 || outlets[f] {
+		if orgSuffixes[f] || (outletWords[f] || genericNameWords[f]) && len(fs) > 1 || outlets[f] {
 			return true
 		}
 	}

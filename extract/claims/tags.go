@@ -1,6 +1,8 @@
 package claims
 
 import (
+	"strings"
+
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/extract/sentence"
 )
@@ -51,6 +53,21 @@ func (x *extractor) putIt(se sent) (found, bool) {
 		return f, true
 	}
 	return found{}, false
+}
+
+// putItSpeaker makes the unnamed, singular speaker of "as one developer
+// put it" one anonymous person: a noun that also names a business
+// ("developer", "producer", "supplier") speaks here as a person would.
+func putItSpeaker(src newsintel.Source) newsintel.Source {
+	if src.Type != newsintel.SourceOrganization || src.Name != "" || src.Affiliation != "" {
+		return src
+	}
+	w, _, _ := strings.Cut(src.Description, " ")
+	if w != "one" && w != "a" && w != "an" {
+		return src
+	}
+	src.Type, src.Count, src.Plural = newsintel.SourceAnonymous, intp(1), false
+	return src
 }
 
 // thatsAccording reads a sentence that attributes the one before it:

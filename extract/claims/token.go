@@ -244,12 +244,28 @@ func uncapFirst(toks []tok) {
 		_, anon := anonNouns[l]
 		_, spokes := spokesNouns[l]
 		if num || pron || anon || spokes || orgNouns[l] || docNouns[l] || pluralWords[l] || commonStart[l] ||
-			isDescriptor(l) {
+			isDescriptor(l) && !nameTail(toks, k+1) {
 			toks[k].cap = false
 		}
 		return
 	}
 }
+
+// nameTail reports whether toks[k] is a lone capitalised word too generic
+// to be a name by itself, so that the descriptor before it is the name's
+// first word: "Rival Games", "Veteran Capital", "Longtime Studios", unlike
+// "Rival Nintendo" or "Rival Advanced Micro Devices".
+func nameTail(toks []tok, k int) bool {
+	if k >= len(toks) || !toks[k].cap || toks[k].punct || k+1 < len(toks) && toks[k+1].cap && !toks[k+1].punct {
+		return false
+	}
+	return orgSuffixes[toks[k].l] || genericNameWords[toks[k].l]
+}
+
+// genericNameWords end company names and name nothing alone.
+var genericNameWords = words("games", "studios", "studio", "entertainment", "interactive", "software",
+	"works", "foods", "ventures", "pictures", "records", "robotics", "therapeutics",
+	"biosciences", "semiconductor", "solutions", "logistics")
 
 // commonStart are words that open sentences and are never names.
 var commonStart = words("the", "a", "an", "his", "her", "its", "their", "our", "this", "that",

@@ -308,11 +308,27 @@ func subjectStart(toks []tok, end int) (int, bool) {
 func prevBoundary(toks []tok, k int) int {
 	for ; k >= 0; k-- {
 		if toks[k].isBoundary() || toks[k].l == "that" || subordinators[toks[k].l] && !toks[k].inQ ||
-			toks[k].l == "and" && k+1 < len(toks) && isClauseSubject(toks[k+1]) {
+			toks[k].l == "and" && k+1 < len(toks) && isClauseSubject(toks[k+1]) || butClause(toks, k) {
 			return k
 		}
 	}
 	return -1
+}
+
+// butClause reports whether toks[k] is a "but" that opens a new clause
+// with its own subject, comma or not: "The company declined to comment but
+// the union said …", unlike "declined to comment but said" or "all but two
+// officials".
+func butClause(toks []tok, k int) bool {
+	if toks[k].l != "but" || toks[k].inQ || k == 0 || k+1 >= len(toks) || toks[k-1].l == "all" {
+		return false
+	}
+	n := toks[k+1]
+	switch n.l {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "some", "several", "many", "other", "others":
+		return true
+	}
+	return n.cap && !n.punct || isClauseSubject(n)
 }
 
 // isClauseSubject reports whether a word after "and" starts a new clause's

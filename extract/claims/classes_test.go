@@ -407,3 +407,40 @@ func TestRefusalButSourceWithoutComma(t *testing.T) {
 		t.Errorf("got %+v, want the source described as %q", got, "a spokesman for the army")
 	}
 }
+
+// TestTitleHeadlineIsNoClaim: a headline of a name and a kind of piece
+// ("Name: The Tour review") reports nothing; one with a verb still does.
+func TestTitleHeadlineIsNoClaim(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"Taylor Swift: The Eras Tour review", "", "", ""},
+		{"Oppenheimer – review", "", "", ""},
+		{"The Bear: season three review", "", "", ""},
+		{"Billie Eilish: the interview", "", "", ""},
+		{"Alibaba cloud faces US probe - sources", "Alibaba cloud faces US probe", "anonymous", ""},
+	})
+}
+
+// TestTranscriptSpeakers: a label with the speaker's part after a comma
+// ("JAKE TAPPER, CNN HOST:") is a speaker, and a surname label is the one
+// speaker whose full label it ends, not a second one.
+func TestTranscriptSpeakers(t *testing.T) {
+	body := "JAKE TAPPER, CNN HOST: Governor, is the budget balanced?\n\n" +
+		"GOV. GAVIN NEWSOM (D), CALIFORNIA: The budget is balanced for the third year running.\n\n" +
+		"TAPPER: What about the deficit forecast?\n\n" +
+		"NEWSOM: The forecast was wrong last year and it will be wrong again.\n\n" +
+		"PAM BONDI, U.S. ATTORNEY GENERAL: The department will defend the order in court."
+	got := Extract(body, entities.Builtin().Tag(body))
+	want := []struct{ text, name string }{
+		{"The budget is balanced for the third year running", "GAVIN NEWSOM"},
+		{"The forecast was wrong last year and it will be wrong again", "GAVIN NEWSOM"},
+		{"The department will defend the order in court", "PAM BONDI"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d claims %+v, want %d", len(got), got, len(want))
+	}
+	for i, w := range want {
+		if got[i].Text != w.text || got[i].Source.Type != "person" || got[i].Source.Name != w.name {
+			t.Errorf("claim %d: got %q %s %q, want %q person %q", i, got[i].Text, got[i].Source.Type, got[i].Source.Name, w.text, w.name)
+		}
+	}
+}

@@ -339,12 +339,28 @@ func (x *extractor) headline(se sent) (found, bool) {
 			return found{}, false
 		}
 		p := parseNP(x.body, toks, k+1, e, se.caps)
-		if len(p.conjs) == 0 || !headlineSource(p.conjs[0]) {
+		if len(p.conjs) == 0 || !headlineSource(p.conjs[0]) || !se.caps && onlyName(toks, 0, k) {
 			return found{}, false
 		}
 		return found{cue: cue, srcI: k + 1, srcJ: e, ts: headlineStart(toks), te: toks[k].s, chanI: -1}, true
 	}
 	return found{}, false
+}
+
+// onlyName reports whether toks[i:j] is a name and nothing more, so that
+// a headline of it and a document is a title, not a claim: "Taylor Swift:
+// The Eras Tour review", "Oppenheimer – review".
+func onlyName(toks []tok, i, j int) bool {
+	if j-i > 6 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if !t.cap && t.l != "of" && t.l != "the" && t.l != "and" && t.l != "&" && t.w != "'" && t.w != "." {
+			return false
+		}
+	}
+	return true
 }
 
 func headlineVerb(l string) bool {

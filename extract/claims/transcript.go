@@ -22,7 +22,11 @@ import (
 // datelines, "KUPIANSK: …", alternate as speakers would).
 
 // speakerLabel matches a speaker label opening a paragraph.
-var speakerLabel = regexp.MustCompile(`(?m)^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?: \([^()\n]{1,24}\))?: +\S`)
+// The name may be followed by a party in parentheses and, after a comma,
+// the speaker's part in capitals: "WOLF BLITZER, CNN ANCHOR:", "SEN. CHRIS
+// MURPHY (D), CONNECTICUT:".
+var speakerLabel = regexp.MustCompile(`(?m)^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?: \([^()\n]{1,24}\))?` +
+	`(?:, [A-Z][A-Z.'’&-]*(?: [A-Z][A-Z.'’&-]*){0,5})?(?: \([^()\n]{1,24}\))?: +\S`)
 
 // notSpeakers are labels of page furniture and formats, not people.
 var notSpeakers = words("update", "updated", "breaking", "exclusive", "watch", "analysis", "opinion",
@@ -74,6 +78,13 @@ func transcriptTurns(body string, all []newsintel.Mention) []turn {
 		vouched[name] = vouchedFor(body, name, speakers, all)
 	}
 	turns = slices.DeleteFunc(turns, func(t turn) bool { return !vouched[t.name] })
+	clear(speakers)
+	for _, t := range turns {
+		speakers[t.name] = true
+	}
+	for i, t := range turns {
+		turns[i].name = fullSpeaker(t.name, speakers)
+	}
 	clear(speakers)
 	for _, t := range turns {
 		speakers[t.name] = true
@@ -135,20 +146,45 @@ func vouchedFor(body, name string, speakers map[string]bool, all []newsintel.Men
 	return false
 }
 
+// fullSpeaker returns the one longer label whose name name ends, so that
+// "MURPHY:" is the "SEN. CHRIS MURPHY" of an earlier turn, or name itself
+// when there is none or more than one.
+func fullSpeaker(name string, speakers map[string]bool) string {
+	if strings.ContainsRune(name, ' ') {
+		return name
+	}
+	full := ""
+	for other := range speakers {
+		if strings.HasSuffix(other, " "+name) {
+			if full != "" {
+				return name // "JOHN SMITH" and "ANNA SMITH": which one?
+			}
+			full = other
+		}
+	}
+	return firstNonEmpty(full, name)
+}
+
 // labelLines counts the lines that open with two capital letters and have
-// a colon among their first 48 bytes, all capitals, spaces and marks
-// before it: a cheap bound on the number of speaker labels.
+// a colon among their first 64 bytes, all capitals, spaces, marks and a
+// parenthesis before it: a cheap bound on the number of speaker labels.
 func labelLines(body string) int {
 	n := 0
 	for i := 0; i < len(body); {
 		if i+2 < len(body) && isUpper(body[i]) && isUpper(body[i+1]) {
-			for j := i + 2; j < len(body) && j < i+48; j++ {
+			for j := i + 2; j < len(body) && j < i+64; j++ {
 				c := body[j]
 				if c == ':' {
 					n++
 					break
 				}
-				if !isUpper(c) && !strings.ContainsRune(" .'-()", rune(c)) && c < 0x80 {
+				if c == '(' {
+					if k := strings.IndexByte(body[j:min(len(body), j+26)], ')'); k > 0 {
+						j += k // "(D-Conn.)": a party in any case
+						continue
+					}
+				}
+				if !isUpper(c) && !strings.ContainsRune(" .,'-()&", rune(c)) && c < 0x80 {
 					break
 				}
 			}

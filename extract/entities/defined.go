@@ -1,6 +1,10 @@
 package entities
 
-import "github.com/newsintel/newsintel"
+import (
+	"strings"
+
+	"github.com/newsintel/newsintel"
+)
 
 // definedNames tags the short names a text defines for an entity it names
 // in full: "Reliance Industries Ltd (RIL)", "the California Air Resources
@@ -9,8 +13,11 @@ import "github.com/newsintel/newsintel"
 // there and wherever else the text writes it, as the same entity. A short
 // name is one word, an acronym or a capitalised word that is not a common
 // one ("the “Company”" defines nothing); tickers with a period or digits
-// ("NVDA.O") are left to the listing notes. People and places define no
-// short names: after a dateline's place the parenthesis names the wire.
+// ("NVDA.O") are left to the listing notes. A short name in lower and
+// upper case that opens a sentence counts only where a verb or possessive
+// shows the name is meant ("Labor said", not "Labor unions protested").
+// People and places define no short names: after a dateline's place the
+// parenthesis names the wire.
 func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 	var defs []candidate // s and e unset: the entity a short name stands for
 	var norms []string
@@ -38,7 +45,7 @@ func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 			continue
 		}
 		for i, norm := range norms {
-			if t.norm == norm && (caps[i] && t.allCaps || !caps[i] && !t.caseless) {
+			if t.norm == norm && (caps[i] && t.allCaps || !caps[i] && !t.caseless && (!t.sentStart || nameUseAfter(toks, k+1))) {
 				d := defs[i]
 				d.s, d.e = k, k+1
 				chosen = append(chosen, d)
@@ -50,6 +57,19 @@ func (g *Gazetteer) definedNames(toks []token, chosen []candidate) []candidate {
 		return chosen
 	}
 	return sortByStart(chosen) // the new mentions stand on tokens no mention covers
+}
+
+// nameUseAfter reports whether the token at k, after a defined short name
+// that opens a sentence, shows the name is meant rather than a common word
+// capitalised for starting the sentence: "Labor said", "Labor's", "Labor
+// promised", "Labor, meanwhile," but not "Labor unions protested" or
+// "Labor costs rose" after "the Australian Labor Party (Labor)".
+func nameUseAfter(toks []token, k int) bool {
+	if k >= len(toks) || !toks[k].word || toks[k].norm == "'s" {
+		return true
+	}
+	t := &toks[k]
+	return t.is(clsContinuation|clsSpeechVerb) || !t.cap && len(t.norm) > 3 && strings.HasSuffix(t.norm, "ed")
 }
 
 // definitionAfter returns the token of a short name defined in parentheses

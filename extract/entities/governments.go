@@ -32,17 +32,25 @@ func (g *Gazetteer) centreCandidates(toks []token) []candidate {
 	return out
 }
 
-// aboutIndia reports whether a text names India or Indians or counts money
-// the Indian way.
+// aboutIndia reports whether a text names India, Indians, an Indian city,
+// state, house of parliament or party, or counts money the Indian way.
 func aboutIndia(toks []token) bool {
 	for i := range toks {
-		switch toks[i].norm {
-		case "india", "indian", "crore", "crores", "lakh", "lakhs", "₹", "rs":
+		if indiaCues[toks[i].norm] {
 			return true
 		}
 	}
 	return false
 }
+
+// indiaCues are words that place a text in India. Punjab, shared with
+// Pakistan, is not one.
+var indiaCues = wordSet(`india indian indians crore crores lakh lakhs ₹ rs rupee rupees inr
+delhi mumbai kolkata chennai bengaluru bangalore hyderabad ahmedabad pune lucknow jaipur patna
+bhopal thiruvananthapuram guwahati chandigarh srinagar noida gurugram gurgaon
+sabha lok rajya bjp aicc kharge modi karnataka kerala tamil maharashtra gujarat rajasthan uttar
+pradesh bihar telangana andhra odisha assam haryana jharkhand chhattisgarh himachal uttarakhand
+goa manipur meghalaya mizoram nagaland tripura sikkim arunachal`)
 
 // indianCongress drops the US Congress where an Indian text names the
 // Congress party: "Congress leader Rahul Gandhi", "the Congress

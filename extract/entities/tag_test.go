@@ -2,6 +2,7 @@ package entities
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -273,5 +274,59 @@ func BenchmarkTag(b *testing.B) {
 				g.Tag(c.text)
 			}
 		})
+	}
+}
+
+// TestDefinedShortNameAtSentenceStart: a defined short name that is also a
+// common word, opening a sentence before a noun, is the common word; before
+// a verb or a possessive, or mid-sentence, it is the name.
+func TestDefinedShortNameAtSentenceStart(t *testing.T) {
+	g := Builtin()
+	for _, tc := range []struct {
+		text string
+		want []string // the short name's mentions, by start offset
+	}{
+		{"Labor Ready Corp. (Labor) settled the suit. Labor costs rose sharply in March. Labor declined to comment.",
+			[]string{"Labor@19", "Labor@79"}},
+		{"Summit Materials Inc. (Summit) reported results. Summit talks in Geneva collapsed. Summit said profit rose.",
+			[]string{"Summit@83"}},
+		{"Harbor Logistics LLC (Harbor) lost a contract. Harbor seals were spotted. Harbor's lawyers appealed, and rivals of Harbor objected.",
+			[]string{"Harbor@22", "Harbor@74", "Harbor@115"}},
+	} {
+		var got []string
+		for _, m := range g.Tag(tc.text) {
+			if !strings.Contains(m.Text, " ") && m.Type == newsintel.EntityCompany {
+				got = append(got, m.Text+"@"+strconv.Itoa(m.Start))
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("Tag(%q): got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestIndianCongress: "Congress leader …" in a text set in India, by any
+// of its cities, states, houses or parties, is the Indian party and no US
+// Congress; in American copy it stays the US Congress.
+func TestIndianCongress(t *testing.T) {
+	g := Builtin()
+	for _, tc := range []struct {
+		text string
+		us   bool
+	}{
+		{"Congress leader Rahul Gandhi addressed a rally in Delhi on Sunday.", false},
+		{"Congress president Mallikarjun Kharge met party workers in Bengaluru.", false},
+		{"The Congress MP raised the issue in the Lok Sabha on Monday.", false},
+		{"Congress workers protested outside the BJP office.", false},
+		{"Congress leaders in Washington agreed on the bill.", true},
+		{"Congress leaders met the president at the White House.", true},
+	} {
+		us := false
+		for _, m := range g.Tag(tc.text) {
+			us = us || m.Name == "US Congress"
+		}
+		if us != tc.us {
+			t.Errorf("Tag(%q): got US Congress %v, want %v", tc.text, us, tc.us)
+		}
 	}
 }

@@ -8,13 +8,20 @@ import (
 	"os"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/newsintel/newsintel"
 	"github.com/newsintel/newsintel/index"
 	"github.com/newsintel/newsintel/pipelines"
 )
 
-// AlertConsumer is the durable consumer of DOCS the alerter reads.
+// AlertConsumer is the durable consumer of DOCS the alerter reads for
+// the topics without a min_score.
 const AlertConsumer = "alerts"
+
+// ScoredAlertConsumer is the durable consumer of DOCS the alerter reads
+// for the topics with a min_score, which wait for the main index.
+const ScoredAlertConsumer = "alerts-scored"
 
 // alertBatch bounds the documents matched at once: one search page.
 const alertBatch = index.MaxSize
@@ -22,9 +29,9 @@ const alertBatch = index.MaxSize
 // Alerter delivers each newly indexed document to the topics that ask
 // for alerts (Schedule.Alerts) and whose query it matches, through the
 // same Sender as digests, with the period "alert:<document id>". It
-// reads DOCS through its own durable consumer, so it sees each document
-// as it arrives, whatever the index is doing. It is safe for concurrent
-// use.
+// reads DOCS through durable consumers of its own, so it sees each
+// document as it arrives, whatever the index is doing. It is safe for
+// concurrent use.
 type Alerter struct {
 	Store   *Store
 	Sender  Sender
@@ -39,72 +46,102 @@ type Alerter struct {
 	// archive crawl), which digests list but which would flood alerts.
 	// DefaultAlertMaxAge when 0.
 	MaxAge time.Duration
-	Now    func() time.Time // time.Now when nil
+	// IndexWait bounds how long one call of SinkScored waits for the
+	// documents it must score to be indexed; DefaultAlertIndexWait when 0.
+	IndexWait time.Duration
+	Now       func() time.Time // time.Now when nil
 }
 
 // DefaultAlertMaxAge is the default Alerter.MaxAge.
 const DefaultAlertMaxAge = 7 * 24 * time.Hour
 
-// Run consumes DOCS as the consumer AlertConsumer (o.Name overrides it)
-// until ctx is done; see pipelines.Bus.RunSink for the delivery
-// guarantees. It returns RunSink's error.
+// Run consumes DOCS until ctx is done through two durable consumers:
+// AlertConsumer (o.Name overrides it) runs Sink, for the topics without a
+// min_score, and ScoredAlertConsumer (o.Name + "-scored" when o.Name is
+// set) runs SinkScored, for the others, so that an index that is down
+// or behind delays only the alerts that need it. The scored consumer
+// retries a document the index does not have yet with
+// DefaultScoredAlertBackoff and DefaultScoredAlertMaxDeliver unless o
+// sets them; see pipelines.Bus.RunSink for the delivery guarantees. It
+// returns the first error of either consumer.
 func (a *Alerter) Run(ctx context.Context, bus *pipelines.Bus, o pipelines.StageOptions) error {
-	o.Name = cmp.Or(o.Name, AlertConsumer)
 	o.BatchSize = min(cmp.Or(o.BatchSize, alertBatch), alertBatch)
-	return bus.RunSink(ctx, o, a.Sink)
+	so := o
+	so.Name = ScoredAlertConsumer
+	if o.Name != "" {
+		so.Name = o.Name + "-scored"
+	}
+	o.Name = cmp.Or(o.Name, AlertConsumer)
+	if len(so.Backoff) == 0 {
+		so.Backoff = DefaultScoredAlertBackoff
+	}
+	so.MaxDeliver = cmp.Or(so.MaxDeliver, DefaultScoredAlertMaxDeliver)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return bus.RunSink(gctx, o, a.Sink) })
+	g.Go(func() error { return bus.RunSink(gctx, so, a.SinkScored) })
+	return g.Wait()
 }
 
-// Sink matches docs against the alert topics and delivers the matches.
-// Only documents fetched after a topic was created alert it, so the
-// documents of the stream's past (a new consumer starts at its
-// beginning) and replays are not news. A topic with a min_score (and a
-// query string) is alerted only to documents scoring at least that in
-// the main index, as in its digests; Sink then waits for them to be
-// indexed. It returns an error only when the topics cannot be read, the
-// matching or scoring fails, or a document to score is not indexed in
-// time (the batch is then redelivered, and the alerts already sent are
-// not sent again: the Sender keeps one delivery per period); a failed delivery is logged and left to the Sender,
-// which records it and retries, so one broken webhook never holds back
-// the alerts of other topics.
+// Sink matches docs against the alert topics without a min_score and
+// delivers the matches; it never reads the main index. Only documents
+// fetched after a topic was created alert it, so the documents of the
+// stream's past (a new consumer starts at its beginning) and replays are
+// not news. It returns an error only when the topics cannot be read or
+// the matching fails (the batch is then redelivered, and the alerts
+// already sent are not sent again: the Sender keeps one delivery per
+// period); a failed delivery is logged and left to the Sender, which
+// records it and retries, so one broken webhook never holds back the
+// alerts of other topics.
 func (a *Alerter) Sink(ctx context.Context, docs []newsintel.Document) error {
-	topics, err := a.alertTopics(ctx)
-	if err != nil || len(topics) == 0 {
+	topics, matched, err := a.match(ctx, docs, false)
+	if err != nil {
 		return err
 	}
-	fresh := freshDocs(docs, topics, a.now().Add(-cmp.Or(a.MaxAge, DefaultAlertMaxAge)))
-	if len(fresh) == 0 {
-		return nil
-	}
-	matches, err := a.Matcher.Match(ctx, fresh, topics)
-	if err != nil {
-		return fmt.Errorf("alerts: %w", err)
-	}
 	for _, t := range topics {
-		var mine []*newsintel.Document
-		for _, i := range matches[t.ID] {
-			if fresh[i].Fetched.After(t.Created) {
-				mine = append(mine, &fresh[i])
-			}
-		}
-		if mine, err = a.keepScored(ctx, t, mine); err != nil {
-			return err
-		}
-		if len(mine) > 0 {
+		if mine := matched[t.ID]; len(mine) > 0 {
 			a.deliver(ctx, t, mine)
 		}
 	}
 	return nil
 }
 
-// alertTopics returns the topics that ask for alerts.
-func (a *Alerter) alertTopics(ctx context.Context) ([]newsintel.Topic, error) {
+// match returns the alert topics with a min_score (scoredOnes) or
+// without one, and per topic ID the fresh documents of docs its query
+// matches that were fetched after it was created.
+func (a *Alerter) match(ctx context.Context, docs []newsintel.Document, scoredOnes bool) ([]newsintel.Topic, map[string][]*newsintel.Document, error) {
+	topics, err := a.alertTopics(ctx, scoredOnes)
+	if err != nil || len(topics) == 0 {
+		return nil, nil, err
+	}
+	fresh := freshDocs(docs, topics, a.now().Add(-cmp.Or(a.MaxAge, DefaultAlertMaxAge)))
+	if len(fresh) == 0 {
+		return nil, nil, nil
+	}
+	matches, err := a.Matcher.Match(ctx, fresh, topics)
+	if err != nil {
+		return nil, nil, fmt.Errorf("alerts: %w", err)
+	}
+	out := map[string][]*newsintel.Document{}
+	for _, t := range topics {
+		for _, i := range matches[t.ID] {
+			if fresh[i].Fetched.After(t.Created) {
+				out[t.ID] = append(out[t.ID], &fresh[i])
+			}
+		}
+	}
+	return topics, out, nil
+}
+
+// alertTopics returns the topics that ask for alerts and have a min_score
+// (scoredOnes) or have none.
+func (a *Alerter) alertTopics(ctx context.Context, scoredOnes bool) ([]newsintel.Topic, error) {
 	all, err := a.Store.Topics(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("alerts: %w", err)
 	}
 	var out []newsintel.Topic
 	for _, t := range all {
-		if t.Schedule.Alerts {
+		if t.Schedule.Alerts && scored(t) == scoredOnes {
 			out = append(out, t)
 		}
 	}

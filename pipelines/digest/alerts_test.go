@@ -1,7 +1,6 @@
 package digest
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -33,15 +32,7 @@ func TestAlertsOnArrival(t *testing.T) {
 
 	sender := &recordingSender{}
 	a := &Alerter{Store: store, Sender: sender, Matcher: &Matcher{Dir: t.TempDir()}, Log: testLogger()}
-	runCtx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() {
-		done <- a.Run(runCtx, bus, pipelines.StageOptions{BatchWait: 100 * time.Millisecond, AckWait: 5 * time.Second})
-	}()
-	defer func() {
-		cancel()
-		require.NoError(t, <-done)
-	}()
+	startAlerter(t, a, bus, pipelines.StageOptions{BatchWait: 100 * time.Millisecond, AckWait: 5 * time.Second})
 
 	now := time.Now().UTC()
 	match := article("new-match", "reuters", "Alibaba cloud review widens", now)

@@ -1,21 +1,41 @@
 package digest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/newsintel/newsintel"
 )
 
-// alertIndexWait bounds how long scoring waits for a new document to reach
-// the main index (the index stage reads DOCS beside the alerter); past it
-// the batch fails and comes back later.
-const alertIndexWait = 20 * time.Second
+// DefaultAlertIndexWait is the default Alerter.IndexWait: how long one
+// call of SinkScored waits for the documents it must score to reach the
+// main index (the index stage reads DOCS beside the alerter, usually a
+// second behind). It is one wait for the whole batch, well within the
+// consumer's ack wait; a document still missing after it is retried by
+// redelivery (DefaultScoredAlertBackoff).
+const DefaultAlertIndexWait = 3 * time.Second
 
-// alertIndexPoll is how often scoring looks for the document meanwhile.
+// alertIndexPoll is how often scoring looks for the documents meanwhile.
 const alertIndexPoll = 100 * time.Millisecond
+
+// DefaultScoredAlertBackoff is the delay before each redelivery of a
+// document SinkScored could not score yet because the main index does
+// not hold it: from 2 s (an index a batch behind) to 5 min (an index
+// catching up after a burst or a restart).
+var DefaultScoredAlertBackoff = []time.Duration{2 * time.Second, 10 * time.Second, 30 * time.Second,
+	time.Minute, 2 * time.Minute, 5 * time.Minute}
+
+// DefaultScoredAlertMaxDeliver is how many deliveries a document gets on
+// the scored alert consumer before it is dead-lettered (on
+// dead.alerts-scored, with the reason): with DefaultScoredAlertBackoff
+// the index has about 14 minutes to take it. pipelines.Bus.Redrive
+// of ScoredAlertConsumer tries such documents again.
+const DefaultScoredAlertMaxDeliver = 8
 
 // scored reports whether a topic's min_score applies to its alerts: it
 // has one and a query string (without one every document scores alike,
@@ -24,38 +44,68 @@ func scored(t newsintel.Topic) bool {
 	return t.Options.MinScore > 0 && strings.TrimSpace(t.Query.Q) != ""
 }
 
-// keepScored returns the docs whose score for t's query in the main index
-// is at least t's min_score: the score a digest compares with (the
+// SinkScored is Sink for the alert topics with a min_score: a matching
+// document alerts such a topic only when it scores at least the
+// min_score in the main index, the score a digest compares with (the
 // topic's query and filters within a window holding the document's fetch
 // time alone), not one from the scratch batch index, whose term
-// statistics are those of a hundred documents. It waits for each
-// document to be indexed, at most alertIndexWait.
-func (a *Alerter) keepScored(ctx context.Context, t newsintel.Topic, docs []*newsintel.Document) ([]*newsintel.Document, error) {
-	if !scored(t) {
-		return docs, nil
+// statistics are those of a hundred documents. It waits for the
+// documents to score to be indexed, at most IndexWait in all,
+// delivers the alerts of those that are, and returns an error naming
+// the others: the runner then redelivers only them, later, and the
+// alerts already sent are not sent again (the Sender keeps one delivery
+// per period).
+func (a *Alerter) SinkScored(ctx context.Context, docs []newsintel.Document) error {
+	topics, matched, err := a.match(ctx, docs, true)
+	if err != nil || len(matched) == 0 {
+		return err
 	}
 	if a.Index == nil {
-		return nil, fmt.Errorf("alerts: topic %s has a min_score but the alerter has no index to score in", t.ID)
+		return fmt.Errorf("alerts: %d topics have a min_score but the alerter has no index to score in", len(topics))
 	}
+	missing, err := a.awaitIndexed(ctx, matched)
+	if err != nil {
+		return err
+	}
+	for _, t := range topics {
+		kept, err := a.keepScored(ctx, t, matched[t.ID], missing)
+		if err != nil {
+			return err
+		}
+		if len(kept) > 0 {
+			a.deliver(ctx, t, kept)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("alerts: %s not in the index after %v; scoring later", idList(missing), a.indexWait())
+	}
+	return nil
+}
+
+// keepScored returns the docs, less those missing from the index, whose
+// score for t's query in the main index is at least t's min_score.
+func (a *Alerter) keepScored(ctx context.Context, t newsintel.Topic, docs []*newsintel.Document, missing map[string]bool) ([]*newsintel.Document, error) {
 	var kept []*newsintel.Document
 	for _, d := range docs {
+		if missing[d.ID] {
+			continue
+		}
 		score, found, err := a.score(ctx, t, d)
 		if err != nil {
 			return nil, err
 		}
 		if found && score >= t.Options.MinScore {
 			kept = append(kept, d)
+		} else {
+			a.log().Debug("alerts: below the topic's min_score", slog.String(attrTopic, t.ID), slog.String(attrDocID, d.ID))
 		}
 	}
 	return kept, nil
 }
 
-// score returns d's score for t in the main index once it holds d (this
+// score returns d's score for t in the main index, which holds d (this
 // revision or a later one); found is false when d does not match there.
 func (a *Alerter) score(ctx context.Context, t newsintel.Topic, d *newsintel.Document) (float64, bool, error) {
-	if err := a.awaitIndexed(ctx, d); err != nil {
-		return 0, false, err
-	}
 	r, err := Compile(t.Query)
 	if err != nil {
 		return 0, false, nil // refused at creation; matched nothing
@@ -74,24 +124,57 @@ func (a *Alerter) score(ctx context.Context, t newsintel.Topic, d *newsintel.Doc
 	return 0, false, nil
 }
 
-// awaitIndexed waits until the main index holds d at its revision or a
-// later one.
-func (a *Alerter) awaitIndexed(ctx context.Context, d *newsintel.Document) error {
-	deadline := time.Now().Add(alertIndexWait)
+// awaitIndexed waits, at most IndexWait in all, until the main index
+// holds every document of matched at its revision or a later one, and
+// returns the IDs of those it still does not hold.
+func (a *Alerter) awaitIndexed(ctx context.Context, matched map[string][]*newsintel.Document) (map[string]bool, error) {
+	waiting := map[string]*newsintel.Document{}
+	for _, docs := range matched {
+		for _, d := range docs {
+			waiting[d.ID] = d
+		}
+	}
+	deadline := time.Now().Add(a.indexWait())
 	for {
-		got, err := a.Index.Get(ctx, d.ID)
-		switch {
-		case err == nil && got.Revision >= d.Revision:
-			return nil
-		case err != nil && newsintel.ErrorCode(err) != newsintel.ENOTFOUND:
-			return fmt.Errorf("alerts: %w", err)
-		case time.Now().After(deadline):
-			return fmt.Errorf("alerts: %s is not in the index after %v; scoring it later", d.ID, alertIndexWait)
+		for id, d := range waiting {
+			got, err := a.Index.Get(ctx, id)
+			switch {
+			case err == nil && got.Revision >= d.Revision:
+				delete(waiting, id)
+			case err != nil && newsintel.ErrorCode(err) != newsintel.ENOTFOUND:
+				return nil, fmt.Errorf("alerts: %w", err)
+			}
+		}
+		if len(waiting) == 0 || time.Now().After(deadline) {
+			break
 		}
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return nil, ctx.Err()
 		case <-time.After(alertIndexPoll):
 		}
 	}
+	missing := make(map[string]bool, len(waiting))
+	for id := range waiting {
+		missing[id] = true
+	}
+	return missing, nil
 }
+
+// idList names the documents of ids, at most five, for an error.
+func idList(ids map[string]bool) string {
+	var names []string
+	for id := range ids {
+		names = append(names, id)
+	}
+	slices.Sort(names)
+	if len(names) > 5 {
+		return fmt.Sprintf("%s and %d more documents are", strings.Join(names[:5], ", "), len(names)-5)
+	}
+	if len(names) == 1 {
+		return "document " + names[0] + " is"
+	}
+	return "documents " + strings.Join(names, ", ") + " are"
+}
+
+func (a *Alerter) indexWait() time.Duration { return cmp.Or(a.IndexWait, DefaultAlertIndexWait) }

@@ -12,7 +12,8 @@ import (
 // TestAlertsHonourMinScore: a topic's min_score means for its alerts what
 // it means in its digests. Of two new documents matching the topic, the
 // digest with the min_score set between their scores keeps one; the
-// alerts send that one only.
+// alerts send that one only, through SinkScored (Sink leaves the topic
+// to it).
 func TestAlertsHonourMinScore(t *testing.T) {
 	now := time.Now().UTC().Truncate(time.Second)
 	store, _ := newTestStore(t, now.Add(-time.Hour))
@@ -50,6 +51,8 @@ func TestAlertsHonourMinScore(t *testing.T) {
 	a := &Alerter{Store: store, Sender: sender, Matcher: &Matcher{Dir: t.TempDir()}, Index: ix, Log: testLogger(),
 		Now: func() time.Time { return now }}
 	require.NoError(t, a.Sink(t.Context(), []newsintel.Document{strong, weak}))
+	require.Empty(t, sender.sent(), "Sink alerts topics without a min_score only")
+	require.NoError(t, a.SinkScored(t.Context(), []newsintel.Document{strong, weak}))
 	var periods []string
 	for _, s := range sender.sent() {
 		periods = append(periods, s.Period)

@@ -43,8 +43,8 @@ type dueMark struct {
 //	d.<topic>.<delivery id>  the Entry
 //	p.<delivery id>          the payload, read only to send
 //	due.<delivery id>        a dueMark while the delivery is pending or failed
-//	n.<topic>                how many entries the topic has had (decimal)
-//	o.<topic>.<n>            the delivery ID of the topic's n-th entry (from 1), written once
+//	n.<topic>                how many entries the topic has had (decimal; at most behind, never ahead of, the order keys)
+//	o.<topic>.<n>            the delivery ID of the topic's n-th entry (from 1), created once: the claim of number n
 //
 // A due mark is written before the entry is created and removed only after
 // it is settled (sent or gave_up), so a process that dies at any point

@@ -14,41 +14,74 @@ import (
 	"github.com/newsintel/newsintel"
 )
 
-// maxEnlistTries bounds the compare-and-set rounds of enlist when other
-// senders of the same topic keep taking the next number first.
+// maxEnlistTries bounds the rounds of enlist when other senders of the
+// same topic keep taking the next number first.
 const maxEnlistTries = 50
 
-// enlist gives delivery id the topic's next number and writes its order
-// key, so the API lists it.
-// The count last seen is tried first, so a process that numbers a topic's
-// deliveries alone reads no count.
+// enlist gives delivery id the topic's next number by creating its order
+// key, so the API lists it, then raises the topic's count to that number.
+// The order key is the claim: a number is taken only once its key is
+// written, so no crash or failed write leaves a number without a key (a
+// gap), and a crash before the count is raised leaves the count behind
+// the keys, which page reads past. The count last seen is tried first,
+// so a process that numbers a topic's deliveries alone reads nothing.
 func (l *ledger) enlist(ctx context.Context, topicID, id string) error {
 	c, found := l.cachedCount(topicID)
 	for range maxEnlistTries {
-		var err error
 		if !found {
-			if c.n, c.rev, found, err = l.count(ctx, topicID); err != nil {
+			n, rev, _, err := l.count(ctx, topicID)
+			if err != nil {
 				return err
 			}
+			c, found = topicCount{n: max(n, c.n), rev: rev}, true
 		}
-		next := []byte(strconv.FormatUint(c.n+1, 10))
-		var rev uint64
-		if found {
-			rev, err = l.kv.Update(ctx, countKey(topicID), next, c.rev)
-		} else {
-			rev, err = l.kv.Create(ctx, countKey(topicID), next)
-		}
-		if errors.Is(err, jetstream.ErrKeyRevisionMismatch) || errors.Is(err, jetstream.ErrKeyExists) {
-			found = false // another sender took n+1: read the count again
+		n := c.n + 1
+		_, err := l.kv.Create(ctx, orderKey(topicID, n), []byte(id))
+		if errors.Is(err, jetstream.ErrKeyExists) {
+			c.n, found = n, false // another sender took n: read the count again, walk on from the higher
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("deliveries count %s: %w", topicID, err)
+			return fmt.Errorf("deliveries create %s: %w", orderKey(topicID, n), err)
 		}
-		l.cacheCount(topicID, topicCount{n: c.n + 1, rev: rev})
-		return l.putOrder(ctx, topicID, c.n+1, id)
+		l.raiseCount(ctx, topicID, n, c.rev)
+		return nil
 	}
 	return fmt.Errorf("deliveries count %s: %d senders in a row took the next number first", topicID, maxEnlistTries)
+}
+
+// raiseCount raises a topic's count to n unless it is there already,
+// starting from the count's revision rev (0: it has none). It is best
+// effort: the order key n is written, and page reads past a count that
+// is behind, so a failure costs a read per page until a later delivery
+// raises the count.
+func (l *ledger) raiseCount(ctx context.Context, topicID string, n, rev uint64) {
+	val := []byte(strconv.FormatUint(n, 10))
+	for range maxEnlistTries {
+		var err error
+		var next uint64
+		if rev == 0 {
+			next, err = l.kv.Create(ctx, countKey(topicID), val)
+		} else {
+			next, err = l.kv.Update(ctx, countKey(topicID), val, rev)
+		}
+		if err == nil {
+			l.cacheCount(topicID, topicCount{n: n, rev: next})
+			return
+		}
+		if !errors.Is(err, jetstream.ErrKeyRevisionMismatch) && !errors.Is(err, jetstream.ErrKeyExists) {
+			return
+		}
+		cur, curRev, found, err := l.count(ctx, topicID)
+		if err != nil {
+			return
+		}
+		if found && cur >= n {
+			l.cacheCount(topicID, topicCount{n: cur, rev: curRev})
+			return // a sender with a later number raised it past n
+		}
+		rev = curRev
+	}
 }
 
 func (l *ledger) cachedCount(topicID string) (topicCount, bool) {
@@ -107,9 +140,13 @@ func (l *ledger) numberAll(ctx context.Context) error {
 }
 
 // numberTopic writes order keys 1… for entries, oldest first, then the
-// topic's count, unless the topic has a count already.
+// topic's count, unless the topic has a count or a first order key
+// already (enlist writes the key before the count).
 func (l *ledger) numberTopic(ctx context.Context, topicID string, entries []Entry) error {
 	if _, _, found, err := l.count(ctx, topicID); err != nil || found {
+		return err
+	}
+	if _, found, err := l.orderID(ctx, topicID, 1); err != nil || found {
 		return err
 	}
 	slices.SortFunc(entries, func(a, b Entry) int { return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID)) })
@@ -162,32 +199,70 @@ func (l *ledger) orderID(ctx context.Context, topicID string, n uint64) (string,
 	return string(kve.Value()), true, nil
 }
 
-// oldestKept returns the number of the oldest entry of a topic with count
-// n whose order key has not expired (n+1 when none has). Keys expire
-// oldest first, so it is found by bisection: a few reads, not n.
+// gapSpan bounds the run of missing order keys oldestKept takes for a
+// gap rather than for the expired oldest ones: numbers that a ledger
+// written before the order key became the claim may have skipped (its
+// count was raised first, and a failed write or a crash left the key
+// unwritten).
+const gapSpan = 8
+
+// newest returns the number of a topic's newest order key, reading past
+// count n the keys a crash or a failed write left the count behind.
+func (l *ledger) newest(ctx context.Context, topicID string, n uint64) (uint64, error) {
+	for {
+		_, found, err := l.orderID(ctx, topicID, n+1)
+		if err != nil || !found {
+			return n, err
+		}
+		n++
+	}
+}
+
+// oldestKept returns the number of the oldest entry of a topic with
+// newest number n whose order key has not expired (n+1 when none has).
+// Keys expire oldest first, so it is found by bisection, a few reads, not
+// n, on "a key at m or one of the gapSpan-1 before it is kept": false
+// below the oldest kept key and true from it on, whatever gaps shorter
+// than gapSpan lie above it.
 func (l *ledger) oldestKept(ctx context.Context, topicID string, n uint64) (uint64, error) {
-	lo, hi := uint64(1), n+1 // the answer is in [lo, hi]
+	lo, hi := uint64(1), n+1 // the answer is in [lo, hi]; hi is a kept key or n+1
 	for lo < hi {
 		mid := lo + (hi-lo)/2
-		_, found, err := l.orderID(ctx, topicID, mid)
+		kept, found, err := l.keptAtOrBefore(ctx, topicID, mid, max(lo, mid-min(mid, gapSpan-1)))
 		if err != nil {
 			return 0, err
 		}
 		if found {
-			hi = mid
+			hi = kept // the oldest is at or before this kept key
 		} else {
 			lo = mid + 1
 		}
 	}
-	return lo, nil
+	return hi, nil
+}
+
+// keptAtOrBefore returns the last number in [from, m] whose order key is
+// kept; found is false when none is.
+func (l *ledger) keptAtOrBefore(ctx context.Context, topicID string, m, from uint64) (uint64, bool, error) {
+	for k := m; k >= from && k > 0; k-- {
+		_, found, err := l.orderID(ctx, topicID, k)
+		if err != nil || found {
+			return k, found, err
+		}
+	}
+	return 0, false, nil
 }
 
 // page returns size entries of a topic, newest first, from the from-th
 // on, and how many the topic has kept. It reads the count, a few order
-// keys to find the oldest kept, and two keys per entry of the page.
+// keys to find the newest and the oldest kept, and two keys per entry of
+// the page.
 func (l *ledger) page(ctx context.Context, topicID string, from, size int) (page []Entry, total int, err error) {
-	n, _, found, err := l.count(ctx, topicID)
-	if err != nil || !found {
+	n, _, _, err := l.count(ctx, topicID)
+	if err != nil {
+		return nil, 0, err
+	}
+	if n, err = l.newest(ctx, topicID, n); err != nil || n == 0 {
 		return nil, 0, err
 	}
 	oldest, err := l.oldestKept(ctx, topicID, n)

@@ -157,3 +157,71 @@ func TestDeliveriesPageReadsOnlyThePage(t *testing.T) {
 		t.Errorf("a page of 10 of 300 read %d keys and scanned %d times; want at most %d keys and no scan", got, kv.watches.Load(), most)
 	}
 }
+
+// recordDeliveries creates and enlists entries id<from>… id<to-1> of
+// topic t1, created a minute apart.
+func recordDeliveries(t *testing.T, l *ledger, from, to int) {
+	t.Helper()
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	for i := from; i < to; i++ {
+		id := fmt.Sprint("d", i)
+		_, err := l.create(t.Context(), Entry{Delivery: newsintel.Delivery{ID: id, TopicID: "t1", Created: base.Add(time.Duration(i) * time.Minute)}})
+		require.NoError(t, err)
+		require.NoError(t, l.enlist(t.Context(), "t1", id))
+	}
+}
+
+// TestDeliveriesListedAcrossGaps: numbers a ledger written by an earlier
+// version skipped (it raised the count first, then a failed write or a
+// crash left the order key unwritten) do not hide the deliveries below
+// them, wherever the search for the oldest kept lands; a count left
+// behind the order keys (a crash after the key, before the count) hides
+// nothing and the next delivery takes the next free number.
+func TestDeliveriesListedAcrossGaps(t *testing.T) {
+	bus := pipelinestest.Bus(t)
+	d, err := New(t.Context(), bus, Options{Subscriptions: noSubscriptions{}})
+	require.NoError(t, err)
+	l := d.ledger
+	skip := func() { // the earlier version's crash between count and key
+		n, rev, _, err := l.count(t.Context(), "t1")
+		require.NoError(t, err)
+		_, err = l.kv.Update(t.Context(), countKey("t1"), []byte(fmt.Sprint(n+1)), rev)
+		require.NoError(t, err)
+		l.counts = nil
+	}
+	recordDeliveries(t, l, 0, 5)
+	skip() // number 6
+	recordDeliveries(t, l, 5, 9)
+	skip() // numbers 11 and 12, where the first probe of 23 numbers lands
+	skip()
+	recordDeliveries(t, l, 9, 20)
+
+	var want []string
+	for i := 19; i >= 0; i-- {
+		want = append(want, fmt.Sprint("d", i))
+	}
+	ids, total := listedIDs(t, d, "t1", 0, 100)
+	require.Equal(t, want, ids, "deliveries listed across the gaps at 6, 11 and 12")
+	require.Equal(t, 23, total, "total: the numbers from the oldest kept, gaps included")
+
+	// A crash after the order key, before the count: the count is behind.
+	recordDeliveries(t, l, 20, 22)
+	_, err = l.kv.Put(t.Context(), countKey("t1"), []byte("21"))
+	require.NoError(t, err)
+	l.counts = nil
+	ids, total = listedIDs(t, d, "t1", 0, 3)
+	require.Equal(t, []string{"d21", "d20", "d19"}, ids, "newest with the count two behind")
+	require.Equal(t, 25, total, "total with the count two behind")
+	recordDeliveries(t, l, 22, 23)
+	ids, total = listedIDs(t, d, "t1", 0, 3)
+	require.Equal(t, []string{"d22", "d21", "d20"}, ids, "newest after one more delivery")
+	require.Equal(t, 26, total, "total after one more delivery")
+
+	// The first delivery of a topic counts before its count is written.
+	require.NoError(t, l.putOrder(t.Context(), "t2", 1, "first"))
+	_, err = l.create(t.Context(), Entry{Delivery: newsintel.Delivery{ID: "first", TopicID: "t2", Created: time.Now()}})
+	require.NoError(t, err)
+	ids, total = listedIDs(t, d, "t2", 0, 10)
+	require.Equal(t, []string{"first"}, ids, "a first delivery whose count is not written yet")
+	require.Equal(t, 1, total, "total of a first delivery whose count is not written yet")
+}

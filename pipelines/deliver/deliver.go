@@ -231,14 +231,20 @@ func (d *Deliverer) Deliver(ctx context.Context, t newsintel.Topic, s newsintel.
 }
 
 // begin records a new delivery as pending: its payload and due mark first,
-// so that a retry finds it whatever happens next. mine is false when
-// another sender created it first; its entry is returned as it is.
+// so that a retry finds it whatever happens next, then its number in the
+// topic's list, so that an entry is never left out of the list (a crash
+// between the two leaves a number without an entry, which the list
+// skips). mine is false when another sender created it first; its entry
+// is returned as it is.
 func (d *Deliverer) begin(ctx context.Context, t newsintel.Topic, s newsintel.Subscription, id, period string, p payload) (e Entry, rev uint64, mine bool, err error) {
 	now := d.opts.Now().UTC()
 	if err := d.ledger.put(ctx, payloadKey(id), p); err != nil {
 		return Entry{}, 0, false, err
 	}
 	if err := d.ledger.markDue(ctx, t.ID, id, now.Add(d.lease())); err != nil {
+		return Entry{}, 0, false, err
+	}
+	if err := d.ledger.enlist(ctx, t.ID, id); err != nil {
 		return Entry{}, 0, false, err
 	}
 	e = Entry{Delivery: newsintel.Delivery{
@@ -249,12 +255,6 @@ func (d *Deliverer) begin(ctx context.Context, t newsintel.Topic, s newsintel.Su
 	if errors.Is(err, errRaced) {
 		e, rev, _, err = d.ledger.get(ctx, t.ID, id)
 		return e, rev, false, err
-	}
-	if err == nil {
-		// Listing is no reason to hold up a send: the entry is recorded.
-		if lerr := d.ledger.enlist(ctx, t.ID, id); lerr != nil {
-			d.log.Warn("delivery recorded but not listed", slog.String(attrDelivery, id), slog.String(attrTopic, t.ID), slog.String(attrError, lerr.Error()))
-		}
 	}
 	return e, rev, err == nil, err
 }

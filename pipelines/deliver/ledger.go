@@ -50,8 +50,10 @@ type dueMark struct {
 // it is settled (sent or gave_up), so a process that dies at any point
 // leaves a mark the retry scan finds. The count and order keys let the API
 // page a topic's deliveries newest first reading only the page (keys
-// expire with the bucket's age limit, the oldest first). It is safe for
-// concurrent use.
+// expire with the bucket's age limit, the oldest first); the order key is
+// written before the entry, so no entry is left unlisted, and a number
+// whose entry was never created (a crash, a sender that lost the race to
+// create it) is skipped. It is safe for concurrent use.
 type ledger struct {
 	kv jetstream.KeyValue
 

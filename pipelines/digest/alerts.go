@@ -3,6 +3,7 @@ package digest
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -86,23 +87,24 @@ func (a *Alerter) Run(ctx context.Context, bus *pipelines.Bus, o pipelines.Stage
 // delivers the matches; it never reads the main index. Only documents
 // fetched after a topic was created alert it, so the documents of the
 // stream's past (a new consumer starts at its beginning) and replays are
-// not news. It returns an error only when the topics cannot be read or
-// the matching fails (the batch is then redelivered, and the alerts
-// already sent are not sent again: the Sender keeps one delivery per
-// period); a failed delivery is logged and left to the Sender, which
-// records it and retries, so one broken webhook never holds back the
-// alerts of other topics.
+// not news. It returns an error only when the topics, the subscriptions
+// or the Sender's ledger cannot be read or the matching fails (the batch
+// is then redelivered, and the alerts already sent are not sent again:
+// the Sender keeps one delivery per period); a failed send is no error
+// but the Sender's to record and retry, so one broken webhook never
+// holds back the alerts of other topics.
 func (a *Alerter) Sink(ctx context.Context, docs []newsintel.Document) error {
 	topics, matched, err := a.match(ctx, docs, false)
 	if err != nil {
 		return err
 	}
+	var errs []error
 	for _, t := range topics {
 		if mine := matched[t.ID]; len(mine) > 0 {
-			a.deliver(ctx, t, mine)
+			errs = append(errs, a.deliver(ctx, t, mine))
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // match returns the alert topics with a min_score (scoredOnes) or
@@ -168,25 +170,35 @@ func freshDocs(docs []newsintel.Document, topics []newsintel.Topic, publishedAft
 }
 
 // deliver sends each document as an alert to each active e-mail or
-// webhook subscription of t.
-func (a *Alerter) deliver(ctx context.Context, t newsintel.Topic, docs []*newsintel.Document) {
+// webhook subscription of t. A delivery the Sender refuses (a
+// subscription it cannot send to, or one unsubscribed meanwhile) is
+// logged and skipped; it returns the other errors (the subscriptions or
+// the ledger cannot be read or written), after trying every delivery, so
+// that the batch is redelivered: the Sender sends nothing twice.
+func (a *Alerter) deliver(ctx context.Context, t newsintel.Topic, docs []*newsintel.Document) error {
 	log := a.log().With(slog.String(attrTopic, t.ID))
 	subs, err := a.Store.Subscriptions(ctx, t.ID)
 	if err != nil {
-		log.Warn("alerts: listing subscriptions failed", slog.String(attrError, err.Error()))
-		return
+		return fmt.Errorf("alerts: subscriptions of topic %s: %w", t.ID, err)
 	}
+	var errs []error
 	for _, d := range docs {
 		dg := AlertDigest(t, d)
 		for _, s := range subs {
 			if !s.Active || s.Channel == newsintel.ChannelFeed {
 				continue
 			}
-			if _, err := a.Sender.Deliver(ctx, t, s, dg, "alert:"+d.ID); err != nil {
-				log.Warn("alerts: delivery failed", slog.String(attrSubscription, s.ID), slog.String(attrDocID, d.ID), slog.String(attrError, err.Error()))
+			_, err := a.Sender.Deliver(ctx, t, s, dg, "alert:"+d.ID)
+			switch code := newsintel.ErrorCode(err); {
+			case err == nil:
+			case code == newsintel.EINVALID || code == newsintel.ECONFLICT:
+				log.Warn("alerts: delivery refused", slog.String(attrSubscription, s.ID), slog.String(attrDocID, d.ID), slog.String(attrError, err.Error()))
+			default:
+				errs = append(errs, fmt.Errorf("alerts: %s to subscription %s: %w", d.ID, s.ID, err))
 			}
 		}
 	}
+	return errors.Join(errs...)
 }
 
 // AlertDigest is the one-entry digest that alerts t to d.

@@ -3,6 +3,7 @@ package digest
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -67,19 +68,20 @@ func (a *Alerter) SinkScored(ctx context.Context, docs []newsintel.Document) err
 	if err != nil {
 		return err
 	}
+	var errs []error
 	for _, t := range topics {
 		kept, err := a.keepScored(ctx, t, matched[t.ID], missing)
 		if err != nil {
 			return err
 		}
 		if len(kept) > 0 {
-			a.deliver(ctx, t, kept)
+			errs = append(errs, a.deliver(ctx, t, kept))
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("alerts: %s not in the index after %v; scoring later", idList(missing), a.indexWait())
+		errs = append(errs, fmt.Errorf("alerts: %s not in the index after %v; scoring later", idList(missing), a.indexWait()))
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // keepScored returns the docs, less those missing from the index, whose

@@ -3,6 +3,7 @@ package digest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -158,4 +159,55 @@ func TestNeverIndexedDocumentBlocksNoOtherAlert(t *testing.T) {
 	want = append(want, scoredTopic.ID+" alert:lost")
 	slices.Sort(want)
 	require.Equal(t, want, hook.got(), "alerts after the redrive")
+}
+
+// TestAlertRedeliveredWhenTheLedgerFails: a Sender that cannot record a
+// delivery (its ledger is unreachable) does not lose the alert: the
+// document is redelivered and asked for again; a delivery it refuses as
+// invalid is not asked for again.
+func TestAlertRedeliveredWhenTheLedgerFails(t *testing.T) {
+	store, bus := newTestStore(t, time.Now().UTC().Add(-time.Hour))
+	ctx := t.Context()
+	for _, name := range []string{"flaky", "refused"} {
+		tp, err := store.CreateTopic(ctx, newsintel.Topic{Name: name, Query: newsintel.TopicQuery{Q: "+" + name},
+			Schedule: newsintel.Schedule{Every: "daily", Alerts: true}})
+		require.NoError(t, err)
+		_, err = store.AddSubscription(ctx, tp.ID, newsintel.Subscription{URL: "https://hooks.example.com/" + name, Secret: "0123456789abcdef"})
+		require.NoError(t, err)
+	}
+	var mu sync.Mutex
+	calls := map[string]int{}
+	sender := &recordingSender{deliver: func(period string) (newsintel.Delivery, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls[period]++
+		switch {
+		case period == "alert:refused":
+			return newsintel.Delivery{}, newsintel.Errorf(newsintel.EINVALID, "subscription cannot be sent to")
+		case calls[period] == 1:
+			return newsintel.Delivery{}, errors.New("deliveries put: nats: timeout")
+		}
+		return newsintel.Delivery{State: newsintel.DeliverySent, Period: period}, nil
+	}}
+	a := &Alerter{Store: store, Sender: sender, Matcher: &Matcher{Dir: t.TempDir()}, Log: testLogger()}
+	startAlerter(t, a, bus, pipelines.StageOptions{BatchWait: 100 * time.Millisecond, AckWait: 5 * time.Second,
+		Backoff: []time.Duration{50 * time.Millisecond}})
+	settled := func(period string, n int) func() bool {
+		return func() bool {
+			pending, err := bus.Pending(ctx, pipelines.StreamDocs, AlertConsumer)
+			mu.Lock()
+			defer mu.Unlock()
+			return err == nil && pending == 0 && calls[period] >= n
+		}
+	}
+	now := time.Now().UTC()
+	refused := article("refused", "ft", "Refused cloud review", now)
+	require.NoError(t, bus.PublishDoc(ctx, &refused))
+	waitFor(t, 10*time.Second, "the alert consumer to settle the refused alert", settled("alert:refused", 1))
+	flaky := article("flaky", "reuters", "Flaky cloud review", now)
+	require.NoError(t, bus.PublishDoc(ctx, &flaky))
+	waitFor(t, 10*time.Second, "the alert consumer to settle the flaky alert", settled("alert:flaky", 2))
+	mu.Lock()
+	defer mu.Unlock()
+	require.Equal(t, map[string]int{"alert:flaky": 2, "alert:refused": 1}, calls, "Deliver calls by period")
 }

@@ -51,6 +51,8 @@ type Alerter struct {
 	// documents it must score to be indexed; DefaultAlertIndexWait when 0.
 	IndexWait time.Duration
 	Now       func() time.Time // time.Now when nil
+
+	waited waitedFor // documents SinkScored waited for in vain
 }
 
 // DefaultAlertMaxAge is the default Alerter.MaxAge.

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsintel/newsintel"
@@ -128,7 +130,10 @@ func (a *Alerter) score(ctx context.Context, t newsintel.Topic, d *newsintel.Doc
 
 // awaitIndexed waits, at most IndexWait in all, until the main index
 // holds every document of matched at its revision or a later one, and
-// returns the IDs of those it still does not hold.
+// returns the IDs of those it still does not hold. Documents it has
+// waited for in vain before are only looked up: the runner retries a
+// failed batch one document at a time at once, and redelivers after a
+// back-off, which is wait enough.
 func (a *Alerter) awaitIndexed(ctx context.Context, matched map[string][]*newsintel.Document) (map[string]bool, error) {
 	waiting := map[string]*newsintel.Document{}
 	for _, docs := range matched {
@@ -147,7 +152,7 @@ func (a *Alerter) awaitIndexed(ctx context.Context, matched map[string][]*newsin
 				return nil, fmt.Errorf("alerts: %w", err)
 			}
 		}
-		if len(waiting) == 0 || time.Now().After(deadline) {
+		if len(waiting) == 0 || time.Now().After(deadline) || a.waited.all(waiting) {
 			break
 		}
 		select {
@@ -156,11 +161,69 @@ func (a *Alerter) awaitIndexed(ctx context.Context, matched map[string][]*newsin
 		case <-time.After(alertIndexPoll):
 		}
 	}
+	a.waited.note(waiting)
 	missing := make(map[string]bool, len(waiting))
 	for id := range waiting {
 		missing[id] = true
 	}
 	return missing, nil
+}
+
+// waitedWindow is how long a document waited for in vain is only looked
+// up afterwards: longer than its deliveries last on the scored consumer
+// (DefaultScoredAlertBackoff, about 14 minutes).
+const waitedWindow = 20 * time.Minute
+
+// waitedMax bounds the documents waitedFor remembers before it forgets
+// those past waitedWindow.
+const waitedMax = 1024
+
+// waitedFor remembers when each document revision was waited for in vain.
+// The zero value is ready; it is safe for concurrent use.
+type waitedFor struct {
+	mu sync.Mutex
+	at map[string]time.Time // "<id>@<revision>" → when
+}
+
+func waitedKey(d *newsintel.Document) string { return d.ID + "@" + strconv.Itoa(d.Revision) }
+
+// all reports whether every document of docs was waited for in vain
+// within waitedWindow.
+func (w *waitedFor) all(docs map[string]*newsintel.Document) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, d := range docs {
+		if at, ok := w.at[waitedKey(d)]; !ok || time.Since(at) > waitedWindow {
+			return false
+		}
+	}
+	return true
+}
+
+// note records that docs were waited for in vain now (those already
+// noted keep their first time).
+func (w *waitedFor) note(docs map[string]*newsintel.Document) {
+	if len(docs) == 0 {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.at == nil {
+		w.at = map[string]time.Time{}
+	}
+	if len(w.at) > waitedMax {
+		for k, at := range w.at {
+			if time.Since(at) > waitedWindow {
+				delete(w.at, k)
+			}
+		}
+	}
+	now := time.Now()
+	for _, d := range docs {
+		if at, ok := w.at[waitedKey(d)]; !ok || now.Sub(at) > waitedWindow {
+			w.at[waitedKey(d)] = now
+		}
+	}
 }
 
 // idList names the documents of ids, at most five, for an error.

@@ -59,3 +59,40 @@ func TestAlertsHonourMinScore(t *testing.T) {
 	}
 	require.Equal(t, []string{"alert:strong"}, periods, "alerts with min_score %g (digest scores %v)", tp.Options.MinScore, scores)
 }
+
+// TestScoredAlertWaitsOncePerDocument: a document the index does not
+// hold is waited for (the index looked up again and again) in the first
+// call only; the runner's retries of it look once, so a batch retried
+// one document at a time does not wait once per document. Once indexed,
+// it alerts.
+func TestScoredAlertWaitsOncePerDocument(t *testing.T) {
+	now := time.Now().UTC()
+	store, _ := newTestStore(t, now.Add(-time.Hour))
+	tp, err := store.CreateTopic(t.Context(), newsintel.Topic{Name: "cloud reviews", Query: newsintel.TopicQuery{Q: "cloud review"},
+		Schedule: newsintel.Schedule{Every: "daily", Alerts: true}, Options: newsintel.TopicOptions{MinScore: 0.0001}})
+	require.NoError(t, err)
+	_, err = store.AddSubscription(t.Context(), tp.ID, newsintel.Subscription{URL: "https://hooks.example.com/a", Secret: "0123456789abcdef"})
+	require.NoError(t, err)
+	ix := newTestIndex(t, nil)
+	counted := &countingIndex{Searcher: ix}
+	sender := &recordingSender{}
+	a := &Alerter{Store: store, Sender: sender, Matcher: &Matcher{Dir: t.TempDir()}, Index: counted, Log: testLogger(),
+		IndexWait: 300 * time.Millisecond}
+	late := article("late", "reuters", "Alibaba cloud review widens", now)
+
+	err = a.SinkScored(t.Context(), []newsintel.Document{late})
+	require.ErrorContains(t, err, "document late is not in the index")
+	first := counted.gets.Load()
+	require.Greater(t, first, int32(1), "index lookups of the first call, which waits")
+	err = a.SinkScored(t.Context(), []newsintel.Document{late})
+	require.ErrorContains(t, err, "document late is not in the index")
+	if got := counted.gets.Load() - first; got != 1 {
+		t.Errorf("index lookups of the retry: %d, want 1", got)
+	}
+	require.Empty(t, sender.sent(), "alerts before the document is indexed")
+
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{late}))
+	require.NoError(t, a.SinkScored(t.Context(), []newsintel.Document{late}))
+	require.Len(t, sender.sent(), 1, "alerts once the document is indexed")
+	require.Equal(t, "alert:late", sender.sent()[0].Period)
+}

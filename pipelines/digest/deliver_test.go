@@ -75,10 +75,15 @@ func dailyTopicWithHook(t *testing.T, store *Store, hookURL string, created time
 	return tp, sub, ix
 }
 
-// countingIndex counts the searches a Builder makes of a real index.
+// countingIndex counts the searches and gets made of a real index.
 type countingIndex struct {
 	Searcher
-	searches atomic.Int32
+	searches, gets atomic.Int32
+}
+
+func (c *countingIndex) Get(ctx context.Context, id string) (*newsintel.Document, error) {
+	c.gets.Add(1)
+	return c.Searcher.Get(ctx, id)
 }
 
 func (c *countingIndex) Search(ctx context.Context, r index.Request) (*index.Result, error) {

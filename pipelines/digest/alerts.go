@@ -62,10 +62,10 @@ const DefaultAlertMaxAge = 7 * 24 * time.Hour
 // AlertConsumer (o.Name overrides it) runs Sink, for the topics without a
 // min_score, and ScoredAlertConsumer (o.Name + "-scored" when o.Name is
 // set) runs SinkScored, for the others, so that an index that is down
-// or behind delays only the alerts that need it. The scored consumer
-// retries a document the index does not have yet with
-// DefaultScoredAlertBackoff and DefaultScoredAlertMaxDeliver unless o
-// sets them; see pipelines.Bus.RunSink for the delivery guarantees. It
+// or behind delays only the alerts that need it. Unless o sets them, the
+// scored consumer redelivers a document the index does not have yet
+// after 2 s, 10 s, 30 s, 1, 2 and 5 minutes, DefaultScoredAlertMaxDeliver
+// times in all; see pipelines.Bus.RunSink for the delivery guarantees. It
 // returns the first error of either consumer.
 func (a *Alerter) Run(ctx context.Context, bus *pipelines.Bus, o pipelines.StageOptions) error {
 	o.BatchSize = min(cmp.Or(o.BatchSize, alertBatch), alertBatch)
@@ -76,7 +76,7 @@ func (a *Alerter) Run(ctx context.Context, bus *pipelines.Bus, o pipelines.Stage
 	}
 	o.Name = cmp.Or(o.Name, AlertConsumer)
 	if len(so.Backoff) == 0 {
-		so.Backoff = DefaultScoredAlertBackoff
+		so.Backoff = scoredAlertBackoff
 	}
 	so.MaxDeliver = cmp.Or(so.MaxDeliver, DefaultScoredAlertMaxDeliver)
 	g, gctx := errgroup.WithContext(ctx)

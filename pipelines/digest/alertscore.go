@@ -20,22 +20,22 @@ import (
 // main index (the index stage reads DOCS beside the alerter, usually a
 // second behind). It is one wait for the whole batch, well within the
 // consumer's ack wait; a document still missing after it is retried by
-// redelivery (DefaultScoredAlertBackoff).
+// redelivery (scoredAlertBackoff).
 const DefaultAlertIndexWait = 3 * time.Second
 
 // alertIndexPoll is how often scoring looks for the documents meanwhile.
 const alertIndexPoll = 100 * time.Millisecond
 
-// DefaultScoredAlertBackoff is the delay before each redelivery of a
+// scoredAlertBackoff is the delay before each redelivery of a
 // document SinkScored could not score yet because the main index does
 // not hold it: from 2 s (an index a batch behind) to 5 min (an index
 // catching up after a burst or a restart).
-var DefaultScoredAlertBackoff = []time.Duration{2 * time.Second, 10 * time.Second, 30 * time.Second,
+var scoredAlertBackoff = []time.Duration{2 * time.Second, 10 * time.Second, 30 * time.Second,
 	time.Minute, 2 * time.Minute, 5 * time.Minute}
 
 // DefaultScoredAlertMaxDeliver is how many deliveries a document gets on
 // the scored alert consumer before it is dead-lettered (on
-// dead.alerts-scored, with the reason): with DefaultScoredAlertBackoff
+// dead.alerts-scored, with the reason): with scoredAlertBackoff
 // the index has about 14 minutes to take it. pipelines.Bus.Redrive
 // of ScoredAlertConsumer tries such documents again.
 const DefaultScoredAlertMaxDeliver = 8
@@ -171,7 +171,7 @@ func (a *Alerter) awaitIndexed(ctx context.Context, matched map[string][]*newsin
 
 // waitedWindow is how long a document waited for in vain is only looked
 // up afterwards: longer than its deliveries last on the scored consumer
-// (DefaultScoredAlertBackoff, about 14 minutes).
+// (scoredAlertBackoff, about 14 minutes).
 const waitedWindow = 20 * time.Minute
 
 // waitedMax bounds the documents waitedFor remembers before it forgets

@@ -61,7 +61,7 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 	}
 	b := ix.bleve.NewBatch()
 	for id, d := range newest {
-		if rev, ok := indexed[id]; ok && rev > d.Revision {
+		if rev, ok := indexed[id]; ok && max(rev, 1) > max(d.Revision, 1) {
 			ix.log.Debug("older revision dropped", "doc_id", id, "revision", d.Revision, "indexed_revision", rev)
 			continue
 		}
@@ -87,11 +87,14 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 }
 
 // newestByID keeps the highest revision of each ID; on a tie the later one.
+// A document without a revision number counts as revision 1, as in the
+// history of its claims (see logRevision), so that the indexed document
+// is the newest revision of that history.
 func newestByID(docs []newsintel.Document) map[string]*newsintel.Document {
 	out := make(map[string]*newsintel.Document, len(docs))
 	for i := range docs {
 		d := &docs[i]
-		if prev, ok := out[d.ID]; !ok || d.Revision >= prev.Revision {
+		if prev, ok := out[d.ID]; !ok || max(d.Revision, 1) >= max(prev.Revision, 1) {
 			out[d.ID] = d
 		}
 	}

@@ -285,7 +285,8 @@ func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 // the log forgot the revision they were in). indexed holds the IDs of
 // docs the index holds. A document whose log does not change (a replay)
 // is left alone; one whose stored log cannot be read starts a new log
-// from its indexed revision.
+// from its indexed revision, and one whose stored document cannot be read
+// a new log from the revisions in docs.
 func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel.Document, indexed map[string]int) error {
 	if len(docs) == 0 {
 		return nil
@@ -311,16 +312,18 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 			lookup = append(lookup, id)
 		}
 	}
-	if err := ix.completeLogs(ctx, logs, lookup); err != nil {
+	unreadable, err := ix.completeLogs(ctx, logs, lookup)
+	if err != nil {
 		return err
 	}
+	broken = append(broken, unreadable...)
 	var known, write []string
 	for _, id := range ids {
 		switch l := logs[id]; {
-		case l == nil:
-			write = append(write, id)
-		case slices.Contains(broken, id) || l.changedBy(byID[id]):
+		case slices.Contains(broken, id) || l != nil && l.changedBy(byID[id]):
 			known = append(known, id)
+			write = append(write, id)
+		case l == nil:
 			write = append(write, id)
 		}
 	}

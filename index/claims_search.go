@@ -353,7 +353,7 @@ func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	docs, claims, err := ix.docsAndClaims(ctx, ids, live)
+	docs, claims, err := ix.docsAndClaims(ctx, ids, live, func(id string, err error) error { return err })
 	if err != nil {
 		return err
 	}
@@ -379,9 +379,11 @@ func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 // docsAndClaims reads the documents ids, without their body and tags,
 // and the stored claims of those withClaims names, at the positions it
 // gives (every claim for a nil list; see decodeClaims), in one search.
-// It returns the search's error or one naming a document that cannot be
-// decoded.
-func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map[string][]int) (map[string]*newsintel.Document, map[string][]loggedClaim, error) {
+// A document that cannot be decoded is left out when broken, given its
+// ID and an error naming it, returns nil; else docsAndClaims returns that
+// error. It returns the search's error.
+func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map[string][]int,
+	broken func(id string, err error) error) (map[string]*newsintel.Document, map[string][]loggedClaim, error) {
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{fieldTitle, fieldMeta, fieldPacked}
 	req.Score = "none"
@@ -392,21 +394,40 @@ func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map
 	docs := make(map[string]*newsintel.Document, len(res.Hits))
 	claims := make(map[string][]loggedClaim, len(res.Hits))
 	for _, dm := range res.Hits {
-		meta, _ := dm.Fields[fieldMeta].(string)
-		d, _, err := storedMeta(meta)
+		d, cs, err := docAndClaims(dm, withClaims)
 		if err != nil {
-			return nil, nil, fmt.Errorf("index: decode stored document %s: %w", dm.ID, err)
-		}
-		d.Title, _ = dm.Fields[fieldTitle].(string)
-		docs[dm.ID] = d
-		if positions, ok := withClaims[dm.ID]; ok {
-			packed, _ := dm.Fields[fieldPacked].(string)
-			if claims[dm.ID], err = decodeClaims(packed, positions); err != nil {
-				return nil, nil, fmt.Errorf("index: decode stored claims of %s: %w", dm.ID, err)
+			if err := broken(dm.ID, err); err != nil {
+				return nil, nil, err
 			}
+			continue
+		}
+		docs[dm.ID] = d
+		if _, ok := withClaims[dm.ID]; ok {
+			claims[dm.ID] = cs
 		}
 	}
 	return docs, claims, nil
+}
+
+// docAndClaims decodes the document dm of docsAndClaims and, when
+// withClaims names it, its claims at the positions it gives.
+func docAndClaims(dm *search.DocumentMatch, withClaims map[string][]int) (*newsintel.Document, []loggedClaim, error) {
+	meta, _ := dm.Fields[fieldMeta].(string)
+	d, _, err := storedMeta(meta)
+	if err != nil {
+		return nil, nil, fmt.Errorf("index: decode stored document %s: %w", dm.ID, err)
+	}
+	d.Title, _ = dm.Fields[fieldTitle].(string)
+	positions, ok := withClaims[dm.ID]
+	if !ok {
+		return d, nil, nil
+	}
+	packed, _ := dm.Fields[fieldPacked].(string)
+	cs, err := decodeClaims(packed, positions)
+	if err != nil {
+		return nil, nil, fmt.Errorf("index: decode stored claims of %s: %w", dm.ID, err)
+	}
+	return d, cs, nil
 }
 
 // A claim's date is filtered on with terms that the histograms and date

@@ -102,7 +102,7 @@ func newestByID(docs []newsintel.Document) map[string]*newsintel.Document {
 }
 
 // revisions returns the indexed revision of those IDs of docs the index
-// already holds.
+// already holds and can read.
 func (ix *Index) revisions(ctx context.Context, docs map[string]*newsintel.Document) (map[string]int, error) {
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
@@ -120,7 +120,9 @@ func (ix *Index) revisions(ctx context.Context, docs map[string]*newsintel.Docum
 		s, _ := h.Fields[fieldMeta].(string)
 		d, _, err := storedMeta(s)
 		if err != nil {
-			return nil, fmt.Errorf("index: decode revision of %s: %w", h.ID, err)
+			// Not counted as indexed: the new revision replaces it.
+			ix.log.Warn("stored document cannot be read; it is replaced", "doc_id", h.ID, "err", err)
+			continue
 		}
 		out[h.ID] = d.Revision
 	}

@@ -358,8 +358,12 @@ func (ix *Index) logOf(ctx context.Context, id string) (*revisionLog, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := ix.completeLogs(ctx, logs, []string{id}); err != nil {
+	broken, err := ix.completeLogs(ctx, logs, []string{id})
+	if err != nil {
 		return nil, err
+	}
+	if len(broken) > 0 {
+		return nil, fmt.Errorf("index: stored document %s cannot be read", id)
 	}
 	return logs[id], nil
 }
@@ -370,18 +374,27 @@ func (ix *Index) logOf(ctx context.Context, id string) (*revisionLog, error) {
 // has one revision, see items) or whose log cannot be read gets the log
 // of its one revision. A document that is not the revision its log
 // names, or whose claims do not hash as the log recorded, still gives
-// its claims, with a warning: they are what the index shows. It returns
-// the search's error.
-func (ix *Index) completeLogs(ctx context.Context, logs map[string]*revisionLog, ids []string) error {
+// its claims, with a warning: they are what the index shows. A document
+// whose stored value cannot be decoded has its log, if any, removed from
+// logs (its history cannot be completed), with a warning; completeLogs
+// returns the IDs of those, and the search's error.
+func (ix *Index) completeLogs(ctx context.Context, logs map[string]*revisionLog, ids []string) ([]string, error) {
+	var broken []string
 	for start := 0; start < len(ids); start += claimLookupChunk {
 		chunk := ids[start:min(start+claimLookupChunk, len(ids))]
 		all := make(map[string][]int, len(chunk))
 		for _, id := range chunk {
 			all[id] = nil // every claim
 		}
-		docs, claims, err := ix.docsAndClaims(ctx, chunk, all)
+		docs, claims, err := ix.docsAndClaims(ctx, chunk, all, func(id string, err error) error {
+			ix.log.Warn("stored document cannot be read; its claim history starts again from its next revision",
+				"doc_id", id, "err", err)
+			broken = append(broken, id)
+			delete(logs, id)
+			return nil
+		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, id := range chunk {
 			d, l := docs[id], logs[id]
@@ -394,7 +407,7 @@ func (ix *Index) completeLogs(ctx context.Context, logs map[string]*revisionLog,
 			}
 		}
 	}
-	return nil
+	return broken, nil
 }
 
 // docLog is the log of one revision, d with its stored claims.

@@ -1,0 +1,65 @@
+package index
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsintel/newsintel"
+	"github.com/stretchr/testify/require"
+)
+
+// putCorrupt indexes d with its stored meta or packed value (field)
+// replaced by what spoil makes of it, as a damaged index would hold it.
+func putCorrupt(t *testing.T, ix *Index, d *newsintel.Document, field string, spoil func(string) string) {
+	t.Helper()
+	x, err := toIndexed(d)
+	require.NoError(t, err)
+	switch field {
+	case fieldMeta:
+		x.Meta = spoil(x.Meta)
+	case fieldPacked:
+		x.Packed = spoil(x.Packed)
+	}
+	require.NoError(t, ix.bleve.Index(d.ID, x))
+}
+
+// TestCorruptStoredDocument damages the stored meta or packed value of
+// a document stored in two revisions in several ways: reading it must
+// give an error naming it, not a panic or another document, and putting
+// the document again must repair it and its claims.
+func TestCorruptStoredDocument(t *testing.T) {
+	spoils := map[string]func(string) string{
+		"truncated": func(s string) string { return s[:len(s)/2] },
+		"flipped":   func(s string) string { b := []byte(s); b[len(b)/2] ^= 0x55; return string(b) },
+		"garbage":   func(string) string { return "not a stored value" },
+		"empty":     func(string) string { return "" },
+	}
+	for _, field := range []string{fieldMeta, fieldPacked} {
+		for name, spoil := range spoils {
+			t.Run(field+" "+name, func(t *testing.T) {
+				ix, _ := openTemp(t, Options{})
+				r0, r1, _ := alibabaRevisions(t)
+				require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r0}))
+				require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1}))
+				putCorrupt(t, ix, &r1, field, spoil)
+				d, err := ix.Get(t.Context(), idAlibaba)
+				if field == fieldPacked && name == "empty" {
+					require.NoError(t, err) // an empty packed value is a document without a body
+				} else if err == nil || !strings.Contains(err.Error(), idAlibaba) {
+					t.Errorf("Get of a document with a %s %s value = %v, %v; want an error naming it", name, field, d, err)
+				}
+				_, _ = ix.SearchClaims(t.Context(), ClaimRequest{IncludeRemoved: true, Size: 100}) // no panic
+				_, _ = ix.Revisions(t.Context(), idAlibaba)                                        // no panic
+				require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1}), "put the document again")
+				got, err := ix.Get(t.Context(), idAlibaba)
+				require.NoError(t, err, "Get after putting the document again")
+				if got.Body != r1.Body || len(got.Claims) != len(r1.Claims) {
+					t.Errorf("Get after putting the document again = %d claims, body %.40q; want %d claims, body %.40q",
+						len(got.Claims), got.Body, len(r1.Claims), r1.Body)
+				}
+				requireHitsShowDocument(t, ix, idAlibaba)
+				requireItemsMatchLog(t, ix, idAlibaba)
+			})
+		}
+	}
+}

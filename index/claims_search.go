@@ -91,20 +91,24 @@ func (ix *Index) SearchClaims(ctx context.Context, r ClaimRequest) (*ClaimResult
 	}
 	defer done()
 	req := ix.claimSearchRequest(&r)
-	res, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, searchErr(ctx, err)
-	}
-	out := &ClaimResult{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
-		Claims: make([]ClaimHit, 0, len(res.Hits))}
-	for _, dm := range res.Hits {
-		h, err := toClaimHit(dm)
-		if err != nil {
-			return nil, err
+	var res *bleve.SearchResult
+	var out *ClaimResult
+	err = ix.consistently(func() error {
+		if res, err = ix.bleve.SearchInContext(ctx, req); err != nil {
+			return searchErr(ctx, err)
 		}
-		out.Claims = append(out.Claims, h)
-	}
-	if err := ix.withDocs(ctx, out.Claims); err != nil {
+		out = &ClaimResult{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+			Claims: make([]ClaimHit, 0, len(res.Hits))}
+		for _, dm := range res.Hits {
+			h, err := toClaimHit(dm)
+			if err != nil {
+				return err
+			}
+			out.Claims = append(out.Claims, h)
+		}
+		return ix.withDocs(ctx, out.Claims)
+	})
+	if err != nil {
 		return nil, err
 	}
 	for _, name := range r.Facets {

@@ -104,6 +104,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -163,6 +164,8 @@ type Index struct {
 	dir   string
 
 	writeMu  sync.Mutex    // serialises Put, so revision checks and writes do not interleave
+	commitMu sync.RWMutex  // held by batch commits and by the last try of a consistent read (see consistently)
+	commits  atomic.Uint64 // batch commits begun and ended (see consistently)
 	searches chan struct{} // semaphore of MaxConcurrentSearches
 	names    *nameCache    // entity ID → canonical name, for facets
 

@@ -80,7 +80,7 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 	if b.Size() == 0 {
 		return nil
 	}
-	if err := ix.bleve.Batch(b); err != nil {
+	if err := ix.commit(b); err != nil {
 		return fmt.Errorf("index: write batch of %d: %w", b.Size(), err)
 	}
 	return nil

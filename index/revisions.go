@@ -339,7 +339,11 @@ func (ix *Index) Revisions(ctx context.Context, id string) (*RevisionHistory, er
 		return nil, err
 	}
 	defer done()
-	l, err := ix.logOf(ctx, id)
+	var l *revisionLog
+	err = ix.consistently(func() error { // the stored log, then the document (see consistent.go)
+		l, err = ix.logOf(ctx, id)
+		return err
+	})
 	if err != nil {
 		return nil, searchErr(ctx, err)
 	}

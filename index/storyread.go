@@ -47,19 +47,23 @@ func (ix *Index) ReadClaims(ctx context.Context, r ClaimRequest, max int) ([]Cla
 		}
 	}
 	r.Size = int(min(total, uint64(max)))
-	res, err := ix.bleve.SearchInContext(ctx, ix.claimSearchRequest(&r))
-	if err != nil {
-		return nil, 0, searchErr(ctx, err)
-	}
-	out := make([]ClaimHit, 0, len(res.Hits))
-	for _, dm := range res.Hits {
-		h, err := toClaimHit(dm)
+	var out []ClaimHit
+	err = ix.consistently(func() error { // see consistent.go
+		res, err := ix.bleve.SearchInContext(ctx, ix.claimSearchRequest(&r))
 		if err != nil {
-			return nil, 0, err
+			return searchErr(ctx, err)
 		}
-		out = append(out, h)
-	}
-	if err := ix.withDocs(ctx, out); err != nil {
+		out = make([]ClaimHit, 0, len(res.Hits))
+		for _, dm := range res.Hits {
+			h, err := toClaimHit(dm)
+			if err != nil {
+				return err
+			}
+			out = append(out, h)
+		}
+		return ix.withDocs(ctx, out)
+	})
+	if err != nil {
 		return nil, 0, err
 	}
 	return out, total, nil

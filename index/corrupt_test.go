@@ -42,24 +42,37 @@ func TestCorruptStoredDocument(t *testing.T) {
 				require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r0}))
 				require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1}))
 				putCorrupt(t, ix, &r1, field, spoil)
-				d, err := ix.Get(t.Context(), idAlibaba)
-				if field == fieldPacked && name == "empty" {
-					require.NoError(t, err) // an empty packed value is a document without a body
-				} else if err == nil || !strings.Contains(err.Error(), idAlibaba) {
-					t.Errorf("Get of a document with a %s %s value = %v, %v; want an error naming it", name, field, d, err)
-				}
-				_, _ = ix.SearchClaims(t.Context(), ClaimRequest{IncludeRemoved: true, Size: 100}) // no panic
-				_, _ = ix.Revisions(t.Context(), idAlibaba)                                        // no panic
-				require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r1}), "put the document again")
-				got, err := ix.Get(t.Context(), idAlibaba)
-				require.NoError(t, err, "Get after putting the document again")
-				if got.Body != r1.Body || len(got.Claims) != len(r1.Claims) {
-					t.Errorf("Get after putting the document again = %d claims, body %.40q; want %d claims, body %.40q",
-						len(got.Claims), got.Body, len(r1.Claims), r1.Body)
-				}
-				requireHitsShowDocument(t, ix, idAlibaba)
-				requireItemsMatchLog(t, ix, idAlibaba)
+				checkCorrupt(t, ix, field, name, r1)
+			})
+			t.Run(field+" "+name+" one revision", func(t *testing.T) {
+				ix, _ := openTemp(t, Options{})
+				r0, r1, _ := alibabaRevisions(t)
+				require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r0}))
+				putCorrupt(t, ix, &r0, field, spoil)
+				checkCorrupt(t, ix, field, name, r1) // other claims: those of r0 must go
 			})
 		}
 	}
+}
+
+// checkCorrupt checks an index of TestCorruptStoredDocument, whose
+// document has its field damaged as name says, and puts r, which must
+// repair it.
+func checkCorrupt(t *testing.T, ix *Index, field, name string, r newsintel.Document) {
+	t.Helper()
+	d, err := ix.Get(t.Context(), idAlibaba)
+	if err == nil || !strings.Contains(err.Error(), idAlibaba) {
+		t.Errorf("Get of a document with a %s %s value = %v, %v; want an error naming it", name, field, d, err)
+	}
+	_, _ = ix.SearchClaims(t.Context(), ClaimRequest{IncludeRemoved: true, Size: 100}) // no panic
+	_, _ = ix.Revisions(t.Context(), idAlibaba)                                        // no panic
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r}), "put the document again")
+	got, err := ix.Get(t.Context(), idAlibaba)
+	require.NoError(t, err, "Get after putting the document again")
+	if got.Body != r.Body || len(got.Claims) != len(r.Claims) {
+		t.Errorf("Get after putting the document again = %d claims, body %.40q; want %d claims, body %.40q",
+			len(got.Claims), got.Body, len(r.Claims), r.Body)
+	}
+	requireHitsShowDocument(t, ix, idAlibaba)
+	requireItemsMatchLog(t, ix, idAlibaba)
 }

@@ -52,10 +52,11 @@ func appendSection(dst []byte, sec, rest string) []byte {
 }
 
 // unpack reverses pack, up to the body: tags is the rest, the claims
-// section and the tags, which splitTags splits.
+// section and the tags, which splitTags splits. pack never gives an
+// empty value, so an empty one is an error: the stored value is missing.
 func unpack(packed string) (body, tags string, err error) {
 	if packed == "" {
-		return "", "", nil
+		return "", "", errors.New("stored body is missing")
 	}
 	raw, err := zDecoder().DecodeAll([]byte(packed), nil)
 	if err != nil {

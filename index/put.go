@@ -102,7 +102,7 @@ func newestByID(docs []newsintel.Document) map[string]*newsintel.Document {
 }
 
 // revisions returns the indexed revision of those IDs of docs the index
-// already holds and can read.
+// already holds; 0 for one whose stored document cannot be read.
 func (ix *Index) revisions(ctx context.Context, docs map[string]*newsintel.Document) (map[string]int, error) {
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
@@ -120,8 +120,9 @@ func (ix *Index) revisions(ctx context.Context, docs map[string]*newsintel.Docum
 		s, _ := h.Fields[fieldMeta].(string)
 		d, _, err := storedMeta(s)
 		if err != nil {
-			// Not counted as indexed: the new revision replaces it.
+			// Revision 0: whatever revision replaces it.
 			ix.log.Warn("stored document cannot be read; it is replaced", "doc_id", h.ID, "err", err)
+			out[h.ID] = 0
 			continue
 		}
 		out[h.ID] = d.Revision

@@ -90,27 +90,11 @@ func (ix *Index) SearchClaims(ctx context.Context, r ClaimRequest) (*ClaimResult
 		return nil, err
 	}
 	defer done()
-	req := ix.claimSearchRequest(&r)
-	var res *bleve.SearchResult
-	var out *ClaimResult
-	err = ix.consistently(func() error {
-		if res, err = ix.bleve.SearchInContext(ctx, req); err != nil {
-			return searchErr(ctx, err)
-		}
-		out = &ClaimResult{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
-			Claims: make([]ClaimHit, 0, len(res.Hits))}
-		for _, dm := range res.Hits {
-			h, err := toClaimHit(dm)
-			if err != nil {
-				return err
-			}
-			out.Claims = append(out.Claims, h)
-		}
-		return ix.withDocs(ctx, out.Claims)
-	})
+	res, hits, err := ix.claimPage(ctx, ix.claimSearchRequest(&r))
 	if err != nil {
 		return nil, err
 	}
+	out := &ClaimResult{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Claims: hits}
 	for _, name := range r.Facets {
 		if out.Facets == nil {
 			out.Facets = make(map[string][]FacetCount, len(r.Facets))
@@ -307,6 +291,33 @@ func claimHistogram(interval string, res *search.FacetResult) []DateBucket {
 	}
 	slices.SortFunc(out, func(a, b DateBucket) int { return a.Start.Compare(b.Start) })
 	return fillGaps(interval, out)
+}
+
+// claimPage runs req, a search of claim items, and returns its result
+// and hits, with what withDocs fills in, read consistently (see
+// consistently).
+func (ix *Index) claimPage(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, []ClaimHit, error) {
+	var res *bleve.SearchResult
+	var hits []ClaimHit
+	err := ix.consistently(func() error {
+		var err error
+		if res, err = ix.bleve.SearchInContext(ctx, req); err != nil {
+			return searchErr(ctx, err)
+		}
+		hits = make([]ClaimHit, 0, len(res.Hits))
+		for _, dm := range res.Hits {
+			h, err := toClaimHit(dm)
+			if err != nil {
+				return err
+			}
+			hits = append(hits, h)
+		}
+		return ix.withDocs(ctx, hits)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, hits, nil
 }
 
 // toClaimHit decodes the claim item dm, putting back what claim_stored

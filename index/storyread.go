@@ -47,22 +47,7 @@ func (ix *Index) ReadClaims(ctx context.Context, r ClaimRequest, max int) ([]Cla
 		}
 	}
 	r.Size = int(min(total, uint64(max)))
-	var out []ClaimHit
-	err = ix.consistently(func() error { // see consistent.go
-		res, err := ix.bleve.SearchInContext(ctx, ix.claimSearchRequest(&r))
-		if err != nil {
-			return searchErr(ctx, err)
-		}
-		out = make([]ClaimHit, 0, len(res.Hits))
-		for _, dm := range res.Hits {
-			h, err := toClaimHit(dm)
-			if err != nil {
-				return err
-			}
-			out = append(out, h)
-		}
-		return ix.withDocs(ctx, out)
-	})
+	_, out, err := ix.claimPage(ctx, ix.claimSearchRequest(&r))
 	if err != nil {
 		return nil, 0, err
 	}

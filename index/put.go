@@ -15,8 +15,10 @@ import (
 // the same ID unless the indexed one has a higher Revision (a late,
 // older revision does not replace it, but takes its place in the history
 // of the document's claims, see Revisions); within docs the highest
-// revision of an ID wins. It returns an EINVALID error, before writing anything, when a
-// document has an invalid ID or kind. It is safe for concurrent use; Puts
+// revision of an ID wins. A document without a revision number counts as
+// revision 1; an indexed document that cannot be read is replaced. It
+// returns an EINVALID error, before writing anything, when a document has
+// an invalid ID or kind. It is safe for concurrent use; Puts
 // are serialised.
 func (ix *Index) Put(ctx context.Context, docs []newsintel.Document) error {
 	if err := validateDocs(docs); err != nil {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"net/url"
@@ -12,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/newsintel/newsintel/api"
 	"github.com/spf13/cobra"
 )
 
@@ -65,9 +64,9 @@ or --status removed; --status current,changed,removed picks claims by their edit
 	f.StringVar(&server, "server", "http://127.0.0.1:8080", "URL of the newsintel API")
 	f.BoolVar(&asJSON, "json", false, "print the API's JSON response")
 	f.BoolVar(&asCSV, "csv", false, "print CSV with a header row")
-	f.BoolVar(&all, "all", false, "with --csv: every matching claim (up to 10 000), fetched page by page")
+	f.BoolVar(&all, "all", false, "with --csv: every matching claim (up to 10 000), in one streamed request")
 	f.BoolVar(&removed, "include-removed", false, "also claims a later revision of their article removed")
-	f.IntVar(&size, "size", 100, "claims to show (at most 100)")
+	f.IntVar(&size, "size", 100, "claims to show (at most 100; with --csv up to 10 000)")
 	f.IntVar(&from, "from", 0, "claims to skip")
 	f.StringVar(&apiKey, "api-key", os.Getenv("NEWSINTEL_API_KEY"), "API key, when reading needs one (default $NEWSINTEL_API_KEY)")
 	for _, name := range claimFilters {
@@ -140,47 +139,14 @@ func printClaims(out io.Writer, res *claimsResult) {
 // oneLine collapses the whitespace of s, line breaks included.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// maxExport is how deep --all pages: the API's from + size limit.
-const maxExport = 10000
-
 // exportClaimsCSV prints the CSV of the claims the query q finds at the
-// claims endpoint u: one page, or with all every page, under one header.
+// claims endpoint u: the page q asks for, or with all every claim from q's
+// from on, up to api.MaxCSVClaims, in one request the server streams.
 func exportClaimsCSV(cmd *cobra.Command, u string, q url.Values, apiKey string, all bool) error {
 	q.Set("format", "csv")
-	size, _ := strconv.Atoi(q.Get("size"))
-	if size <= 0 || size > 100 {
-		size = 100
-		q.Set("size", "100")
+	if all {
+		from, _ := strconv.Atoi(q.Get("from"))
+		q.Set("size", strconv.Itoa(max(api.MaxCSVClaims-from, 1)))
 	}
-	from, _ := strconv.Atoi(q.Get("from"))
-	w := csv.NewWriter(cmd.OutOrStdout())
-	w.UseCRLF = true
-	for page := 0; ; page++ {
-		q.Set("from", strconv.Itoa(from))
-		var buf bytes.Buffer
-		sub := &cobra.Command{}
-		sub.SetContext(cmd.Context())
-		sub.SetOut(&buf)
-		if err := runClaims(sub, u+"?"+q.Encode(), apiKey, false, true); err != nil {
-			return err
-		}
-		rows, err := csv.NewReader(&buf).ReadAll()
-		if err != nil {
-			return fmt.Errorf("claims: the server's CSV does not parse: %w", err)
-		}
-		if page > 0 && len(rows) > 0 {
-			rows = rows[1:] // the header, printed with the first page
-		}
-		if err := w.WriteAll(rows); err != nil {
-			return err
-		}
-		got := len(rows)
-		if page == 0 {
-			got--
-		}
-		from += size
-		if !all || got < size || from+size > maxExport {
-			return nil
-		}
-	}
+	return runClaims(cmd, u+"?"+q.Encode(), apiKey, false, true)
 }

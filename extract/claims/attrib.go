@@ -157,7 +157,7 @@ func (x *extractor) buildSource(se sent, f found) (newsintel.Source, bool) {
 	if f.srcI >= 0 {
 		p := parseNP(x.body, se.toks, f.srcI, f.srcJ, se.caps)
 		src, ok = x.st.source(p, x.all)
-		if !ok && f.refusal != "" {
+		if !ok && f.refusal != "" || f.refusal != "" && requestPhrase(se.toks, f.srcI, f.srcJ) {
 			src, ok = requestSource(x.body, se.toks, f.srcI, f.srcJ), true
 		}
 	}

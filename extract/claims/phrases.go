@@ -83,6 +83,9 @@ var declinedPhrases = newPhraseSet(
 	"declined|declines|refused|refuses comment|comments",
 	"declined|declines|refused|refuses a|an|repeated|multiple|several? request|requests|invitation|invitations|interview for|to",
 	"declined|declines|refused|refuses an? interview",
+	"declined|declines|decline|refused|refuses|refuse to be drawn",
+	"would|will|could|did not|n't be drawn",
+	"wouldn't|won't|couldn't|didn't be drawn",
 	"would|will|could|did|does|do|can not|n't|never immediately? "+refuseObj,
 	"wouldn't|won't|couldn't|didn't|doesn't|don't|can't|cannot immediately? "+refuseObj,
 	"did|does|would|do not|n't wish|want to comment",
@@ -140,6 +143,19 @@ var noResponsePhrases = newPhraseSet(
 	"did|does not|n't immediately? respond",
 	"did|has|have|had not|n't immediately comment",
 	"no response|reply to|from",
+	"has|have|had not|n't yet? heard back",
+	"hasn't|haven't|hadn't yet? heard back",
+	"did not|n't hear back",
+	"didn't hear back",
+)
+
+// heardBackPhrases are the non-responses told from the reporter's side:
+// "We have not heard back from the council": the source follows "from".
+var heardBackPhrases = newPhraseSet(
+	"has|have|had not|n't yet? heard back",
+	"hasn't|haven't|hadn't yet? heard back",
+	"did not|n't hear back",
+	"didn't hear back",
 )
 
 // hedgePhrases mark reported content without (or beside) a source.

@@ -41,6 +41,11 @@ func (x *extractor) refusalOnly(se sent) (found, bool) {
 		} else {
 			continue
 		}
+		if t == newsintel.SourceNoResponse {
+			if i, j, ok := heardBackSource(toks, k); ok {
+				return found{refusal: t, srcI: i, srcJ: j, ts: se.s, te: se.e, chanI: -1}, true
+			}
+		}
 		end := k
 		for end > 0 && auxiliaries[toks[end-1].l] && !toks[end-1].punct {
 			end--
@@ -242,3 +247,58 @@ var approachNouns = words("request", "requests", "message", "messages", "inquiry
 	"journalists", "us", "me", "him", "her", "them", "phone", "text", "texts", "approach", "approaches",
 	"interview", "outreach", "invitation", "list", "overtures", "allegations", "allegation", "accusations",
 	"claims", "criticism", "charges", "report", "story", "article", "findings")
+
+// heardBackSource reads a non-response told from the reporter's side: the
+// one not heard back from is the phrase after "from" ("KXAN has not heard
+// back from the school district") or, without one, the phrase the reporter
+// reached out to ("reached out to the district … and has not yet heard
+// back"); srcI is -1 when neither is named. ok is false when toks[k]
+// opens no such phrase.
+func heardBackSource(toks []tok, k int) (int, int, bool) {
+	end := heardBackPhrases.match(toks, k)
+	if end <= 0 {
+		return 0, 0, false
+	}
+	if end+1 < len(toks) && toks[end].l == "from" {
+		return end + 1, heardEnd(toks, end+1), true
+	}
+	for o := k - 1; o > 1; o-- {
+		if toks[o].l == "to" && (toks[o-1].l == "out" || toks[o-1].l == "reached") || contactedWords[toks[o].l] && o+1 < k {
+			return o + 1, heardEnd(toks, o+1), true
+		}
+	}
+	return -1, -1, true
+}
+
+// heardEnd ends the phrase not heard back from before an adjunct of time
+// or purpose: "from the ministry by publication time", "the district for
+// comment".
+func heardEnd(toks []tok, i int) int {
+	e := npEnd(toks, i)
+	for k := i + 1; k < e; k++ {
+		if heardAdjuncts[toks[k].l] {
+			return k
+		}
+	}
+	return e
+}
+
+var heardAdjuncts = words("by", "for", "since", "until", "before", "after", "as", "on", "and", "despite", "about", "regarding")
+
+// contactedWords are a reporter's attempts to reach a source, said before
+// "has not heard back".
+var contactedWords = words("contacted", "emailed", "e-mailed", "called", "messaged", "asked", "approached")
+
+// requestPhrase reports whether toks[i:j] names what went unanswered
+// rather than who left it so: "Requests for comment to the board", "Repeated
+// calls to the company", "Messages left with the mayor's office".
+func requestPhrase(toks []tok, i, j int) bool {
+	if i < j && contactWords[toks[i].l] {
+		i++
+	}
+	return i < j && approachNouns[toks[i].l] && !approachPeople[toks[i].l]
+}
+
+// approachPeople are the approach nouns that name people, who may be
+// sources themselves.
+var approachPeople = words("reporters", "reporter", "journalists", "us", "me", "him", "her", "them")

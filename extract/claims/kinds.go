@@ -58,7 +58,7 @@ func personal(toks []tok, ts, te int) bool {
 // person when its content is personal and no mention says the name is an
 // organisation: "Ellison told jurors he had never seen …".
 func asPerson(src newsintel.Source, all []newsintel.Mention, toks []tok, ts, te int) newsintel.Source {
-	if !maybeSurname(src) || !personal(toks, ts, te) {
+	if !maybeSurname(src) || !personal(toks, ts, te) || describedOrg(src.Description) {
 		return src
 	}
 	for _, m := range all {
@@ -69,6 +69,14 @@ func asPerson(src newsintel.Source, all []newsintel.Mention, toks []tok, ts, te 
 	src.Type = newsintel.SourcePerson
 	src.Description = ""
 	return src
+}
+
+// describedOrg reports whether a description ends in an organisation noun,
+// so the name it came with is no surname: "the tabloid" pointing back at
+// "The Sun", "software maker Oracle".
+func describedOrg(desc string) bool {
+	fs := strings.Fields(strings.ToLower(desc))
+	return len(fs) > 0 && orgNouns[fs[len(fs)-1]]
 }
 
 // maybeSurname reports whether an organisation source is named by one bare

@@ -239,6 +239,10 @@ var orgNouns = words("company", "companies", "firm", "firms", "group", "ministry
 	"supermarket", "grocer", "chain", "builder", "housebuilder", "publisher", "studio", "streamer",
 	"distributor", "shipper", "railway", "railroad", "refiner", "exporter", "importer", "biotech",
 	"tribunal", "inquest", "jury",
+	// media bodies: "the station said", "according to the magazine"
+	"station", "stations", "channel", "channels", "tabloid", "tabloids", "magazine", "magazines",
+	"newspapers", "broadcasters", "outlets", "networks", "publications", "broadsheet", "site",
+	"newsroom", "podcast", "newsletter",
 )
 
 // docNouns name documents that can be a source: "the report found".
@@ -276,6 +280,7 @@ var outlets = words("reuters", "bloomberg", "ap", "afp", "cnbc", "cnn", "bbc", "
 	"interfax", "ria", "sputnik", "al jazeera", "le monde", "der spiegel", "handelsblatt",
 	"the guardian", "the times", "the telegraph", "the journal", "the post", "the paper",
 	"the newspaper", "the outlet", "the publication", "the broadcaster", "the agency",
+	"the station", "the channel", "the tabloid", "the magazine", "the broadsheet", "the newsroom",
 )
 
 // outletWords end names of news organisations.

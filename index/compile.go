@@ -109,12 +109,11 @@ func (c *compiler) text(n *node, field string, boost float64) query.Query {
 		if n.kind == nodePhrase || len(tokens) > 1 {
 			// A word the analyzer splits ("COVID-19", "U.S.-China") is
 			// searched as the phrase it is.
-			q = query.NewMatchPhraseQuery(n.text)
-		} else {
-			m := query.NewMatchQuery(n.text)
-			m.SetFuzziness(n.fuzzy)
-			q = m
+			return phraseQuery(field, n.text, boost)
 		}
+		m := query.NewMatchQuery(n.text)
+		m.SetFuzziness(n.fuzzy)
+		q = m
 	}
 	q.SetField(field)
 	if bq, ok := q.(query.BoostableQuery); ok && boost != 1 {

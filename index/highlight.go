@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -26,10 +28,12 @@ var htmlHighlighter = func() highlight.Highlighter {
 
 // highlight fills the Fragments of hits, the page of a search for q, with
 // the best fragment of each field of fields: it searches q again among
-// those documents only, asking for the positions of the matched terms,
-// finds their offsets by tokenizing the stored text (the index keeps
-// positions only, see positionsAnalyzer) and lets Bleve's html
-// highlighter cut and mark the fragment. Hits must hold the stored title.
+// those documents only, asking for the positions of the matched terms
+// (from term vectors, or, for a field with a token sequence, the
+// positions of the matched terms in it, see seqLocations), finds their
+// offsets by tokenizing the stored text (the index keeps positions only,
+// see positionsAnalyzer) and lets Bleve's html highlighter cut and mark
+// the fragment. Hits must hold the stored title.
 func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, hits search.DocumentMatchCollection) error {
 	if len(hits) == 0 {
 		return nil
@@ -41,7 +45,13 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 	page := query.NewDocIDQuery(ids)
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{pushFilter(q, page), page}), len(ids), 0, false)
 	req.IncludeLocations = true
+	req.Explain = true // names the terms each document matched, see explainedTerms
 	req.Fields = []string{fieldPacked}
+	for _, f := range fields {
+		if sf, ok := seqFields[f]; ok {
+			req.Fields = append(req.Fields, sf)
+		}
+	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return err
@@ -68,6 +78,9 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
 	var body string
 	for _, f := range fields {
+		if err := seqLocations(m, f); err != nil {
+			return fmt.Errorf("index: highlight %s: %w", m.ID, err)
+		}
 		if len(m.Locations[f]) == 0 {
 			continue
 		}
@@ -132,4 +145,70 @@ func setOffsets(tlm search.TermLocationMap, spans []span, last uint64) {
 		}
 		tlm[term] = kept
 	}
+}
+
+// seqLocations adds to the term locations of m in field, when field has
+// a token sequence, the positions of the terms m matched there alone
+// (phrase searches give the positions of their occurrences themselves,
+// see seqCheck): those whose hash is the hash of such a term.
+func seqLocations(m *search.DocumentMatch, field string) error {
+	sf, ok := seqFields[field]
+	if !ok {
+		return nil
+	}
+	terms := explainedTerms(m.Expl, field, nil)
+	if len(terms) == 0 {
+		return nil
+	}
+	seq, _ := m.Fields[sf].(string)
+	toks, err := decodeSeq(nil, []byte(seq))
+	if err != nil {
+		return fmt.Errorf("%s: %w", sf, err)
+	}
+	byHash := make(map[uint16]string, len(terms))
+	for _, t := range terms {
+		byHash[termHash([]byte(t))] = t
+	}
+	if m.Locations == nil {
+		m.Locations = search.FieldTermLocationMap{}
+	}
+	tlm := m.Locations[field]
+	if tlm == nil {
+		tlm = search.TermLocationMap{}
+		m.Locations[field] = tlm
+	}
+	taken := map[uint64]bool{}
+	for _, locs := range tlm {
+		for _, l := range locs {
+			taken[l.Pos] = true
+		}
+	}
+	for _, tok := range toks {
+		if t, ok := byHash[tok.hash]; ok && !taken[uint64(tok.pos)] {
+			tlm[t] = append(tlm[t], &search.Location{Pos: uint64(tok.pos)})
+		}
+	}
+	return nil
+}
+
+// explainedTerms appends to dst the terms of field that the explanation
+// of a match scored: Bleve's term scorer explains each as
+// "fieldWeight(field:term in …)", a prefix, fuzzy or wildcard term as
+// the word of the index it stood for. Phrases explain themselves
+// otherwise (see phraseSearcher.keep), so their words alone are not
+// among them.
+func explainedTerms(e *search.Explanation, field string, dst []string) []string {
+	if e == nil {
+		return dst
+	}
+	prefix := "fieldWeight(" + field + ":"
+	if rest, ok := strings.CutPrefix(e.Message, prefix); ok {
+		if t, _, ok := strings.Cut(rest, " in "); ok && !slices.Contains(dst, t) {
+			dst = append(dst, t)
+		}
+	}
+	for _, c := range e.Children {
+		dst = explainedTerms(c, field, dst)
+	}
+	return dst
 }

@@ -13,7 +13,7 @@ import (
 // toIndexed changes what is indexed or stored: Open then returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.12.01a"
+const MappingVersion = "2026.12.01b"
 
 // Names of the indexed fields. They are also the field names a query
 // string may use (see ParseQuery), except the stored-only ones.
@@ -50,6 +50,7 @@ const (
 	fieldPublishedKey   = "published_key"   // sorts like published (see sortKey); what date sorts read
 	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags, and the start of the body (the snippet when nothing is highlighted), zstd-compressed (see packMeta)
 	fieldPacked         = "packed"          // stored only: body and tags (claims, mentions, …) zstd-compressed (see pack)
+	fieldBodySeq        = "body_seq"        // stored only: the body's token sequence, for phrases and highlighting (see seq.go)
 )
 
 // fieldAnalyzer analyses title and body: unicode words, English
@@ -78,8 +79,9 @@ func facetedFields() []string {
 var dateFields = []string{fieldPublished, fieldFetched, fieldFiled}
 
 // buildMapping returns the index mapping: English analysis with stemming
-// for title and body (positions for phrases; the title stored, the body
-// stored compressed in packed), exact keyword fields, dates, one boolean,
+// for title and body (positions for phrases: term vectors for the title,
+// a token sequence for the body; the title stored, the body stored
+// compressed in packed), exact keyword fields, dates, one boolean,
 // and stored-only fields. No field goes into the composite _all field;
 // free text is searched on title and body explicitly.
 func buildMapping() *mapping.IndexMappingImpl {
@@ -87,7 +89,11 @@ func buildMapping() *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(fieldTitle, textField())
 	body := textField()
 	body.Store = false // packed holds it, compressed better than Bleve would
+	// No term vectors: body_seq, written as the body is analysed (see
+	// attachSeqs), serves phrases and highlighting at a third of the size.
+	body.IncludeTermVectors = false
 	doc.AddFieldMappingsAt(fieldBody, body)
+	doc.AddFieldMappingsAt(fieldBodySeq, storedField())
 	faceted := facetedFields()
 	for _, f := range keywordFields {
 		km := keywordField(slices.Contains(faceted, f))

@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -36,8 +38,10 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 		}
 		return &filteredPhrase{field: q.FieldVal, text: q.MatchPhrase, boost: q.BoostVal.Value(), filter: filter}
 	case *filteredPhrase:
-		return &filteredPhrase{field: q.field, text: q.text, boost: q.boost,
-			filter: query.NewConjunctionQuery([]query.Query{q.filter, filter})}
+		if q.filter != nil {
+			filter = query.NewConjunctionQuery([]query.Query{q.filter, filter})
+		}
+		return &filteredPhrase{field: q.field, text: q.text, boost: q.boost, filter: filter}
 	case *query.ConjunctionQuery:
 		for i, c := range q.Conjuncts {
 			q.Conjuncts[i] = pushFilter(c, filter)
@@ -56,8 +60,15 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 	return q
 }
 
-// filteredPhrase matches the documents that match filter and hold the
-// analysed words of text in order in field.
+// phraseQuery matches the documents holding the analysed words of text in
+// order in field. Phrases in a field with a token sequence (see seq.go)
+// must be searched with it: Bleve's phrase search needs term vectors.
+func phraseQuery(field, text string, boost float64) query.Query {
+	return &filteredPhrase{field: field, text: text, boost: boost}
+}
+
+// filteredPhrase matches the documents that match filter (when not nil)
+// and hold the analysed words of text in order in field.
 type filteredPhrase struct {
 	field, text string
 	boost       float64
@@ -71,7 +82,9 @@ func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m ma
 	if len(terms) == 0 {
 		return query.NewMatchNoneQuery().Searcher(ctx, r, m, o)
 	}
-	o.IncludeTermVectors = true
+	seqField, bySeq := seqFields[q.field]
+	withLocations := o.IncludeTermVectors
+	o.IncludeTermVectors = !bySeq
 	var subs []search.Searcher
 	closeAll := func() {
 		for _, s := range subs {
@@ -91,18 +104,24 @@ func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m ma
 		}
 		subs = append(subs, ts)
 	}
-	fs, err := unscored{q.filter}.Searcher(ctx, r, m, o)
-	if err != nil {
-		closeAll()
-		return nil, err
+	if q.filter != nil {
+		fs, err := unscored{q.filter}.Searcher(ctx, r, m, o)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		subs = append(subs, fs)
 	}
-	subs = append(subs, fs)
 	must, err := searcher.NewConjunctionSearcher(ctx, r, subs, o)
 	if err != nil {
 		closeAll()
 		return nil, err
 	}
-	return &phraseSearcher{must: must, field: q.field, terms: terms}, nil
+	s := &phraseSearcher{must: must, field: q.field, terms: terms, explain: o.Explain}
+	if bySeq {
+		s.seq = &seqCheck{stored: newStoredReader(r), field: q.field, seqField: seqField, phrase: newSeqPhrase(terms), locate: withLocations}
+	}
+	return s, nil
 }
 
 // phraseTerms turns analysed tokens into the terms at each position from
@@ -122,12 +141,15 @@ func phraseTerms(tokens analysis.TokenStream) []string {
 	return out
 }
 
-// phraseSearcher passes on the matches of must (term searchers with
-// positions and a filter) that hold terms in order in field.
+// phraseSearcher passes on the matches of must (term searchers and a
+// filter) that hold terms in order in field: by the term locations of
+// the matches, or, for a field with a token sequence, by the sequence.
 type phraseSearcher struct {
-	must  search.Searcher
-	field string
-	terms []string
+	must    search.Searcher
+	field   string
+	terms   []string
+	seq     *seqCheck // nil: check term locations
+	explain bool
 }
 
 func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -136,8 +158,8 @@ func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch,
 		if err != nil || dm == nil {
 			return nil, err
 		}
-		if s.keep(dm) {
-			return dm, nil
+		if ok, err := s.keep(dm); err != nil || ok {
+			return dm, err
 		}
 		ctx.DocumentMatchPool.Put(dm)
 	}
@@ -148,16 +170,35 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 	if err != nil || dm == nil {
 		return nil, err
 	}
-	if s.keep(dm) {
-		return dm, nil
+	if ok, err := s.keep(dm); err != nil || ok {
+		return dm, err
 	}
 	ctx.DocumentMatchPool.Put(dm)
 	return s.Next(ctx)
 }
 
 // keep reports whether dm holds the phrase, leaving in its term locations
-// only those of the phrase's occurrences (for highlighting).
-func (s *phraseSearcher) keep(dm *search.DocumentMatch) bool {
+// only those of the phrase's occurrences (for highlighting). Its
+// explanation, when asked for, names the phrase, not its words: the
+// words alone did not match (highlight reads explanations).
+func (s *phraseSearcher) keep(dm *search.DocumentMatch) (bool, error) {
+	var ok bool
+	if s.seq != nil {
+		var err error
+		if ok, err = s.seq.keep(dm, s.terms); err != nil {
+			return false, err
+		}
+	} else {
+		ok = s.keepByLocations(dm)
+	}
+	if ok && s.explain && dm.Expl != nil {
+		dm.Expl = &search.Explanation{Value: dm.Expl.Value, Message: "phrase(" + s.field + ":" + strings.Join(s.terms, " ") + ")"}
+	}
+	return ok, nil
+}
+
+// keepByLocations is keep for a field with term vectors.
+func (s *phraseSearcher) keepByLocations(dm *search.DocumentMatch) bool {
 	at := make(map[string]map[uint64]int, len(s.terms)) // term → position → index in FieldTermLocations
 	for i, ftl := range dm.FieldTermLocations {
 		if ftl.Field != s.field {
@@ -193,6 +234,39 @@ func (s *phraseSearcher) holdsAt(at map[string]map[uint64]int, p0 uint64) bool {
 		}
 	}
 	return true
+}
+
+// seqCheck checks phrase candidates against their token sequences.
+type seqCheck struct {
+	stored          *storedReader
+	field, seqField string
+	phrase          seqPhrase
+	locate          bool // add the phrase's occurrences to the term locations
+	buf             []byte
+	toks            []seqToken
+}
+
+// keep reports whether the sequence of dm's document holds the phrase.
+func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) (bool, error) {
+	var err error
+	if c.buf, err = c.stored.value(c.buf[:0], dm.IndexInternalID, c.seqField); err != nil {
+		return false, err
+	}
+	if c.toks, err = decodeSeq(c.toks[:0], c.buf); err != nil {
+		return false, fmt.Errorf("index: %s of document number %d: %w", c.seqField, dm.IndexInternalID.Value(), err)
+	}
+	starts := c.phrase.starts(c.toks)
+	if c.locate {
+		for _, p0 := range starts {
+			for i, t := range terms {
+				if t != "" {
+					dm.FieldTermLocations = append(dm.FieldTermLocations, search.FieldTermLocation{
+						Field: c.field, Term: t, Location: search.Location{Pos: uint64(p0) + uint64(i)}})
+				}
+			}
+		}
+	}
+	return len(starts) > 0, nil
 }
 
 func (s *phraseSearcher) Weight() float64            { return s.must.Weight() }

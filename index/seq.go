@@ -1,0 +1,148 @@
+package index
+
+import (
+	"encoding/binary"
+	"errors"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// Token sequences: phrases and highlighting in long fields without term
+// vectors.
+//
+// Bleve keeps a field's token positions as term vectors, and zap writes
+// each occurrence as several uncompressed varints. For the body that was
+// the largest part of the index. The body is indexed without them
+// instead, and a stored "token sequence" beside it records, for every
+// token in order, a 14-bit hash of its term and the gap to the previous
+// token's position: two bytes a token, a third of what the positions
+// took. A phrase search finds the documents holding all its words with
+// the inverted index, then reads the sequence of each candidate and keeps
+// those where the hashes of the words follow each other at the right
+// gaps (see phraseSearcher); highlighting finds the positions of the
+// matched terms the same way (see highlight).
+//
+// A hash stands for more than one term, so a sequence can show a phrase
+// that is not there. A candidate holds every word of the phrase, so that
+// needs another of its terms to share the hash of a phrase word and stand
+// where that word should: with 14 bits, about one in 16 000 per
+// occurrence of the phrase's first word, and only in documents that hold
+// the words apart. It never misses a phrase that is there.
+
+// A sequence is a list of 16-bit little-endian units, one per token. The
+// top two bits of a unit are the gap from the previous token's position
+// (the first token's from position 0): 1 to 3; 0 means the gap follows
+// as a uvarint. The low 14 bits are termHash of the token's term.
+const (
+	seqHashBits = 14
+	seqHashMask = 1<<seqHashBits - 1
+	seqMaxGap   = 3
+)
+
+// termHash is the 14-bit hash of a term in a sequence: FNV-1a, folded.
+func termHash(term []byte) uint16 {
+	h := uint32(2166136261)
+	for _, c := range term {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return uint16((h ^ h>>seqHashBits ^ h>>(2*seqHashBits)) & seqHashMask)
+}
+
+// appendSeq appends to dst the sequence of ts, whose positions must
+// increase.
+func appendSeq(dst []byte, ts analysis.TokenStream) []byte {
+	prev := 0
+	for _, t := range ts {
+		gap := t.Position - prev
+		prev = t.Position
+		unit := termHash(t.Term)
+		if gap >= 1 && gap <= seqMaxGap {
+			dst = binary.LittleEndian.AppendUint16(dst, unit|uint16(gap)<<seqHashBits)
+			continue
+		}
+		dst = binary.LittleEndian.AppendUint16(dst, unit)
+		dst = binary.AppendUvarint(dst, uint64(max(gap, 0)))
+	}
+	return dst
+}
+
+// seqToken is one token of a decoded sequence.
+type seqToken struct {
+	pos  uint32
+	hash uint16
+}
+
+var errBadSeq = errors.New("token sequence is truncated")
+
+// decodeSeq appends the tokens of seq to dst.
+func decodeSeq(dst []seqToken, seq []byte) ([]seqToken, error) {
+	pos := uint64(0)
+	for len(seq) > 0 {
+		if len(seq) < 2 {
+			return dst, errBadSeq
+		}
+		unit := binary.LittleEndian.Uint16(seq)
+		seq = seq[2:]
+		gap := uint64(unit >> seqHashBits)
+		if gap == 0 {
+			g, n := binary.Uvarint(seq)
+			if n <= 0 {
+				return dst, errBadSeq
+			}
+			gap, seq = g, seq[n:]
+		}
+		pos += gap
+		dst = append(dst, seqToken{pos: uint32(pos), hash: unit & seqHashMask})
+	}
+	return dst, nil
+}
+
+// seqPhrase is a phrase to find in sequences: the hash of the term at
+// each offset from the first, and which offsets hold a term (the others
+// held stop words and match any token or none).
+type seqPhrase struct {
+	hash []uint16
+	any  []bool
+}
+
+// newSeqPhrase prepares terms, as phraseTerms gives them ("" where a stop
+// word was), for finding in sequences.
+func newSeqPhrase(terms []string) seqPhrase {
+	p := seqPhrase{hash: make([]uint16, len(terms)), any: make([]bool, len(terms))}
+	for i, t := range terms {
+		p.hash[i] = termHash([]byte(t))
+		p.any[i] = t == ""
+	}
+	return p
+}
+
+// starts returns the positions where the phrase starts in toks, which
+// decodeSeq gave (positions increasing).
+func (p seqPhrase) starts(toks []seqToken) []uint32 {
+	var out []uint32
+	for i, t := range toks {
+		if t.hash == p.hash[0] && p.followsAt(toks[i+1:], t.pos) {
+			out = append(out, t.pos)
+		}
+	}
+	return out
+}
+
+// followsAt reports whether the phrase's terms after the first stand at
+// their offsets from p0 in rest, the tokens after the one at p0.
+func (p seqPhrase) followsAt(rest []seqToken, p0 uint32) bool {
+	j := 0
+	for k := 1; k < len(p.hash); k++ {
+		if p.any[k] {
+			continue
+		}
+		want := p0 + uint32(k)
+		for j < len(rest) && rest[j].pos < want {
+			j++
+		}
+		if j == len(rest) || rest[j].pos != want || rest[j].hash != p.hash[k] {
+			return false
+		}
+	}
+	return true
+}

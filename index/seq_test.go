@@ -1,0 +1,97 @@
+package index
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSeqRoundTrip checks that a sequence gives back the positions and
+// term hashes of its tokens, for gaps of every size.
+func TestSeqRoundTrip(t *testing.T) {
+	var ts analysis.TokenStream
+	for i, pos := range []int{1, 2, 4, 7, 11, 12, 400, 70000, 70001} {
+		ts = append(ts, &analysis.Token{Term: []byte{byte('a' + i), 'x'}, Position: pos})
+	}
+	seq := appendSeq(nil, ts)
+	toks, err := decodeSeq(nil, seq)
+	require.NoError(t, err)
+	require.Len(t, toks, len(ts))
+	for i, tok := range toks {
+		if int(tok.pos) != ts[i].Position || tok.hash != termHash(ts[i].Term) {
+			t.Errorf("token %d = %+v, want position %d hash %d", i, tok, ts[i].Position, termHash(ts[i].Term))
+		}
+	}
+	if len(seq) > 2*len(ts)+2*3 {
+		t.Errorf("sequence of %d tokens takes %d bytes, want 2 a token and a few for long gaps", len(ts), len(seq))
+	}
+	if _, err := decodeSeq(nil, seq[:len(seq)-1]); err == nil {
+		t.Error("a truncated sequence decoded without error")
+	}
+}
+
+// TestSeqPhraseStarts checks phrase finding in a sequence made by the
+// body's analyzer: order, stop words inside and around, repeats.
+func TestSeqPhraseStarts(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	an := ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer)
+	text := "The Department of Commerce said the department of the commerce office and Commerce Department of Commerce agreed."
+	toks, err := decodeSeq(nil, appendSeq(nil, an.Analyze([]byte(text))))
+	require.NoError(t, err)
+	tests := []struct {
+		phrase string
+		want   []uint32
+	}{
+		{"department of commerce", []uint32{2, 14}},
+		{"commerce department", []uint32{13}},
+		{"department commerce", nil}, // "of" stands between them everywhere
+		{"department of the commerce", []uint32{7}},
+		{"commerce office", []uint32{10}},
+	}
+	for _, tt := range tests {
+		p := newSeqPhrase(phraseTerms(an.Analyze([]byte(tt.phrase))))
+		if got := p.starts(toks); !slices.Equal(got, tt.want) {
+			t.Errorf("%q starts at %v, want %v", tt.phrase, got, tt.want)
+		}
+	}
+}
+
+// TestHighlightBodyTerms checks that body fragments mark what each kind
+// of query term matched there: words, prefixes, fuzzy words, wildcards
+// and phrases (only where the phrase stands).
+func TestHighlightBodyTerms(t *testing.T) {
+	ix := loaded(t)
+	marks := regexp.MustCompile(`<mark>([^<]*)</mark>`)
+	tests := []struct {
+		query string
+		want  string // a marked word, lower case
+	}{
+		{"ratepayers", "ratepayers"},
+		{"ratepay*", "ratepayers"},
+		{"ratepayrs~1", "ratepayers"},
+		{"rat*pay", "ratepayers"},
+		{`"forever chemicals"`, "chemicals"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res, err := ix.Search(t.Context(), Request{Query: tt.query, Highlight: true})
+			require.NoError(t, err)
+			require.NotEmpty(t, res.Hits)
+			var got []string
+			for _, h := range res.Hits {
+				for _, f := range h.Fragments[fieldBody] {
+					for _, m := range marks.FindAllStringSubmatch(f, -1) {
+						got = append(got, strings.ToLower(m[1]))
+					}
+				}
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("marked in body fragments: %q, want %q among them", got, tt.want)
+			}
+		})
+	}
+}

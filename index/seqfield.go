@@ -1,0 +1,134 @@
+package index
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// seqFields names, for each field indexed with a token sequence instead
+// of term vectors (see seq.go), the stored field that holds the sequence.
+var seqFields = map[string]string{
+	fieldBody: fieldBodySeq,
+}
+
+// attachSeqs makes each field of doc named in seqFields write its token
+// sequence into a stored field of its own as Bleve analyses it, with an,
+// the analyzer of the field: the sequence costs no second analysis, and
+// it is made in Bleve's analysis workers like the rest.
+func attachSeqs(doc *document.Document, an analysis.Analyzer) {
+	var added []document.Field
+	for i, f := range doc.Fields {
+		name, ok := seqFields[f.Name()]
+		tf, isText := f.(*document.TextField)
+		if !ok || !isText {
+			continue
+		}
+		sf := &seqField{name: name, arrayPositions: tf.ArrayPositions()}
+		doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), seqAnalyzer{an, sf})
+		added = append(added, sf)
+	}
+	doc.Fields = append(doc.Fields, added...)
+}
+
+// seqAnalyzer analyses with Analyzer and writes the sequence of the
+// tokens into out.
+type seqAnalyzer struct {
+	analysis.Analyzer
+	out *seqField
+}
+
+// Analyze implements analysis.Analyzer.
+func (a seqAnalyzer) Analyze(text []byte) analysis.TokenStream {
+	ts := a.Analyzer.Analyze(text)
+	a.out.value = appendSeq(a.out.value[:0], ts)
+	return ts
+}
+
+// seqField is a stored-only field whose value, a token sequence, is
+// written when the field it describes is analysed. Bleve reads stored
+// values only after it has analysed every document of a batch.
+type seqField struct {
+	name           string
+	arrayPositions []uint64
+	value          []byte
+}
+
+func (f *seqField) Name() string                                     { return f.name }
+func (f *seqField) ArrayPositions() []uint64                         { return f.arrayPositions }
+func (f *seqField) Options() index.FieldIndexingOptions              { return index.StoreField }
+func (f *seqField) Analyze()                                         {}
+func (f *seqField) Value() []byte                                    { return f.value }
+func (f *seqField) NumPlainTextBytes() uint64                        { return 0 }
+func (f *seqField) Size() int                                        { return 64 + cap(f.value) }
+func (f *seqField) EncodedFieldType() byte                           { return 't' }
+func (f *seqField) AnalyzedLength() int                              { return 0 }
+func (f *seqField) AnalyzedTokenFrequencies() index.TokenFrequencies { return nil }
+
+// storedReader reads one stored value of documents by internal ID, as a
+// searcher meets them, in the index snapshot the searcher reads.
+type storedReader struct {
+	r       index.IndexReader
+	segs    []*scorch.SegmentSnapshot // nil when r is not a scorch snapshot
+	offsets []uint64                  // the first internal ID of each segment
+}
+
+func newStoredReader(r index.IndexReader) *storedReader {
+	s := &storedReader{r: r}
+	if is, ok := r.(*scorch.IndexSnapshot); ok {
+		s.segs = is.Segments()
+		var at uint64
+		for _, seg := range s.segs {
+			s.offsets = append(s.offsets, at)
+			at += seg.Segment().Count() // as scorch numbers them: deleted documents included
+		}
+	}
+	return s
+}
+
+// value appends to dst the stored value of field in the document with
+// internal ID id; dst unchanged when the document has none.
+func (s *storedReader) value(dst []byte, id index.IndexInternalID, field string) ([]byte, error) {
+	visit := func(name string, _ byte, v []byte, _ []uint64) bool {
+		if name == field {
+			dst = append(dst, v...)
+			return false
+		}
+		return true
+	}
+	if s.segs == nil {
+		return s.slowValue(dst, id, field)
+	}
+	n := id.Value()
+	i := sort.Search(len(s.offsets), func(x int) bool { return s.offsets[x] > n }) - 1
+	if i < 0 {
+		return dst, fmt.Errorf("index: no segment holds document number %d", n)
+	}
+	if err := s.segs[i].VisitDocument(n-s.offsets[i], visit); err != nil {
+		return dst, fmt.Errorf("index: read stored %s of document number %d: %w", field, n, err)
+	}
+	return dst, nil
+}
+
+// slowValue reads through the external ID, for readers other than
+// scorch's.
+func (s *storedReader) slowValue(dst []byte, id index.IndexInternalID, field string) ([]byte, error) {
+	ext, err := s.r.ExternalID(id)
+	if err != nil {
+		return dst, err
+	}
+	doc, err := s.r.Document(ext)
+	if err != nil || doc == nil {
+		return dst, err
+	}
+	doc.VisitFields(func(f index.Field) {
+		if f.Name() == field {
+			dst = append(dst, f.Value()...)
+		}
+	})
+	return dst, nil
+}

@@ -29,6 +29,8 @@ const (
 	claimIDSep             = "#c"
 	fieldClaimText         = "claim_text"        // analysed like body
 	fieldClaimDescription  = "claim_description" // analysed like body
+	fieldClaimTextSeq      = "claim_text_seq"    // stored only: token sequences of the two (see seq.go)
+	fieldClaimDescSeq      = "claim_description_seq"
 	fieldClaimPublisher    = "claim_publisher"
 	fieldClaimSourceType   = "claim_source_type"
 	fieldClaimAffiliation  = "claim_affiliation"    // as written, for the facet
@@ -48,12 +50,14 @@ const (
 // mapping m.
 func addClaimFields(m *mapping.DocumentMapping) {
 	m.AddFieldMappingsAt(fieldDocType, keywordField(false))
-	// Claim text is searched (with positions, for phrases) but not stored
-	// twice: claim_stored holds it for hits.
+	// Claim text is searched but not stored twice: the document's packed
+	// value holds it for hits. Phrases read its token sequence (see
+	// seq.go), not term vectors.
 	for _, f := range []string{fieldClaimText, fieldClaimDescription} {
 		tf := textField()
-		tf.Store = false
+		tf.Store, tf.IncludeTermVectors = false, false
 		m.AddFieldMappingsAt(f, tf)
+		m.AddFieldMappingsAt(seqFields[f], storedField())
 	}
 	for _, f := range []string{fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName, fieldClaimHour, fieldClaimMonth} {
 		m.AddFieldMappingsAt(f, keywordField(false))
@@ -337,7 +341,7 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 		if hadLog[id] {
 			itemIDs[id] = append(itemIDs[id], id+revisionLogSuffix)
 		}
-		if err := putLog(b, id, logs[id], byID[id], itemIDs[id]); err != nil {
+		if err := putLog(b, ix.bleve.Mapping(), id, logs[id], byID[id], itemIDs[id]); err != nil {
 			return err
 		}
 	}
@@ -346,9 +350,9 @@ func (ix *Index) putClaims(ctx context.Context, b *bleve.Batch, docs []newsintel
 
 // putLog adds revisions to the log l of document id (nil when it has
 // none yet, else with the claims of its newest revision filled in),
-// writes the items of the new log to b and deletes those of itemIDs, the
-// document's items, that it no longer makes.
-func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Document, itemIDs []string) error {
+// writes the items of the new log to b, mapped by m, and deletes those of
+// itemIDs, the document's items, that it no longer makes.
+func putLog(b *bleve.Batch, m mapping.IndexMapping, id string, l *revisionLog, revisions []*newsintel.Document, itemIDs []string) error {
 	if l == nil {
 		l = &revisionLog{}
 	}
@@ -360,8 +364,8 @@ func putLog(b *bleve.Batch, id string, l *revisionLog, revisions []*newsintel.Do
 		return err
 	}
 	for itemID, x := range items {
-		if err := b.Index(itemID, x); err != nil {
-			return fmt.Errorf("index: add %s to batch: %w", itemID, err)
+		if err := addWithSeqs(b, m, itemID, x); err != nil {
+			return err
 		}
 	}
 	for _, itemID := range itemIDs {

@@ -184,9 +184,7 @@ func claimTextQuery(q string, an analysis.Analyzer) query.Query {
 		}
 		if i%2 == 1 && len(an.Analyze([]byte(chunk))) > 0 { // inside quotes
 			parts = append(parts, either(func(f string) query.Query {
-				p := query.NewMatchPhraseQuery(chunk)
-				p.SetField(f)
-				return p
+				return phraseQuery(f, chunk, 1)
 			}))
 			continue
 		}

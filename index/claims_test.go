@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,6 +106,41 @@ func TestSearchClaimsText(t *testing.T) {
 	require.NoError(t, err)
 	if res.Total != 0 {
 		t.Errorf("phrase nobody wrote matched %v, want none", claimIDs(res))
+	}
+}
+
+// TestSearchClaimsPhrase checks that quoted phrases match claim text and
+// source descriptions where the words stand in order, and nowhere else.
+func TestSearchClaimsPhrase(t *testing.T) {
+	ix := loaded(t)
+	docs := loadDocs(t)
+	var want []string // claims whose description holds "people familiar"
+	for _, d := range docs {
+		for _, c := range d.Claims {
+			if strings.Contains(strings.ToLower(c.Source.Description), "people familiar") {
+				want = append(want, d.ID)
+			}
+		}
+	}
+	require.NotEmpty(t, want, "fixture claims have a description with \"people familiar\"")
+	res, err := ix.SearchClaims(t.Context(), ClaimRequest{Query: `"people familiar"`})
+	require.NoError(t, err)
+	var got []string
+	for _, h := range res.Claims {
+		got = append(got, h.DocumentID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("\"people familiar\" matched claims of %v, want %v", got, want)
+	}
+	res, err = ix.SearchClaims(t.Context(), ClaimRequest{Query: `"familiar people"`})
+	require.NoError(t, err)
+	if res.Total != 0 {
+		t.Errorf("\"familiar people\" (words out of order) matched %v, want none", claimIDs(res))
+	}
+	res, err = ix.SearchClaims(t.Context(), ClaimRequest{Query: `"fall on ratepayers"`})
+	require.NoError(t, err)
+	if len(res.Claims) != 1 || !strings.Contains(res.Claims[0].Text, "fall on ratepayers") {
+		t.Errorf("\"fall on ratepayers\" matched %v, want the one claim with it", claimIDs(res))
 	}
 }
 

@@ -32,7 +32,7 @@ func TestPhraseMatchesPositions(t *testing.T) {
 		{"cloud computing", Request{}},
 		{"737 max", Request{Kind: []string{"article"}}},
 		{"regulators said", Request{Language: []string{"en"}}},
-		{"department of commerce", Request{}}, // a stop word inside, no filter
+		{"department of commerce", Request{}},                     // a stop word inside, no filter
 		{"chemicals forever", Request{Kind: []string{"article"}}}, // no match: order matters
 	}
 	withHits := 0

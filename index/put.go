@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/newsintel/newsintel"
@@ -63,7 +62,6 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		return err
 	}
 	b := ix.bleve.NewBatch()
-	an := ix.bleve.Mapping().AnalyzerNamed(positionsAnalyzer)
 	for id, d := range newest {
 		if rev, ok := indexed[id]; ok && max(rev, 1) > max(d.Revision, 1) {
 			ix.log.Debug("older revision dropped", "doc_id", id, "revision", d.Revision, "indexed_revision", rev)
@@ -73,13 +71,8 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		if err != nil {
 			return err
 		}
-		doc := document.NewDocument(id)
-		if err := ix.bleve.Mapping().MapDocument(doc, x); err != nil {
-			return fmt.Errorf("index: add %s to batch: %w", id, err)
-		}
-		attachSeqs(doc, an)
-		if err := b.IndexAdvanced(doc); err != nil {
-			return fmt.Errorf("index: add %s to batch: %w", id, err)
+		if err := addWithSeqs(b, ix.bleve.Mapping(), id, x); err != nil {
+			return err
 		}
 	}
 	// Every revision goes to the claims' history, a late one too.

@@ -4,16 +4,34 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
 // seqFields names, for each field indexed with a token sequence instead
 // of term vectors (see seq.go), the stored field that holds the sequence.
 var seqFields = map[string]string{
-	fieldBody: fieldBodySeq,
+	fieldBody:             fieldBodySeq,
+	fieldClaimText:        fieldClaimTextSeq,
+	fieldClaimDescription: fieldClaimDescSeq,
+}
+
+// addWithSeqs adds data to b as the document id, mapped by m, with the
+// token sequences of its fields (see attachSeqs).
+func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) error {
+	doc := document.NewDocument(id)
+	if err := m.MapDocument(doc, data); err != nil {
+		return fmt.Errorf("index: add %s to batch: %w", id, err)
+	}
+	attachSeqs(doc, m.AnalyzerNamed(positionsAnalyzer))
+	if err := b.IndexAdvanced(doc); err != nil {
+		return fmt.Errorf("index: add %s to batch: %w", id, err)
+	}
+	return nil
 }
 
 // attachSeqs makes each field of doc named in seqFields write its token

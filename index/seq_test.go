@@ -95,3 +95,36 @@ func TestHighlightBodyTerms(t *testing.T) {
 		})
 	}
 }
+
+// TestStoredReaderReadsSegments checks that phrase checks read stored
+// sequences straight from the segments of the snapshot a search reads
+// (not through the external ID, which costs a term lookup each), and
+// read each document's own, in an index of several segments.
+func TestStoredReaderReadsSegments(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	docs := loadDocs(t)
+	for i := range docs { // a batch, so a segment, each
+		require.NoError(t, ix.Put(t.Context(), docs[i:i+1]))
+	}
+	adv, err := ix.bleve.Advanced()
+	require.NoError(t, err)
+	r, err := adv.Reader()
+	require.NoError(t, err)
+	defer r.Close()
+	s := newStoredReader(r)
+	if s.segs == nil {
+		t.Fatalf("reader %T is not a scorch snapshot: phrase checks would take the slow path", r)
+	}
+	t.Logf("%d segments", len(s.segs))
+	for _, d := range docs {
+		id, err := r.InternalID(d.ID)
+		require.NoError(t, err)
+		fast, err := s.value(nil, id, fieldBodySeq)
+		require.NoError(t, err)
+		slow, err := s.slowValue(nil, id, fieldBodySeq)
+		require.NoError(t, err)
+		if len(fast) == 0 || !slices.Equal(fast, slow) {
+			t.Errorf("%s: sequence read from the segment (%d bytes) differs from the document's (%d bytes)", d.ID, len(fast), len(slow))
+		}
+	}
+}

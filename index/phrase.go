@@ -252,7 +252,7 @@ func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) (bool, error) 
 	if c.buf, err = c.stored.value(c.buf[:0], dm.IndexInternalID, c.seqField); err != nil {
 		return false, err
 	}
-	if c.toks, err = decodeSeq(c.toks[:0], c.buf); err != nil {
+	if c.toks, err = c.phrase.tokens(c.toks[:0], c.buf); err != nil {
 		return false, fmt.Errorf("index: %s of document number %d: %w", c.seqField, dm.IndexInternalID.Value(), err)
 	}
 	starts := c.phrase.starts(c.toks)

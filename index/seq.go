@@ -76,6 +76,18 @@ var errBadSeq = errors.New("token sequence is truncated")
 
 // decodeSeq appends the tokens of seq to dst.
 func decodeSeq(dst []seqToken, seq []byte) ([]seqToken, error) {
+	return decodeSeqIn(dst, seq, nil)
+}
+
+// hashSet is a set of term hashes, a bit each.
+type hashSet [(seqHashMask + 1) / 64]uint64
+
+func (s *hashSet) add(h uint16)      { s[h/64] |= 1 << (h % 64) }
+func (s *hashSet) has(h uint16) bool { return s[h/64]&(1<<(h%64)) != 0 }
+
+// decodeSeqIn appends the tokens of seq to dst, only those whose hash is
+// in keep when keep is not nil.
+func decodeSeqIn(dst []seqToken, seq []byte, keep *hashSet) ([]seqToken, error) {
 	pos := uint64(0)
 	for len(seq) > 0 {
 		if len(seq) < 2 {
@@ -92,7 +104,9 @@ func decodeSeq(dst []seqToken, seq []byte) ([]seqToken, error) {
 			gap, seq = g, seq[n:]
 		}
 		pos += gap
-		dst = append(dst, seqToken{pos: uint32(pos), hash: unit & seqHashMask})
+		if h := unit & seqHashMask; keep == nil || keep.has(h) {
+			dst = append(dst, seqToken{pos: uint32(pos), hash: h})
+		}
 	}
 	return dst, nil
 }
@@ -101,23 +115,35 @@ func decodeSeq(dst []seqToken, seq []byte) ([]seqToken, error) {
 // each offset from the first, and which offsets hold a term (the others
 // held stop words and match any token or none).
 type seqPhrase struct {
-	hash []uint16
-	any  []bool
+	hash  []uint16
+	any   []bool
+	terms *hashSet // the hashes of the terms
 }
 
 // newSeqPhrase prepares terms, as phraseTerms gives them ("" where a stop
 // word was), for finding in sequences.
 func newSeqPhrase(terms []string) seqPhrase {
-	p := seqPhrase{hash: make([]uint16, len(terms)), any: make([]bool, len(terms))}
+	p := seqPhrase{hash: make([]uint16, len(terms)), any: make([]bool, len(terms)), terms: new(hashSet)}
 	for i, t := range terms {
 		p.hash[i] = termHash([]byte(t))
 		p.any[i] = t == ""
+		if !p.any[i] {
+			p.terms.add(p.hash[i])
+		}
 	}
 	return p
 }
 
+// tokens appends to dst the tokens of seq that may belong to the phrase:
+// those with the hash of one of its terms. Leaving the others out changes
+// nothing starts finds (a position they held is then empty, and a
+// phrase term needs its own hash there), and saves most of the work.
+func (p seqPhrase) tokens(dst []seqToken, seq []byte) ([]seqToken, error) {
+	return decodeSeqIn(dst, seq, p.terms)
+}
+
 // starts returns the positions where the phrase starts in toks, which
-// decodeSeq gave (positions increasing).
+// decodeSeq or tokens gave (positions increasing).
 func (p seqPhrase) starts(toks []seqToken) []uint32 {
 	var out []uint32
 	for i, t := range toks {

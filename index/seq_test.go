@@ -40,7 +40,8 @@ func TestSeqPhraseStarts(t *testing.T) {
 	ix, _ := openTemp(t, Options{})
 	an := ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer)
 	text := "The Department of Commerce said the department of the commerce office and Commerce Department of Commerce agreed."
-	toks, err := decodeSeq(nil, appendSeq(nil, an.Analyze([]byte(text))))
+	seq := appendSeq(nil, an.Analyze([]byte(text)))
+	toks, err := decodeSeq(nil, seq)
 	require.NoError(t, err)
 	tests := []struct {
 		phrase string
@@ -56,6 +57,11 @@ func TestSeqPhraseStarts(t *testing.T) {
 		p := newSeqPhrase(phraseTerms(an.Analyze([]byte(tt.phrase))))
 		if got := p.starts(toks); !slices.Equal(got, tt.want) {
 			t.Errorf("%q starts at %v, want %v", tt.phrase, got, tt.want)
+		}
+		some, err := p.tokens(nil, seq)
+		require.NoError(t, err)
+		if got := p.starts(some); !slices.Equal(got, tt.want) {
+			t.Errorf("%q starts at %v among the tokens with its hashes, want %v", tt.phrase, got, tt.want)
 		}
 	}
 }

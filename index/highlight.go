@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -102,6 +103,9 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
 			continue
 		}
 		last := windowEnd(m.Locations[f])
+		if _, ok := seqFields[f]; ok {
+			last = bestWindow(m.Locations[f])
+		}
 		setOffsets(m.Locations[f], tokenSpans([]byte(text), last), last)
 		doc := document.NewDocument(m.ID)
 		doc.AddField(document.NewTextField(f, nil, []byte(text)))
@@ -115,6 +119,60 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
 // the text up to the last position used, which for a long document full of
 // matches would be most of the cost of a search.
 const highlightWindow = 600
+
+// fragmentPositions is how many positions around a body's best
+// fragment keep their matches: a little more than the 200 bytes Bleve's
+// highlighter cuts.
+const fragmentPositions = 40
+
+// bestWindow keeps, of the locations in tlm, those within the
+// fragmentPositions after the one that starts the window holding the
+// most distinct terms (then the most matches, then the earliest), and
+// returns the last position kept. Only the text up to it is segmented
+// (see tokenSpans): for a body that is usually a few hundred bytes
+// instead of the highlight window's thousands, and the fragment Bleve's
+// highlighter cuts from them is the same best one it would find.
+func bestWindow(tlm search.TermLocationMap) uint64 {
+	type match struct {
+		pos  uint64
+		term string
+	}
+	var ms []match
+	for term, locs := range tlm {
+		for _, l := range locs {
+			ms = append(ms, match{l.Pos, term})
+		}
+	}
+	if len(ms) == 0 {
+		return 0
+	}
+	slices.SortFunc(ms, func(a, b match) int { return cmp.Compare(a.pos, b.pos) })
+	count := map[string]int{}
+	best, bestDistinct, bestN := 0, 0, 0
+	j := 0
+	for i := range ms {
+		for j < len(ms) && ms[j].pos < ms[i].pos+fragmentPositions {
+			count[ms[j].term]++
+			j++
+		}
+		if len(count) > bestDistinct || len(count) == bestDistinct && j-i > bestN {
+			best, bestDistinct, bestN = i, len(count), j-i
+		}
+		if count[ms[i].term]--; count[ms[i].term] == 0 {
+			delete(count, ms[i].term)
+		}
+	}
+	lo, hi := ms[best].pos, ms[best+bestN-1].pos
+	for term, locs := range tlm {
+		kept := slices.DeleteFunc(locs, func(l *search.Location) bool { return l.Pos < lo || l.Pos > hi })
+		if len(kept) == 0 {
+			delete(tlm, term)
+			continue
+		}
+		tlm[term] = kept
+	}
+	return hi
+}
 
 // windowEnd returns the last position of tlm within the highlight window.
 func windowEnd(tlm search.TermLocationMap) uint64 {

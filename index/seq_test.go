@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/stretchr/testify/require"
 )
 
@@ -132,5 +133,35 @@ func TestStoredReaderReadsSegments(t *testing.T) {
 		if len(fast) == 0 || !slices.Equal(fast, slow) {
 			t.Errorf("%s: sequence read from the segment (%d bytes) differs from the document's (%d bytes)", d.ID, len(fast), len(slow))
 		}
+	}
+}
+
+// TestBestWindow checks that a body fragment is chosen where the most
+// distinct matched terms stand close together, not at the first match.
+func TestBestWindow(t *testing.T) {
+	loc := func(ps ...uint64) []*search.Location {
+		var out []*search.Location
+		for _, p := range ps {
+			out = append(out, &search.Location{Pos: p})
+		}
+		return out
+	}
+	tlm := search.TermLocationMap{"a": loc(5, 110, 400), "b": loc(100, 402), "c": loc(120)}
+	if last := bestWindow(tlm); last != 120 {
+		t.Errorf("window ends at %d, want 120 (a, b and c within 100–120)", last)
+	}
+	var got []uint64
+	for _, locs := range tlm {
+		for _, l := range locs {
+			got = append(got, l.Pos)
+		}
+	}
+	slices.Sort(got)
+	if want := []uint64{100, 110, 120}; !slices.Equal(got, want) {
+		t.Errorf("kept positions %v, want %v", got, want)
+	}
+	tlm = search.TermLocationMap{"a": loc(7, 300), "b": loc(9, 301)}
+	if last := bestWindow(tlm); last != 9 {
+		t.Errorf("window ends at %d, want 9 (the earliest of two equal windows)", last)
 	}
 }

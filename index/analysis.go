@@ -65,10 +65,22 @@ type span struct{ start, end int }
 // its tokenizer (Bleve's unicode tokenizer: every word segment that is
 // not space or punctuation) gave, so segmenting alone finds them.
 func tokenSpans(text []byte, maxPos uint64) []span {
-	out := make([]span, 0, min(maxPos, uint64(len(text)/4+1)))
-	seg := segment.NewWordSegmenterDirect(text)
-	start := 0
-	for uint64(len(out)) < maxPos && seg.Segment() {
+	return tokenSpansFrom(text, seqMark{pos: 1}, maxPos)
+}
+
+// tokenSpansFrom is tokenSpans from a token of text on: from, where it
+// starts and its position. The span of position p is at index p-from.pos.
+// A token starts where a word segment does, so segmenting from it gives
+// the same segments as from the start of the text.
+func tokenSpansFrom(text []byte, from seqMark, maxPos uint64) []span {
+	if from.offset < 0 || from.offset > len(text) || from.pos < 1 || maxPos < from.pos {
+		return nil
+	}
+	n := maxPos - from.pos + 1
+	out := make([]span, 0, min(n, uint64(len(text)/4+1)))
+	seg := segment.NewWordSegmenterDirect(text[from.offset:])
+	start := from.offset
+	for uint64(len(out)) < n && seg.Segment() {
 		end := start + len(seg.Bytes())
 		if seg.Type() != segment.None {
 			out = append(out, span{start, end})

@@ -79,7 +79,8 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
 	var body string
 	for _, f := range fields {
-		if err := seqLocations(m, f); err != nil {
+		marks, err := seqLocations(m, f)
+		if err != nil {
 			return fmt.Errorf("index: highlight %s: %w", m.ID, err)
 		}
 		if len(m.Locations[f]) == 0 {
@@ -102,11 +103,13 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
 		default:
 			continue
 		}
-		last := windowEnd(m.Locations[f])
+		from, last := seqMark{pos: 1}, windowEnd(m.Locations[f])
 		if _, ok := seqFields[f]; ok {
-			last = bestWindow(m.Locations[f])
+			var first uint64
+			first, last = bestWindow(m.Locations[f])
+			from = markBefore(marks, first)
 		}
-		setOffsets(m.Locations[f], tokenSpans([]byte(text), last), last)
+		setOffsets(m.Locations[f], tokenSpansFrom([]byte(text), from, last), from.pos, last)
 		doc := document.NewDocument(m.ID)
 		doc.AddField(document.NewTextField(f, nil, []byte(text)))
 		htmlHighlighter.BestFragmentsInField(m, doc, f, 1)
@@ -128,11 +131,11 @@ const fragmentPositions = 40
 // bestWindow keeps, of the locations in tlm, those within the
 // fragmentPositions after the one that starts the window holding the
 // most distinct terms (then the most matches, then the earliest), and
-// returns the last position kept. Only the text up to it is segmented
+// returns the first and last position kept. Only the text up to it is segmented
 // (see tokenSpans): for a body that is usually a few hundred bytes
 // instead of the highlight window's thousands, and the fragment Bleve's
 // highlighter cuts from them is the same best one it would find.
-func bestWindow(tlm search.TermLocationMap) uint64 {
+func bestWindow(tlm search.TermLocationMap) (first, last uint64) {
 	type match struct {
 		pos  uint64
 		term string
@@ -144,7 +147,7 @@ func bestWindow(tlm search.TermLocationMap) uint64 {
 		}
 	}
 	if len(ms) == 0 {
-		return 0
+		return 0, 0
 	}
 	slices.SortFunc(ms, func(a, b match) int { return cmp.Compare(a.pos, b.pos) })
 	count := map[string]int{}
@@ -171,7 +174,7 @@ func bestWindow(tlm search.TermLocationMap) uint64 {
 		}
 		tlm[term] = kept
 	}
-	return hi
+	return lo, hi
 }
 
 // windowEnd returns the last position of tlm within the highlight window.
@@ -185,14 +188,28 @@ func windowEnd(tlm search.TermLocationMap) uint64 {
 	return min(last, first+highlightWindow)
 }
 
-// setOffsets gives each location up to last the offsets of the token at
-// its position, dropping the others.
-func setOffsets(tlm search.TermLocationMap, spans []span, last uint64) {
+// markBefore returns the last of marks at or before position pos, or the
+// start of the text.
+func markBefore(marks []seqMark, pos uint64) seqMark {
+	from := seqMark{pos: 1}
+	for _, m := range marks {
+		if m.pos > pos {
+			break
+		}
+		from = m
+	}
+	return from
+}
+
+// setOffsets gives each location from position first to last the offsets
+// of the token at its position, spans[position-first], dropping the
+// others.
+func setOffsets(tlm search.TermLocationMap, spans []span, first, last uint64) {
 	for term, locs := range tlm {
 		kept := locs[:0]
 		for _, l := range locs {
-			if l.Pos >= 1 && l.Pos <= last && l.Pos <= uint64(len(spans)) {
-				sp := spans[l.Pos-1]
+			if l.Pos >= first && l.Pos <= last && l.Pos-first < uint64(len(spans)) {
+				sp := spans[l.Pos-first]
 				l.Start, l.End = uint64(sp.start), uint64(sp.end)
 				kept = append(kept, l)
 			}
@@ -208,20 +225,25 @@ func setOffsets(tlm search.TermLocationMap, spans []span, last uint64) {
 // seqLocations adds to the term locations of m in field, when field has
 // a token sequence, the positions of the terms m matched there alone
 // (phrase searches give the positions of their occurrences themselves,
-// see seqCheck): those whose hash is the hash of such a term.
-func seqLocations(m *search.DocumentMatch, field string) error {
+// see seqCheck): those whose hash is the hash of such a term. It returns
+// the sequence's checkpoints.
+func seqLocations(m *search.DocumentMatch, field string) ([]seqMark, error) {
 	sf, ok := seqFields[field]
 	if !ok {
-		return nil
-	}
-	terms := explainedTerms(m.Expl, field, nil)
-	if len(terms) == 0 {
-		return nil
+		return nil, nil
 	}
 	seq, _ := m.Fields[sf].(string)
 	toks, err := decodeSeq(nil, []byte(seq))
 	if err != nil {
-		return fmt.Errorf("%s: %w", sf, err)
+		return nil, fmt.Errorf("%s: %w", sf, err)
+	}
+	marks, err := seqMarks([]byte(seq), toks)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sf, err)
+	}
+	terms := explainedTerms(m.Expl, field, nil)
+	if len(terms) == 0 {
+		return marks, nil
 	}
 	byHash := make(map[uint16]string, len(terms))
 	for _, t := range terms {
@@ -246,7 +268,7 @@ func seqLocations(m *search.DocumentMatch, field string) error {
 			tlm[t] = append(tlm[t], &search.Location{Pos: uint64(tok.pos)})
 		}
 	}
-	return nil
+	return marks, nil
 }
 
 // explainedTerms appends to dst the terms of field that the explanation

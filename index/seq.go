@@ -29,14 +29,20 @@ import (
 // occurrence of the phrase's first word, and only in documents that hold
 // the words apart. It never misses a phrase that is there.
 
-// A sequence is a list of 16-bit little-endian units, one per token. The
-// top two bits of a unit are the gap from the previous token's position
-// (the first token's from position 0): 1 to 3; 0 means the gap follows
-// as a uvarint. The low 14 bits are termHash of the token's term.
+// A sequence starts with its checkpoints: the length in bytes of what
+// follows as a uvarint, then, for every seqCheckpoint-th token from the
+// first, the byte offset of its start in the text, as uvarint deltas.
+// Highlighting segments the text from the checkpoint before a fragment
+// rather than from the start (see tokenSpansFrom). Then come 16-bit
+// little-endian units, one per token. The top two bits of a unit are the
+// gap from the previous token's position (the first token's from
+// position 0): 1 to 3; 0 means the gap follows as a uvarint. The low 14
+// bits are termHash of the token's term.
 const (
-	seqHashBits = 14
-	seqHashMask = 1<<seqHashBits - 1
-	seqMaxGap   = 3
+	seqHashBits   = 14
+	seqHashMask   = 1<<seqHashBits - 1
+	seqMaxGap     = 3
+	seqCheckpoint = 32
 )
 
 // termHash is the 14-bit hash of a term in a sequence: FNV-1a, folded.
@@ -48,9 +54,17 @@ func termHash(term []byte) uint16 {
 	return uint16((h ^ h>>seqHashBits ^ h>>(2*seqHashBits)) & seqHashMask)
 }
 
-// appendSeq appends to dst the sequence of ts, whose positions must
-// increase.
+// appendSeq appends to dst the sequence of ts, whose positions and
+// offsets must increase.
 func appendSeq(dst []byte, ts analysis.TokenStream) []byte {
+	var marks []byte
+	at := 0
+	for i := 0; i < len(ts); i += seqCheckpoint {
+		marks = binary.AppendUvarint(marks, uint64(max(ts[i].Start-at, 0)))
+		at = max(ts[i].Start, at)
+	}
+	dst = binary.AppendUvarint(dst, uint64(len(marks)))
+	dst = append(dst, marks...)
 	prev := 0
 	for _, t := range ts {
 		gap := t.Position - prev
@@ -85,9 +99,53 @@ type hashSet [(seqHashMask + 1) / 64]uint64
 func (s *hashSet) add(h uint16)      { s[h/64] |= 1 << (h % 64) }
 func (s *hashSet) has(h uint16) bool { return s[h/64]&(1<<(h%64)) != 0 }
 
+// seqUnits returns the units of seq, after its checkpoints, and the
+// checkpoints.
+func seqUnits(seq []byte) (units, marks []byte, err error) {
+	if len(seq) == 0 {
+		return nil, nil, nil
+	}
+	n, k := binary.Uvarint(seq)
+	if k <= 0 || uint64(len(seq)-k) < n {
+		return nil, nil, errBadSeq
+	}
+	return seq[k+int(n):], seq[k : k+int(n)], nil
+}
+
+// seqMark is a checkpoint of a sequence: where a token starts, in bytes
+// of the text, and its position.
+type seqMark struct {
+	offset int
+	pos    uint64
+}
+
+// seqMarks returns the checkpoints of seq, whose tokens (all of them,
+// from decodeSeq) are toks.
+func seqMarks(seq []byte, toks []seqToken) ([]seqMark, error) {
+	_, marks, err := seqUnits(seq)
+	if err != nil {
+		return nil, err
+	}
+	var out []seqMark
+	at := 0
+	for i := 0; len(marks) > 0; i += seqCheckpoint {
+		d, k := binary.Uvarint(marks)
+		if k <= 0 || i >= len(toks) {
+			return nil, errBadSeq
+		}
+		marks, at = marks[k:], at+int(d)
+		out = append(out, seqMark{offset: at, pos: uint64(toks[i].pos)})
+	}
+	return out, nil
+}
+
 // decodeSeqIn appends the tokens of seq to dst, only those whose hash is
 // in keep when keep is not nil.
 func decodeSeqIn(dst []seqToken, seq []byte, keep *hashSet) ([]seqToken, error) {
+	seq, _, err := seqUnits(seq)
+	if err != nil {
+		return dst, err
+	}
 	pos := uint64(0)
 	for len(seq) > 0 {
 		if len(seq) < 2 {

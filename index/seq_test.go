@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/require"
 )
 
@@ -27,8 +29,8 @@ func TestSeqRoundTrip(t *testing.T) {
 			t.Errorf("token %d = %+v, want position %d hash %d", i, tok, ts[i].Position, termHash(ts[i].Term))
 		}
 	}
-	if len(seq) > 2*len(ts)+2*3 {
-		t.Errorf("sequence of %d tokens takes %d bytes, want 2 a token and a few for long gaps", len(ts), len(seq))
+	if len(seq) > 2*len(ts)+2*3+2 {
+		t.Errorf("sequence of %d tokens takes %d bytes, want 2 a token and a few for long gaps and the checkpoint", len(ts), len(seq))
 	}
 	if _, err := decodeSeq(nil, seq[:len(seq)-1]); err == nil {
 		t.Error("a truncated sequence decoded without error")
@@ -147,8 +149,8 @@ func TestBestWindow(t *testing.T) {
 		return out
 	}
 	tlm := search.TermLocationMap{"a": loc(5, 110, 400), "b": loc(100, 402), "c": loc(120)}
-	if last := bestWindow(tlm); last != 120 {
-		t.Errorf("window ends at %d, want 120 (a, b and c within 100–120)", last)
+	if first, last := bestWindow(tlm); first != 100 || last != 120 {
+		t.Errorf("window is %d–%d, want 100–120 (a, b and c)", first, last)
 	}
 	var got []uint64
 	for _, locs := range tlm {
@@ -161,7 +163,64 @@ func TestBestWindow(t *testing.T) {
 		t.Errorf("kept positions %v, want %v", got, want)
 	}
 	tlm = search.TermLocationMap{"a": loc(7, 300), "b": loc(9, 301)}
-	if last := bestWindow(tlm); last != 9 {
-		t.Errorf("window ends at %d, want 9 (the earliest of two equal windows)", last)
+	if first, last := bestWindow(tlm); first != 7 || last != 9 {
+		t.Errorf("window is %d–%d, want 7–9 (the earliest of two equal windows)", first, last)
+	}
+}
+
+// TestTokenSpansFromMarks checks that segmenting a text from any of its
+// sequence's checkpoints gives the spans segmenting it from the start
+// gives for the same positions.
+func TestTokenSpansFromMarks(t *testing.T) {
+	ix := loaded(t)
+	an := ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer)
+	checked := 0
+	for _, d := range loadDocs(t) {
+		text := []byte(d.Body)
+		seq := appendSeq(nil, an.Analyze(text))
+		toks, err := decodeSeq(nil, seq)
+		require.NoError(t, err)
+		marks, err := seqMarks(seq, toks)
+		require.NoError(t, err)
+		if want := (len(toks) + seqCheckpoint - 1) / seqCheckpoint; len(marks) != want {
+			t.Fatalf("%s: %d checkpoints for %d tokens, want %d", d.ID, len(marks), len(toks), want)
+		}
+		if len(toks) == 0 {
+			continue
+		}
+		last := uint64(toks[len(toks)-1].pos)
+		all := tokenSpans(text, last)
+		for _, m := range marks {
+			got := tokenSpansFrom(text, m, last)
+			if want := all[m.pos-1:]; !slices.Equal(got, want) {
+				t.Errorf("%s: spans from checkpoint %+v differ from those from the start (%d vs %d)", d.ID, m, len(got), len(want))
+			}
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Errorf("%d checkpoints checked, want at least 10 (the test would prove little)", checked)
+	}
+}
+
+// TestHighlightLateMatch checks that a match far into a long body, past
+// many checkpoints, is marked on the right word.
+func TestHighlightLateMatch(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	var b strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&b, "The council's meeting number %d, on budgets, ran late. ", i)
+		if i == 333 {
+			b.WriteString("Officials from Zanzibar attended. ")
+		}
+	}
+	d := newsintel.Document{ID: "long", Kind: newsintel.KindArticle, Source: "s", Title: "Council", Body: b.String(), Revision: 1}
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{d}))
+	res, err := ix.Search(t.Context(), Request{Query: "zanzibar", Highlight: true})
+	require.NoError(t, err)
+	require.Len(t, res.Hits, 1)
+	frags := res.Hits[0].Fragments[fieldBody]
+	if len(frags) == 0 || !strings.Contains(frags[0], "<mark>Zanzibar</mark>") {
+		t.Errorf("body fragments = %q, want <mark>Zanzibar</mark>", frags)
 	}
 }

@@ -27,7 +27,10 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 	if err := m.MapDocument(doc, data); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}
-	attachSeqs(doc, m.AnalyzerNamed(positionsAnalyzer))
+	// The fields with sequences have no term vectors, so the offsets
+	// positionsAnalyzer zeroes would not be stored anyway; the sequence
+	// keeps a few (its checkpoints).
+	attachSeqs(doc, m.AnalyzerNamed(fieldAnalyzer))
 	if err := b.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}

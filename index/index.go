@@ -89,6 +89,25 @@
 // claim items 0.10, meta 0.05, the date fields published and fetched
 // (16 terms each) 0.07, every other field at most 0.03.
 //
+// # Bodies read from the DOCS stream: measured, not built
+//
+// DOCS holds every Document, so the index need not keep a second copy of
+// the bodies: it could store the stream sequence of each and read the
+// bodies Get and highlighting need by direct get. It was built on a
+// branch (docsbody: Options.Bodies, PutFrom, a JetStream body source, the
+// bench publishing its corpus to an embedded DOCS stream) and measured,
+// with term vectors still in place: at 20 000 `bench gen` documents the
+// index went 2.55 → 2.20 times the text (DOCS, S2-compressed, 0.93
+// beside it either way), at 100 000 2.30 → 1.95; but a search with
+// snippets went from p50 4–5 ms to 126–129 ms, and (a) at 100 000 to
+// p50 136 ms. A random direct get costs 12–20 ms: JetStream loads the
+// whole 8 MiB message block (and decompresses it) to read one message,
+// keeps it only briefly, and the block size cannot be set from the
+// stream configuration. Without compression a cold read still took about
+// 10 ms and DOCS grew to 2.47 times the text. Every page of hits reads
+// up to its size in bodies, so the latency targets of issue #7 would be
+// missed by far to save about 0.35 of the text.
+//
 // # Phrases from bigrams: measured, not built
 //
 // Phrases could be matched without positions: title, body and claim text

@@ -7,9 +7,12 @@ import (
 	"github.com/blevesearch/segment"
 )
 
-// positionsAnalyzer is the analyzer title, body and claim text are
-// indexed with: fieldAnalyzer's tokens, positions and all, but with the
-// byte offsets of every token set to 0.
+// positionsAnalyzer is the analyzer the mapping names for title, body
+// and claim text: fieldAnalyzer's tokens, positions and all, but with the
+// byte offsets of every token set to 0. It indexes the title, the one of
+// them with term vectors; the others are indexed with fieldAnalyzer
+// itself as their token sequences are written (see attachSeqs), and
+// have no offsets stored either way.
 //
 // Bleve keeps position, start and end offset of every token of a field
 // with term vectors as varints. Phrases need only the positions; the

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"log/slog"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,7 +18,8 @@ const titleBoost = 3.0
 // analyzer of title and body, used to drop clauses made only of stop words
 // and to stem prefixes.
 type compiler struct {
-	an analysis.Analyzer
+	an  analysis.Analyzer
+	log *slog.Logger // for documents a phrase cannot be checked in (see seqCheck)
 }
 
 // compile returns the Bleve query for n, or nil when n matches nothing
@@ -109,7 +111,7 @@ func (c *compiler) text(n *node, field string, boost float64) query.Query {
 		if n.kind == nodePhrase || len(tokens) > 1 {
 			// A word the analyzer splits ("COVID-19", "U.S.-China") is
 			// searched as the phrase it is.
-			return phraseQuery(field, n.text, boost)
+			return phraseQuery(field, n.text, boost, c.log)
 		}
 		m := query.NewMatchQuery(n.text)
 		m.SetFuzziness(n.fuzzy)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
@@ -57,6 +58,7 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 	if err != nil {
 		return err
 	}
+	an := ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer)
 	found := make(map[string]*search.DocumentMatch, len(res.Hits))
 	for _, h := range res.Hits {
 		found[h.ID] = h
@@ -66,8 +68,10 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 		if m == nil {
 			continue
 		}
-		if err := highlightHit(m, h, fields); err != nil {
-			return err
+		if err := highlightHit(m, h, fields, an); err != nil {
+			// That hit alone goes without fragments (its snippet is the lead).
+			ix.log.Warn("hit cannot be highlighted", "doc_id", h.ID, "err", err)
+			continue
 		}
 		h.Fragments = m.Fragments
 	}
@@ -75,8 +79,8 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 }
 
 // highlightHit highlights the fields of m, the hit with term locations,
-// taking the title from hit.
-func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
+// taking the title from hit; an is the fields' analyzer.
+func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer) error {
 	var body string
 	for _, f := range fields {
 		marks, err := seqLocations(m, f)
@@ -103,13 +107,12 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string) error {
 		default:
 			continue
 		}
-		from, last := seqMark{pos: 1}, windowEnd(m.Locations[f])
 		if _, ok := seqFields[f]; ok {
-			var first uint64
-			first, last = bestWindow(m.Locations[f])
-			from = markBefore(marks, first)
+			m.Locations[f] = fragmentLocations(m.Locations[f], []byte(text), marks, an)
+		} else {
+			last := windowEnd(m.Locations[f])
+			setOffsets(m.Locations[f], tokenSpans([]byte(text), last), 1, last)
 		}
-		setOffsets(m.Locations[f], tokenSpansFrom([]byte(text), from, last), from.pos, last)
 		doc := document.NewDocument(m.ID)
 		doc.AddField(document.NewTextField(f, nil, []byte(text)))
 		htmlHighlighter.BestFragmentsInField(m, doc, f, 1)
@@ -186,6 +189,54 @@ func windowEnd(tlm search.TermLocationMap) uint64 {
 		}
 	}
 	return min(last, first+highlightWindow)
+}
+
+// fragmentLocations returns, of the matches in a field with a token
+// sequence, those of its best fragment (see bestWindow), with their
+// offsets in text, each checked against the text: a match found by the
+// hash of its term may be another word with the same hash, and the
+// analysed word at its offsets must be the term. A window whose matches
+// all fail gives way to the next best, a few times.
+func fragmentLocations(all search.TermLocationMap, text []byte, marks []seqMark, an analysis.Analyzer) search.TermLocationMap {
+	for range 4 {
+		tlm := make(search.TermLocationMap, len(all))
+		for term, locs := range all {
+			tlm[term] = slices.Clone(locs)
+		}
+		first, last := bestWindow(tlm)
+		from := markBefore(marks, first)
+		setOffsets(tlm, tokenSpansFrom(text, from, last), from.pos, last)
+		wrong := dropMisread(tlm, text, an)
+		if len(tlm) > 0 || len(wrong) == 0 {
+			return tlm
+		}
+		for term, locs := range all {
+			all[term] = slices.DeleteFunc(locs, func(l *search.Location) bool { return wrong[l.Pos] })
+		}
+	}
+	return nil
+}
+
+// dropMisread removes from tlm the locations whose text does not analyse
+// to their term and returns their positions.
+func dropMisread(tlm search.TermLocationMap, text []byte, an analysis.Analyzer) map[uint64]bool {
+	wrong := map[uint64]bool{}
+	for term, locs := range tlm {
+		kept := slices.DeleteFunc(locs, func(l *search.Location) bool {
+			ts := an.Analyze(text[l.Start:l.End])
+			if len(ts) == 1 && string(ts[0].Term) == term {
+				return false
+			}
+			wrong[l.Pos] = true
+			return true
+		})
+		if len(kept) == 0 {
+			delete(tlm, term)
+			continue
+		}
+		tlm[term] = kept
+	}
+	return wrong
 }
 
 // markBefore returns the last of marks at or before position pos, or the

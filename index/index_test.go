@@ -7,8 +7,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/require"
 )
 
@@ -97,17 +100,42 @@ func TestOpenCorrupt(t *testing.T) {
 	}
 }
 
-// TestMappingVersionPinned fails when the mapping or the dictionary of
-// stored meta (metadict.txt, which every stored meta needs to be read)
-// changes without a new MappingVersion: bump MappingVersion, then update
-// want.
+// TestMappingVersionPinned fails when the mapping, the dictionary of
+// stored meta (metadict.txt, which every stored meta needs to be read) or
+// the token sequence a body is stored with changes without a new
+// MappingVersion: bump MappingVersion, then update want.
 func TestMappingVersionPinned(t *testing.T) {
 	b, err := json.Marshal(buildMapping())
 	require.NoError(t, err)
-	sum := sha256.Sum256(append(b, metaDict...))
+	sum := sha256.Sum256(append(append(b, metaDict...), seqSample(t)...))
 	got := MappingVersion + " " + hex.EncodeToString(sum[:8])
-	const want = "2026.12.01b 49ec8ac6aa25fa96"
+	const want = "2026.12.01c 23d036db17582c65"
 	if got != want {
 		t.Errorf("mapping version and hash = %q, want %q; if the mapping changed on purpose, bump MappingVersion and update this test", got, want)
 	}
+}
+
+// seqSample is the body token sequence of a fixed document, as Put
+// stores it.
+func seqSample(t *testing.T) []byte {
+	t.Helper()
+	m := buildMapping()
+	x, err := toIndexed(&newsintel.Document{ID: "x", Kind: newsintel.KindArticle,
+		Body: strings.Repeat("The Department of Commerce said the review of U.S.-China chips, it's 2024. ", 6)})
+	require.NoError(t, err)
+	doc := document.NewDocument("x")
+	require.NoError(t, m.MapDocument(doc, x))
+	attachSeqs(doc, m.AnalyzerNamed(seqAnalyzerName))
+	for _, f := range doc.Fields {
+		if f.Options().IsIndexed() {
+			f.Analyze()
+		}
+	}
+	for _, f := range doc.Fields {
+		if f.Name() == fieldBodySeq {
+			return f.Value()
+		}
+	}
+	t.Fatal("no body_seq field")
+	return nil
 }

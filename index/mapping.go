@@ -9,11 +9,12 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// MappingVersion names the index mapping. Bump it whenever buildMapping or
-// toIndexed changes what is indexed or stored: Open then returns
+// MappingVersion names the index mapping. Bump it whenever buildMapping,
+// toIndexed or the token sequence format (seq.go) changes what is indexed
+// or stored: Open then returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.12.01b"
+const MappingVersion = "2026.12.01c"
 
 // Names of the indexed fields. They are also the field names a query
 // string may use (see ParseQuery), except the stored-only ones.

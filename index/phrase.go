@@ -2,7 +2,7 @@ package index
 
 import (
 	"context"
-	"fmt"
+	"log/slog"
 	"math"
 	"strings"
 
@@ -41,7 +41,7 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 		if q.filter != nil {
 			filter = query.NewConjunctionQuery([]query.Query{q.filter, filter})
 		}
-		return &filteredPhrase{field: q.field, text: q.text, boost: q.boost, filter: filter}
+		return &filteredPhrase{field: q.field, text: q.text, boost: q.boost, filter: filter, log: q.log}
 	case *query.ConjunctionQuery:
 		for i, c := range q.Conjuncts {
 			q.Conjuncts[i] = pushFilter(c, filter)
@@ -63,8 +63,9 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 // phraseQuery matches the documents holding the analysed words of text in
 // order in field. Phrases in a field with a token sequence (see seq.go)
 // must be searched with it: Bleve's phrase search needs term vectors.
-func phraseQuery(field, text string, boost float64) query.Query {
-	return &filteredPhrase{field: field, text: text, boost: boost}
+// log (may be nil) hears of documents whose sequence cannot be read.
+func phraseQuery(field, text string, boost float64, log *slog.Logger) query.Query {
+	return &filteredPhrase{field: field, text: text, boost: boost, log: log}
 }
 
 // filteredPhrase matches the documents that match filter (when not nil)
@@ -73,7 +74,12 @@ type filteredPhrase struct {
 	field, text string
 	boost       float64
 	filter      query.Query
+	log         *slog.Logger
 }
+
+// SetBoost and Boost make a phrase boostable ("body:\"a b\"^5").
+func (q *filteredPhrase) SetBoost(b float64) { q.boost = b }
+func (q *filteredPhrase) Boost() float64     { return q.boost }
 
 // Searcher implements query.Query.
 func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
@@ -117,9 +123,14 @@ func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m ma
 		closeAll()
 		return nil, err
 	}
+	if len(terms) == 1 && bySeq {
+		// One word: every document holding it holds the phrase, and its
+		// term explains itself for highlighting (see seqLocations).
+		return must, nil
+	}
 	s := &phraseSearcher{must: must, field: q.field, terms: terms, explain: o.Explain}
 	if bySeq {
-		s.seq = &seqCheck{stored: newStoredReader(r), field: q.field, seqField: seqField, phrase: newSeqPhrase(terms), locate: withLocations}
+		s.seq = &seqCheck{stored: newStoredReader(r), field: q.field, seqField: seqField, phrase: newSeqPhrase(terms), locate: withLocations, log: q.log}
 	}
 	return s, nil
 }
@@ -184,10 +195,7 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 func (s *phraseSearcher) keep(dm *search.DocumentMatch) (bool, error) {
 	var ok bool
 	if s.seq != nil {
-		var err error
-		if ok, err = s.seq.keep(dm, s.terms); err != nil {
-			return false, err
-		}
+		ok = s.seq.keep(dm, s.terms)
 	} else {
 		ok = s.keepByLocations(dm)
 	}
@@ -241,19 +249,28 @@ type seqCheck struct {
 	stored          *storedReader
 	field, seqField string
 	phrase          seqPhrase
-	locate          bool // add the phrase's occurrences to the term locations
+	locate          bool         // add the phrase's occurrences to the term locations
+	log             *slog.Logger // nil: discard
 	buf             []byte
 	toks            []seqToken
 }
 
-// keep reports whether the sequence of dm's document holds the phrase.
-func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) (bool, error) {
+// keep reports whether the sequence of dm's document holds the phrase. A
+// sequence that cannot be read holds none: that document alone misses
+// the phrase, and log hears which one.
+func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) bool {
 	var err error
-	if c.buf, err = c.stored.value(c.buf[:0], dm.IndexInternalID, c.seqField); err != nil {
-		return false, err
+	c.buf, err = c.stored.value(c.buf[:0], dm.IndexInternalID, c.seqField)
+	if err == nil {
+		c.toks, err = c.phrase.tokens(c.toks[:0], c.buf)
 	}
-	if c.toks, err = c.phrase.tokens(c.toks[:0], c.buf); err != nil {
-		return false, fmt.Errorf("index: %s of document number %d: %w", c.seqField, dm.IndexInternalID.Value(), err)
+	if err != nil {
+		if c.log != nil {
+			id, _ := c.stored.r.ExternalID(dm.IndexInternalID)
+			c.log.Warn("token sequence cannot be read; the document misses phrases in "+c.field+" until it is indexed again",
+				"doc_id", id, "field", c.seqField, "err", err)
+		}
+		return false
 	}
 	starts := c.phrase.starts(c.toks)
 	if c.locate {
@@ -266,7 +283,7 @@ func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) (bool, error) 
 			}
 		}
 	}
-	return len(starts) > 0, nil
+	return len(starts) > 0
 }
 
 func (s *phraseSearcher) Weight() float64            { return s.must.Weight() }

@@ -27,7 +27,11 @@ import (
 // needs another of its terms to share the hash of a phrase word and stand
 // where that word should: with 14 bits, about one in 16 000 per
 // occurrence of the phrase's first word, and only in documents that hold
-// the words apart. It never misses a phrase that is there.
+// the words apart. It never misses a phrase that is there. The same odds
+// apply the other way to a phrase in a must-not clause ("-\"a b\""),
+// which may then leave out a document that does not hold it. Highlights
+// check each match against the text (see fragmentLocations), so a word
+// sharing a hash with a matched term is never marked.
 
 // A sequence starts with its checkpoints: the length in bytes of what
 // follows as a uvarint, then, for every seqCheckpoint-th token from the

@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/require"
 )
@@ -222,5 +224,68 @@ func TestHighlightLateMatch(t *testing.T) {
 	frags := res.Hits[0].Fragments[fieldBody]
 	if len(frags) == 0 || !strings.Contains(frags[0], "<mark>Zanzibar</mark>") {
 		t.Errorf("body fragments = %q, want <mark>Zanzibar</mark>", frags)
+	}
+}
+
+// TestHighlightHashTwin checks that a word sharing its sequence hash with
+// a matched term ("year" and "slow" do) is not marked in its place.
+func TestHighlightHashTwin(t *testing.T) {
+	require.Equal(t, termHash([]byte("year")), termHash([]byte("slow")), "the test needs two words with one hash")
+	ix, _ := openTemp(t, Options{})
+	d := newsintel.Document{ID: "twin", Kind: newsintel.KindArticle, Title: "Outlook", Source: "x", Revision: 1,
+		Body: "Revenue rose last year. " + strings.Repeat("Officials reviewed the quarterly figures in detail. ", 12) + "Growth will slow."}
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{d}))
+	res, err := ix.Search(t.Context(), Request{Query: "slow", Highlight: true})
+	require.NoError(t, err)
+	require.Len(t, res.Hits, 1)
+	frag := strings.Join(res.Hits[0].Fragments[fieldBody], " ")
+	if strings.Contains(frag, "<mark>year</mark>") || !strings.Contains(frag, "<mark>slow</mark>") {
+		t.Errorf("body fragment %q, want slow marked and year not", frag)
+	}
+}
+
+// TestPhraseBoost checks that a boost on a fielded phrase counts.
+func TestPhraseBoost(t *testing.T) {
+	ix := loaded(t)
+	score := func(q string) float64 {
+		res, err := ix.Search(t.Context(), Request{Query: q})
+		require.NoError(t, err)
+		require.NotEmpty(t, res.Hits)
+		return res.Hits[0].Score
+	}
+	plain, boosted := score(`body:"forever chemicals" chemicals`), score(`body:"forever chemicals"^5 chemicals`)
+	if plain == boosted {
+		t.Errorf("score with the phrase boosted 5 times = %v, the same as without", boosted)
+	}
+}
+
+// TestCorruptSequence checks that a document whose stored sequence cannot
+// be read only misses phrases and highlights: searches still answer, and
+// find the other documents.
+func TestCorruptSequence(t *testing.T) {
+	ix := loaded(t)
+	docs := loadDocs(t)
+	d := docByID(t, docs, idPFAS)
+	res, err := ix.Search(t.Context(), Request{Query: `"small towns"`})
+	require.NoError(t, err)
+	require.Contains(t, hitIDs(res), d.ID, "the phrase is in the body before the damage")
+	x, err := toIndexed(&d)
+	require.NoError(t, err)
+	doc := document.NewDocument(d.ID)
+	require.NoError(t, ix.bleve.Mapping().MapDocument(doc, x))
+	doc.AddField(document.NewTextFieldWithIndexingOptions(fieldBodySeq, nil, []byte{1}, bleveindex.StoreField))
+	b := ix.bleve.NewBatch()
+	require.NoError(t, b.IndexAdvanced(doc))
+	require.NoError(t, ix.bleve.Batch(b))
+
+	res, err = ix.Search(t.Context(), Request{Query: `"small towns"`, Highlight: true})
+	require.NoError(t, err, "a phrase search meeting the damaged document")
+	if slices.Contains(hitIDs(res), d.ID) {
+		t.Errorf("phrase hits %v include the document whose sequence is damaged", hitIDs(res))
+	}
+	res, err = ix.Search(t.Context(), Request{Query: "ratepayers", Highlight: true})
+	require.NoError(t, err, "a highlighted search meeting the damaged document")
+	if !slices.Equal(hitIDs(res), []string{d.ID}) {
+		t.Errorf("hits = %v, want %s (found by its words, only its highlight is lost)", hitIDs(res), d.ID)
 	}
 }

@@ -20,6 +20,12 @@ var seqFields = map[string]string{
 	fieldClaimDescription: fieldClaimDescSeq,
 }
 
+// seqAnalyzerName is the analyzer of the fields with sequences when they
+// are indexed: fieldAnalyzer, offsets and all. They have no term
+// vectors, so the offsets positionsAnalyzer zeroes would not be stored
+// anyway, and the sequence keeps a few (its checkpoints).
+const seqAnalyzerName = fieldAnalyzer
+
 // addWithSeqs adds data to b as the document id, mapped by m, with the
 // token sequences of its fields (see attachSeqs).
 func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) error {
@@ -27,10 +33,7 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 	if err := m.MapDocument(doc, data); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}
-	// The fields with sequences have no term vectors, so the offsets
-	// positionsAnalyzer zeroes would not be stored anyway; the sequence
-	// keeps a few (its checkpoints).
-	attachSeqs(doc, m.AnalyzerNamed(fieldAnalyzer))
+	attachSeqs(doc, m.AnalyzerNamed(seqAnalyzerName))
 	if err := b.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}
@@ -43,12 +46,16 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 // it is made in Bleve's analysis workers like the rest.
 func attachSeqs(doc *document.Document, an analysis.Analyzer) {
 	var added []document.Field
+	seen := map[string]bool{}
 	for i, f := range doc.Fields {
 		name, ok := seqFields[f.Name()]
 		tf, isText := f.(*document.TextField)
-		if !ok || !isText {
+		if !ok || !isText || seen[name] {
+			// A sequence is one value; the fields that have one are
+			// single strings (body, claim text, source description).
 			continue
 		}
+		seen[name] = true
 		sf := &seqField{name: name, arrayPositions: tf.ArrayPositions()}
 		doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), seqAnalyzer{an, sf})
 		added = append(added, sf)

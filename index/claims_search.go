@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -138,7 +137,7 @@ func validateClaimRequest(r *ClaimRequest) error {
 const maxQueryBytes = 1000
 
 func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
-	text := claimTextQuery(r.Query, ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer), ix.log)
+	text := claimTextQuery(r.Query, ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer), ix.reportDamaged)
 	all := []query.Query{term(fieldDocType, docTypeClaim)}
 	if text != nil {
 		all = append(all, text)
@@ -173,7 +172,7 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 // claimTextQuery matches every word and "quoted phrase" of q in claim text
 // or source description; nil for a query without words. Words the analyzer turns
 // to nothing (stop words) are left out, as they would match nothing.
-func claimTextQuery(q string, an analysis.Analyzer, log *slog.Logger) query.Query {
+func claimTextQuery(q string, an analysis.Analyzer, damaged damageReport) query.Query {
 	var parts []query.Query
 	either := func(mk func(field string) query.Query) query.Query {
 		return query.NewDisjunctionQuery([]query.Query{mk(fieldClaimText), mk(fieldClaimDescription)})
@@ -185,7 +184,7 @@ func claimTextQuery(q string, an analysis.Analyzer, log *slog.Logger) query.Quer
 		}
 		if i%2 == 1 && len(an.Analyze([]byte(chunk))) > 0 { // inside quotes
 			parts = append(parts, either(func(f string) query.Query {
-				return phraseQuery(f, chunk, 1, log)
+				return phraseQuery(f, chunk, 1, damaged)
 			}))
 			continue
 		}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"log/slog"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,8 +17,8 @@ const titleBoost = 3.0
 // analyzer of title and body, used to drop clauses made only of stop words
 // and to stem prefixes.
 type compiler struct {
-	an  analysis.Analyzer
-	log *slog.Logger // for documents a phrase cannot be checked in (see seqCheck)
+	an      analysis.Analyzer
+	damaged damageReport // documents a phrase cannot be checked in (see seqCheck)
 }
 
 // compile returns the Bleve query for n, or nil when n matches nothing
@@ -111,7 +110,7 @@ func (c *compiler) text(n *node, field string, boost float64) query.Query {
 		if n.kind == nodePhrase || len(tokens) > 1 {
 			// A word the analyzer splits ("COVID-19", "U.S.-China") is
 			// searched as the phrase it is.
-			return phraseQuery(field, n.text, boost, c.log)
+			return phraseQuery(field, n.text, boost, c.damaged)
 		}
 		m := query.NewMatchQuery(n.text)
 		m.SetFuzziness(n.fuzzy)

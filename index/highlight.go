@@ -68,24 +68,23 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 		if m == nil {
 			continue
 		}
-		if err := highlightHit(m, h, fields, an); err != nil {
-			// That hit alone goes without fragments (its snippet is the lead).
-			ix.log.Warn("hit cannot be highlighted", "doc_id", h.ID, "err", err)
-			continue
-		}
+		highlightHit(m, h, fields, an, ix.reportDamaged)
 		h.Fragments = m.Fragments
 	}
 	return nil
 }
 
 // highlightHit highlights the fields of m, the hit with term locations,
-// taking the title from hit; an is the fields' analyzer.
-func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer) error {
+// taking the title from hit; an is the fields' analyzer. A field whose
+// stored text or sequence cannot be read goes without a fragment, and
+// damaged hears of it.
+func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer, damaged damageReport) {
 	var body string
 	for _, f := range fields {
 		marks, err := seqLocations(m, f)
 		if err != nil {
-			return fmt.Errorf("index: highlight %s: %w", m.ID, err)
+			damaged(m.ID, seqFields[f], err)
+			continue
 		}
 		if len(m.Locations[f]) == 0 {
 			continue
@@ -97,11 +96,10 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Ana
 		case fieldBody:
 			if body == "" {
 				packed, _ := m.Fields[fieldPacked].(string)
-				b, _, err := unpack(packed)
-				if err != nil {
-					return fmt.Errorf("index: highlight %s: %w", m.ID, err)
+				if body, _, err = unpack(packed); err != nil {
+					damaged(m.ID, fieldPacked, err)
+					continue
 				}
-				body = b
 			}
 			text = body
 		default:
@@ -113,11 +111,13 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Ana
 			last := windowEnd(m.Locations[f])
 			setOffsets(m.Locations[f], tokenSpans([]byte(text), last), 1, last)
 		}
+		if len(m.Locations[f]) == 0 {
+			continue
+		}
 		doc := document.NewDocument(m.ID)
 		doc.AddField(document.NewTextField(f, nil, []byte(text)))
 		htmlHighlighter.BestFragmentsInField(m, doc, f, 1)
 	}
-	return nil
 }
 
 // highlightWindow bounds the positions a fragment is chosen from: those
@@ -196,9 +196,10 @@ func windowEnd(tlm search.TermLocationMap) uint64 {
 // offsets in text, each checked against the text: a match found by the
 // hash of its term may be another word with the same hash, and the
 // analysed word at its offsets must be the term. A window whose matches
-// all fail gives way to the next best, a few times.
+// all fail gives way to the next best; each try drops at least one
+// wrong match, so it ends.
 func fragmentLocations(all search.TermLocationMap, text []byte, marks []seqMark, an analysis.Analyzer) search.TermLocationMap {
-	for range 4 {
+	for {
 		tlm := make(search.TermLocationMap, len(all))
 		for term, locs := range all {
 			tlm[term] = slices.Clone(locs)
@@ -211,23 +212,22 @@ func fragmentLocations(all search.TermLocationMap, text []byte, marks []seqMark,
 			return tlm
 		}
 		for term, locs := range all {
-			all[term] = slices.DeleteFunc(locs, func(l *search.Location) bool { return wrong[l.Pos] })
+			all[term] = slices.DeleteFunc(locs, func(l *search.Location) bool { return wrong[l] })
 		}
 	}
-	return nil
 }
 
 // dropMisread removes from tlm the locations whose text does not analyse
-// to their term and returns their positions.
-func dropMisread(tlm search.TermLocationMap, text []byte, an analysis.Analyzer) map[uint64]bool {
-	wrong := map[uint64]bool{}
+// to their term and returns them.
+func dropMisread(tlm search.TermLocationMap, text []byte, an analysis.Analyzer) map[*search.Location]bool {
+	wrong := map[*search.Location]bool{}
 	for term, locs := range tlm {
 		kept := slices.DeleteFunc(locs, func(l *search.Location) bool {
 			ts := an.Analyze(text[l.Start:l.End])
 			if len(ts) == 1 && string(ts[0].Term) == term {
 				return false
 			}
-			wrong[l.Pos] = true
+			wrong[l] = true
 			return true
 		})
 		if len(kept) == 0 {
@@ -296,9 +296,10 @@ func seqLocations(m *search.DocumentMatch, field string) ([]seqMark, error) {
 	if len(terms) == 0 {
 		return marks, nil
 	}
-	byHash := make(map[uint16]string, len(terms))
+	byHash := make(map[uint16][]string, len(terms)) // terms sharing a hash each get the location; the text tells (see dropMisread)
 	for _, t := range terms {
-		byHash[termHash([]byte(t))] = t
+		h := termHash([]byte(t))
+		byHash[h] = append(byHash[h], t)
 	}
 	if m.Locations == nil {
 		m.Locations = search.FieldTermLocationMap{}
@@ -315,7 +316,10 @@ func seqLocations(m *search.DocumentMatch, field string) ([]seqMark, error) {
 		}
 	}
 	for _, tok := range toks {
-		if t, ok := byHash[tok.hash]; ok && !taken[uint64(tok.pos)] {
+		if taken[uint64(tok.pos)] {
+			continue
+		}
+		for _, t := range byHash[tok.hash] {
 			tlm[t] = append(tlm[t], &search.Location{Pos: uint64(tok.pos)})
 		}
 	}

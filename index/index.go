@@ -199,6 +199,7 @@ type Index struct {
 	commits  atomic.Uint64 // batch commits begun and ended (see consistently)
 	searches chan struct{} // semaphore of MaxConcurrentSearches
 	names    *nameCache    // entity ID → canonical name, for facets
+	damaged  sync.Map      // "doc ID field" of stored values reported unreadable (see reportDamaged)
 
 	closeOnce sync.Once
 	closeErr  error

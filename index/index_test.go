@@ -109,7 +109,7 @@ func TestMappingVersionPinned(t *testing.T) {
 	require.NoError(t, err)
 	sum := sha256.Sum256(append(append(b, metaDict...), seqSample(t)...))
 	got := MappingVersion + " " + hex.EncodeToString(sum[:8])
-	const want = "2026.12.01c 23d036db17582c65"
+	const want = "2026.12.01c 7b824fb1d6568e55"
 	if got != want {
 		t.Errorf("mapping version and hash = %q, want %q; if the mapping changed on purpose, bump MappingVersion and update this test", got, want)
 	}
@@ -121,7 +121,7 @@ func seqSample(t *testing.T) []byte {
 	t.Helper()
 	m := buildMapping()
 	x, err := toIndexed(&newsintel.Document{ID: "x", Kind: newsintel.KindArticle,
-		Body: strings.Repeat("The Department of Commerce said the review of U.S.-China chips, it's 2024. ", 6)})
+		Body: strings.Repeat("The Department of Commerce said the review of the U.S.-China chips, it's 2024 and to be or not to be. ", 6)})
 	require.NoError(t, err)
 	doc := document.NewDocument("x")
 	require.NoError(t, m.MapDocument(doc, x))

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"log/slog"
 	"math"
 	"strings"
 
@@ -41,7 +40,7 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 		if q.filter != nil {
 			filter = query.NewConjunctionQuery([]query.Query{q.filter, filter})
 		}
-		return &filteredPhrase{field: q.field, text: q.text, boost: q.boost, filter: filter, log: q.log}
+		return &filteredPhrase{field: q.field, text: q.text, boost: q.boost, filter: filter, damaged: q.damaged}
 	case *query.ConjunctionQuery:
 		for i, c := range q.Conjuncts {
 			q.Conjuncts[i] = pushFilter(c, filter)
@@ -63,9 +62,9 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 // phraseQuery matches the documents holding the analysed words of text in
 // order in field. Phrases in a field with a token sequence (see seq.go)
 // must be searched with it: Bleve's phrase search needs term vectors.
-// log (may be nil) hears of documents whose sequence cannot be read.
-func phraseQuery(field, text string, boost float64, log *slog.Logger) query.Query {
-	return &filteredPhrase{field: field, text: text, boost: boost, log: log}
+// damaged (may be nil) hears of documents whose sequence cannot be read.
+func phraseQuery(field, text string, boost float64, damaged damageReport) query.Query {
+	return &filteredPhrase{field: field, text: text, boost: boost, damaged: damaged}
 }
 
 // filteredPhrase matches the documents that match filter (when not nil)
@@ -74,7 +73,7 @@ type filteredPhrase struct {
 	field, text string
 	boost       float64
 	filter      query.Query
-	log         *slog.Logger
+	damaged     damageReport
 }
 
 // SetBoost and Boost make a phrase boostable ("body:\"a b\"^5").
@@ -90,7 +89,8 @@ func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m ma
 	}
 	seqField, bySeq := seqFields[q.field]
 	withLocations := o.IncludeTermVectors
-	o.IncludeTermVectors = !bySeq
+	// A phrase of one word is that word: no positions to check.
+	o.IncludeTermVectors = !bySeq && (len(terms) > 1 || withLocations)
 	var subs []search.Searcher
 	closeAll := func() {
 		for _, s := range subs {
@@ -123,14 +123,15 @@ func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m ma
 		closeAll()
 		return nil, err
 	}
-	if len(terms) == 1 && bySeq {
-		// One word: every document holding it holds the phrase, and its
-		// term explains itself for highlighting (see seqLocations).
+	if len(terms) == 1 {
+		// Every document holding the word holds the phrase; its term
+		// explains itself for highlighting (see seqLocations) or gives
+		// its locations.
 		return must, nil
 	}
 	s := &phraseSearcher{must: must, field: q.field, terms: terms, explain: o.Explain}
 	if bySeq {
-		s.seq = &seqCheck{stored: newStoredReader(r), field: q.field, seqField: seqField, phrase: newSeqPhrase(terms), locate: withLocations, log: q.log}
+		s.seq = &seqCheck{stored: newStoredReader(r), field: q.field, seqField: seqField, phrase: newSeqPhrase(terms), locate: withLocations, damaged: q.damaged}
 	}
 	return s, nil
 }
@@ -250,14 +251,14 @@ type seqCheck struct {
 	field, seqField string
 	phrase          seqPhrase
 	locate          bool         // add the phrase's occurrences to the term locations
-	log             *slog.Logger // nil: discard
+	damaged         damageReport // nil: discard
 	buf             []byte
 	toks            []seqToken
 }
 
 // keep reports whether the sequence of dm's document holds the phrase. A
 // sequence that cannot be read holds none: that document alone misses
-// the phrase, and log hears which one.
+// the phrase, and damaged hears which one.
 func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) bool {
 	var err error
 	c.buf, err = c.stored.value(c.buf[:0], dm.IndexInternalID, c.seqField)
@@ -265,10 +266,9 @@ func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) bool {
 		c.toks, err = c.phrase.tokens(c.toks[:0], c.buf)
 	}
 	if err != nil {
-		if c.log != nil {
+		if c.damaged != nil {
 			id, _ := c.stored.r.ExternalID(dm.IndexInternalID)
-			c.log.Warn("token sequence cannot be read; the document misses phrases in "+c.field+" until it is indexed again",
-				"doc_id", id, "field", c.seqField, "err", err)
+			c.damaged(id, c.seqField, err)
 		}
 		return false
 	}

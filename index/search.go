@@ -138,7 +138,7 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 	}
 	main := documentsOnly() // not the claims indexed beside the documents
 	if tree != nil {
-		c := compiler{an: ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer), log: ix.log}
+		c := compiler{an: ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer), damaged: ix.reportDamaged}
 		if main = c.compile(tree); main == nil {
 			main = query.NewMatchNoneQuery() // only stop words
 		}

@@ -2,6 +2,8 @@ package index
 
 import (
 	"fmt"
+	"log/slog"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -242,6 +244,35 @@ func TestHighlightHashTwin(t *testing.T) {
 	if strings.Contains(frag, "<mark>year</mark>") || !strings.Contains(frag, "<mark>slow</mark>") {
 		t.Errorf("body fragment %q, want slow marked and year not", frag)
 	}
+
+	// Many windows of twins before the one match.
+	filler := strings.Repeat("Officials reviewed the quarterly figures in detail. ", 8)
+	d.ID, d.Body = "twins", strings.Repeat("Revenue rose last year. "+filler, 6)+"Growth will slow."
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{d}))
+	res, err = ix.Search(t.Context(), Request{Query: "slow", Highlight: true})
+	require.NoError(t, err)
+	for _, h := range res.Hits {
+		if f := strings.Join(h.Fragments[fieldBody], " "); !strings.Contains(f, "<mark>slow</mark>") {
+			t.Errorf("%s: body fragment %q, want <mark>slow</mark>", h.ID, f)
+		}
+	}
+
+	// Both twins asked for: both marked.
+	d.ID, d.Body = "both", "Revenue rose last year, and growth will slow."
+	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{d}))
+	for _, q := range []string{"year slow", "slow year", "body:year body:slow"} {
+		res, err := ix.Search(t.Context(), Request{Query: q, Highlight: true})
+		require.NoError(t, err)
+		for _, h := range res.Hits {
+			if h.ID != "both" {
+				continue
+			}
+			f := strings.Join(h.Fragments[fieldBody], " ")
+			if !strings.Contains(f, "<mark>year</mark>") || !strings.Contains(f, "<mark>slow</mark>") {
+				t.Errorf("%s: body fragment %q, want year and slow marked", q, f)
+			}
+		}
+	}
 }
 
 // TestPhraseBoost checks that a boost on a fielded phrase counts.
@@ -287,5 +318,28 @@ func TestCorruptSequence(t *testing.T) {
 	require.NoError(t, err, "a highlighted search meeting the damaged document")
 	if !slices.Equal(hitIDs(res), []string{d.ID}) {
 		t.Errorf("hits = %v, want %s (found by its words, only its highlight is lost)", hitIDs(res), d.ID)
+	}
+	res, err = ix.Search(t.Context(), Request{Query: "chemicals", Highlight: true})
+	require.NoError(t, err)
+	for _, h := range res.Hits {
+		if h.ID == d.ID && len(h.Fragments[fieldTitle]) == 0 {
+			t.Errorf("title fragments of the document with a damaged body sequence = %q, want the title marked", h.Fragments)
+		}
+	}
+}
+
+// TestDamagedReportedOnce checks that a damaged stored value is logged
+// once, not at every search that meets it.
+func TestDamagedReportedOnce(t *testing.T) {
+	var logs strings.Builder
+	ix, err := Open(filepath.Join(t.TempDir(), "ix"), Options{}, slog.New(slog.NewTextHandler(&logs, nil)))
+	require.NoError(t, err)
+	defer ix.Close()
+	for range 3 {
+		ix.reportDamaged("doc1", fieldBodySeq, errBadSeq)
+	}
+	ix.reportDamaged("doc2", fieldBodySeq, errBadSeq)
+	if n := strings.Count(logs.String(), "stored value cannot be read"); n != 2 {
+		t.Errorf("%d warnings for two damaged documents met four times, want 2:\n%s", n, logs.String())
 	}
 }

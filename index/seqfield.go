@@ -160,3 +160,18 @@ func (s *storedReader) slowValue(dst []byte, id index.IndexInternalID, field str
 	})
 	return dst, nil
 }
+
+// damageReport hears of a document whose stored value in field cannot be
+// read; nil discards.
+type damageReport func(docID, field string, err error)
+
+// reportDamaged logs, once per document and field while the index is
+// open, that a stored value cannot be read: searches meet such a document
+// again and again, and it stays damaged until it is indexed again.
+func (ix *Index) reportDamaged(docID, field string, err error) {
+	if _, seen := ix.damaged.LoadOrStore(docID+" "+field, true); seen {
+		return
+	}
+	ix.log.Warn("stored value cannot be read; the document misses phrases and highlights in that field until it is indexed again",
+		"doc_id", docID, "field", field, "err", err)
+}

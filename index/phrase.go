@@ -170,8 +170,8 @@ func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch,
 		if err != nil || dm == nil {
 			return nil, err
 		}
-		if ok, err := s.keep(dm); err != nil || ok {
-			return dm, err
+		if s.keep(dm) {
+			return dm, nil
 		}
 		ctx.DocumentMatchPool.Put(dm)
 	}
@@ -182,8 +182,8 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 	if err != nil || dm == nil {
 		return nil, err
 	}
-	if ok, err := s.keep(dm); err != nil || ok {
-		return dm, err
+	if s.keep(dm) {
+		return dm, nil
 	}
 	ctx.DocumentMatchPool.Put(dm)
 	return s.Next(ctx)
@@ -193,7 +193,7 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 // only those of the phrase's occurrences (for highlighting). Its
 // explanation, when asked for, names the phrase, not its words: the
 // words alone did not match (highlight reads explanations).
-func (s *phraseSearcher) keep(dm *search.DocumentMatch) (bool, error) {
+func (s *phraseSearcher) keep(dm *search.DocumentMatch) bool {
 	var ok bool
 	if s.seq != nil {
 		ok = s.seq.keep(dm, s.terms)
@@ -203,7 +203,7 @@ func (s *phraseSearcher) keep(dm *search.DocumentMatch) (bool, error) {
 	if ok && s.explain && dm.Expl != nil {
 		dm.Expl = &search.Explanation{Value: dm.Expl.Value, Message: "phrase(" + s.field + ":" + strings.Join(s.terms, " ") + ")"}
 	}
-	return ok, nil
+	return ok
 }
 
 // keepByLocations is keep for a field with term vectors.

@@ -134,10 +134,11 @@ const fragmentPositions = 40
 // bestWindow keeps, of the locations in tlm, those within the
 // fragmentPositions after the one that starts the window holding the
 // most distinct terms (then the most matches, then the earliest), and
-// returns the first and last position kept. Only the text up to it is segmented
-// (see tokenSpans): for a body that is usually a few hundred bytes
-// instead of the highlight window's thousands, and the fragment Bleve's
-// highlighter cuts from them is the same best one it would find.
+// returns the first and last position kept. Only the text from the
+// sequence checkpoint before the window to its end is then segmented
+// (see fragmentLocations): a few hundred bytes instead of the highlight
+// window's thousands, and the fragment Bleve's highlighter cuts from
+// them is the same best one it would find.
 func bestWindow(tlm search.TermLocationMap) (first, last uint64) {
 	type match struct {
 		pos  uint64

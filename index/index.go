@@ -75,7 +75,7 @@
 // bytes). Those fields are indexed without term vectors; a stored token
 // sequence of 2 bytes a token (seq.go) serves their phrases and body
 // highlights, and the title, short, keeps its term vectors. On 20 000
-// `bench gen` documents: 2.55 → 2.03 times the text (raw Bleve with the
+// `bench gen` documents: 2.55 → 2.04 times the text (raw Bleve with the
 // same mapping, which writes no sequences, 1.79), with the same hits for
 // the 50 phrase queries of workload (b) (5 132 documents, compared one by
 // one); on 100 000, 2.30 → 1.83 (raw Bleve 1.58), Put ratio 1.03 → 1.06,

@@ -20,6 +20,7 @@ func schemas() obj {
 		"published": date, "score": obj{"type": "number"},
 		"snippet":   obj{"type": "string", "description": "HTML: escaped text with <mark> around matches"},
 		"fragments": obj{"type": "object", "additionalProperties": arr(str)},
+		"warning":   obj{"type": "string", "description": "why the hit shows less than it should: its stored document cannot be read until it is indexed again"},
 	}, "id", "title", "kind", "source")
 	entity := object(obj{
 		"id": str, "name": str, "type": str, "aliases": arr(str),

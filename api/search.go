@@ -39,6 +39,7 @@ type searchHit struct {
 	Score     float64             `json:"score"`
 	Snippet   string              `json:"snippet,omitempty"`
 	Fragments map[string][]string `json:"fragments,omitempty"`
+	Warning   string              `json:"warning,omitempty"`
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
@@ -64,7 +65,7 @@ func toSearchHits(hits []index.Hit) []searchHit {
 	out := make([]searchHit, 0, len(hits))
 	for _, h := range hits {
 		hit := searchHit{ID: h.ID, Title: h.Title, URL: h.URL, Kind: h.Kind, Source: h.Source, Publisher: h.Publisher,
-			Score: h.Score, Snippet: h.Snippet, Fragments: h.Fragments}
+			Score: h.Score, Snippet: h.Snippet, Fragments: h.Fragments, Warning: h.Warning}
 		if !h.Published.IsZero() {
 			p := h.Published
 			hit.Published = &p

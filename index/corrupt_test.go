@@ -64,6 +64,21 @@ func checkCorrupt(t *testing.T, ix *Index, field, name string, r newsintel.Docum
 	if err == nil || !strings.Contains(err.Error(), idAlibaba) {
 		t.Errorf("Get of a document with a %s %s value = %v, %v; want an error naming it", name, field, d, err)
 	}
+	for _, q := range []string{"", "alibaba", `"cloud computing"`} {
+		res, err := ix.Search(t.Context(), Request{Query: q, Size: 100, Highlight: true})
+		if err != nil {
+			t.Errorf("search %q meeting a document with a %s %s value: %v; want the other hits and that one", q, name, field, err)
+			continue
+		}
+		for _, h := range res.Hits {
+			if h.ID == idAlibaba && field == fieldMeta && h.Warning == "" {
+				t.Errorf("search %q: hit of the document with a %s %s value has no warning: %+v", q, name, field, h)
+			}
+			if h.ID != idAlibaba && h.Warning != "" {
+				t.Errorf("search %q: hit %s warns %q; only the damaged document should", q, h.ID, h.Warning)
+			}
+		}
+	}
 	_, _ = ix.SearchClaims(t.Context(), ClaimRequest{IncludeRemoved: true, Size: 100}) // no panic
 	_, _ = ix.Revisions(t.Context(), idAlibaba)                                        // no panic
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r}), "put the document again")

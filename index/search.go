@@ -81,7 +81,8 @@ type Hit struct {
 	Score     float64             `json:"score"`
 	Snippet   string              `json:"snippet"` // HTML: escaped text, <mark> around matches
 	Fragments map[string][]string `json:"fragments,omitempty"`
-	Sort      []string            `json:"sort,omitempty"` // opaque cursor: pass as Request.SearchAfter for the next page
+	Sort      []string            `json:"sort,omitempty"`    // opaque cursor: pass as Request.SearchAfter for the next page
+	Warning   string              `json:"warning,omitempty"` // why the hit shows less than it should (its stored document cannot be read)
 }
 
 // Search runs r within Options.QueryTimeout. It returns an EINVALID error
@@ -350,7 +351,12 @@ func (ix *Index) result(ctx context.Context, r *Request, res *bleve.SearchResult
 	for _, dm := range res.Hits {
 		h, err := toHit(dm, r.Highlight)
 		if err != nil {
-			return nil, err
+			// The page loses nothing else: the hit keeps what the index
+			// still knows of it.
+			ix.reportDamaged(dm.ID, fieldMeta, err)
+			title, _ := dm.Fields[fieldTitle].(string)
+			h = Hit{ID: dm.ID, Title: title, Score: dm.Score,
+				Warning: "the stored document cannot be read; it shows in full again once it is indexed again"}
 		}
 		h.Sort = encodeCursor(order, dm)
 		out.Hits = append(out.Hits, h)

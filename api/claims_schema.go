@@ -21,6 +21,7 @@ func claimResultSchema() obj {
 		"previous_source":  source, // the attribution before that edit, when it changed
 		"removed_revision": obj{"type": "integer", "description": "revision that dropped the claim"},
 		"removed_at":       obj{"type": "string", "format": "date-time", "description": "when that revision was fetched"},
+		"warning":          obj{"type": "string", "description": "why the claim shows less than it should: its document's stored value cannot be read until it is indexed again"},
 	}}
 	return obj{"type": "object", "required": []string{"total", "took_ms", "claims"}, "properties": obj{
 		"total": obj{"type": "integer"}, "took_ms": obj{"type": "number"},

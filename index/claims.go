@@ -110,6 +110,8 @@ type ClaimHit struct {
 	PreviousSource  *newsintel.Source `json:"previous_source,omitempty"`  // the attribution before that edit, when it changed
 	RemovedRevision int               `json:"removed_revision,omitempty"` // the revision that dropped it
 	RemovedAt       time.Time         `json:"removed_at,omitzero"`        // when that revision was fetched
+
+	Warning string `json:"warning,omitempty"` // why the hit shows less than it should (its document's stored value cannot be read)
 }
 
 // storedClaimHit is a ClaimHit as claim_stored holds it: without its

@@ -349,7 +349,8 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 // what a claim of the document's newest revision says from the
 // document's stored claims, at its Position: one search for the page's
 // distinct documents, decoding only their meta and, where needed, their
-// claims. A claim whose document is not indexed keeps them empty.
+// claims. A claim whose document is not indexed keeps them empty; one
+// whose document cannot be read too, with a warning.
 func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 	var ids []string
 	seen := map[string]bool{}
@@ -366,12 +367,22 @@ func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	docs, claims, err := ix.docsAndClaims(ctx, ids, live, func(id string, err error) error { return err })
+	damaged := map[string]bool{}
+	docs, claims, err := ix.docsAndClaims(ctx, ids, live, func(id string, err error) error {
+		// The page loses nothing else: that document's claims keep what
+		// their items hold.
+		ix.reportDamaged(id, fieldPacked, err)
+		damaged[id] = true
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	for i := range hits {
 		h := &hits[i]
+		if damaged[h.DocumentID] {
+			h.Warning = "the stored document cannot be read; its claims show in full again once it is indexed again"
+		}
 		if d := docs[h.DocumentID]; d != nil {
 			h.Title, h.Kind, h.Publisher, h.URL, h.Published = d.Title, string(d.Kind), d.Publisher, d.URL, publishedOf(d)
 		}

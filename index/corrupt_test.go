@@ -79,8 +79,24 @@ func checkCorrupt(t *testing.T, ix *Index, field, name string, r newsintel.Docum
 			}
 		}
 	}
-	_, _ = ix.SearchClaims(t.Context(), ClaimRequest{IncludeRemoved: true, Size: 100}) // no panic
-	_, _ = ix.Revisions(t.Context(), idAlibaba)                                        // no panic
+	cres, err := ix.SearchClaims(t.Context(), ClaimRequest{IncludeRemoved: true, Size: 100})
+	if err != nil {
+		t.Errorf("claim search meeting a document with a %s %s value: %v; want the other claims and its own", name, field, err)
+	} else {
+		warned := 0
+		for _, h := range cres.Claims {
+			if h.Warning != "" {
+				warned++
+				if h.DocumentID != idAlibaba {
+					t.Errorf("claim %s warns %q; only the damaged document's claims should", h.ID, h.Warning)
+				}
+			}
+		}
+		if warned == 0 {
+			t.Errorf("no claim of the document with a %s %s value warns", name, field)
+		}
+	}
+	_, _ = ix.Revisions(t.Context(), idAlibaba) // no panic
 	require.NoError(t, ix.Put(t.Context(), []newsintel.Document{r}), "put the document again")
 	got, err := ix.Get(t.Context(), idAlibaba)
 	require.NoError(t, err, "Get after putting the document again")

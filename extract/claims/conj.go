@@ -92,9 +92,9 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 			c.possess = trimPossessive(c.possess)
 		case t.cap && !caps && (titleMods[t.l] || m == 0 && modifierStart[t.l] && !toks[m+1].cap):
 			desc = append(desc, t.w) // "Deputy Secretary", "Legal experts"
-		case t.cap && !caps:
+		case capName(toks, m) && !caps:
 			s := m
-			for m+1 < hk && (toks[m+1].cap || orgNouns[toks[m+1].l] || inName(toks, m+1, hk, caps)) && !toks[m+1].poss &&
+			for m+1 < hk && (capName(toks, m+1) || orgNouns[toks[m+1].l] || inName(toks, m+1, hk, caps)) && !toks[m+1].poss &&
 				!titleMods[toks[m+1].l] { // "TikTok Chief Executive": the title is no part of the name
 				m++
 			}
@@ -143,7 +143,7 @@ func numberWordOrDigit(l string) bool {
 
 // capStart walks back from m over capitalised words to the start of a name.
 func capStart(toks []tok, k, m int, caps bool) int {
-	for m > k && (toks[m-1].cap && !caps || inName(toks, m-1, m+1, caps)) {
+	for m > k && (capName(toks, m-1) && !caps || inName(toks, m-1, m+1, caps)) {
 		m--
 	}
 	return m
@@ -171,7 +171,7 @@ func (c *conj) setName(body string, toks []tok, k, e int, caps bool) {
 	}
 	s := -1
 	for m := k; m < e; m++ {
-		if toks[m].cap || s >= 0 && inName(toks, m, e, caps) {
+		if toks[m].cap || s >= 0 && (inName(toks, m, e, caps) || digitName(toks, m)) || strings.ToLower(toks[m].w) != toks[m].w && digitName(toks, m) {
 			if s < 0 {
 				s = m
 			}
@@ -185,7 +185,7 @@ func (c *conj) setName(body string, toks []tok, k, e int, caps bool) {
 		return
 	}
 	end := s
-	for end < e && (toks[end].cap || inName(toks, end, e, caps) || toks[end].l == "the" && end > s) {
+	for end < e && (capName(toks, end) || inName(toks, end, e, caps) || toks[end].l == "the" && end > s) {
 		end++
 	}
 	for s < end && titleWord(toks[s].l) {

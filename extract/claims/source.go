@@ -121,6 +121,9 @@ func isOrgName(name string, caps bool) bool {
 	fs := strings.Fields(l)
 	for _, f := range fs {
 		f = strings.Trim(f, ".,")
+		if isDigitAt(f, 0) {
+			return true // people's names have no numbers: "Formula 1", "3M", "Channel 4"
+		}
 		if orgSuffixes[f] || (outletWords[f] || genericNameWords[f]) && len(fs) > 1 || outlets[f] {
 			return true
 		}

@@ -33,7 +33,7 @@ func verbReading(se sent, v int) bool {
 	toks := se.toks
 	if modals[toks[v-1].l] && !toks[v-1].punct || v+1 < len(toks) && toks[v+1].l == "than" ||
 		toks[v-1].l == "than" || toks[v-1].l == "as" || // "worse than expected", "as expected"
-		nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) && !strings.HasSuffix(toks[v-1].l, "-old") {
+		nounPreps[toks[v-1].l] || isDigitAt(toks[v-1].w, 0) && !strings.HasSuffix(toks[v-1].l, "-old") && !digitName(toks, v-1) {
 		return false // "in 14 states", "for reports": nouns, not verbs
 	}
 	if e := subjectEnd(toks, v); e < v && beForms[toks[e-1].l] {
@@ -43,6 +43,36 @@ func verbReading(se sent, v int) bool {
 	e := subjectEnd(toks, v)
 	return !baseForm(toks[v].l) || pluralSubject(toks, e, se.caps) || collectiveSubject(toks, e, v, se.caps)
 }
+
+// digitName reports whether the word at toks[k], which starts with a digit,
+// is (the end of) a name: it has a capital ("3M", "7-Eleven") or follows a
+// capitalised word that is no function word ("Channel 4", "Formula 1",
+// "the Philadelphia 76ers").
+func digitName(toks []tok, k int) bool {
+	t := toks[k]
+	if t.punct || t.inQ || !isDigitAt(t.w, 0) {
+		return false
+	}
+	if strings.ToLower(t.w) != t.w {
+		return true
+	}
+	if k == 0 || len(t.l) > 6 || strings.ContainsAny(t.l, "%$,.") {
+		return false // "$4.5", "12%", "1,200" are amounts
+	}
+	p := toks[k-1]
+	return p.cap && !p.punct && !p.inQ && !nounPreps[p.l] && !determiners[p.l] && !timeWords[p.l] && !monthNames[p.l]
+}
+
+// capName reports whether toks[k] can be a word of a name: capitalised, or
+// a number that belongs to one (digitName).
+func capName(toks []tok, k int) bool {
+	return toks[k].cap || digitName(toks, k)
+}
+
+// monthNames before a number make a date, not a name: "on March 14".
+var monthNames = words("january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec")
 
 // concordVerbs are the base forms British, Irish and Canadian copy puts
 // after an organisation taken as its members: "RCMP say", "Arsenal say",

@@ -189,5 +189,12 @@ func knownOne(c conj) bool {
 	pre := " " + strings.ToLower(c.descPre) + " "
 	return strings.Contains(pre, " chief ") || strings.Contains(pre, " top ") ||
 		c.head == "leader" && c.definite && strings.TrimSpace(pre) != "" ||
-		c.possess != "" && !possPronoun(strings.ToLower(c.possess))
+		c.possess != "" && !possPronoun(strings.ToLower(c.possess)) ||
+		c.definite && ownedBy(pre) // "the station's owner", "the paper's editor"
+}
+
+// ownedBy reports whether the words before a head (lower case, padded with
+// spaces) hold a possessive common noun: "the station's owner".
+func ownedBy(pre string) bool {
+	return strings.Contains(pre, "'s ") || strings.Contains(pre, "’s ")
 }

@@ -105,7 +105,7 @@ var anonNouns = map[string]string{
 	"insider": "insider", "insiders": "insider", "aide": "aide", "aides": "aide",
 	"diplomat": "diplomat", "diplomats": "diplomat", "executive": "executive",
 	"executives": "executive", "employee": "employee", "employees": "employee",
-	"staffer": "employee", "staffers": "employee", "worker": "employee", "workers": "employee",
+	"staffer": "employee", "staffers": "employee", "staff": "employee", "worker": "employee", "workers": "employee",
 	"analyst": "analyst", "analysts": "analyst", "banker": "banker", "bankers": "banker",
 	"investor": "investor", "investors": "investor", "adviser": "adviser", "advisers": "adviser",
 	"advisor": "adviser", "advisors": "adviser", "negotiator": "negotiator",
@@ -210,6 +210,7 @@ var titleNouns = map[string]string{
 	"pitcher": "athlete", "goalkeeper": "athlete", "midfielder": "athlete",
 	"defender": "athlete", "boxer": "athlete", "golfer": "athlete",
 	"coroner": "official", "magistrate": "judge", "ombudsman": "official", "pathologist": "expert",
+	"host": "journalist", "presenter": "journalist", "anchor": "journalist", "editor-in-chief": "journalist",
 	// family: "her mother said", "the couple's daughter, 24, said" (but "a mother of three said"
 	// is unnamed)
 	"mother": "relative", "father": "relative", "daughter": "relative", "son": "relative",

@@ -213,7 +213,9 @@ func (x *extractor) channelSource(se sent, f found, src newsintel.Source) newsin
 }
 
 // refusalIn reports a refusal or non-response that opens the content of a
-// claim: "said that the department does not comment on …".
+// claim: "said that the department does not comment on …". A speaker who
+// has not heard back from someone tells of their own wait, which is the
+// speaker's claim.
 func refusalIn(toks []tok, ts, te int) newsintel.SourceType {
 	first := -1
 	for k, t := range toks {
@@ -229,6 +231,9 @@ func refusalIn(toks []tok, ts, te int) newsintel.SourceType {
 	for k := first; k < limit; k++ {
 		if toks[k].inQ || toks[k].e > te {
 			break
+		}
+		if heardBackPhrases.match(toks, k) > 0 {
+			break // "The family said they had not heard back from the insurer": the speaker's own account
 		}
 		if noResponseAt(toks, k) {
 			return newsintel.SourceNoResponse

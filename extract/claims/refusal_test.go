@@ -29,6 +29,10 @@ func TestHeardBack(t *testing.T) {
 		{"The senator could not be reached for comment.", "could not be reached", "no_response", ""},
 		{"The landlord did not return messages on Tuesday.", "did not return messages", "no_response", ""},
 		{"Officials at the port authority have yet to comment.", "have yet to comment", "no_response", ""},
+		// Told by a speaker, not hearing back is the speaker's own account.
+		{"Parents said they had not heard back from the school since the complaint.", "they had not heard back from the school", "anonymous", "said"},
+		{"Jane Morrow told the Gazette she has not heard back from her insurer.", "she has not heard back from her insurer", "person", "told"},
+		{"The union said it had not heard back from management.", "it had not heard back from management", "organization", "said"},
 	})
 	for _, c := range []struct{ body, name, desc, affil string }{
 		{"Reporters have not heard back from Acme Corp.", "Acme Corp", "", ""},

@@ -157,6 +157,9 @@ func (x *extractor) buildSource(se sent, f found) (newsintel.Source, bool) {
 	if f.srcI >= 0 {
 		p := parseNP(x.body, se.toks, f.srcI, f.srcJ, se.caps)
 		src, ok = x.st.source(p, x.all)
+		if len(p.conjs) == 1 && dataFigures(p.conjs[0], f.cue) {
+			src = newsintel.Source{Type: newsintel.SourceDocument, Description: p.desc} // "Industry figures show …"
+		}
 		if !ok && f.refusal != "" || f.refusal != "" && requestPhrase(se.toks, f.srcI, f.srcJ) {
 			src, ok = requestSource(x.body, se.toks, f.srcI, f.srcJ), true
 		}

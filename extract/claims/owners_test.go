@@ -46,3 +46,14 @@ func TestStaffAt(t *testing.T) {
 		t.Errorf("got %+v, want one plural anonymous source affiliated with Ofcom", got)
 	}
 }
+
+// TestDataFigures: "figures" that could be people are data when they
+// show, suggest or indicate, and people when they say or warn.
+func TestDataFigures(t *testing.T) {
+	checkClasses(t, []classCase{
+		{"Industry figures indicate house prices fell for a third month.", "house prices fell for a third month", "document", "indicate"},
+		{"Business figures showed that exports had recovered.", "exports had recovered", "document", "showed"},
+		{"Leading industry figures said the levy would drive firms abroad.", "the levy would drive firms abroad", "anonymous", "said"},
+		{"Company filings show the founder sold shares worth $40m.", "the founder sold shares worth $40m", "document", "show"},
+	})
+}

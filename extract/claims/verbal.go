@@ -261,13 +261,24 @@ func (x *extractor) subjectLicenses(se sent, f found) bool {
 	}
 	c := p.conjs[0]
 	switch {
-	case c.kind == headDoc:
+	case c.kind == headDoc || dataFigures(c, f.cue):
 		return docVerbs[f.cue]
 	case c.kind == headName:
 		return isOutlet(c.name) && (f.cue == "reported" || f.cue == "reports")
 	}
 	return false
 }
+
+// dataFigures reports whether "figures" that could be people ("industry
+// figures") are numbers by their verb: figures that show, suggest or
+// indicate are data; figures that say or warn are people.
+func dataFigures(c conj, cue string) bool {
+	return c.kind == headAnon && c.head == "figures" && c.count == 0 && evidenceVerbs[cue]
+}
+
+// evidenceVerbs are what data does, not what people do.
+var evidenceVerbs = words("show", "shows", "showed", "shown", "suggest", "suggests", "suggested",
+	"indicate", "indicates", "indicated")
 
 // inverted reads "…, said Jane Doe, a lawyer for Alibaba." where the
 // subject follows the verb after the content.

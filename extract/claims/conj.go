@@ -85,7 +85,7 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 	for m := k; m < hk; m++ {
 		t := toks[m]
 		switch {
-		case t.poss && !t.cap && !caps && !possPronoun(t.l):
+		case t.poss && !capName(toks, m) && !caps && !possPronoun(t.l):
 			desc = append(desc, t.w) // "the draft's cover note": a thing, not an owner
 		case t.poss:
 			c.possess = span(body, toks, capStart(toks, k, m, caps), m+1)

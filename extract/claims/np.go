@@ -103,7 +103,7 @@ func (c *conj) exactCount(toks []tok, k, j int) int {
 	case isNum:
 		c.count = n
 		k++
-	case pluralWords[l]:
+	case pluralWords[l] && !(toks[k].cap && k+1 < j && digitName(toks, k+1)): // "Group 4 Securicor" is a name
 		c.plural = true
 		k++
 	case l == "its" || l == "his" || l == "her" || l == "their" || l == "our":

@@ -16,6 +16,15 @@ func TestNumberedNames(t *testing.T) {
 		{"A 7-Eleven spokeswoman said the stores would reopen on Monday.", "the stores would reopen on Monday", "organization", "said"},
 		{"The number of branches fell to 14 in March 2024.", "", "", ""},
 	})
+	for body, want := range map[string]string{
+		"Channel 5's director of programmes said the series had been recommissioned.": "Channel 5",
+		"Group 4 Securicor said the contract had been terminated early.":               "Group 4 Securicor",
+	} {
+		got := Extract(body, nil)
+		if len(got) != 1 || firstNonEmpty(got[0].Source.Affiliation, got[0].Source.Name) != want {
+			t.Errorf("%q: got %+v, want one source named or affiliated %q", body, got, want)
+		}
+	}
 }
 
 // TestOwnedRoles: a definite role with a common noun for its owner ("the

@@ -244,7 +244,7 @@ func uncapFirst(toks []tok) {
 		_, anon := anonNouns[l]
 		_, spokes := spokesNouns[l]
 		numbered := k+1 < len(toks) && isDigitAt(toks[k+1].w, 0) && len(toks[k+1].l) <= 4 // "Channel 4", "Station 19"
-		if num || pron || anon || spokes || orgNouns[l] && !numbered || docNouns[l] || pluralWords[l] || commonStart[l] ||
+		if num || pron || anon || spokes || (orgNouns[l] || pluralWords[l]) && !numbered || docNouns[l] || commonStart[l] ||
 			isDescriptor(l) && !nameTail(toks, k+1) {
 			toks[k].cap = false
 		}

@@ -18,7 +18,7 @@ func TestNumberedNames(t *testing.T) {
 	})
 	for body, want := range map[string]string{
 		"Channel 5's director of programmes said the series had been recommissioned.": "Channel 5",
-		"Group 4 Securicor said the contract had been terminated early.":               "Group 4 Securicor",
+		"Group 4 Securicor said the contract had been terminated early.":              "Group 4 Securicor",
 	} {
 		got := Extract(body, nil)
 		if len(got) != 1 || firstNonEmpty(got[0].Source.Affiliation, got[0].Source.Name) != want {

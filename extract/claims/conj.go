@@ -171,7 +171,10 @@ func (c *conj) setName(body string, toks []tok, k, e int, caps bool) {
 	}
 	s := -1
 	for m := k; m < e; m++ {
-		if toks[m].cap || s >= 0 && (inName(toks, m, e, caps) || digitName(toks, m)) || strings.ToLower(toks[m].w) != toks[m].w && digitName(toks, m) {
+		// A number continues a name ("Channel 4") and starts one only with
+		// a capital of its own ("3M").
+		numbered := digitName(toks, m) && (s >= 0 || strings.ToLower(toks[m].w) != toks[m].w)
+		if toks[m].cap || numbered || s >= 0 && inName(toks, m, e, caps) {
 			if s < 0 {
 				s = m
 			}

@@ -22,11 +22,12 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 		if last := toks[e-1]; last.allCaps && last.end-last.start > 1 {
 			return // "Mistral AI said": a surname is not written in capitals
 		}
+		typ := newsintel.EntityPerson
 		if companyLastWords[toks[e-1].norm] {
-			return // "Austin Energy", "Jordan Capital"
+			typ, conf = newsintel.EntityCompany, 0.6 // "Austin Energy", "Peter Kiewit Sons"
 		}
 		out = append(out, candidate{s: s, e: e, entity: -1, name: personName(body, toks, s, e),
-			typ: newsintel.EntityPerson, conf: conf, rule: true})
+			typ: typ, conf: conf, rule: true})
 	}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -282,4 +283,5 @@ var companyLastWords = wordSet(`energy capital financial systems technologies te
 industries bancorp realty fund funds partners resources solutions services therapeutics
 pharmaceuticals properties investment investments securities insurance communications media
 entertainment brands foods products networks software labs digital data motors metals
-materials mining holdings group airlines airways logistics`)
+materials mining holdings group airlines airways logistics racing partnership sons
+brothers bros`)

@@ -33,11 +33,11 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 		return nil
 	}
 	cands := extendLegalSuffixes(toks, g.matchList(toks))
-	cands = append(cands, g.ruleCandidates(body, toks)...)
+	cands = append(cands, retypeOrgContexts(toks, g.ruleCandidates(body, toks))...)
 	cands = dropInCodes(toks, cands)
 	cands = dropIndexNames(toks, cands)
 	cands = g.indianCongress(toks, cands)
-	cands = g.keepSupported(toks, cands)
+	cands = dropTitledCompanies(toks, g.keepSupported(toks, cands))
 	cands = dropPeopleOverNames(toks, cands)
 	cands = append(cands, coordinatedCompanies(body, toks, cands)...)
 	chosen := resolve(toks, cands)

@@ -156,6 +156,22 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Sequoia Capital=Sequoia Capital", "company:Sky News=Sky News", "person:Jane Doe=Jane Doe"}},
 		{"ticker of an unknown company", "Kestrel Cloud Solutions Inc. (NASDAQ: KCLD) settled.",
 			[]string{"company:Kestrel Cloud Solutions Inc=Kestrel Cloud Solutions", "company:KCLD=Kestrel Cloud Solutions"}},
+		// Organisations named like people, and people named like listed companies.
+		{"listed drink maker before a speech verb", "Red Bull said the team would appeal. A spokesperson for Red Bull declined to comment.",
+			[]string{"company:Red Bull=Red Bull", "company:Red Bull=Red Bull"}},
+		{"shares of", "Shares of Harvey Nichols fell 4% on Tuesday.", []string{"company:Harvey Nichols=Harvey Nichols"}},
+		{"shares move", "Harvey Nichols shares fell 4%.", []string{"company:Harvey Nichols=Harvey Nichols"}},
+		{"a person shares a view", "Harvey Nichols shares his view.", []string{"person:Harvey Nichols=Harvey Nichols"}},
+		{"possessive chief executive", "Harvey Nichols's chief executive Manju Malhotra said sales rose.",
+			[]string{"company:Harvey Nichols=Harvey Nichols", "person:Manju Malhotra=Manju Malhotra"}},
+		{"apposition of a trade", "Jimmy Choo, the luxury shoemaker, said it would cut jobs.", []string{"company:Jimmy Choo=Jimmy Choo"}},
+		{"apposition of a unit", "Jimmy Choo, a unit of Capri Holdings, said sales fell.",
+			[]string{"company:Jimmy Choo=Jimmy Choo", "company:Capri Holdings=Capri"}},
+		{"apposition of a person's trade", "John Smith, the filmmaker, said he would appeal.", []string{"person:John Smith=John Smith"}},
+		{"company last word", "Peter Kiewit Sons said it won the contract.", []string{"company:Peter Kiewit Sons=Peter Kiewit Sons"}},
+		{"title before a listed company named like a person", "The late congressman John Lewis was honoured in Atlanta.",
+			[]string{"person:John Lewis=John Lewis", "place:Atlanta=Atlanta"}},
+		{"founder of a listed company", "Founder Charles Schwab stepped back.", []string{"person:Charles Schwab=Charles Schwab"}},
 	}
 	g := Builtin()
 	for _, tc := range tests {

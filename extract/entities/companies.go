@@ -73,3 +73,21 @@ func (g *Gazetteer) appendTradedCompany(out []candidate, body string, toks []tok
 	return append(out, candidate{s: s, e: e, entity: -1, name: span(body, toks, s, e),
 		typ: newsintel.EntityCompany, conf: 0.6, rule: true})
 }
+
+// extendNationalAssociations stretches a company ending in "Bank" over the
+// ", National Association" that ends a US national bank's legal name in
+// filings: "Wells Fargo Bank, National Association, as administrative
+// agent" names one bank, not a bank and an association.
+func extendNationalAssociations(toks []token, cands []candidate) []candidate {
+	for i := range cands {
+		c := &cands[i]
+		e := c.e
+		if c.typ != newsintel.EntityCompany || e+3 > len(toks) || toks[e-1].norm != "bank" ||
+			toks[e].norm != "," || toks[e+1].norm != "national" || toks[e+2].norm != "association" ||
+			!toks[e+1].cap || !toks[e+2].cap {
+			continue
+		}
+		c.e = e + 3
+	}
+	return cands
+}

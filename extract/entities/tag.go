@@ -34,6 +34,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	}
 	cands := extendLegalSuffixes(toks, g.matchList(toks))
 	cands = append(cands, retypeOrgContexts(toks, g.ruleCandidates(body, toks))...)
+	cands = extendNationalAssociations(toks, cands)
 	cands = dropInCodes(toks, cands)
 	cands = dropIndexNames(toks, cands)
 	cands = g.indianCongress(toks, cands)

@@ -171,6 +171,8 @@ func TestTagCases(t *testing.T) {
 		{"company last word", "Peter Kiewit Sons said it won the contract.", []string{"company:Peter Kiewit Sons=Peter Kiewit Sons"}},
 		{"title before a listed company named like a person", "The late congressman John Lewis was honoured in Atlanta.",
 			[]string{"person:John Lewis=John Lewis", "place:Atlanta=Atlanta"}},
+		{"a national bank's legal name", "The notes were issued to Zentrix Bank, National Association, as trustee.",
+			[]string{"company:Zentrix Bank, National Association=Zentrix Bank"}},
 		{"founder of a listed company", "Founder Charles Schwab stepped back.", []string{"person:Charles Schwab=Charles Schwab"}},
 	}
 	g := Builtin()

@@ -122,10 +122,11 @@ func cueNear(toks []token, c candidate) bool {
 
 // companyPlaces, in lower case right after a name that is also a common
 // word, show that the company is meant: "Target store", "Amazon
-// warehouse", "Apple employees".
+// warehouse", "Apple employees", "Edward Jones analyst".
 var companyPlaces = wordSet(`store stores warehouse warehouses outlet outlets factory factories
 plant plants headquarters campus offices employees workers staff executives shareholders
-shares stock app apps website platform spokesperson spokesman spokeswoman ceo chief`)
+shares stock app apps website platform spokesperson spokesman spokeswoman ceo chief
+analyst analysts strategist strategists economist economists`)
 
 // auxiliaries are the verbs a subject's name stands right before.
 var auxiliaries = wordSet(`is was has had will would could can may might should did does

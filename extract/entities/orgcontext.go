@@ -37,18 +37,31 @@ func titled(toks []token, s int) bool {
 	return k >= 0 && toks[k].word && toks[k].is(clsPersonTitle)
 }
 
-// dropTitledCompanies drops the list's companies named like a person
-// (their first word a given name) where a person's title stands before
-// them: "founder Charles Schwab" and "congressman John Lewis" are people.
-func dropTitledCompanies(toks []token, cands []candidate) []candidate {
+// dropCompaniesNamingPeople drops the list's companies named like a
+// person (their first word a given name) where a person's title stands
+// before them, "founder Charles Schwab", "congressman John Lewis", and
+// those of them the list marks ambiguous where a speech verb and a
+// personal pronoun follow: "Calvin Klein said he would attend".
+func dropCompaniesNamingPeople(toks []token, cands []candidate) []candidate {
 	out := cands[:0]
 	for _, c := range cands {
-		if !c.rule && c.typ == newsintel.EntityCompany && toks[c.s].is(clsFirstName) && titled(toks, c.s) {
+		if !c.rule && c.typ == newsintel.EntityCompany && toks[c.s].is(clsFirstName) &&
+			(titled(toks, c.s) || c.ambig && pronounSpeaks(toks, c.e)) {
 			continue
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// pronounSpeaks reports whether a speech verb and "he" or "she" follow the
+// name ending at e: a company says "it" or "we".
+func pronounSpeaks(toks []token, e int) bool {
+	if e+1 >= len(toks) || !toks[e].is(clsSpeechVerb) {
+		return false
+	}
+	p := toks[e+1].norm
+	return p == "he" || p == "she" || p == "his" || p == "her"
 }
 
 // sharesOfBefore reports whether "shares of", "shares in" or "stock of"

@@ -49,6 +49,9 @@ func (g *Gazetteer) personCandidates(body string, toks []token) []candidate {
 			}
 			if e := nameRun(toks, s, 4, isPersonWord); e-s >= min && !toks[e-1].is(clsOrgSuffix) && !titleFollows(toks, e) {
 				add(s, e, 0.8)
+				if e-s == 1 && s == k+1 && t.cap && t.is(clsFirstName) && !g.namesPlace(toks, k, e) {
+					add(k, e, 0.75) // a given name that is a title too: "Dean Martin"
+				}
 			}
 		case t.is(clsFirstName) && isNameWord(t):
 			if e := nameRun(toks, k, 3, isPersonWord); e-k >= 2 && !g.namesPlace(toks, k, e) {

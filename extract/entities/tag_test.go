@@ -173,6 +173,12 @@ func TestTagCases(t *testing.T) {
 			[]string{"person:John Lewis=John Lewis", "place:Atlanta=Atlanta"}},
 		{"a national bank's legal name", "The notes were issued to Zentrix Bank, National Association, as trustee.",
 			[]string{"company:Zentrix Bank, National Association=Zentrix Bank"}},
+		{"a given name that is a title too", "The film starred Dean Martin and Jerry Lewis.",
+			[]string{"person:Dean Martin=Dean Martin", "person:Jerry Lewis=Jerry Lewis"}},
+		{"a founder's brand speaking as a man", "Calvin Klein said he would attend the gala.",
+			[]string{"person:Calvin Klein=Calvin Klein"}},
+		{"an analyst of a firm named like a person", "Edward Jones analyst Jim Smith said the stock was cheap.",
+			[]string{"company:Edward Jones=Edward Jones", "person:Jim Smith=Jim Smith"}},
 		{"founder of a listed company", "Founder Charles Schwab stepped back.", []string{"person:Charles Schwab=Charles Schwab"}},
 	}
 	g := Builtin()

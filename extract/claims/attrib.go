@@ -212,7 +212,7 @@ func (x *extractor) channelSource(se sent, f found, src newsintel.Source) newsin
 	}
 	owner := firstNonEmpty(src.Name, src.Affiliation)
 	return newsintel.Source{Type: newsintel.SourceDocument, Description: p.desc,
-		Affiliation: firstNonEmpty(owner, p.conjs[0].affil, x.st.resolvePossessor(p.conjs[0].possess))}
+		Affiliation: firstNonEmpty(owner, p.conjs[0].affil, x.st.possessor(p.conjs[0]))}
 }
 
 // refusalIn reports a refusal or non-response that opens the content of a

@@ -46,6 +46,7 @@ func Extract(body string, mentions []newsintel.Mention) []newsintel.Claim {
 	}()
 	spans := sentence.Split(body)
 	x.quoted = quoteIndex(body)
+	x.st.setSpans(body, spans, ms)
 	x.turns = transcriptTurns(body, ms)
 	hits := x.directQuotes(spans)
 	var out []newsintel.Claim

@@ -85,11 +85,11 @@ func (c *conj) preHead(body string, toks []tok, k, hk int, caps bool) {
 	for m := k; m < hk; m++ {
 		t := toks[m]
 		switch {
-		case t.poss && !capName(toks, m) && !caps && !possPronoun(t.l):
+		case t.poss && !capName(toks, m) && !caps && !possPronoun(t.l) && !orgOwner(toks, m):
 			desc = append(desc, t.w) // "the draft's cover note": a thing, not an owner
 		case t.poss:
 			c.possess = span(body, toks, capStart(toks, k, m, caps), m+1)
-			c.possess = trimPossessive(c.possess)
+			c.possess, c.possS = trimPossessive(c.possess), toks[m].s
 		case t.cap && !caps && (titleMods[t.l] || m == 0 && modifierStart[t.l] && !toks[m+1].cap):
 			desc = append(desc, t.w) // "Deputy Secretary", "Legal experts"
 		case capName(toks, m) && !caps:
@@ -249,7 +249,7 @@ func (c *conj) postMods(body string, toks []tok, e, j int, caps bool) {
 		if s < j && !toks[s].cap && orgNouns[toks[s].l] && toks[s-1].l == "the" && c.possess == "" && c.affil == "" &&
 			(toks[m].l == "for" || toks[m].l == "at" || toks[m].l == "representing" || toks[m].l == "of" || toks[m].l == "from") &&
 			(s+1 == j || toks[s+1].punct) {
-			c.possess = "the " + toks[s].l // "a spokeswoman for the company"
+			c.possess, c.possS = "the "+toks[s].l, toks[s].s // "a spokeswoman for the company"
 			continue
 		}
 		s = skipBased(toks, s, j)
@@ -298,6 +298,13 @@ func notAffil(w string) bool {
 		return true
 	}
 	return false
+}
+
+// orgOwner reports whether toks[m] is "the regulator's", "the
+// broadcaster's": a possessive organisation noun that points back to an
+// organisation named before.
+func orgOwner(toks []tok, m int) bool {
+	return m > 0 && toks[m-1].l == "the" && orgNouns[toks[m].l] && !plural(toks[m].l)
 }
 
 // possPronoun reports whether a possessive word is a pronoun or stands for

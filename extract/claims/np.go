@@ -39,6 +39,7 @@ type conj struct {
 	affilS   int // byte offsets of affil when read before the head
 	affilE   int
 	possess  string // possessor: "its", "Alibaba"
+	possS    int    // where the possessor starts in the body
 	anonMark bool
 	pron     pronKind
 }
@@ -107,7 +108,7 @@ func (c *conj) exactCount(toks []tok, k, j int) int {
 		c.plural = true
 		k++
 	case l == "its" || l == "his" || l == "her" || l == "their" || l == "our":
-		c.possess, c.definite = l, true
+		c.possess, c.definite, c.possS = l, true, toks[k].s
 		k++
 	}
 	return k

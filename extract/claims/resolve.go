@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newsintel/newsintel"
+	"github.com/newsintel/newsintel/extract/sentence"
 )
 
 // group is a set of anonymous sources that later phrases refer back to.
@@ -30,6 +31,9 @@ type state struct {
 	groups     []group
 	last       newsintel.Source
 	lastGroup  int
+	body       string              // the article, for antecedents
+	spans      []sentence.Span     // its sentences
+	all        []newsintel.Mention // all its mentions
 }
 
 // noteMentions updates the last person and organisation from the mentions
@@ -146,7 +150,7 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 		return st.pronoun(c)
 	case headDoc:
 		src.Type = newsintel.SourceDocument
-		src.Affiliation = firstNonEmpty(c.affil, st.resolvePossessor(c.possess), c.name)
+		src.Affiliation = firstNonEmpty(c.affil, st.possessor(c), c.name)
 		src.Role = ""
 		if isStatement(c) {
 			// A statement speaks for its organisation on the record: "the
@@ -163,7 +167,7 @@ func (st *state) source(p parsed, all []newsintel.Mention) (newsintel.Source, bo
 		if c.name == "" && c.count == 1 && !c.definite && c.possess == "" {
 			src.Name = "" // "a Taiwanese contract chipmaker": unnamed, described
 		}
-		if c.name == "" && c.possess != "" && !possPronoun(strings.ToLower(c.possess)) {
+		if l := strings.ToLower(c.possess); c.name == "" && l != "" && !possPronoun(l) && !orgNouns[l] {
 			src.Name, src.Affiliation = "", c.possess // "Alibaba's cloud unit"
 		}
 		if c.name != "" {
@@ -257,7 +261,7 @@ var ordinals = words("second", "third", "fourth", "fifth", "sixth")
 
 // person fills a source headed by a noun for a person or people.
 func (st *state) person(src *newsintel.Source, c conj, p parsed, all []newsintel.Mention) {
-	src.Affiliation = firstNonEmpty(c.affil, st.resolvePossessor(c.possess))
+	src.Affiliation = firstNonEmpty(c.affil, st.possessor(c))
 	switch {
 	case c.name != "":
 		src.Type, src.Name = newsintel.SourcePerson, c.name
@@ -336,7 +340,9 @@ func mergeAppositive(c *conj, a conj) {
 	if c.role == "" {
 		c.role = a.role
 	}
-	if c.affil == "" {
+	if l := strings.ToLower(a.possess); c.affil == "" && a.affil == "" && c.possess == "" && (possPronoun(l) || orgNouns[l]) {
+		c.possess, c.possS = a.possess, a.possS // "Jane Whitfield, the city's budget director": resolved later
+	} else if c.affil == "" {
 		c.affil = firstNonEmpty(a.affil, a.possess)
 	}
 	if c.kind == headName && (a.kind == headAnon || a.kind == headSpokes || a.kind == headTitle) {
@@ -404,7 +410,7 @@ func (st *state) combined(p parsed) (newsintel.Source, bool) {
 		if c.kind == headAnon || c.kind == headTitle && !c.definite || c.kind == headSpokes && p.anon {
 			anon = anon || c.name == ""
 		}
-		src.Affiliation = firstNonEmpty(src.Affiliation, c.affil, st.resolvePossessor(c.possess))
+		src.Affiliation = firstNonEmpty(src.Affiliation, c.affil, st.possessor(c))
 		src.Role = firstNonEmpty(src.Role, c.role)
 	}
 	if !anon {

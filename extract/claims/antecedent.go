@@ -91,7 +91,8 @@ func (st *state) antecedent(pos int, poss, head string) (string, bool) {
 		if k < si && strings.Contains(st.body[sp.End:st.spans[k+1].Start], "\n") {
 			break // a paragraph before: earlier text
 		}
-		toks := tokenize(st.body, sp.Start, sp.End, nil)
+		st.abuf = tokenizeInto(st.abuf[:0], st.body, sp.Start, sp.End, nil)
+		toks := st.abuf
 		end := sp.End
 		if k == si {
 			end = pos

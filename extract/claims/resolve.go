@@ -34,6 +34,7 @@ type state struct {
 	body       string              // the article, for antecedents
 	spans      []sentence.Span     // its sentences
 	all        []newsintel.Mention // all its mentions
+	abuf       []tok               // tokens of a sentence read for an antecedent, reused
 }
 
 // noteMentions updates the last person and organisation from the mentions

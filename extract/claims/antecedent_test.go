@@ -47,3 +47,18 @@ func TestPossessorAntecedent(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicAgencyNoOutlet: a public body whose name ends in "Agency" is
+// no news agency, so "the agency" points back to it.
+func TestPublicAgencyNoOutlet(t *testing.T) {
+	body := "Thames Water said bills would rise.\n\nThe Environment Agency issued 40 flood warnings on Sunday. The agency said rivers would peak overnight."
+	for _, cl := range Extract(body, entities.Builtin().Tag(body)) {
+		if strings.Contains(cl.Text, "rivers would peak") {
+			if cl.Source.Name != "Environment Agency" {
+				t.Errorf("the agency: got %+v, want Environment Agency", cl.Source)
+			}
+			return
+		}
+	}
+	t.Errorf("%q: no claim holds %q", body, "rivers would peak")
+}

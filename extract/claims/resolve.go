@@ -51,7 +51,7 @@ func (st *state) noteMentions(pos int) {
 			}
 			st.notePerson(name, m.Start)
 		case newsintel.EntityCompany, newsintel.EntityAgency, newsintel.EntityGovernment:
-			if isOutlet(trimPossessive(m.Text)) {
+			if outletMention(trimPossessive(m.Text), m.Type) {
 				continue // the outlet reporting is not "the company"
 			}
 			if m.Start >= st.orgPos {

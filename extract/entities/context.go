@@ -53,6 +53,9 @@ func coordinated(toks []token, c candidate, cands []candidate) bool {
 func isListJoin(norm string) bool { return norm == "and" || norm == "," || norm == "or" }
 
 func supported(toks []token, c candidate, confirmed bool) bool {
+	if c.typ == newsintel.EntityCompany && (sharesOfBefore(toks, c.s) || headOfBefore(toks, c.s) || ownVerbAfter(toks, c)) {
+		return true // "shares in Shell", "chief executive of Next", "Target cut its forecast"
+	}
 	if c.s > 0 {
 		prev := toks[c.s-1]
 		if prev.norm == "of" || prev.word && prev.cap && !prev.caseless && !toks[c.s].sentStart {
@@ -84,6 +87,39 @@ func supported(toks []token, c candidate, confirmed bool) bool {
 	}
 	return cueNear(toks, c)
 }
+
+// headOfBefore reports whether an officer's title and "of" stand right
+// before token s: only an organisation has a chief executive or an
+// owner ("the chief executive of Next", "the owner of Shell").
+func headOfBefore(toks []token, s int) bool {
+	if s < 2 || toks[s-1].norm != "of" {
+		return false
+	}
+	return companyHeads[toks[s-2].norm]
+}
+
+// companyHeads are the titles that "of <company>" follows.
+var companyHeads = wordSet(`executive chairman chairwoman owner owners shareholder
+shareholders ceo cfo founder co-founder`)
+
+// ownVerbAfter reports whether a capitalised name is the subject of a verb
+// whose object is the name's own, "Target cut its forecast", "Next raised
+// its outlook": a common word at the head of a sentence is seldom
+// followed so ("Next came its", "Shell is its", are left out).
+func ownVerbAfter(toks []token, c candidate) bool {
+	if toks[c.s].caseless || !toks[c.s].cap || c.e+1 >= len(toks) {
+		return false
+	}
+	v := toks[c.e]
+	if !v.word || v.cap || linkingVerbs[v.norm] {
+		return false
+	}
+	return toks[c.e+1].norm == "its"
+}
+
+// linkingVerbs do not show an agent: "Next came its turn".
+var linkingVerbs = wordSet(`is was are were be been being has had have came comes come went goes
+go became becomes seemed seems remains remained and or of for in on at to by with from`)
 
 // adjacentCue reports whether the token right after a name shows what it
 // names: a possessive, a speech verb, a legal suffix or a cue of its type.

@@ -180,6 +180,18 @@ func TestTagCases(t *testing.T) {
 		{"an analyst of a firm named like a person", "Edward Jones analyst Jim Smith said the stock was cheap.",
 			[]string{"company:Edward Jones=Edward Jones", "person:Jim Smith=Jim Smith"}},
 		{"founder of a listed company", "Founder Charles Schwab stepped back.", []string{"person:Charles Schwab=Charles Schwab"}},
+		{"shares in a company named by a common word", "Shares in Shell rose while a shell company was wound up.",
+			[]string{"company:Shell=Shell"}},
+		{"the head of a company named by a common word", "Simon Wolfson, chief executive of Next, said next year would be hard.",
+			[]string{"person:Simon Wolfson=Simon Wolfson", "company:Next=Next"}},
+		{"a company acting on its own", "Target cut its forecast. Next came its rival's turn.",
+			[]string{"company:Target=Target"}},
+		{"a club's nickname against the word", "Hearts said the match would go ahead. The plan won hearts and minds.",
+			[]string{"company:Hearts=Heart of Midlothian"}},
+		{"a club against its city", "Manchester United fans marched through Manchester.",
+			[]string{"company:Manchester United=Manchester United", "place:Manchester=Manchester"}},
+		{"a water company against its river", "Thames Water said the Thames was polluted.",
+			[]string{"company:Thames Water=Thames Water", "place:Thames=River Thames"}},
 	}
 	g := Builtin()
 	for _, tc := range tests {

@@ -190,6 +190,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Hearts=Heart of Midlothian"}},
 		{"a club against its city", "Manchester United fans marched through Manchester.",
 			[]string{"company:Manchester United=Manchester United", "place:Manchester=Manchester"}},
+		{"peers' and dames' titles are not names", "Dame Sharon White and Lord Wolfson spoke.",
+			[]string{"person:Sharon White=Sharon White", "person:Wolfson=Wolfson"}},
 		{"a water company against its river", "Thames Water said the Thames was polluted.",
 			[]string{"company:Thames Water=Thames Water", "place:Thames=River Thames"}},
 	}

@@ -89,6 +89,7 @@ candidate nominee adviser advisor aide commentator strategist banker novelist wr
 poet artist physicist scientist researcher historian philanthropist taoiseach tanaiste
 tánaiste sultan emir ayatollah engineer manager coach teacher nurse doctor trooper
 firefighter chef reporter producer editor designer architect consultant trader farmer planner
+lord baroness baron dame
 coordinator supervisor clerk auditor paramedic bishop archbishop imam`)
 
 // roleNouns follow a person's name in an apposition: "Jack Ma, the founder".

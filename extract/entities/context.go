@@ -53,8 +53,8 @@ func coordinated(toks []token, c candidate, cands []candidate) bool {
 func isListJoin(norm string) bool { return norm == "and" || norm == "," || norm == "or" }
 
 func supported(toks []token, c candidate, confirmed bool) bool {
-	if c.typ == newsintel.EntityCompany && (sharesOfBefore(toks, c.s) || headOfBefore(toks, c.s) || ownVerbAfter(toks, c)) {
-		return true // "shares in Shell", "chief executive of Next", "Target cut its forecast"
+	if c.typ == newsintel.EntityCompany && (sharesOfBefore(toks, c.s) || headOfBefore(toks, c.s) || ownVerbAfter(toks, c) || matchResult(toks, c.e)) {
+		return true // "shares in Shell", "chief executive of Next", "Target cut its forecast", "Celtic beat Rangers 2-1"
 	}
 	if c.s > 0 {
 		prev := toks[c.s-1]
@@ -120,6 +120,41 @@ func ownVerbAfter(toks []token, c candidate) bool {
 // linkingVerbs do not show an agent: "Next came its turn".
 var linkingVerbs = wordSet(`is was are were be been being has had have came comes come went goes
 go became becomes seemed seems remains remained and or of for in on at to by with from`)
+
+// matchResult reports whether a match's score follows the name ending at
+// e, straight away or after a result verb and the other side: "beat
+// Rangers 2-1", "Celtic beat Rangers 2-1", "Hearts drew 1-1 with
+// Hibs". Only a team has a score.
+func matchResult(toks []token, e int) bool {
+	if scoreAt(toks, e) {
+		return true
+	}
+	if e >= len(toks) || !resultVerbs[toks[e].norm] {
+		return false
+	}
+	for k := e + 1; k < len(toks) && k <= e+5; k++ {
+		if scoreAt(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreAt reports whether a score ("2-1", "3–0") starts at token k.
+func scoreAt(toks []token, k int) bool {
+	if k+2 >= len(toks) || !isGoals(toks[k].norm) || !isGoals(toks[k+2].norm) {
+		return false
+	}
+	d := toks[k+1].norm
+	return (d == "-" || d == "–") && toks[k+1].start == toks[k].end && toks[k+2].start == toks[k+1].end
+}
+
+// isGoals reports whether w is a side's goals or points: one to three digits.
+func isGoals(w string) bool { return len(w) <= 3 && isDigits(w) }
+
+// resultVerbs stand between a team and its opponent before a score.
+var resultVerbs = wordSet(`beat beats beating drew draw drawing lost lose losing to thrashed
+edged held v vs`)
 
 // adjacentCue reports whether the token right after a name shows what it
 // names: a possessive, a speech verb, a legal suffix or a cue of its type.

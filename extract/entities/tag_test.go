@@ -192,6 +192,8 @@ func TestTagCases(t *testing.T) {
 			[]string{"company:Manchester United=Manchester United", "place:Manchester=Manchester"}},
 		{"peers' and dames' titles are not names", "Dame Sharon White and Lord Wolfson spoke.",
 			[]string{"person:Sharon White=Sharon White", "person:Wolfson=Wolfson"}},
+		{"clubs by a match's score", "Celtic beat Rangers 2-1 at Ibrox. Celtic music and park rangers drew crowds.",
+			[]string{"company:Celtic=Celtic", "company:Rangers=Rangers", "place:Ibrox=Ibrox"}},
 		{"a water company against its river", "Thames Water said the Thames was polluted.",
 			[]string{"company:Thames Water=Thames Water", "place:Thames=River Thames"}},
 	}

@@ -13,7 +13,11 @@
 // Demonyms alone tag nothing: "Chinese hackers" and "Chinese cloud
 // providers" mention no entity, while "Chinese government" is the government
 // of China and "Chinese Embassy" an agency. "US", "U.S.", "United States" and
-// "America" are the place United States; "the Americas" is not.
+// "America" are the place United States; "the Americas" is not. A name
+// that is a common word ("Shell", "Next", "Hearts") is tagged only where
+// the text shows the organisation ("Shell said", "shares in Shell",
+// "Target cut its forecast", "Celtic 2-1"), and a city is its football
+// club where a score shows a team ("Liverpool beat Everton 2-0").
 package entities
 
 import (

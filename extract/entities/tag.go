@@ -38,6 +38,7 @@ func (g *Gazetteer) Tag(body string) []newsintel.Mention {
 	cands = dropInCodes(toks, cands)
 	cands = dropIndexNames(toks, cands)
 	cands = g.indianCongress(toks, cands)
+	cands = g.cityClubs(toks, cands)
 	cands = dropCompaniesNamingPeople(toks, g.keepSupported(toks, cands))
 	cands = dropPeopleOverNames(toks, cands)
 	cands = append(cands, coordinatedCompanies(body, toks, cands)...)

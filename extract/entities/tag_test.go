@@ -194,6 +194,9 @@ func TestTagCases(t *testing.T) {
 			[]string{"person:Sharon White=Sharon White", "person:Wolfson=Wolfson"}},
 		{"clubs by a match's score", "Celtic beat Rangers 2-1 at Ibrox. Celtic music and park rangers drew crowds.",
 			[]string{"company:Celtic=Celtic", "company:Rangers=Rangers", "place:Ibrox=Ibrox"}},
+		{"a club named by its city", "Liverpool beat Everton 2-0 at Anfield, and England beat Wales 3-1. Fans left Liverpool happy.",
+			[]string{"company:Liverpool=Liverpool FC", "company:Everton=Everton", "place:Anfield=Anfield",
+				"place:England=England", "place:Wales=Wales", "place:Liverpool=Liverpool"}},
 		{"a water company against its river", "Thames Water said the Thames was polluted.",
 			[]string{"company:Thames Water=Thames Water", "place:Thames=River Thames"}},
 	}

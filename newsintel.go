@@ -13,7 +13,7 @@ package newsintel
 // ExtractorVersion names the version of the extraction rules. Each Document
 // records the version that produced it, so that replaying the RAW stream
 // with a newer extractor can tell which documents are stale.
-const ExtractorVersion = "2026.12.01d"
+const ExtractorVersion = "2026.12.01e"
 
 // Kind is what sort of document a Document is.
 type Kind string

@@ -27,15 +27,12 @@ import (
 // F ∧ φ(P) = F ∧ φ(P ∧ F) for any boolean φ, so the rewrite changes no
 // result, and the filter adds nothing to scores.
 
-// pushFilter returns q with each plain phrase within it restricted to
-// filter. q must be conjoined with filter by the caller.
+// pushFilter returns q with each phrase within it restricted to filter.
+// q must be conjoined with filter by the caller. Every phrase is a
+// filteredPhrase (see phraseQuery): Bleve's own needs term vectors, which
+// body and claim text do not have.
 func pushFilter(q query.Query, filter query.Query) query.Query {
 	switch q := q.(type) {
-	case *query.MatchPhraseQuery:
-		if q.Fuzziness != 0 || q.Analyzer != "" || q.FieldVal == "" {
-			return q
-		}
-		return &filteredPhrase{field: q.FieldVal, text: q.MatchPhrase, boost: q.BoostVal.Value(), filter: filter}
 	case *filteredPhrase:
 		if q.filter != nil {
 			filter = query.NewConjunctionQuery([]query.Query{q.filter, filter})

@@ -15,6 +15,7 @@ import (
 // else should use it.
 type Baseline struct {
 	b         bleve.Index
+	lex       *lexicon
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -26,14 +27,14 @@ func OpenBaseline(dir string) (*Baseline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: create baseline %s: %w", dir, err)
 	}
-	return &Baseline{b: b}, nil
+	return &Baseline{b: b, lex: newLexicon()}, nil
 }
 
 // Put writes docs and their claims as one Bleve batch.
 func (bl *Baseline) Put(docs []newsintel.Document) error {
 	batch := bl.b.NewBatch()
 	for i := range docs {
-		x, err := toIndexed(&docs[i])
+		x, err := toIndexed(&docs[i], bl.lex)
 		if err != nil {
 			return err
 		}
@@ -51,9 +52,11 @@ func (bl *Baseline) Put(docs []newsintel.Document) error {
 			}
 		}
 	}
+	words := bl.lex.save(batch)
 	if err := bl.b.Batch(batch); err != nil {
 		return fmt.Errorf("index: baseline batch: %w", err)
 	}
+	bl.lex.markSaved(words)
 	return nil
 }
 

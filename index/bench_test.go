@@ -39,10 +39,11 @@ func BenchmarkPut(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer idx.Close()
+		lex := newLexicon()
 		same = runPut(b, pool, func(docs []newsintel.Document) error {
 			batch := idx.NewBatch()
 			for i := range docs {
-				x, err := toIndexed(&docs[i])
+				x, err := toIndexed(&docs[i], lex)
 				if err != nil {
 					return err
 				}

@@ -418,7 +418,7 @@ func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map
 	docs := make(map[string]*newsintel.Document, len(res.Hits))
 	claims := make(map[string][]loggedClaim, len(res.Hits))
 	for _, dm := range res.Hits {
-		d, cs, err := docAndClaims(dm, withClaims)
+		d, cs, err := docAndClaims(ix.lex, dm, withClaims)
 		if err != nil {
 			if err := broken(dm.ID, err); err != nil {
 				return nil, nil, err
@@ -434,8 +434,9 @@ func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map
 }
 
 // docAndClaims decodes the document dm of docsAndClaims and, when
-// withClaims names it, its claims at the positions it gives.
-func docAndClaims(dm *search.DocumentMatch, withClaims map[string][]int) (*newsintel.Document, []loggedClaim, error) {
+// withClaims names it, its claims at the positions it gives (their texts
+// from the body, decoded with lex).
+func docAndClaims(lex *lexicon, dm *search.DocumentMatch, withClaims map[string][]int) (*newsintel.Document, []loggedClaim, error) {
 	meta, _ := dm.Fields[fieldMeta].(string)
 	d, _, err := storedMeta(meta)
 	if err != nil {
@@ -447,7 +448,7 @@ func docAndClaims(dm *search.DocumentMatch, withClaims map[string][]int) (*newsi
 		return d, nil, nil
 	}
 	packed, _ := dm.Fields[fieldPacked].(string)
-	cs, err := decodeClaims(packed, positions)
+	cs, err := decodeClaims(lex, packed, positions)
 	if err != nil {
 		return nil, nil, fmt.Errorf("index: decode stored claims of %s: %w", dm.ID, err)
 	}

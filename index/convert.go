@@ -93,7 +93,7 @@ type storedTags struct {
 
 // toIndexed converts d into the indexed form. It fails only when d cannot
 // be encoded as JSON.
-func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
+func toIndexed(d *newsintel.Document, lex *lexicon) (*indexedDoc, error) {
 	meta, claims, tags, err := encodeStored(d)
 	if err != nil {
 		return nil, err
@@ -111,7 +111,7 @@ func toIndexed(d *newsintel.Document) (*indexedDoc, error) {
 		Cluster:   nonEmpty(d.Cluster),
 		Fetched:   timePtr(d.Fetched),
 		Meta:      packMeta(meta, lead(d.Body, leadChars)),
-		Packed:    pack(d.Body, claims, tags),
+		Packed:    pack(lex, d.Body, claims, tags),
 	}
 	if f := d.Filing; f != nil {
 		x.Form = nonEmpty(strings.ToUpper(strings.TrimSpace(f.Form)))
@@ -172,12 +172,12 @@ func storedMeta(packed string) (*newsintel.Document, string, error) {
 }
 
 // decodeStored rebuilds a Document from its stored fields.
-func decodeStored(title, meta, packed string) (*newsintel.Document, error) {
+func decodeStored(lex *lexicon, title, meta, packed string) (*newsintel.Document, error) {
 	d, _, err := storedMeta(meta)
 	if err != nil {
 		return nil, err
 	}
-	body, rest, err := unpack(packed)
+	body, rest, err := unpack(lex, packed)
 	if err != nil {
 		return nil, fmt.Errorf("decode stored document %s: %w", d.ID, err)
 	}

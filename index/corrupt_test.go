@@ -12,7 +12,7 @@ import (
 // replaced by what spoil makes of it, as a damaged index would hold it.
 func putCorrupt(t *testing.T, ix *Index, d *newsintel.Document, field string, spoil func(string) string) {
 	t.Helper()
-	x, err := toIndexed(d)
+	x, err := toIndexed(d, ix.lex)
 	require.NoError(t, err)
 	switch field {
 	case fieldMeta:

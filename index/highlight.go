@@ -68,17 +68,18 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 		if m == nil {
 			continue
 		}
-		highlightHit(m, h, fields, an, ix.reportDamaged)
+		highlightHit(m, h, fields, an, ix.lex, ix.reportDamaged)
 		h.Fragments = m.Fragments
 	}
 	return nil
 }
 
 // highlightHit highlights the fields of m, the hit with term locations,
-// taking the title from hit; an is the fields' analyzer. A field whose
+// taking the title from hit; an is the fields' analyzer, lex the
+// lexicon of the stored body. A field whose
 // stored text or sequence cannot be read goes without a fragment, and
 // damaged hears of it.
-func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer, damaged damageReport) {
+func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer, lex *lexicon, damaged damageReport) {
 	var body string
 	for _, f := range fields {
 		marks, err := seqLocations(m, f)
@@ -96,7 +97,7 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Ana
 		case fieldBody:
 			if body == "" {
 				packed, _ := m.Fields[fieldPacked].(string)
-				if body, _, err = unpack(packed); err != nil {
+				if body, _, err = unpack(lex, packed); err != nil {
 					damaged(m.ID, fieldPacked, err)
 					continue
 				}

@@ -206,6 +206,7 @@ type Index struct {
 	commits  atomic.Uint64 // batch commits begun and ended (see consistently)
 	searches chan struct{} // semaphore of MaxConcurrentSearches
 	names    *nameCache    // entity ID → canonical name, for facets
+	lex      *lexicon      // the words of stored bodies (see lexicon.go)
 	damaged  sync.Map      // "doc ID field" of stored values reported unreadable (see reportDamaged)
 
 	closeOnce sync.Once
@@ -232,9 +233,14 @@ func Open(dir string, o Options, log *slog.Logger) (ix *Index, err error) {
 		_ = b.Close()
 		return nil, err
 	}
-	log.Info("index opened", "dir", dir, "created", created, "mapping_version", MappingVersion)
+	lex, err := loadLexicon(b)
+	if err != nil {
+		_ = b.Close()
+		return nil, err
+	}
+	log.Info("index opened", "dir", dir, "created", created, "mapping_version", MappingVersion, "lexicon_words", len(lex.words)-lexiconReserved)
 	return &Index{bleve: b, opts: o, log: log, dir: dir,
-		searches: make(chan struct{}, o.MaxConcurrentSearches), names: newNameCache(b)}, nil
+		searches: make(chan struct{}, o.MaxConcurrentSearches), names: newNameCache(b), lex: lex}, nil
 }
 
 // kvConfig is the scorch configuration: one persister worker, since

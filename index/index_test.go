@@ -101,15 +101,20 @@ func TestOpenCorrupt(t *testing.T) {
 }
 
 // TestMappingVersionPinned fails when the mapping, the dictionary of
-// stored meta (metadict.txt, which every stored meta needs to be read) or
-// the token sequence a body is stored with changes without a new
-// MappingVersion: bump MappingVersion, then update want.
+// stored meta (metadict.txt, which every stored meta needs to be read),
+// the token sequence a body is stored with or the word coding of a stored
+// body (lexicon.go) changes without a new MappingVersion: bump
+// MappingVersion, then update want.
 func TestMappingVersionPinned(t *testing.T) {
 	b, err := json.Marshal(buildMapping())
 	require.NoError(t, err)
-	sum := sha256.Sum256(append(append(b, metaDict...), seqSample(t)...))
+	b = append(append(b, metaDict...), seqSample(t)...)
+	for _, text := range lexiconTexts {
+		b = newLexicon().encode(b, text)
+	}
+	sum := sha256.Sum256(b)
 	got := MappingVersion + " " + hex.EncodeToString(sum[:8])
-	const want = "2026.12.01c 7b824fb1d6568e55"
+	const want = "2026.12.01d 02567f7fc93c09f1"
 	if got != want {
 		t.Errorf("mapping version and hash = %q, want %q; if the mapping changed on purpose, bump MappingVersion and update this test", got, want)
 	}
@@ -121,7 +126,7 @@ func seqSample(t *testing.T) []byte {
 	t.Helper()
 	m := buildMapping()
 	x, err := toIndexed(&newsintel.Document{ID: "x", Kind: newsintel.KindArticle,
-		Body: strings.Repeat("The Department of Commerce said the review of the U.S.-China chips, it's 2024 and to be or not to be. ", 6)})
+		Body: strings.Repeat("The Department of Commerce said the review of the U.S.-China chips, it's 2024 and to be or not to be. ", 6)}, newLexicon())
 	require.NoError(t, err)
 	doc := document.NewDocument("x")
 	require.NoError(t, m.MapDocument(doc, x))

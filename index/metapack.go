@@ -49,7 +49,7 @@ var (
 // packMeta compresses meta and lead into the value of the meta field:
 // the length of meta as a uvarint, meta, then lead.
 func packMeta(meta, lead string) string {
-	return string(zMetaEncoder().EncodeAll(appendSection(nil, meta, lead), nil))
+	return string(zMetaEncoder().EncodeAll(appendSection(nil, []byte(meta), lead), nil))
 }
 
 // unpackMeta reverses packMeta.

@@ -10,10 +10,12 @@ import (
 )
 
 // The body and the tags JSON of a document are stored together in one
-// field, compressed with zstd. Bleve compresses stored fields with snappy,
-// one document at a time; zstd makes them about a third smaller again
-// (synthetic news bodies: snappy 0.73 of the text, zstd 0.47), and only
-// Get and the highlighting of a page of hits read them.
+// field, compressed with zstd, the body word-coded first (see
+// lexicon.go). Bleve compresses stored fields with snappy, one document
+// at a time; zstd makes them about a third smaller again, and the
+// lexicon nearly halves what is left (synthetic news bodies: snappy 0.73
+// of the text, zstd 0.47, word-coded and zstd 0.28). Only Get and the
+// highlighting of a page of hits read them.
 
 var (
 	zEncoder = sync.OnceValue(func() *zstd.Encoder {
@@ -33,28 +35,31 @@ var (
 )
 
 // pack compresses body, claims and tags into the value of the packed
-// field: the length of body as a uvarint, body, the length of claims as a
-// uvarint, claims, then tags. The claims have a section of their own so
-// that claim hits decode them without the mentions (see encodeClaims).
-func pack(body, claims, tags string) string {
-	raw := make([]byte, 0, 2*binary.MaxVarintLen64+len(body)+len(claims)+len(tags))
-	raw = appendSection(raw, body, "")
-	raw = appendSection(raw, claims, tags)
+// field: the length of the body coded with lex as a uvarint, the coded
+// body, the length of claims as a uvarint, claims, then tags. The claims
+// have a section of their own so that claim hits decode them without the
+// mentions (see encodeClaims).
+func pack(lex *lexicon, body, claims, tags string) string {
+	coded := lex.encode(make([]byte, 0, len(body)/2), body)
+	raw := make([]byte, 0, 2*binary.MaxVarintLen64+len(coded)+len(claims)+len(tags))
+	raw = appendSection(raw, coded, "")
+	raw = appendSection(raw, []byte(claims), tags)
 	return string(zEncoder().EncodeAll(raw, nil))
 }
 
 // appendSection appends to dst the length of sec as a uvarint, sec and
 // rest; section splits them again.
-func appendSection(dst []byte, sec, rest string) []byte {
+func appendSection(dst, sec []byte, rest string) []byte {
 	dst = binary.AppendUvarint(dst, uint64(len(sec)))
 	dst = append(dst, sec...)
 	return append(dst, rest...)
 }
 
-// unpack reverses pack, up to the body: tags is the rest, the claims
-// section and the tags, which splitTags splits. pack never gives an
-// empty value, so an empty one is an error: the stored value is missing.
-func unpack(packed string) (body, tags string, err error) {
+// unpack reverses pack, decoding the body with lex: tags is the rest, the
+// claims section and the tags, which splitTags splits. pack never gives
+// an empty value, so an empty one is an error: the stored value is
+// missing.
+func unpack(lex *lexicon, packed string) (body, tags string, err error) {
 	if packed == "" {
 		return "", "", errors.New("stored body is missing")
 	}
@@ -62,7 +67,14 @@ func unpack(packed string) (body, tags string, err error) {
 	if err != nil {
 		return "", "", fmt.Errorf("decompress stored body: %w", err)
 	}
-	return section(string(raw))
+	coded, rest, err := section(raw)
+	if err != nil {
+		return "", "", err
+	}
+	if body, err = lex.decode(coded); err != nil {
+		return "", "", err
+	}
+	return body, string(rest), nil
 }
 
 // splitTags splits what unpack gives after the body into the claims

@@ -67,7 +67,7 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 			ix.log.Debug("older revision dropped", "doc_id", id, "revision", d.Revision, "indexed_revision", rev)
 			continue
 		}
-		x, err := toIndexed(d)
+		x, err := toIndexed(d, ix.lex)
 		if err != nil {
 			return err
 		}
@@ -82,9 +82,12 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 	if b.Size() == 0 {
 		return nil
 	}
+	// The words the batch's bodies use go with it (see lexicon).
+	words := ix.lex.save(b)
 	if err := ix.commit(b); err != nil {
 		return fmt.Errorf("index: write batch of %d: %w", b.Size(), err)
 	}
+	ix.lex.markSaved(words)
 	return nil
 }
 
@@ -154,7 +157,7 @@ func (ix *Index) Get(ctx context.Context, id string) (*newsintel.Document, error
 	if f[fieldMeta] == "" {
 		return nil, fmt.Errorf("index: get %s: stored document is missing", id)
 	}
-	d, err := decodeStored(f[fieldTitle], f[fieldMeta], f[fieldPacked])
+	d, err := decodeStored(ix.lex, f[fieldTitle], f[fieldMeta], f[fieldPacked])
 	if err != nil {
 		return nil, fmt.Errorf("index: get %s: %w", id, err)
 	}

@@ -300,7 +300,7 @@ func TestCorruptSequence(t *testing.T) {
 	res, err := ix.Search(t.Context(), Request{Query: `"small towns"`})
 	require.NoError(t, err)
 	require.Contains(t, hitIDs(res), d.ID, "the phrase is in the body before the damage")
-	x, err := toIndexed(&d)
+	x, err := toIndexed(&d, ix.lex)
 	require.NoError(t, err)
 	doc := document.NewDocument(d.ID)
 	require.NoError(t, ix.bleve.Mapping().MapDocument(doc, x))

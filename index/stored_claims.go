@@ -77,8 +77,9 @@ func decodeAllClaims(sec []byte) ([]newsintel.Claim, error) {
 // those at positions (from 1), the others left zero, or every one for
 // nil positions. Claim hits read them a page of documents at a time, so
 // the document is decompressed into a pooled buffer and only the claims'
-// texts are copied out of it.
-func decodeClaims(packed string, positions []int) ([]loggedClaim, error) {
+// texts are copied out of it, the body decoded with lex once a claim
+// needs it.
+func decodeClaims(lex *lexicon, packed string, positions []int) ([]loggedClaim, error) {
 	buf := rawBufs.Get().(*[]byte)
 	defer rawBufs.Put(buf)
 	raw, err := zDecoder().DecodeAll([]byte(packed), (*buf)[:0])
@@ -86,7 +87,7 @@ func decodeClaims(packed string, positions []int) ([]loggedClaim, error) {
 		return nil, fmt.Errorf("decompress stored body: %w", err)
 	}
 	*buf = raw
-	body, rest, err := section(raw)
+	coded, rest, err := section(raw)
 	if err != nil {
 		return nil, err
 	}
@@ -116,6 +117,7 @@ func decodeClaims(packed string, positions []int) ([]loggedClaim, error) {
 		}
 	}
 	out := make([]newsintel.Claim, len(recs))
+	var body string
 	for i, rec := range recs {
 		if want != nil && !want[i] {
 			continue
@@ -124,8 +126,16 @@ func decodeClaims(packed string, positions []int) ([]loggedClaim, error) {
 		if err := json.Unmarshal(rec, c); err != nil {
 			return nil, fmt.Errorf("%w: %w", errStoredClaims, err)
 		}
-		if c.Text == "" && c.TextStart >= 0 && c.TextStart < c.TextEnd && c.TextEnd <= len(body) {
-			c.Text = string(body[c.TextStart:c.TextEnd])
+		if c.Text != "" {
+			continue
+		}
+		if body == "" {
+			if body, err = lex.decode(coded); err != nil {
+				return nil, err
+			}
+		}
+		if c.TextStart >= 0 && c.TextStart < c.TextEnd && c.TextEnd <= len(body) {
+			c.Text = body[c.TextStart:c.TextEnd]
 		}
 	}
 	return logClaims(out, names), nil

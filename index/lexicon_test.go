@@ -1,0 +1,159 @@
+package index
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsintel/newsintel"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// lexiconTexts are texts whose coding has edges: gaps at either end or
+// none, no words, literals, bytes that are not UTF-8, scripts other than
+// Latin, paragraphs.
+var lexiconTexts = []string{
+	"",
+	" ",
+	"word",
+	"  two  spaces  ",
+	"The Commerce Department said on Tuesday it would review the deal.",
+	"(Reuters) - Alibaba's cloud unit, according to three sources, was reviewed.\n\nA second paragraph — with a dash…",
+	"Preis: 3,5 Mrd. € für Müller & Söhne; Straße.",
+	"北京 消息 人士 说, 审查 仍在 进行。",
+	"emoji 🙂 between 👍🏽 words",
+	"bad \xff\xfe bytes \xc3 here",
+	"https://www.example.com/a/very/long/path/that/is/one/word/of/many/letters " + strings.Repeat("x", 100),
+	"2024-05-03T14:00:00Z 10-K 1,234,567.89",
+	"\ttabs\tand\r\nnewlines\n",
+}
+
+func TestLexiconRoundTrip(t *testing.T) {
+	l := newLexicon()
+	for _, text := range lexiconTexts {
+		coded := l.encode(nil, text)
+		got, err := l.decode(coded)
+		require.NoError(t, err, "%q", text)
+		assert.Equal(t, text, got)
+	}
+	// A word longer than maxLexiconWord is a literal, not a number.
+	_, numbered := l.ids[strings.Repeat("x", 100)]
+	assert.False(t, numbered, "a 100-byte word has a number")
+}
+
+func FuzzLexiconRoundTrip(f *testing.F) {
+	for _, text := range lexiconTexts {
+		f.Add(text)
+	}
+	l := newLexicon()
+	f.Fuzz(func(t *testing.T, text string) {
+		got, err := l.decode(l.encode(nil, text))
+		if err != nil || got != text {
+			t.Fatalf("decode(encode(%q)) = %q, %v", text, got, err)
+		}
+	})
+}
+
+// TestLexiconFullWritesLiterals checks that new words still round-trip
+// once the lexicon has given every number it may.
+func TestLexiconFullWritesLiterals(t *testing.T) {
+	l := newLexicon()
+	l.limit = lexiconReserved + 3
+	text := "alpha beta gamma delta epsilon alpha zeta"
+	got, err := l.decode(l.encode(nil, text))
+	require.NoError(t, err)
+	assert.Equal(t, text, got)
+	assert.Equal(t, []string{"alpha", "beta", "gamma"}, l.words[lexiconReserved:], "the numbers given")
+}
+
+// TestLexiconCodesKnownWordsSmall checks that a document made of words
+// the lexicon knows is stored in fewer bytes than zstd alone makes of it.
+func TestLexiconCodesKnownWordsSmall(t *testing.T) {
+	sentences := strings.Split("The Commerce Department is reviewing the cloud contract, according to three people familiar with the matter. "+
+		"A spokesman for the department declined to comment on the review. "+
+		"Alibaba said in its most recent annual report that regulators could restrict its business. "+
+		"One of the people said the review began last year and could take several more months. "+
+		"Shares of the company fell four percent in New York trading after the report was published. "+
+		"Analysts said the outcome would shape how other Chinese cloud providers sell to American customers.", ". ")
+	l := newLexicon()
+	l.encode(nil, strings.Join(sentences, ". ")) // an earlier document
+	rng := rand.New(rand.NewPCG(1, 2))
+	rng.Shuffle(len(sentences), func(i, j int) { sentences[i], sentences[j] = sentences[j], sentences[i] })
+	body := strings.Join(sentences, ". ")
+	coded := len(pack(l, body, "", ""))
+	plain := len(zEncoder().EncodeAll([]byte(body), nil))
+	assert.Less(t, float64(coded), 0.7*float64(plain), "packed %d bytes, zstd alone %d", coded, plain)
+}
+
+func TestLexiconDecodeUnknownWord(t *testing.T) {
+	l := newLexicon()
+	coded := l.encode(nil, "known words")
+	other := newLexicon()
+	_, err := other.decode(coded)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "is not in the index's lexicon")
+	_, err = l.decode(coded[:len(coded)-1])
+	require.Error(t, err, "a truncated body decodes")
+}
+
+// lexiconDocs returns n articles whose bodies hold words numbered from
+// first, so that a batch of them fills several lexicon chunks.
+func lexiconDocs(first, n, words int) []newsintel.Document {
+	docs := make([]newsintel.Document, n)
+	for i := range docs {
+		var b strings.Builder
+		for w := range words {
+			fmt.Fprintf(&b, "word%dx%d, ", first+i, w)
+		}
+		docs[i] = newsintel.Document{ID: fmt.Sprintf("lex%04d", first+i), Kind: newsintel.KindArticle,
+			Title: "Lexicon test", Body: b.String() + "the end."}
+	}
+	return docs
+}
+
+// TestLexiconPersists checks that bodies written in several batches,
+// with words across chunk boundaries, read back the same after the index
+// is closed and opened again.
+func TestLexiconPersists(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir, Options{BatchSize: 7}, nil)
+	require.NoError(t, err)
+	docs := append(lexiconDocs(0, 20, 300), lexiconDocs(20, 20, 300)...) // 12 000 words, 3 chunks
+	require.NoError(t, ix.Put(t.Context(), docs[:20]))
+	require.NoError(t, ix.Put(t.Context(), docs[20:]))
+	require.NoError(t, ix.Close())
+
+	ix, err = Open(dir, Options{}, nil)
+	require.NoError(t, err)
+	defer ix.Close()
+	assert.Greater(t, len(ix.lex.words), 2*lexiconChunk, "lexicon words after reopening")
+	for _, d := range []newsintel.Document{docs[0], docs[19], docs[39]} {
+		got, err := ix.Get(t.Context(), d.ID)
+		require.NoError(t, err)
+		assert.Equal(t, d.Body, got.Body, d.ID)
+	}
+	// New words after reopening go on from where the stored ones end.
+	more := lexiconDocs(40, 1, 10)
+	require.NoError(t, ix.Put(t.Context(), more))
+	got, err := ix.Get(t.Context(), more[0].ID)
+	require.NoError(t, err)
+	assert.Equal(t, more[0].Body, got.Body)
+}
+
+// TestLexiconDamagedIsCorrupt checks that an index whose lexicon has a
+// hole does not open as if it were whole.
+func TestLexiconDamagedIsCorrupt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir, Options{}, nil)
+	require.NoError(t, err)
+	require.NoError(t, ix.Put(t.Context(), lexiconDocs(0, 3, 2000)))
+	require.NoError(t, ix.bleve.SetInternal(lexiconKey(0), []byte("\x05ab"))) // a short, malformed first chunk
+	require.NoError(t, ix.Close())
+
+	_, err = Open(dir, Options{}, nil)
+	require.ErrorIs(t, err, ErrCorrupt)
+	assert.Contains(t, err.Error(), "lexicon chunk 0")
+}

@@ -184,7 +184,7 @@ func claimTextQuery(q string, an analysis.Analyzer, damaged damageReport) query.
 		}
 		if i%2 == 1 && len(an.Analyze([]byte(chunk))) > 0 { // inside quotes
 			parts = append(parts, either(func(f string) query.Query {
-				return phraseQuery(f, chunk, 1, damaged)
+				return phraseQuery(f, chunk, 1, damaged, nil)
 			}))
 			continue
 		}
@@ -409,7 +409,7 @@ func (ix *Index) withDocs(ctx context.Context, hits []ClaimHit) error {
 func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map[string][]int,
 	broken func(id string, err error) error) (map[string]*newsintel.Document, map[string][]loggedClaim, error) {
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldTitle, fieldMeta, fieldPacked}
+	req.Fields = []string{fieldTitle, fieldMeta, fieldPacked, fieldBodyWords}
 	req.Score = "none"
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
@@ -448,7 +448,8 @@ func docAndClaims(lex *lexicon, dm *search.DocumentMatch, withClaims map[string]
 		return d, nil, nil
 	}
 	packed, _ := dm.Fields[fieldPacked].(string)
-	cs, err := decodeClaims(lex, packed, positions)
+	words, _ := dm.Fields[fieldBodyWords].(string)
+	cs, err := decodeClaims(lex, words, packed, positions)
 	if err != nil {
 		return nil, nil, fmt.Errorf("index: decode stored claims of %s: %w", dm.ID, err)
 	}

@@ -19,6 +19,7 @@ const titleBoost = 3.0
 type compiler struct {
 	an      analysis.Analyzer
 	damaged damageReport // documents a phrase cannot be checked in (see seqCheck)
+	lex     *lexicon     // the index's, for body phrases
 }
 
 // compile returns the Bleve query for n, or nil when n matches nothing
@@ -110,7 +111,7 @@ func (c *compiler) text(n *node, field string, boost float64) query.Query {
 		if n.kind == nodePhrase || len(tokens) > 1 {
 			// A word the analyzer splits ("COVID-19", "U.S.-China") is
 			// searched as the phrase it is.
-			return phraseQuery(field, n.text, boost, c.damaged)
+			return phraseQuery(field, n.text, boost, c.damaged, c.lex)
 		}
 		m := query.NewMatchQuery(n.text)
 		m.SetFuzziness(n.fuzzy)

@@ -48,6 +48,7 @@ type indexedDoc struct {
 	PublishedKey   []string   `json:"published_key"`
 	Meta           string     `json:"meta"` // see packMeta
 	Packed         string     `json:"packed"`
+	Words          string     `json:"body_words"` // see lexicon.go
 }
 
 // leadChars is about how much of the body a snippet shows.
@@ -111,7 +112,8 @@ func toIndexed(d *newsintel.Document, lex *lexicon) (*indexedDoc, error) {
 		Cluster:   nonEmpty(d.Cluster),
 		Fetched:   timePtr(d.Fetched),
 		Meta:      packMeta(meta, lead(d.Body, leadChars)),
-		Packed:    pack(lex, d.Body, claims, tags),
+		Packed:    pack(claims, tags),
+		Words:     string(lex.encode(make([]byte, 0, len(d.Body)/3), d.Body)),
 	}
 	if f := d.Filing; f != nil {
 		x.Form = nonEmpty(strings.ToUpper(strings.TrimSpace(f.Form)))
@@ -172,12 +174,12 @@ func storedMeta(packed string) (*newsintel.Document, string, error) {
 }
 
 // decodeStored rebuilds a Document from its stored fields.
-func decodeStored(lex *lexicon, title, meta, packed string) (*newsintel.Document, error) {
+func decodeStored(lex *lexicon, title, meta, words, packed string) (*newsintel.Document, error) {
 	d, _, err := storedMeta(meta)
 	if err != nil {
 		return nil, err
 	}
-	body, rest, err := unpack(lex, packed)
+	body, rest, err := unpack(lex, words, packed)
 	if err != nil {
 		return nil, fmt.Errorf("decode stored document %s: %w", d.ID, err)
 	}

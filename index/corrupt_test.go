@@ -19,11 +19,13 @@ func putCorrupt(t *testing.T, ix *Index, d *newsintel.Document, field string, sp
 		x.Meta = spoil(x.Meta)
 	case fieldPacked:
 		x.Packed = spoil(x.Packed)
+	case fieldBodyWords:
+		x.Words = spoil(x.Words)
 	}
 	require.NoError(t, ix.bleve.Index(d.ID, x))
 }
 
-// TestCorruptStoredDocument damages the stored meta or packed value of
+// TestCorruptStoredDocument damages the stored meta, packed or body_words value of
 // a document stored in two revisions in several ways: reading it must
 // give an error naming it, not a panic or another document, and putting
 // the document again must repair it and its claims.
@@ -34,7 +36,7 @@ func TestCorruptStoredDocument(t *testing.T) {
 		"garbage":   func(string) string { return "not a stored value" },
 		"empty":     func(string) string { return "" },
 	}
-	for _, field := range []string{fieldMeta, fieldPacked} {
+	for _, field := range []string{fieldMeta, fieldPacked, fieldBodyWords} {
 		for name, spoil := range spoils {
 			t.Run(field+" "+name, func(t *testing.T) {
 				ix, _ := openTemp(t, Options{})

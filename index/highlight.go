@@ -48,7 +48,6 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{pushFilter(q, page), page}), len(ids), 0, false)
 	req.IncludeLocations = true
 	req.Explain = true // names the terms each document matched, see explainedTerms
-	req.Fields = []string{fieldPacked}
 	for _, f := range fields {
 		if sf, ok := seqFields[f]; ok {
 			req.Fields = append(req.Fields, sf)
@@ -81,6 +80,20 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 // damaged hears of it.
 func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer, lex *lexicon, damaged damageReport) {
 	var body string
+	if slices.Contains(fields, fieldBody) {
+		// The coded body is its token sequence (see lexicon.seq); seqLocations
+		// reads it in that form.
+		words, _ := m.Fields[fieldBodyWords].(string)
+		seq, err := lex.seq(nil, []byte(words))
+		if err == nil {
+			body, err = lex.decode([]byte(words))
+		}
+		if err != nil {
+			damaged(m.ID, fieldBodyWords, err)
+			fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == fieldBody })
+		}
+		m.Fields[fieldBodyWords] = string(seq)
+	}
 	for _, f := range fields {
 		marks, err := seqLocations(m, f)
 		if err != nil {
@@ -95,13 +108,6 @@ func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Ana
 		case fieldTitle:
 			text, _ = hit.Fields[fieldTitle].(string)
 		case fieldBody:
-			if body == "" {
-				packed, _ := m.Fields[fieldPacked].(string)
-				if body, _, err = unpack(lex, packed); err != nil {
-					damaged(m.ID, fieldPacked, err)
-					continue
-				}
-			}
 			text = body
 		default:
 			continue

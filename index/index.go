@@ -238,7 +238,7 @@ func Open(dir string, o Options, log *slog.Logger) (ix *Index, err error) {
 		_ = b.Close()
 		return nil, err
 	}
-	log.Info("index opened", "dir", dir, "created", created, "mapping_version", MappingVersion, "lexicon_words", len(lex.words)-lexiconReserved)
+	log.Info("index opened", "dir", dir, "created", created, "mapping_version", MappingVersion, "lexicon_entries", len(lex.entries)-lexiconReserved)
 	return &Index{bleve: b, opts: o, log: log, dir: dir,
 		searches: make(chan struct{}, o.MaxConcurrentSearches), names: newNameCache(b), lex: lex}, nil
 }

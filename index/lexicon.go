@@ -4,12 +4,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/segment"
 )
 
 // Word-coded bodies. A body is stored as the numbers of its words in the
@@ -17,7 +18,15 @@ import (
 // value (see pack). zstd alone, one document at a time, has to spell
 // every word the first time the document uses it; with the lexicon a
 // word costs one or two bytes wherever it is (synthetic news bodies: zstd
-// 0.47 of the text, word-coded then zstd 0.28).
+// 0.47 of the text, word-coded then zstd 0.29).
+//
+// The words are the tokens Bleve's unicode tokenizer makes of the body
+// (word segments that are not space or punctuation), so the coded body
+// is also the body's token sequence: the k-th word is at position k, and
+// the lexicon knows the term fieldAnalyzer's filters make of each word
+// (they change or drop tokens one at a time, whatever surrounds them).
+// Phrases and highlights read a body's positions from it (see seq), and
+// no other copy of them is stored.
 //
 // The lexicon numbers words in the order the index first meets them, so
 // common words get the small, one-byte numbers. It only grows: a number,
@@ -29,11 +38,12 @@ import (
 // The coded form of a text is the number of the gap before its first
 // word (0 when there is none), then for each word: its number shifted
 // left by one, with the low bit clear when a single space follows it and
-// set when the number of the gap after it follows (0 for none, at the
-// end). Words are runs of letters and digits; gaps are the runs of
-// anything else, bytes that are not UTF-8 included. Number 0 is the empty
-// string; number 1 announces a literal: its length and bytes follow. Words
-// longer than maxLexiconWord, and new words once the lexicon holds
+// set when the number of the gap after it follows (0 for none); last, a
+// CRC-32C of all that, big-endian. Gaps are
+// what lies between words, bytes that are not UTF-8 included, and are
+// numbered apart from words. Number 0 is the empty string; number 1
+// announces a literal: its length and bytes follow. Words longer than
+// maxLexiconWord, and new words or gaps once the lexicon holds
 // maxLexiconWords, are written as literals.
 
 const (
@@ -48,18 +58,56 @@ const (
 )
 
 // lexicon numbers the words and gaps of stored bodies. Readers may decode
-// while one writer (Put holds writeMu) encodes: words are only appended.
+// while one writer (Put holds writeMu) encodes: entries are only
+// appended.
 type lexicon struct {
-	mu    sync.RWMutex
-	ids   map[string]uint32
-	words []string // by number; the first lexiconReserved are placeholders
-	saved int      // words[:saved] are in the internal store
-	limit int      // numbers given at most (maxLexiconWords)
+	mu      sync.RWMutex
+	words   map[string]uint32
+	gaps    map[string]uint32
+	entries []lexEntry // by number; the first lexiconReserved are placeholders
+	saved   int        // entries[:saved] are in the internal store
+	limit   int        // numbers given at most (maxLexiconWords)
+}
+
+// lexEntry is a numbered word or gap.
+type lexEntry struct {
+	text string
+	gap  bool
+	term termOf // of a word
+}
+
+// termOf is what fieldAnalyzer's filters make of a word: the termHash of
+// its term, or dropped (a stop word, which still takes a position).
+type termOf struct {
+	hash    uint16
+	dropped bool
+}
+
+// bodyFilters are the token filters of fieldAnalyzer, which bodies are
+// analysed with.
+var bodyFilters = sync.OnceValue(func() []analysis.TokenFilter {
+	an, ok := buildMapping().AnalyzerNamed(fieldAnalyzer).(*analysis.DefaultAnalyzer)
+	if !ok {
+		panic("index: " + fieldAnalyzer + " is not a tokenizer and filters")
+	}
+	return an.TokenFilters
+})
+
+// wordTerm runs the body's filters over word alone.
+func wordTerm(word string) termOf {
+	ts := analysis.TokenStream{{Term: []byte(word), Start: 0, End: len(word), Position: 1, Type: analysis.AlphaNumeric}}
+	for _, f := range bodyFilters() {
+		ts = f.Filter(ts)
+	}
+	if len(ts) == 0 {
+		return termOf{dropped: true}
+	}
+	return termOf{hash: termHash(ts[0].Term)}
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{ids: map[string]uint32{}, words: make([]string, lexiconReserved), saved: lexiconReserved,
-		limit: maxLexiconWords}
+	return &lexicon{words: map[string]uint32{}, gaps: map[string]uint32{},
+		entries: make([]lexEntry, lexiconReserved), saved: lexiconReserved, limit: maxLexiconWords}
 }
 
 // lexiconKey is the internal-store key of chunk n.
@@ -77,109 +125,160 @@ func loadLexicon(b bleve.Index) (*lexicon, error) {
 		if v == nil {
 			break
 		}
-		if len(l.words) != n*lexiconChunk+lexiconReserved {
+		if len(l.entries) != n*lexiconChunk+lexiconReserved {
 			return nil, fmt.Errorf("%w: lexicon chunk %d follows a short chunk", ErrCorrupt, n)
 		}
 		if err := l.appendChunk(v); err != nil {
 			return nil, fmt.Errorf("%w: lexicon chunk %d: %w", ErrCorrupt, n, err)
 		}
 	}
-	l.saved = len(l.words)
+	l.saved = len(l.entries)
 	return l, nil
 }
 
-// appendChunk adds the words of a stored chunk: each a uvarint length and
-// its bytes.
+// appendChunk adds the entries of a stored chunk: each a uvarint of its
+// length shifted left by one, the low bit set for a gap, and its bytes.
 func (l *lexicon) appendChunk(v []byte) error {
 	for len(v) > 0 {
 		n, k := binary.Uvarint(v)
-		if k <= 0 || n > uint64(len(v)-k) {
+		if k <= 0 || n>>1 > uint64(len(v)-k) {
 			return errors.New("malformed")
 		}
-		w := string(v[k : k+int(n)])
-		if _, dup := l.ids[w]; dup || w == "" {
-			return fmt.Errorf("word %q given twice", w)
+		text, gap := string(v[k:k+int(n>>1)]), n&1 == 1
+		if _, dup := l.lookup(text, gap); dup || text == "" {
+			return fmt.Errorf("%q given twice", text)
 		}
-		l.ids[w] = uint32(len(l.words))
-		l.words = append(l.words, w)
-		v = v[k+int(n):]
+		l.add(text, gap)
+		v = v[k+int(n>>1):]
 	}
 	return nil
 }
 
-// save adds to batch b the chunks holding words not yet stored; call
-// saved once b is committed.
+// save adds to batch b the chunks holding entries not yet stored; call
+// markSaved with what it returns once b is committed.
 func (l *lexicon) save(b *bleve.Batch) int {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	for first := (l.saved - lexiconReserved) / lexiconChunk; first*lexiconChunk+lexiconReserved < len(l.words); first++ {
+	for first := (l.saved - lexiconReserved) / lexiconChunk; first*lexiconChunk+lexiconReserved < len(l.entries); first++ {
 		start := first*lexiconChunk + lexiconReserved
 		var v []byte
-		for _, w := range l.words[start:min(start+lexiconChunk, len(l.words))] {
-			v = binary.AppendUvarint(v, uint64(len(w)))
-			v = append(v, w...)
+		for _, e := range l.entries[start:min(start+lexiconChunk, len(l.entries))] {
+			n := uint64(len(e.text)) << 1
+			if e.gap {
+				n |= 1
+			}
+			v = binary.AppendUvarint(v, n)
+			v = append(v, e.text...)
 		}
 		b.SetInternal(lexiconKey(first), v)
 	}
-	return len(l.words)
+	return len(l.entries)
 }
 
-// markSaved records that the first n words are stored.
+// markSaved records that the first n entries are stored.
 func (l *lexicon) markSaved(n int) {
 	l.mu.Lock()
 	l.saved = max(l.saved, n)
 	l.mu.Unlock()
 }
 
-// number returns the number of w, giving it one if it is new; 0 when w is
-// to be written as a literal.
-func (l *lexicon) number(w string) uint32 {
+func (l *lexicon) lookup(text string, gap bool) (uint32, bool) {
+	if gap {
+		id, ok := l.gaps[text]
+		return id, ok
+	}
+	id, ok := l.words[text]
+	return id, ok
+}
+
+// add numbers a new entry; l.mu is held or l not yet shared.
+func (l *lexicon) add(text string, gap bool) uint32 {
+	id := uint32(len(l.entries))
+	e := lexEntry{text: text, gap: gap}
+	if gap {
+		l.gaps[text] = id
+	} else {
+		l.words[text] = id
+		e.term = wordTerm(text)
+	}
+	l.entries = append(l.entries, e)
+	return id
+}
+
+// number returns the number of the word (or gap) s, giving it one if it
+// is new; 0 when s is to be written as a literal.
+func (l *lexicon) number(s string, word bool) uint32 {
 	l.mu.RLock()
-	id, ok := l.ids[w]
+	id, ok := l.lookup(s, !word)
 	l.mu.RUnlock()
-	if ok || len(w) > maxLexiconWord {
+	if ok || len(s) > maxLexiconWord {
 		return id
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if id, ok := l.ids[w]; ok {
+	if id, ok := l.lookup(s, !word); ok {
 		return id
 	}
-	if len(l.words) >= l.limit {
+	if len(l.entries) >= l.limit {
 		return 0
 	}
-	w = strings.Clone(w)
-	id = uint32(len(l.words))
-	l.ids[w] = id
-	l.words = append(l.words, w)
-	return id
+	return l.add(strings.Clone(s), !word)
 }
 
-// encode appends the coded form of text to dst.
+// encode appends the coded form of text to dst, and its checksum.
 func (l *lexicon) encode(dst []byte, text string) []byte {
-	lead := text[:runEnd(text, false)]
-	dst = l.appendToken(dst, lead, 0)
-	text = text[len(lead):]
-	for text != "" {
-		word, gap := nextWord(text)
-		text = text[len(word)+len(gap):]
-		if gap == " " {
-			dst = l.appendToken(dst, word, 1)
+	start := len(dst)
+	dst = l.encodeWords(dst, text)
+	return binary.BigEndian.AppendUint32(dst, crc32.Checksum(dst[start:], castagnoli))
+}
+
+// castagnoli is the CRC-32C table; the checksum of a coded text tells a
+// damaged one, which might otherwise still decode.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// encodeWords appends the coded form of text to dst.
+func (l *lexicon) encodeWords(dst []byte, text string) []byte {
+	seg := segment.NewWordSegmenterDirect([]byte(text))
+	var gap []byte // the gap being read
+	word := ""     // the last word, waiting for the gap after it
+	inWord := false
+	read := 0
+	for seg.Segment() {
+		b := seg.Bytes()
+		read += len(b)
+		if seg.Type() == segment.None {
+			gap = append(gap, b...)
 			continue
 		}
-		dst = l.appendToken(dst, word, 2)
-		dst = l.appendToken(dst, gap, 0)
+		dst = l.flush(dst, word, inWord, gap)
+		word, inWord, gap = string(b), true, gap[:0]
 	}
-	return dst
+	// The segmenter stops at bytes that are not UTF-8, and so does
+	// Bleve's tokenizer: what follows is one gap, without tokens.
+	gap = append(gap, text[read:]...)
+	return l.flush(dst, word, inWord, gap)
 }
 
-// appendToken appends the number of s, or a literal; with a flag it is a
-// word's: shifted left, the low bit set when the gap follows (flag 2),
-// clear when it is a single space (flag 1).
+// flush appends the coded form of a word (none before the first) and the
+// gap after it.
+func (l *lexicon) flush(dst []byte, word string, inWord bool, gap []byte) []byte {
+	if !inWord {
+		return l.appendToken(dst, string(gap), 0)
+	}
+	if len(gap) == 1 && gap[0] == ' ' {
+		return l.appendToken(dst, word, 1)
+	}
+	dst = l.appendToken(dst, word, 2)
+	return l.appendToken(dst, string(gap), 0)
+}
+
+// appendToken appends the number of s, or a literal; with a flag s is a
+// word and its number is shifted left, the low bit set when the gap
+// follows (flag 2), clear when it is a single space (flag 1).
 func (l *lexicon) appendToken(dst []byte, s string, flag int) []byte {
 	id := uint32(lexiconEmpty)
 	if s != "" {
-		id = l.number(s)
+		id = l.number(s, flag > 0)
 		if id == 0 {
 			id = lexiconLiteral
 		}
@@ -196,88 +295,126 @@ func (l *lexicon) appendToken(dst []byte, s string, flag int) []byte {
 	return dst
 }
 
-// nextWord splits the start of text into the word there (possibly empty)
-// and the gap after it.
-func nextWord(text string) (word, gap string) {
-	i := runEnd(text, true)
-	j := i + runEnd(text[i:], false)
-	return text[:i], text[i:j]
-}
-
-// runEnd is the length of the run of word characters (or of others) that
-// starts s.
-func runEnd(s string, words bool) int {
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		isWord := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
-		if isWord != words {
-			return i
-		}
-		i += n
-	}
-	return len(s)
-}
-
 // decode reverses encode.
 func (l *lexicon) decode(coded []byte) (string, error) {
-	l.mu.RLock()
-	words := l.words // appends never change what a reader holds
-	l.mu.RUnlock()
-	d := lexDecoder{words: words, in: coded}
 	var b strings.Builder
 	b.Grow(4 * len(coded))
-	b.WriteString(d.token(false))
-	for d.err == nil && len(d.in) > 0 {
-		b.WriteString(d.token(true))
-		if d.spaceAfter {
-			b.WriteByte(' ')
-		} else {
-			b.WriteString(d.token(false))
-		}
-	}
-	if d.err != nil {
-		return "", fmt.Errorf("decode stored body: %w", d.err)
+	err := l.walk(coded, func(s string, _ *termOf) { b.WriteString(s) })
+	if err != nil {
+		return "", err
 	}
 	return b.String(), nil
 }
 
+// walk calls visit with each piece of the text coded holds, in order:
+// words with their term, gaps with nil.
+func (l *lexicon) walk(coded []byte, visit func(s string, t *termOf)) error {
+	if len(coded) < 4 || crc32.Checksum(coded[:len(coded)-4], castagnoli) != binary.BigEndian.Uint32(coded[len(coded)-4:]) {
+		return errors.New("decode stored body: checksum mismatch")
+	}
+	l.mu.RLock()
+	entries := l.entries // appends never change what a reader holds
+	l.mu.RUnlock()
+	d := lexDecoder{entries: entries, in: coded[:len(coded)-4]}
+	visit(d.token(false))
+	for d.err == nil && len(d.in) > 0 {
+		visit(d.token(true))
+		if d.spaceAfter {
+			visit(" ", nil)
+		} else {
+			visit(d.token(false))
+		}
+	}
+	if d.err != nil {
+		return fmt.Errorf("decode stored body: %w", d.err)
+	}
+	return nil
+}
+
+// seq appends to dst the token sequence (see seq.go) of the text coded
+// holds: what appendSeq makes of fieldAnalyzer's tokens of that text.
+func (l *lexicon) seq(dst []byte, coded []byte) ([]byte, error) {
+	var toks []seqInput
+	at, pos := 0, 0
+	err := l.walk(coded, func(s string, t *termOf) {
+		if t != nil {
+			pos++
+			if !t.dropped {
+				toks = append(toks, seqInput{pos: pos, start: at, hash: t.hash})
+			}
+		}
+		at += len(s)
+	})
+	if err != nil {
+		return dst, err
+	}
+	return appendSeqInputs(dst, toks), nil
+}
+
+// tokens appends to dst the tokens of the text coded holds whose term
+// hash is in keep, as decodeSeqIn gives them from its sequence: a phrase
+// check reads nothing else.
+func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToken, error) {
+	pos := uint32(0)
+	err := l.walk(coded, func(_ string, t *termOf) {
+		if t == nil {
+			return
+		}
+		pos++
+		if !t.dropped && keep.has(t.hash) {
+			dst = append(dst, seqToken{pos: pos, hash: t.hash})
+		}
+	})
+	return dst, err
+}
+
 // lexDecoder reads tokens off a coded text.
 type lexDecoder struct {
-	words      []string
+	entries    []lexEntry
 	in         []byte
 	spaceAfter bool // of the last word read
 	err        error
+	literal    termOf // the term of the last literal word
 }
 
-// token reads one token: a word's (with its flag) or a gap's.
-func (d *lexDecoder) token(word bool) string {
+// token reads one token, a word (with its flag) or a gap, and returns
+// its text and, for a word, its term.
+func (d *lexDecoder) token(word bool) (string, *termOf) {
 	if d.err != nil {
-		return ""
+		return "", nil
 	}
 	v, k := binary.Uvarint(d.in)
 	if k <= 0 {
 		d.err = errors.New("truncated")
-		return ""
+		return "", nil
 	}
 	d.in = d.in[k:]
 	if word {
 		d.spaceAfter, v = v&1 == 0, v>>1
 	}
 	switch {
-	case v == lexiconEmpty:
-		return ""
+	case v == lexiconEmpty && !word:
+		return "", nil
 	case v == lexiconLiteral:
 		n, k := binary.Uvarint(d.in)
 		if k <= 0 || n > uint64(len(d.in)-k) {
 			d.err = errors.New("truncated literal")
-			return ""
+			return "", nil
 		}
 		s := string(d.in[k : k+int(n)])
 		d.in = d.in[k+int(n):]
-		return s
-	case v < uint64(len(d.words)):
-		return d.words[v]
+		if !word {
+			return s, nil
+		}
+		d.literal = wordTerm(s)
+		return s, &d.literal
+	case v >= lexiconReserved && v < uint64(len(d.entries)) && d.entries[v].gap != word:
+		e := &d.entries[v]
+		if word {
+			return e.text, &e.term
+		}
+		return e.text, nil
 	}
-	d.err = fmt.Errorf("word %d is not in the index's lexicon of %d", v, len(d.words))
-	return ""
+	d.err = fmt.Errorf("number %d is not a %s in the index's lexicon of %d", v, map[bool]string{true: "word", false: "gap"}[word], len(d.entries))
+	return "", nil
 }

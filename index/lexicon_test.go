@@ -1,9 +1,12 @@
 package index
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,19 +43,27 @@ func TestLexiconRoundTrip(t *testing.T) {
 		assert.Equal(t, text, got)
 	}
 	// A word longer than maxLexiconWord is a literal, not a number.
-	_, numbered := l.ids[strings.Repeat("x", 100)]
+	_, numbered := l.words[strings.Repeat("x", 100)]
 	assert.False(t, numbered, "a 100-byte word has a number")
 }
 
+// FuzzLexiconRoundTrip checks that any text decodes to itself and that
+// its sequence is the analyzer's.
 func FuzzLexiconRoundTrip(f *testing.F) {
 	for _, text := range lexiconTexts {
 		f.Add(text)
 	}
 	l := newLexicon()
+	an := buildMapping().AnalyzerNamed(fieldAnalyzer)
 	f.Fuzz(func(t *testing.T, text string) {
-		got, err := l.decode(l.encode(nil, text))
+		coded := l.encode(nil, text)
+		got, err := l.decode(coded)
 		if err != nil || got != text {
 			t.Fatalf("decode(encode(%q)) = %q, %v", text, got, err)
+		}
+		seq, err := l.seq(nil, coded)
+		if want := appendSeq(nil, an.Analyze([]byte(text))); err != nil || !bytes.Equal(seq, want) {
+			t.Fatalf("sequence of %q = %x, %v; want the analyzer's %x", text, seq, err, want)
 		}
 	})
 }
@@ -62,11 +73,15 @@ func FuzzLexiconRoundTrip(f *testing.F) {
 func TestLexiconFullWritesLiterals(t *testing.T) {
 	l := newLexicon()
 	l.limit = lexiconReserved + 3
-	text := "alpha beta gamma delta epsilon alpha zeta"
+	text := "alpha beta gamma delta epsilon alpha zeta, eta"
 	got, err := l.decode(l.encode(nil, text))
 	require.NoError(t, err)
 	assert.Equal(t, text, got)
-	assert.Equal(t, []string{"alpha", "beta", "gamma"}, l.words[lexiconReserved:], "the numbers given")
+	var given []string
+	for _, e := range l.entries[lexiconReserved:] {
+		given = append(given, e.text)
+	}
+	assert.Equal(t, []string{"alpha", "beta", "gamma"}, given, "the numbers given")
 }
 
 // TestLexiconCodesKnownWordsSmall checks that a document made of words
@@ -83,9 +98,9 @@ func TestLexiconCodesKnownWordsSmall(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	rng.Shuffle(len(sentences), func(i, j int) { sentences[i], sentences[j] = sentences[j], sentences[i] })
 	body := strings.Join(sentences, ". ")
-	coded := len(pack(l, body, "", ""))
+	coded := len(l.encode(nil, body))
 	plain := len(zEncoder().EncodeAll([]byte(body), nil))
-	assert.Less(t, float64(coded), 0.7*float64(plain), "packed %d bytes, zstd alone %d", coded, plain)
+	assert.Less(t, float64(coded), 0.7*float64(plain), "coded %d bytes, zstd alone %d", coded, plain)
 }
 
 func TestLexiconDecodeUnknownWord(t *testing.T) {
@@ -94,7 +109,7 @@ func TestLexiconDecodeUnknownWord(t *testing.T) {
 	other := newLexicon()
 	_, err := other.decode(coded)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "is not in the index's lexicon")
+	assert.Contains(t, err.Error(), "is not a word in the index's lexicon")
 	_, err = l.decode(coded[:len(coded)-1])
 	require.Error(t, err, "a truncated body decodes")
 }
@@ -129,7 +144,7 @@ func TestLexiconPersists(t *testing.T) {
 	ix, err = Open(dir, Options{}, nil)
 	require.NoError(t, err)
 	defer ix.Close()
-	assert.Greater(t, len(ix.lex.words), 2*lexiconChunk, "lexicon words after reopening")
+	assert.Greater(t, len(ix.lex.entries), 2*lexiconChunk, "lexicon entries after reopening")
 	for _, d := range []newsintel.Document{docs[0], docs[19], docs[39]} {
 		got, err := ix.Get(t.Context(), d.ID)
 		require.NoError(t, err)
@@ -155,5 +170,50 @@ func TestLexiconDamagedIsCorrupt(t *testing.T) {
 
 	_, err = Open(dir, Options{}, nil)
 	require.ErrorIs(t, err, ErrCorrupt)
-	assert.Contains(t, err.Error(), "lexicon chunk 0")
+	assert.Contains(t, err.Error(), "lexicon chunk")
+}
+
+// seqTexts returns texts to check sequences on: lexiconTexts, and every
+// file of real-language test data in the repository (news pages, filings
+// and notices as HTML, labelled passages as YAML), whose markup and
+// punctuation test the edges of word segmentation as well.
+func seqTexts(t *testing.T) []string {
+	t.Helper()
+	texts := slices.Clone(lexiconTexts)
+	for _, pattern := range []string{"../demo/corpus/*/*", "../extract/claims/testdata/labelled/*.yaml",
+		"../extract/entities/testdata/labelled/*.yaml", "../extract/testdata/*"} {
+		files, err := filepath.Glob(pattern)
+		require.NoError(t, err)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	require.Greater(t, len(texts), 40, "test texts found")
+	return texts
+}
+
+// TestLexiconSeqIsTheAnalyzers checks that the token sequence read from a
+// word-coded text is, byte for byte, the one fieldAnalyzer's tokens of
+// the text make: phrases and highlights read bodies' positions from it.
+func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
+	an := buildMapping().AnalyzerNamed(fieldAnalyzer)
+	l := newLexicon()
+	for _, text := range seqTexts(t) {
+		want := appendSeq(nil, an.Analyze([]byte(text)))
+		got, err := l.seq(nil, l.encode(nil, text))
+		require.NoError(t, err)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("sequence of %.60q… differs from the analyzer's (%d bytes, want %d)", text, len(got), len(want))
+		}
+	}
+	// Literals (long words, a full lexicon) carry their terms too.
+	full := newLexicon()
+	full.limit = lexiconReserved
+	text := "Regulators' reviews of the Department's " + strings.Repeat("extraordinarily", 3) + " rules"
+	got, err := full.seq(nil, full.encode(nil, text))
+	require.NoError(t, err)
+	assert.Equal(t, appendSeq(nil, an.Analyze([]byte(text))), got)
 }

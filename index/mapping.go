@@ -14,7 +14,7 @@ import (
 // or stored: Open then returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.12.01d"
+const MappingVersion = "2026.12.01e"
 
 // Names of the indexed fields. They are also the field names a query
 // string may use (see ParseQuery), except the stored-only ones.
@@ -50,8 +50,8 @@ const (
 	fieldPublishedMonth = "published_month" // "2024-05"
 	fieldPublishedKey   = "published_key"   // sorts like published (see sortKey); what date sorts read
 	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags, and the start of the body (the snippet when nothing is highlighted), zstd-compressed (see packMeta)
-	fieldPacked         = "packed"          // stored only: body and tags (claims, mentions, …) zstd-compressed (see pack)
-	fieldBodySeq        = "body_seq"        // stored only: the body's token sequence, for phrases and highlighting (see seq.go)
+	fieldPacked         = "packed"          // stored only: the tags (claims, mentions, …) zstd-compressed (see pack)
+	fieldBodyWords      = "body_words"      // stored only: the body, word-coded (see lexicon.go); also its token sequence
 )
 
 // fieldAnalyzer analyses title and body: unicode words, English
@@ -89,12 +89,11 @@ func buildMapping() *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTitle, textField())
 	body := textField()
-	body.Store = false // packed holds it, compressed better than Bleve would
-	// No term vectors: body_seq, written as the body is analysed (see
-	// attachSeqs), serves phrases and highlighting at a third of the size.
+	body.Store = false // body_words holds it, word-coded (see lexicon.go)
+	// No term vectors: the word-coded body in body_words is also its token
+	// sequence (see lexicon.seq), which serves phrases and highlighting.
 	body.IncludeTermVectors = false
 	doc.AddFieldMappingsAt(fieldBody, body)
-	doc.AddFieldMappingsAt(fieldBodySeq, storedField())
 	faceted := facetedFields()
 	for _, f := range keywordFields {
 		km := keywordField(slices.Contains(faceted, f))
@@ -116,6 +115,7 @@ func buildMapping() *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(fieldHasAnonymous, bm)
 	doc.AddFieldMappingsAt(fieldMeta, storedField())
 	doc.AddFieldMappingsAt(fieldPacked, storedField())
+	doc.AddFieldMappingsAt(fieldBodyWords, storedField())
 	addClaimFields(doc)
 	// doc_type is scored where a query has only must-not clauses (it is
 	// their "all documents", see compiler.group): without norms its weight

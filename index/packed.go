@@ -9,13 +9,15 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// The body and the tags JSON of a document are stored together in one
-// field, compressed with zstd, the body word-coded first (see
-// lexicon.go). Bleve compresses stored fields with snappy, one document
-// at a time; zstd makes them about a third smaller again, and the
-// lexicon nearly halves what is left (synthetic news bodies: snappy 0.73
-// of the text, zstd 0.47, word-coded and zstd 0.28). Only Get and the
-// highlighting of a page of hits read them.
+// A document's body is stored word-coded in body_words (see lexicon.go),
+// and its tags (claims, mentions, profile) as JSON compressed with zstd
+// in packed. Bleve compresses stored fields with snappy, one document at
+// a time. For bodies the lexicon does better than either (synthetic news
+// bodies: snappy 0.73 of the text, zstd 0.47, word-coded 0.31, and zstd
+// over the coded body gains little more), and a body's coded words are
+// its token sequence too, read for every phrase candidate without
+// decompressing anything but Bleve's own block. The tags compress about
+// threefold with zstd; only Get, claim hits and entity pages read them.
 
 var (
 	zEncoder = sync.OnceValue(func() *zstd.Encoder {
@@ -34,16 +36,12 @@ var (
 	})
 )
 
-// pack compresses body, claims and tags into the value of the packed
-// field: the length of the body coded with lex as a uvarint, the coded
-// body, the length of claims as a uvarint, claims, then tags. The claims
-// have a section of their own so that claim hits decode them without the
+// pack compresses claims and tags into the value of the packed field:
+// the length of claims as a uvarint, claims, then tags. The claims have a
+// section of their own so that claim hits decode them without the
 // mentions (see encodeClaims).
-func pack(lex *lexicon, body, claims, tags string) string {
-	coded := lex.encode(make([]byte, 0, len(body)/2), body)
-	raw := make([]byte, 0, 2*binary.MaxVarintLen64+len(coded)+len(claims)+len(tags))
-	raw = appendSection(raw, coded, "")
-	raw = appendSection(raw, []byte(claims), tags)
+func pack(claims, tags string) string {
+	raw := appendSection(make([]byte, 0, binary.MaxVarintLen64+len(claims)+len(tags)), []byte(claims), tags)
 	return string(zEncoder().EncodeAll(raw, nil))
 }
 
@@ -55,26 +53,22 @@ func appendSection(dst, sec []byte, rest string) []byte {
 	return append(dst, rest...)
 }
 
-// unpack reverses pack, decoding the body with lex: tags is the rest, the
-// claims section and the tags, which splitTags splits. pack never gives
-// an empty value, so an empty one is an error: the stored value is
-// missing.
-func unpack(lex *lexicon, packed string) (body, tags string, err error) {
-	if packed == "" {
+// unpack decodes the body from words with lex and decompresses packed:
+// tags is the claims section and the tags, which splitTags splits. pack
+// and encode never give an empty value, so an empty one is an error: the
+// stored value is missing.
+func unpack(lex *lexicon, words, packed string) (body, tags string, err error) {
+	if words == "" || packed == "" {
 		return "", "", errors.New("stored body is missing")
+	}
+	if body, err = lex.decode([]byte(words)); err != nil {
+		return "", "", err
 	}
 	raw, err := zDecoder().DecodeAll([]byte(packed), nil)
 	if err != nil {
-		return "", "", fmt.Errorf("decompress stored body: %w", err)
+		return "", "", fmt.Errorf("decompress stored tags: %w", err)
 	}
-	coded, rest, err := section(raw)
-	if err != nil {
-		return "", "", err
-	}
-	if body, err = lex.decode(coded); err != nil {
-		return "", "", err
-	}
-	return body, string(rest), nil
+	return body, string(raw), nil
 }
 
 // splitTags splits what unpack gives after the body into the claims

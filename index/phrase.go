@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"math"
 	"strings"
 
@@ -37,7 +38,9 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 		if q.filter != nil {
 			filter = query.NewConjunctionQuery([]query.Query{q.filter, filter})
 		}
-		return &filteredPhrase{field: q.field, text: q.text, boost: q.boost, filter: filter, damaged: q.damaged}
+		pushed := *q
+		pushed.filter = filter
+		return &pushed
 	case *query.ConjunctionQuery:
 		for i, c := range q.Conjuncts {
 			q.Conjuncts[i] = pushFilter(c, filter)
@@ -59,9 +62,11 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 // phraseQuery matches the documents holding the analysed words of text in
 // order in field. Phrases in a field with a token sequence (see seq.go)
 // must be searched with it: Bleve's phrase search needs term vectors.
-// damaged (may be nil) hears of documents whose sequence cannot be read.
-func phraseQuery(field, text string, boost float64, damaged damageReport) query.Query {
-	return &filteredPhrase{field: field, text: text, boost: boost, damaged: damaged}
+// damaged (may be nil) hears of documents whose sequence cannot be read;
+// lex is the index's lexicon, which the body's sequences are read with
+// (see lexicon.seq).
+func phraseQuery(field, text string, boost float64, damaged damageReport, lex *lexicon) query.Query {
+	return &filteredPhrase{field: field, text: text, boost: boost, damaged: damaged, lex: lex}
 }
 
 // filteredPhrase matches the documents that match filter (when not nil)
@@ -71,6 +76,7 @@ type filteredPhrase struct {
 	boost       float64
 	filter      query.Query
 	damaged     damageReport
+	lex         *lexicon
 }
 
 // SetBoost and Boost make a phrase boostable ("body:\"a b\"^5").
@@ -128,7 +134,8 @@ func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m ma
 	}
 	s := &phraseSearcher{must: must, field: q.field, terms: terms, explain: o.Explain}
 	if bySeq {
-		s.seq = &seqCheck{stored: newStoredReader(r), field: q.field, seqField: seqField, phrase: newSeqPhrase(terms), locate: withLocations, damaged: q.damaged}
+		s.seq = &seqCheck{stored: newStoredReader(r), field: q.field, seqField: seqField, phrase: newSeqPhrase(terms),
+			locate: withLocations, damaged: q.damaged, lex: q.lex}
 	}
 	return s, nil
 }
@@ -249,6 +256,7 @@ type seqCheck struct {
 	phrase          seqPhrase
 	locate          bool         // add the phrase's occurrences to the term locations
 	damaged         damageReport // nil: discard
+	lex             *lexicon     // the body's: its sequence is its coded words
 	buf             []byte
 	toks            []seqToken
 }
@@ -259,7 +267,13 @@ type seqCheck struct {
 func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) bool {
 	var err error
 	c.buf, err = c.stored.value(c.buf[:0], dm.IndexInternalID, c.seqField)
-	if err == nil {
+	switch {
+	case err != nil:
+	case c.field == fieldBody && c.lex == nil:
+		err = errors.New("no lexicon to read the body with")
+	case c.field == fieldBody: // its words are its sequence
+		c.toks, err = c.lex.tokens(c.toks[:0], c.buf, c.phrase.terms)
+	default:
 		c.toks, err = c.phrase.tokens(c.toks[:0], c.buf)
 	}
 	if err != nil {

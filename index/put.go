@@ -157,7 +157,7 @@ func (ix *Index) Get(ctx context.Context, id string) (*newsintel.Document, error
 	if f[fieldMeta] == "" {
 		return nil, fmt.Errorf("index: get %s: stored document is missing", id)
 	}
-	d, err := decodeStored(ix.lex, f[fieldTitle], f[fieldMeta], f[fieldPacked])
+	d, err := decodeStored(ix.lex, f[fieldTitle], f[fieldMeta], f[fieldBodyWords], f[fieldPacked])
 	if err != nil {
 		return nil, fmt.Errorf("index: get %s: %w", id, err)
 	}

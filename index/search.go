@@ -139,7 +139,7 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 	}
 	main := documentsOnly() // not the claims indexed beside the documents
 	if tree != nil {
-		c := compiler{an: ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer), damaged: ix.reportDamaged}
+		c := compiler{an: ix.bleve.Mapping().AnalyzerNamed(fieldAnalyzer), damaged: ix.reportDamaged, lex: ix.lex}
 		if main = c.compile(tree); main == nil {
 			main = query.NewMatchNoneQuery() // only stop words
 		}

@@ -61,24 +61,40 @@ func termHash(term []byte) uint16 {
 // appendSeq appends to dst the sequence of ts, whose positions and
 // offsets must increase.
 func appendSeq(dst []byte, ts analysis.TokenStream) []byte {
+	toks := make([]seqInput, len(ts))
+	for i, t := range ts {
+		toks[i] = seqInput{pos: t.Position, start: t.Start, hash: termHash(t.Term)}
+	}
+	return appendSeqInputs(dst, toks)
+}
+
+// seqInput is a token to write in a sequence: its position, the byte
+// offset where it starts and the termHash of its term.
+type seqInput struct {
+	pos, start int
+	hash       uint16
+}
+
+// appendSeqInputs appends to dst the sequence of toks, whose positions
+// and offsets must increase.
+func appendSeqInputs(dst []byte, toks []seqInput) []byte {
 	var marks []byte
 	at := 0
-	for i := 0; i < len(ts); i += seqCheckpoint {
-		marks = binary.AppendUvarint(marks, uint64(max(ts[i].Start-at, 0)))
-		at = max(ts[i].Start, at)
+	for i := 0; i < len(toks); i += seqCheckpoint {
+		marks = binary.AppendUvarint(marks, uint64(max(toks[i].start-at, 0)))
+		at = max(toks[i].start, at)
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(marks)))
 	dst = append(dst, marks...)
 	prev := 0
-	for _, t := range ts {
-		gap := t.Position - prev
-		prev = t.Position
-		unit := termHash(t.Term)
+	for _, t := range toks {
+		gap := t.pos - prev
+		prev = t.pos
 		if gap >= 1 && gap <= seqMaxGap {
-			dst = binary.LittleEndian.AppendUint16(dst, unit|uint16(gap)<<seqHashBits)
+			dst = binary.LittleEndian.AppendUint16(dst, t.hash|uint16(gap)<<seqHashBits)
 			continue
 		}
-		dst = binary.LittleEndian.AppendUint16(dst, unit)
+		dst = binary.LittleEndian.AppendUint16(dst, t.hash)
 		dst = binary.AppendUvarint(dst, uint64(max(gap, 0)))
 	}
 	return dst

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"encoding/binary"
 	"fmt"
 	"log/slog"
 	"path/filepath"
@@ -10,9 +11,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/require"
 )
@@ -132,9 +131,9 @@ func TestStoredReaderReadsSegments(t *testing.T) {
 	for _, d := range docs {
 		id, err := r.InternalID(d.ID)
 		require.NoError(t, err)
-		fast, err := s.value(nil, id, fieldBodySeq)
+		fast, err := s.value(nil, id, fieldPacked)
 		require.NoError(t, err)
-		slow, err := s.slowValue(nil, id, fieldBodySeq)
+		slow, err := s.slowValue(nil, id, fieldPacked)
 		require.NoError(t, err)
 		if len(fast) == 0 || !slices.Equal(fast, slow) {
 			t.Errorf("%s: sequence read from the segment (%d bytes) differs from the document's (%d bytes)", d.ID, len(fast), len(slow))
@@ -300,14 +299,11 @@ func TestCorruptSequence(t *testing.T) {
 	res, err := ix.Search(t.Context(), Request{Query: `"small towns"`})
 	require.NoError(t, err)
 	require.Contains(t, hitIDs(res), d.ID, "the phrase is in the body before the damage")
-	x, err := toIndexed(&d, ix.lex)
-	require.NoError(t, err)
-	doc := document.NewDocument(d.ID)
-	require.NoError(t, ix.bleve.Mapping().MapDocument(doc, x))
-	doc.AddField(document.NewTextFieldWithIndexingOptions(fieldBodySeq, nil, []byte{1}, bleveindex.StoreField))
-	b := ix.bleve.NewBatch()
-	require.NoError(t, b.IndexAdvanced(doc))
-	require.NoError(t, ix.bleve.Batch(b))
+	// The body's sequence is its word-coded text: a word number the
+	// lexicon does not have damages it.
+	putCorrupt(t, ix, &d, fieldBodyWords, func(string) string {
+		return string(binary.AppendUvarint(binary.AppendUvarint(nil, 0), 1<<40))
+	})
 
 	res, err = ix.Search(t.Context(), Request{Query: `"small towns"`, Highlight: true})
 	require.NoError(t, err, "a phrase search meeting the damaged document")
@@ -336,9 +332,9 @@ func TestDamagedReportedOnce(t *testing.T) {
 	require.NoError(t, err)
 	defer ix.Close()
 	for range 3 {
-		ix.reportDamaged("doc1", fieldBodySeq, errBadSeq)
+		ix.reportDamaged("doc1", fieldBodyWords, errBadSeq)
 	}
-	ix.reportDamaged("doc2", fieldBodySeq, errBadSeq)
+	ix.reportDamaged("doc2", fieldBodyWords, errBadSeq)
 	if n := strings.Count(logs.String(), "stored value cannot be read"); n != 2 {
 		t.Errorf("%d warnings for two damaged documents met four times, want 2:\n%s", n, logs.String())
 	}

@@ -13,9 +13,11 @@ import (
 )
 
 // seqFields names, for each field indexed with a token sequence instead
-// of term vectors (see seq.go), the stored field that holds the sequence.
+// of term vectors (see seq.go), the stored field that holds the sequence;
+// for the body, whose sequence is read from its word-coded text (see
+// lexicon.seq), body_words.
 var seqFields = map[string]string{
-	fieldBody:             fieldBodySeq,
+	fieldBody:             fieldBodyWords,
 	fieldClaimText:        fieldClaimTextSeq,
 	fieldClaimDescription: fieldClaimDescSeq,
 }
@@ -50,7 +52,7 @@ func attachSeqs(doc *document.Document, an analysis.Analyzer) {
 	for i, f := range doc.Fields {
 		name, ok := seqFields[f.Name()]
 		tf, isText := f.(*document.TextField)
-		if !ok || !isText || seen[name] {
+		if !ok || !isText || seen[name] || f.Name() == fieldBody {
 			// A sequence is one value; the fields that have one are
 			// single strings (body, claim text, source description).
 			continue

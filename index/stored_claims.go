@@ -79,7 +79,10 @@ func decodeAllClaims(sec []byte) ([]newsintel.Claim, error) {
 // the document is decompressed into a pooled buffer and only the claims'
 // texts are copied out of it, the body decoded with lex once a claim
 // needs it.
-func decodeClaims(lex *lexicon, packed string, positions []int) ([]loggedClaim, error) {
+func decodeClaims(lex *lexicon, words, packed string, positions []int) ([]loggedClaim, error) {
+	if packed == "" {
+		return nil, errors.New("stored tags are missing")
+	}
 	buf := rawBufs.Get().(*[]byte)
 	defer rawBufs.Put(buf)
 	raw, err := zDecoder().DecodeAll([]byte(packed), (*buf)[:0])
@@ -87,13 +90,9 @@ func decodeClaims(lex *lexicon, packed string, positions []int) ([]loggedClaim, 
 		return nil, fmt.Errorf("decompress stored body: %w", err)
 	}
 	*buf = raw
-	coded, rest, err := section(raw)
-	if err != nil {
-		return nil, err
-	}
 	var sec []byte
-	if len(rest) > 0 {
-		if sec, _, err = section(rest); err != nil {
+	if len(raw) > 0 {
+		if sec, _, err = section(raw); err != nil {
 			return nil, err
 		}
 	}
@@ -130,7 +129,7 @@ func decodeClaims(lex *lexicon, packed string, positions []int) ([]loggedClaim, 
 			continue
 		}
 		if body == "" {
-			if body, err = lex.decode(coded); err != nil {
+			if body, err = lex.decode([]byte(words)); err != nil {
 				return nil, err
 			}
 		}

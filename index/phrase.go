@@ -38,6 +38,8 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 			filter = query.NewConjunctionQuery([]query.Query{q.filter, filter})
 		}
 		return &filteredPhrase{field: q.field, text: q.text, boost: q.boost, filter: filter, damaged: q.damaged}
+	case *scaledQuery:
+		q.q = pushFilter(q.q, filter)
 	case *query.ConjunctionQuery:
 		for i, c := range q.Conjuncts {
 			q.Conjuncts[i] = pushFilter(c, filter)

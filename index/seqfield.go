@@ -43,7 +43,8 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 // attachSeqs makes each field of doc named in seqFields write its token
 // sequence into a stored field of its own as Bleve analyses it, with an,
 // the analyzer of the field: the sequence costs no second analysis, and
-// it is made in Bleve's analysis workers like the rest.
+// it is made in Bleve's analysis workers like the rest. The body also
+// reports its length in units (see bodyLengthUnit).
 func attachSeqs(doc *document.Document, an analysis.Analyzer) {
 	var added []document.Field
 	seen := map[string]bool{}
@@ -57,7 +58,11 @@ func attachSeqs(doc *document.Document, an analysis.Analyzer) {
 		}
 		seen[name] = true
 		sf := &seqField{name: name, arrayPositions: tf.ArrayPositions()}
-		doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), seqAnalyzer{an, sf})
+		nt := document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), seqAnalyzer{an, sf})
+		doc.Fields[i] = nt
+		if f.Name() == fieldBody {
+			doc.Fields[i] = bodyField{nt}
+		}
 		added = append(added, sf)
 	}
 	doc.Fields = append(doc.Fields, added...)

@@ -107,8 +107,11 @@
 // and every query clause that scores the body multiplies its score by
 // 1/sqrt(8) (bodyScaled), so scores, the balance of title and body and
 // rankings are those of the length in tokens, up to its rounding to a
-// unit (bodylength.go has why 8). On 20 000 `bench gen` documents
-// 2.04 → 2.00 times the text.
+// unit (bodylength.go has why 8). On 20 000 `bench gen` documents the
+// body's postings went 62.1 → 56.7 MB and the index 2.04 → 2.00 times
+// the text; the top 10 hits of the 64 two-word queries of workload (a)
+// stayed the same for 62, and in the other two hits whose scores differ
+// by under 0.02% swapped (scores moved by at most 0.07%).
 //
 // # Bodies read from the DOCS stream: measured, not built
 //

@@ -86,6 +86,15 @@ func (s *scaledQuery) Boost() float64 {
 	return 1
 }
 
+// Validate validates the wrapped query, when it can be: Bleve validates
+// a request's query and the clauses within the queries it knows.
+func (s *scaledQuery) Validate() error {
+	if vq, ok := s.q.(query.ValidatableQuery); ok {
+		return vq.Validate()
+	}
+	return nil
+}
+
 // Searcher implements query.Query. The wrapped searcher's weight (what
 // Bleve's query norm adds up) is left alone: only the scores of the
 // matches it gives are multiplied, so every score of a query is what it

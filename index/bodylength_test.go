@@ -230,9 +230,10 @@ func unscaled(q query.Query) query.Query {
 	return q
 }
 
-// TestBodyScaledKeepsBoost checks that a boost given to a body clause
-// reaches the query it wraps.
-func TestBodyScaledKeepsBoost(t *testing.T) {
+// TestBodyScaledPassesOn checks that a boost given to a body clause
+// reaches the query it wraps, and that Bleve's validation of a request
+// reaches it too.
+func TestBodyScaledPassesOn(t *testing.T) {
 	tq := query.NewTermQuery("antitrust")
 	tq.SetField(fieldBody)
 	q := bodyScaled(tq)
@@ -242,5 +243,10 @@ func TestBodyScaledKeepsBoost(t *testing.T) {
 	}
 	if got := q.(query.BoostableQuery).Boost(); got != 2.5 {
 		t.Errorf("boost of the scaled query = %v, want 2.5", got)
+	}
+	bad := query.NewDisjunctionQuery([]query.Query{tq})
+	bad.SetMin(2) // more than it has clauses
+	if err := bleve.NewSearchRequest(bodyScaled(bad)).Validate(); err == nil {
+		t.Errorf("Validate of a scaled invalid query = nil, want the wrapped query's error")
 	}
 }

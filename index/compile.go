@@ -95,8 +95,18 @@ func (c *compiler) textBoth(n *node) query.Query {
 	return query.NewDisjunctionQuery([]query.Query{t, c.text(n, fieldBody, 1)})
 }
 
-// text searches one analysed field.
+// text searches one analysed field; the body's clause is scaled for its
+// length in units (see bodyLengthUnit).
 func (c *compiler) text(n *node, field string, boost float64) query.Query {
+	q := c.fieldText(n, field, boost)
+	if q != nil && field == fieldBody {
+		return bodyScaled(q)
+	}
+	return q
+}
+
+// fieldText is text without the body's scaling.
+func (c *compiler) fieldText(n *node, field string, boost float64) query.Query {
 	var q query.FieldableQuery
 	switch n.kind {
 	case nodePrefix:

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,8 +101,9 @@ func TestOpenCorrupt(t *testing.T) {
 
 // TestMappingVersionPinned fails when the mapping, the dictionary of
 // stored meta (metadict.txt, which every stored meta needs to be read),
-// the token sequence a body is stored with or the word coding of a stored
-// body (lexicon.go) changes without a new MappingVersion: bump
+// the token sequence a body is stored with, the word coding of a stored
+// body (lexicon.go) or the unit of its length (bodyLengthUnit) changes
+// without a new MappingVersion: bump
 // MappingVersion, then update want.
 func TestMappingVersionPinned(t *testing.T) {
 	b, err := json.Marshal(buildMapping())
@@ -110,9 +112,9 @@ func TestMappingVersionPinned(t *testing.T) {
 	for _, text := range lexiconTexts {
 		b = newLexicon().encode(b, text)
 	}
-	sum := sha256.Sum256(b)
+	sum := sha256.Sum256(fmt.Appendf(b, "unit %d", bodyLengthUnit))
 	got := MappingVersion + " " + hex.EncodeToString(sum[:8])
-	const want = "2026.12.01e 921608ad192e272e"
+	const want = "2026.12.01f a1cff4ccba2551c0"
 	if got != want {
 		t.Errorf("mapping version and hash = %q, want %q; if the mapping changed on purpose, bump MappingVersion and update this test", got, want)
 	}

@@ -10,11 +10,12 @@ import (
 )
 
 // MappingVersion names the index mapping. Bump it whenever buildMapping,
-// toIndexed or the token sequence format (seq.go) changes what is indexed
-// or stored: Open then returns
+// toIndexed, the token sequence format (seq.go) or the unit of the body's
+// length (bodyLengthUnit) changes what is indexed or stored: Open then
+// returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.12.01e"
+const MappingVersion = "2026.12.01f"
 
 // Names of the indexed fields. They are also the field names a query
 // string may use (see ParseQuery), except the stored-only ones.

@@ -41,6 +41,8 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 		pushed := *q
 		pushed.filter = filter
 		return &pushed
+	case *scaledQuery:
+		q.q = pushFilter(q.q, filter)
 	case *query.ConjunctionQuery:
 		for i, c := range q.Conjuncts {
 			q.Conjuncts[i] = pushFilter(c, filter)

@@ -42,25 +42,33 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 	return nil
 }
 
-// attachSeqs makes each field of doc named in seqFields write its token
-// sequence into a stored field of its own as Bleve analyses it, with an,
-// the analyzer of the field: the sequence costs no second analysis, and
-// it is made in Bleve's analysis workers like the rest.
+// attachSeqs makes each field of doc named in seqFields but the body
+// write its token sequence into a stored field of its own as Bleve
+// analyses it, with an, the analyzer of the field: the sequence costs no
+// second analysis, and it is made in Bleve's analysis workers like the
+// rest. The body, whose coded words are its sequence, reports its length
+// in units (see bodyLengthUnit).
 func attachSeqs(doc *document.Document, an analysis.Analyzer) {
 	var added []document.Field
 	seen := map[string]bool{}
 	for i, f := range doc.Fields {
 		name, ok := seqFields[f.Name()]
 		tf, isText := f.(*document.TextField)
-		if !ok || !isText || seen[name] || f.Name() == fieldBody {
+		switch {
+		case !isText:
+		case f.Name() == fieldBody:
+			// Its words are its sequence (see lexicon.seq); its length
+			// counts in units (see bodyField).
+			doc.Fields[i] = bodyField{tf}
+		case !ok || seen[name]:
 			// A sequence is one value; the fields that have one are
-			// single strings (body, claim text, source description).
-			continue
+			// single strings (claim text, source description).
+		default:
+			seen[name] = true
+			sf := &seqField{name: name, arrayPositions: tf.ArrayPositions()}
+			doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), seqAnalyzer{an, sf})
+			added = append(added, sf)
 		}
-		seen[name] = true
-		sf := &seqField{name: name, arrayPositions: tf.ArrayPositions()}
-		doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), seqAnalyzer{an, sf})
-		added = append(added, sf)
 	}
 	doc.Fields = append(doc.Fields, added...)
 }

@@ -164,6 +164,10 @@ func likeQuery(terms []weightedTerm, entities []string) query.Query {
 			t := query.NewTermQuery(w.term)
 			t.SetField(f)
 			t.SetBoost(w.weight)
+			if f == fieldBody {
+				qs = append(qs, bodyScaled(t))
+				continue
+			}
 			qs = append(qs, t)
 		}
 	}

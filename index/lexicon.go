@@ -58,10 +58,10 @@ const (
 )
 
 // lexicon numbers the words and gaps of stored bodies. Readers may decode
-// while one writer (Put holds writeMu) encodes: entries are only
-// appended.
+// while a writer encodes: entries are only appended.
 type lexicon struct {
-	mu      sync.RWMutex
+	mu      sync.RWMutex // guards entries and saved
+	write   sync.Mutex   // held while encoding: the maps are the writer's
 	words   map[string]uint32
 	gaps    map[string]uint32
 	entries []lexEntry // by number; the first lexiconReserved are placeholders
@@ -76,9 +76,11 @@ type lexEntry struct {
 	term termOf // of a word
 }
 
-// termOf is what fieldAnalyzer's filters make of a word: the termHash of
-// its term, or dropped (a stop word, which still takes a position).
+// termOf is what fieldAnalyzer's filters make of a word: its term and
+// the term's termHash, or dropped (a stop word, which still takes a
+// position).
 type termOf struct {
+	term    []byte // shared: never written to
 	hash    uint16
 	dropped bool
 }
@@ -102,7 +104,7 @@ func wordTerm(word string) termOf {
 	if len(ts) == 0 {
 		return termOf{dropped: true}
 	}
-	return termOf{hash: termHash(ts[0].Term)}
+	return termOf{term: ts[0].Term, hash: termHash(ts[0].Term)}
 }
 
 func newLexicon() *lexicon {
@@ -206,78 +208,137 @@ func (l *lexicon) add(text string, gap bool) uint32 {
 }
 
 // number returns the number of the word (or gap) s, giving it one if it
-// is new; 0 when s is to be written as a literal.
-func (l *lexicon) number(s string, word bool) uint32 {
-	l.mu.RLock()
-	id, ok := l.lookup(s, !word)
-	l.mu.RUnlock()
-	if ok || len(s) > maxLexiconWord {
+// is new; 0 when s is to be written as a literal. l.write is held.
+func (l *lexicon) number(s []byte, word bool) uint32 {
+	m := l.words
+	if !word {
+		m = l.gaps
+	}
+	if id, ok := m[string(s)]; ok || len(s) > maxLexiconWord {
 		return id
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if id, ok := l.lookup(s, !word); ok {
-		return id
-	}
 	if len(l.entries) >= l.limit {
 		return 0
 	}
-	return l.add(strings.Clone(s), !word)
+	return l.add(string(s), !word)
 }
 
 // encode appends the coded form of text to dst, and its checksum.
 func (l *lexicon) encode(dst []byte, text string) []byte {
-	start := len(dst)
-	dst = l.encodeWords(dst, text)
-	return binary.BigEndian.AppendUint32(dst, crc32.Checksum(dst[start:], castagnoli))
+	dst, _ = l.encodeBody(dst, text, false)
+	return dst
 }
 
 // castagnoli is the CRC-32C table; the checksum of a coded text tells a
 // damaged one, which might otherwise still decode.
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// encodeWords appends the coded form of text to dst.
-func (l *lexicon) encodeWords(dst []byte, text string) []byte {
-	seg := segment.NewWordSegmenterDirect([]byte(text))
-	var gap []byte // the gap being read
-	word := ""     // the last word, waiting for the gap after it
-	inWord := false
-	read := 0
-	for seg.Segment() {
-		b := seg.Bytes()
-		read += len(b)
-		if seg.Type() == segment.None {
-			gap = append(gap, b...)
+// wordSpan is a word of a text being coded: where it is, its segment
+// type, and what the lexicon makes of it.
+type wordSpan struct {
+	start, end int
+	typ        int
+	id         uint32
+	term       termOf
+}
+
+// encodeBody appends the coded form of text to dst, and its checksum; with
+// tokens, it also returns the tokens fieldAnalyzer makes of text, from
+// what the lexicon knows of each word: the same terms, positions and
+// offsets, without analysing known words again.
+func (l *lexicon) encodeBody(dst []byte, text string, tokens bool) ([]byte, analysis.TokenStream) {
+	in := []byte(text)
+	words := segmentWords(in)
+	start := len(dst)
+	dst = l.encodeWords(dst, in, words)
+	dst = binary.BigEndian.AppendUint32(dst, crc32.Checksum(dst[start:], castagnoli))
+	if !tokens {
+		return dst, nil
+	}
+	toks := make([]analysis.Token, len(words))
+	ts := make(analysis.TokenStream, 0, len(words))
+	for i, w := range words {
+		t := w.term
+		if w.id == lexiconLiteral {
+			t = wordTerm(text[w.start:w.end])
+		}
+		if t.dropped {
 			continue
 		}
-		dst = l.flush(dst, word, inWord, gap)
-		word, inWord, gap = string(b), true, gap[:0]
+		toks[i] = analysis.Token{Term: t.term, Start: w.start, End: w.end, Position: i + 1, Type: tokenType(w.typ)}
+		ts = append(ts, &toks[i])
 	}
-	// The segmenter stops at bytes that are not UTF-8, and so does
-	// Bleve's tokenizer: what follows is one gap, without tokens.
-	gap = append(gap, text[read:]...)
-	return l.flush(dst, word, inWord, gap)
+	return dst, ts
 }
 
-// flush appends the coded form of a word (none before the first) and the
-// gap after it.
-func (l *lexicon) flush(dst []byte, word string, inWord bool, gap []byte) []byte {
-	if !inWord {
-		return l.appendToken(dst, string(gap), 0)
+// segmentWords returns the words of in as Bleve's unicode tokenizer finds
+// them: segments that are not space or punctuation. The segmenter, and
+// the tokenizer, stop at bytes that are not UTF-8.
+func segmentWords(in []byte) []wordSpan {
+	out := make([]wordSpan, 0, len(in)/6)
+	seg := segment.NewWordSegmenterDirect(in)
+	at := 0
+	for seg.Segment() {
+		end := at + len(seg.Bytes())
+		if typ := seg.Type(); typ != segment.None {
+			out = append(out, wordSpan{start: at, end: end, typ: typ})
+		}
+		at = end
 	}
-	if len(gap) == 1 && gap[0] == ' ' {
-		return l.appendToken(dst, word, 1)
-	}
-	dst = l.appendToken(dst, word, 2)
-	return l.appendToken(dst, string(gap), 0)
+	return out
 }
 
-// appendToken appends the number of s, or a literal; with a flag s is a
-// word and its number is shifted left, the low bit set when the gap
-// follows (flag 2), clear when it is a single space (flag 1).
-func (l *lexicon) appendToken(dst []byte, s string, flag int) []byte {
+// tokenType is the token type Bleve's unicode tokenizer gives a segment
+// type.
+func tokenType(segmentType int) analysis.TokenType {
+	switch segmentType {
+	case segment.Ideo, segment.Kana:
+		return analysis.Ideographic
+	case segment.Number:
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
+}
+
+// encodeWords appends the coded form of in, whose words are words, and
+// fills in their numbers and terms.
+func (l *lexicon) encodeWords(dst, in []byte, words []wordSpan) []byte {
+	l.write.Lock()
+	defer l.write.Unlock()
+	gapStart := len(in) // no words: all of it is a gap
+	if len(words) > 0 {
+		gapStart = words[0].start
+	}
+	dst, _ = l.appendToken(dst, in[:gapStart], 0)
+	for i := range words {
+		w := &words[i]
+		gapEnd := len(in)
+		if i+1 < len(words) {
+			gapEnd = words[i+1].start
+		}
+		gap := in[w.end:gapEnd]
+		if len(gap) == 1 && gap[0] == ' ' {
+			dst, w.id = l.appendToken(dst, in[w.start:w.end], 1)
+		} else {
+			dst, w.id = l.appendToken(dst, in[w.start:w.end], 2)
+			dst, _ = l.appendToken(dst, gap, 0)
+		}
+		if w.id != lexiconLiteral {
+			w.term = l.entries[w.id].term
+		}
+	}
+	return dst
+}
+
+// appendToken appends the number of s, or a literal, and returns it; with
+// a flag s is a word and its number is shifted left, the low bit set when
+// the gap follows (flag 2), clear when it is a single space (flag 1).
+// l.write is held.
+func (l *lexicon) appendToken(dst, s []byte, flag int) ([]byte, uint32) {
 	id := uint32(lexiconEmpty)
-	if s != "" {
+	if len(s) > 0 {
 		id = l.number(s, flag > 0)
 		if id == 0 {
 			id = lexiconLiteral
@@ -292,7 +353,7 @@ func (l *lexicon) appendToken(dst []byte, s string, flag int) []byte {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))
 		dst = append(dst, s...)
 	}
-	return dst
+	return dst, id
 }
 
 // decode reverses encode.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -65,6 +66,8 @@ func FuzzLexiconRoundTrip(f *testing.F) {
 		if want := appendSeq(nil, an.Analyze([]byte(text))); err != nil || !bytes.Equal(seq, want) {
 			t.Fatalf("sequence of %q = %x, %v; want the analyzer's %x", text, seq, err, want)
 		}
+		_, toks := l.encodeBody(nil, text, true)
+		checkTokens(t, text, toks, an.Analyze([]byte(text)))
 	})
 }
 
@@ -181,7 +184,7 @@ func seqTexts(t *testing.T) []string {
 	t.Helper()
 	texts := slices.Clone(lexiconTexts)
 	for _, pattern := range []string{"../demo/corpus/*/*", "../extract/claims/testdata/labelled/*.yaml",
-		"../extract/entities/testdata/labelled/*.yaml", "../extract/testdata/*"} {
+		"../extract/entities/testdata/labelled/*.yaml", "../extract/claims/testdata/seed/*", "../cmd/newsintel/testdata/*"} {
 		files, err := filepath.Glob(pattern)
 		require.NoError(t, err)
 		for _, f := range files {
@@ -216,4 +219,77 @@ func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
 	got, err := full.seq(nil, full.encode(nil, text))
 	require.NoError(t, err)
 	assert.Equal(t, appendSeq(nil, an.Analyze([]byte(text))), got)
+}
+
+// benchBody is a real article's text (the project's seed article).
+func benchBody(b *testing.B) string {
+	text, err := os.ReadFile("../extract/claims/testdata/seed/alibaba-cloud-review.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	return string(text)
+}
+
+// BenchmarkLexiconEncode measures coding a body whose words the lexicon
+// knows, as Put does for most of them.
+func BenchmarkLexiconEncode(b *testing.B) {
+	body := benchBody(b)
+	l := newLexicon()
+	buf := l.encode(nil, body)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = l.encode(buf[:0], body)
+	}
+}
+
+// BenchmarkLexiconTokens measures what a phrase check reads of a body:
+// the positions of two terms.
+func BenchmarkLexiconTokens(b *testing.B) {
+	body := benchBody(b)
+	l := newLexicon()
+	coded := l.encode(nil, body)
+	p := newSeqPhrase([]string{"cloud", "review"})
+	var toks []seqToken
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		if toks, err = l.tokens(toks[:0], coded, p.terms); err != nil || len(toks) == 0 {
+			b.Fatal(len(toks), err)
+		}
+	}
+}
+
+// TestLexiconTokensAreTheAnalyzers checks that the tokens encodeBody gives
+// Bleve to index a body are those fieldAnalyzer makes of it: the same
+// terms, positions, offsets and types.
+func TestLexiconTokensAreTheAnalyzers(t *testing.T) {
+	an := buildMapping().AnalyzerNamed(fieldAnalyzer)
+	l := newLexicon()
+	full := newLexicon()
+	full.limit = lexiconReserved + 50 // most words are literals
+	for _, text := range seqTexts(t) {
+		for _, lex := range []*lexicon{l, full} {
+			coded, got := lex.encodeBody(nil, text, true)
+			checkTokens(t, text, got, an.Analyze([]byte(text)))
+			back, err := lex.decode(coded)
+			require.NoError(t, err)
+			require.Equal(t, text, back)
+		}
+	}
+}
+
+func checkTokens(t *testing.T, text string, got, want analysis.TokenStream) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%.60q…: %d tokens, want %d", text, len(got), len(want))
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if !bytes.Equal(g.Term, w.Term) || g.Start != w.Start || g.End != w.End || g.Position != w.Position || g.Type != w.Type {
+			t.Fatalf("%.60q…: token %d = %q %d-%d @%d %v, want %q %d-%d @%d %v", text, i,
+				g.Term, g.Start, g.End, g.Position, g.Type, w.Term, w.Start, w.End, w.Position, w.Type)
+		}
+	}
 }

@@ -62,16 +62,20 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		return err
 	}
 	b := ix.bleve.NewBatch()
+	var write []*newsintel.Document
 	for id, d := range newest {
 		if rev, ok := indexed[id]; ok && max(rev, 1) > max(d.Revision, 1) {
 			ix.log.Debug("older revision dropped", "doc_id", id, "revision", d.Revision, "indexed_revision", rev)
 			continue
 		}
-		x, err := toIndexed(d, ix.lex)
+		write = append(write, d)
+	}
+	for i, body := range encodeBodies(ix.lex, write) {
+		x, err := toIndexedBody(write[i], body)
 		if err != nil {
 			return err
 		}
-		if err := addWithSeqs(b, ix.bleve.Mapping(), id, x); err != nil {
+		if err := addWithSeqs(b, ix.bleve.Mapping(), write[i].ID, x); err != nil {
 			return err
 		}
 	}

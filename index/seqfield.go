@@ -35,7 +35,11 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 	if err := m.MapDocument(doc, data); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}
-	attachSeqs(doc, m.AnalyzerNamed(seqAnalyzerName))
+	var body analysis.TokenStream
+	if x, ok := data.(*indexedDoc); ok {
+		body = x.bodyTokens
+	}
+	attachSeqs(doc, m.AnalyzerNamed(seqAnalyzerName), body)
 	if err := b.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}
@@ -48,7 +52,7 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 // second analysis, and it is made in Bleve's analysis workers like the
 // rest. The body, whose coded words are its sequence, reports its length
 // in units (see bodyLengthUnit).
-func attachSeqs(doc *document.Document, an analysis.Analyzer) {
+func attachSeqs(doc *document.Document, an analysis.Analyzer, body analysis.TokenStream) {
 	var added []document.Field
 	seen := map[string]bool{}
 	for i, f := range doc.Fields {
@@ -56,9 +60,11 @@ func attachSeqs(doc *document.Document, an analysis.Analyzer) {
 		tf, isText := f.(*document.TextField)
 		switch {
 		case !isText:
+		case f.Name() == fieldBody && body != nil:
+			// Its words are its sequence (see lexicon.seq), and gave its
+			// tokens; its length counts in units (see bodyField).
+			doc.Fields[i] = bodyField{document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), analyzed(body))}
 		case f.Name() == fieldBody:
-			// Its words are its sequence (see lexicon.seq); its length
-			// counts in units (see bodyField).
 			doc.Fields[i] = bodyField{tf}
 		case !ok || seen[name]:
 			// A sequence is one value; the fields that have one are
@@ -72,6 +78,12 @@ func attachSeqs(doc *document.Document, an analysis.Analyzer) {
 	}
 	doc.Fields = append(doc.Fields, added...)
 }
+
+// analyzed is an analyzer that gives tokens made beforehand.
+type analyzed analysis.TokenStream
+
+// Analyze implements analysis.Analyzer.
+func (a analyzed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(a) }
 
 // seqAnalyzer analyses with Analyzer and writes the sequence of the
 // tokens into out.

@@ -370,13 +370,10 @@ func (l *lexicon) decode(coded []byte) (string, error) {
 // walk calls visit with each piece of the text coded holds, in order:
 // words with their term, gaps with nil.
 func (l *lexicon) walk(coded []byte, visit func(s string, t *termOf)) error {
-	if len(coded) < 4 || crc32.Checksum(coded[:len(coded)-4], castagnoli) != binary.BigEndian.Uint32(coded[len(coded)-4:]) {
-		return errors.New("decode stored body: checksum mismatch")
+	d, err := l.decoder(coded)
+	if err != nil {
+		return err
 	}
-	l.mu.RLock()
-	entries := l.entries // appends never change what a reader holds
-	l.mu.RUnlock()
-	d := lexDecoder{entries: entries, in: coded[:len(coded)-4]}
 	visit(d.token(false))
 	for d.err == nil && len(d.in) > 0 {
 		visit(d.token(true))
@@ -416,17 +413,34 @@ func (l *lexicon) seq(dst []byte, coded []byte) ([]byte, error) {
 // hash is in keep, as decodeSeqIn gives them from its sequence: a phrase
 // check reads nothing else.
 func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToken, error) {
-	pos := uint32(0)
-	err := l.walk(coded, func(_ string, t *termOf) {
-		if t == nil {
-			return
-		}
-		pos++
-		if !t.dropped && keep.has(t.hash) {
+	d, err := l.decoder(coded)
+	if err != nil {
+		return dst, err
+	}
+	d.token(false)
+	for pos := uint32(1); d.err == nil && len(d.in) > 0; pos++ {
+		if _, t := d.token(true); t != nil && !t.dropped && keep.has(t.hash) {
 			dst = append(dst, seqToken{pos: pos, hash: t.hash})
 		}
-	})
-	return dst, err
+		if !d.spaceAfter {
+			d.token(false)
+		}
+	}
+	if d.err != nil {
+		return dst, fmt.Errorf("decode stored body: %w", d.err)
+	}
+	return dst, nil
+}
+
+// decoder returns a decoder of coded, once its checksum holds.
+func (l *lexicon) decoder(coded []byte) (*lexDecoder, error) {
+	if len(coded) < 4 || crc32.Checksum(coded[:len(coded)-4], castagnoli) != binary.BigEndian.Uint32(coded[len(coded)-4:]) {
+		return nil, errors.New("decode stored body: checksum mismatch")
+	}
+	l.mu.RLock()
+	entries := l.entries // appends never change what a reader holds
+	l.mu.RUnlock()
+	return &lexDecoder{entries: entries, in: coded[:len(coded)-4]}, nil
 }
 
 // lexDecoder reads tokens off a coded text.

@@ -198,6 +198,14 @@ func seqTexts(t *testing.T) []string {
 	return texts
 }
 
+// someHashes holds every third term hash.
+var someHashes = func() (s hashSet) {
+	for h := 0; h <= seqHashMask; h += 3 {
+		s.add(uint16(h))
+	}
+	return s
+}()
+
 // TestLexiconSeqIsTheAnalyzers checks that the token sequence read from a
 // word-coded text is, byte for byte, the one fieldAnalyzer's tokens of
 // the text make: phrases and highlights read bodies' positions from it.
@@ -206,11 +214,18 @@ func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
 	l := newLexicon()
 	for _, text := range seqTexts(t) {
 		want := appendSeq(nil, an.Analyze([]byte(text)))
-		got, err := l.seq(nil, l.encode(nil, text))
+		coded := l.encode(nil, text)
+		got, err := l.seq(nil, coded)
 		require.NoError(t, err)
 		if !bytes.Equal(got, want) {
 			t.Fatalf("sequence of %.60q… differs from the analyzer's (%d bytes, want %d)", text, len(got), len(want))
 		}
+		// What a phrase check reads: the tokens of some hashes.
+		toks, err := l.tokens(nil, coded, &someHashes)
+		require.NoError(t, err)
+		wantToks, err := decodeSeqIn(nil, want, &someHashes)
+		require.NoError(t, err)
+		require.Equal(t, wantToks, toks, "%.60q…", text)
 	}
 	// Literals (long words, a full lexicon) carry their terms too.
 	full := newLexicon()

@@ -1,0 +1,218 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Dates are indexed as keyword terms, not as Bleve date-time fields,
+// which index sixteen numeric terms per value (one per precision step).
+// A date is indexed in four fields: its month ("2024-05"), day
+// ("2024-05-03") and hour ("2024-05-03T14") in UTC, and a key that sorts
+// as the date does, to the nanosecond. A range of dates is matched by a
+// few term ranges (see dateRangeParts): the whole months in it, the whole
+// days at its ends, the whole hours at their ends, and the exact keys
+// within the first and last hour. Each term range stays far below the
+// clause cap.
+
+// dateUnit is a unit of time whose whole units cover a date range.
+type dateUnit struct {
+	trunc func(time.Time) time.Time // the start of t's unit
+	next  func(time.Time) time.Time // the start of the unit after the one starting at t
+	term  func(time.Time) string    // the term of t's unit, which sorts as the unit's start
+}
+
+// dateUnits are months, days and hours of UTC times, the coarsest first.
+var dateUnits = [...]dateUnit{
+	{func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) },
+		func(t time.Time) time.Time { return t.AddDate(0, 1, 0) },
+		func(t time.Time) string { return t.Format("2006-01") }},
+	{func(t time.Time) time.Time { return t.Truncate(24 * time.Hour) },
+		func(t time.Time) time.Time { return t.AddDate(0, 0, 1) },
+		func(t time.Time) string { return t.Format(time.DateOnly) }},
+	{func(t time.Time) time.Time { return t.Truncate(time.Hour) },
+		func(t time.Time) time.Time { return t.Add(time.Hour) },
+		func(t time.Time) string { return t.Format("2006-01-02T15") }},
+}
+
+// dateFields names the fields one date is indexed in.
+type dateFields struct {
+	units [len(dateUnits)]string           // the fields of its month, day and hour terms (see dateTerms)
+	keys  func(lo, hi time.Time) termRange // the keys of the dates from lo to hi, both included
+}
+
+// The dates of documents and claims. A document's published_key is
+// sortKey, which date sorts read with its doc values; fetched and filed
+// are never sorted on and take the shorter claimDateKey.
+var (
+	publishedDates = dateFields{
+		units: [...]string{fieldPublishedMonth, fieldPublishedDay, fieldPublishedHour},
+		keys: func(lo, hi time.Time) termRange {
+			return termRange{fieldPublishedKey, sortKey(lo), sortKey(hi), true}
+		},
+	}
+	fetchedDates = dateFields{
+		units: [...]string{fieldFetchedMonth, fieldFetchedDay, fieldFetchedHour},
+		keys:  exactKeys(fieldFetchedKey),
+	}
+	filedDates = dateFields{
+		units: [...]string{fieldFiledMonth, fieldFiledDay, fieldFiledHour},
+		keys:  exactKeys(fieldFiledKey),
+	}
+	claimDates = dateFields{
+		units: [...]string{fieldClaimMonth, fieldClaimDay, fieldClaimHour},
+		keys: func(lo, hi time.Time) termRange {
+			// Keys are claimDateKey, a space and more: "\xff" sorts after them all.
+			return termRange{fieldClaimPublishedKey, claimDateKey(lo), claimDateKey(hi) + "\xff", false}
+		},
+	}
+)
+
+// queryDates are the dates a query string may name, by field name (see
+// dateQuery).
+var queryDates = map[string]dateFields{
+	fieldPublished: publishedDates,
+	fieldFetched:   fetchedDates,
+	fieldFiled:     filedDates,
+}
+
+// exactKeys is the keys of a field holding the claimDateKey of a date.
+func exactKeys(field string) func(lo, hi time.Time) termRange {
+	return func(lo, hi time.Time) termRange {
+		return termRange{field, claimDateKey(lo), claimDateKey(hi), true}
+	}
+}
+
+// dateTerms returns the month, day and hour terms of t, in UTC, each
+// alone in a slice (the fields of indexedDoc and indexedClaim).
+func dateTerms(t time.Time) [len(dateUnits)][]string {
+	u := t.UTC()
+	var out [len(dateUnits)][]string
+	for i, du := range dateUnits {
+		out[i] = []string{du.term(u)}
+	}
+	return out
+}
+
+// Every date indexableTime admits lies between these: the times whose
+// nanoseconds since 1970 fit an int64.
+var (
+	firstDate = time.Unix(0, math.MinInt64).UTC()
+	lastDate  = time.Unix(0, math.MaxInt64).UTC()
+)
+
+// rangeQuery matches the items whose date, indexed in f, lies from since
+// to until, both included, to the nanosecond; a zero bound leaves that
+// end open. It does not score.
+func (f dateFields) rangeQuery(since, until time.Time) query.Query {
+	lo, hi := firstDate, lastDate
+	if !since.IsZero() && since.After(lo) {
+		lo = since.UTC()
+	}
+	if !until.IsZero() && until.Before(hi) {
+		hi = until.UTC()
+	}
+	if hi.Before(lo) {
+		return query.NewMatchNoneQuery()
+	}
+	return termRanges(f.rangeParts(lo, hi, 0))
+}
+
+// rangeParts covers lo to hi (included, both UTC) with term ranges: the
+// whole units of dateUnits[level], finer units for the parts before and
+// after them, and keys below the finest unit.
+func (f dateFields) rangeParts(lo, hi time.Time, level int) []termRange {
+	if level == len(dateUnits) {
+		return []termRange{f.keys(lo, hi)}
+	}
+	u := dateUnits[level]
+	first := u.trunc(lo)
+	if first.Before(lo) {
+		first = u.next(first)
+	}
+	end := u.trunc(hi.Add(time.Nanosecond)) // after the last whole unit
+	if !first.Before(end) {
+		return f.rangeParts(lo, hi, level+1)
+	}
+	parts := []termRange{{f.units[level], u.term(first), u.term(end), false}}
+	if lo.Before(first) {
+		parts = append(parts, f.rangeParts(lo, first.Add(-time.Nanosecond), level+1)...)
+	}
+	if !hi.Before(end) {
+		parts = append(parts, f.rangeParts(end, hi, level+1)...)
+	}
+	return parts
+}
+
+// termRange is the terms of field from min (included) to max, included
+// when inclusive.
+type termRange struct {
+	field, min, max string
+	inclusive       bool
+}
+
+// termRanges is an unscored query for any term of its ranges. Unlike a
+// disjunction of term range queries, it makes one disjunction of all
+// their terms, which Bleve turns into a single union of posting lists.
+type termRanges []termRange
+
+// Searcher implements query.Query.
+func (q termRanges) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
+	o.Score, o.Explain, o.IncludeTermVectors = "none", false, false
+	var all []search.Searcher
+	fail := func(err error) (search.Searcher, error) {
+		for _, s := range all {
+			_ = s.Close()
+		}
+		return nil, err
+	}
+	for _, tr := range q {
+		terms, err := tr.terms(r)
+		if err != nil {
+			return fail(err)
+		}
+		for _, t := range terms {
+			s, err := searcher.NewTermSearcher(ctx, r, t, tr.field, 1, o)
+			if err != nil {
+				return fail(err)
+			}
+			all = append(all, s)
+		}
+	}
+	switch len(all) {
+	case 0:
+		return searcher.NewMatchNoneSearcher(r)
+	case 1:
+		return all[0], nil
+	}
+	return searcher.NewDisjunctionSearcher(ctx, r, all, 0, o)
+}
+
+// terms lists the indexed terms of tr.
+func (tr termRange) terms(r bleveindex.IndexReader) ([]string, error) {
+	// The dictionary range ends before its end: a 0 byte after max
+	// takes max in.
+	d, err := r.FieldDictRange(tr.field, []byte(tr.min), append([]byte(tr.max), 0))
+	if err != nil {
+		return nil, fmt.Errorf("index: read %s terms: %w", tr.field, err)
+	}
+	defer d.Close()
+	var out []string
+	for e, err := d.Next(); e != nil || err != nil; e, err = d.Next() {
+		if err != nil {
+			return nil, fmt.Errorf("index: read %s terms: %w", tr.field, err)
+		}
+		if e.Term < tr.max || tr.inclusive && e.Term == tr.max {
+			out = append(out, e.Term)
+		}
+	}
+	return out, nil
+}

@@ -277,8 +277,7 @@ func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 	if !indexableTime(t) {
 		return
 	}
-	terms := dateTerms(t)
-	x.Month, x.Day, x.Hour = terms[0], terms[1], terms[2]
+	x.Month, x.Day, x.Hour = dateTerms(t)
 	x.PublishedKey = []string{claimPublishedKey(docID, t)}
 }
 

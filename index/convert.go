@@ -259,8 +259,7 @@ func addPublished(x *indexedDoc, t time.Time) {
 	if !indexableTime(t) {
 		return
 	}
-	terms := dateTerms(t)
-	x.PublishedMonth, x.PublishedDay, x.PublishedHour = terms[0], terms[1], terms[2]
+	x.PublishedMonth, x.PublishedDay, x.PublishedHour = dateTerms(t)
 	x.PublishedWeek = []string{weekStart(t).Format(time.DateOnly)}
 	x.PublishedKey = []string{sortKey(t)}
 }
@@ -272,8 +271,8 @@ func exactDateTerms(t time.Time) (month, day, hour, key []string) {
 	if !indexableTime(t) {
 		return nil, nil, nil, nil
 	}
-	terms := dateTerms(t)
-	return terms[0], terms[1], terms[2], []string{claimDateKey(t)}
+	month, day, hour = dateTerms(t)
+	return month, day, hour, []string{claimDateKey(t)}
 }
 
 // sortKey is a term that sorts as t does: its nanoseconds since 1970 with

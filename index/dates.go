@@ -30,45 +30,58 @@ type dateUnit struct {
 	term  func(time.Time) string    // the term of t's unit, which sorts as the unit's start
 }
 
-// dateUnits are months, days and hours of UTC times, the coarsest first.
-var dateUnits = [...]dateUnit{
-	{func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) },
+// Units of UTC times.
+var (
+	monthUnit = dateUnit{func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) },
 		func(t time.Time) time.Time { return t.AddDate(0, 1, 0) },
-		func(t time.Time) string { return t.Format("2006-01") }},
-	{func(t time.Time) time.Time { return t.Truncate(24 * time.Hour) },
+		func(t time.Time) string { return t.Format("2006-01") }}
+	weekUnit = dateUnit{weekStart, // ISO weeks, which months do not divide: they cover what is left of a month
+		func(t time.Time) time.Time { return t.AddDate(0, 0, 7) },
+		func(t time.Time) string { return t.Format(time.DateOnly) }}
+	dayUnit = dateUnit{func(t time.Time) time.Time { return t.Truncate(24 * time.Hour) },
 		func(t time.Time) time.Time { return t.AddDate(0, 0, 1) },
-		func(t time.Time) string { return t.Format(time.DateOnly) }},
-	{func(t time.Time) time.Time { return t.Truncate(time.Hour) },
+		func(t time.Time) string { return t.Format(time.DateOnly) }}
+	hourUnit = dateUnit{func(t time.Time) time.Time { return t.Truncate(time.Hour) },
 		func(t time.Time) time.Time { return t.Add(time.Hour) },
-		func(t time.Time) string { return t.Format("2006-01-02T15") }},
+		func(t time.Time) string { return t.Format("2006-01-02T15") }}
+)
+
+// dateLevel is a unit and the field that holds the term of a date's unit.
+type dateLevel struct {
+	dateUnit
+	field string
 }
 
 // dateFields names the fields one date is indexed in.
 type dateFields struct {
-	units [len(dateUnits)]string           // the fields of its month, day and hour terms (see dateTerms)
-	keys  func(lo, hi time.Time) termRange // the keys of the dates from lo to hi, both included
+	levels []dateLevel                      // the coarsest first, each unit within the one before or covering what it leaves
+	keys   func(lo, hi time.Time) termRange // the keys of the dates from lo to hi, both included
 }
 
-// The dates of documents and claims. A document's published_key is
-// sortKey, which date sorts read with its doc values; fetched and filed
-// are never sorted on and take the shorter claimDateKey.
+// The dates of documents and claims, each in its month, day and hour
+// (see dateTerms); the published date also in its week, which the
+// histogram indexes anyway, so that fewer terms cover a range. A
+// document's published_key is sortKey, which date sorts read with its
+// doc values; fetched and filed are never sorted on and take the shorter
+// claimDateKey.
 var (
 	publishedDates = dateFields{
-		units: [...]string{fieldPublishedMonth, fieldPublishedDay, fieldPublishedHour},
+		levels: []dateLevel{{monthUnit, fieldPublishedMonth}, {weekUnit, fieldPublishedWeek},
+			{dayUnit, fieldPublishedDay}, {hourUnit, fieldPublishedHour}},
 		keys: func(lo, hi time.Time) termRange {
 			return termRange{fieldPublishedKey, sortKey(lo), sortKey(hi), true}
 		},
 	}
 	fetchedDates = dateFields{
-		units: [...]string{fieldFetchedMonth, fieldFetchedDay, fieldFetchedHour},
-		keys:  exactKeys(fieldFetchedKey),
+		levels: []dateLevel{{monthUnit, fieldFetchedMonth}, {dayUnit, fieldFetchedDay}, {hourUnit, fieldFetchedHour}},
+		keys:   exactKeys(fieldFetchedKey),
 	}
 	filedDates = dateFields{
-		units: [...]string{fieldFiledMonth, fieldFiledDay, fieldFiledHour},
-		keys:  exactKeys(fieldFiledKey),
+		levels: []dateLevel{{monthUnit, fieldFiledMonth}, {dayUnit, fieldFiledDay}, {hourUnit, fieldFiledHour}},
+		keys:   exactKeys(fieldFiledKey),
 	}
 	claimDates = dateFields{
-		units: [...]string{fieldClaimMonth, fieldClaimDay, fieldClaimHour},
+		levels: []dateLevel{{monthUnit, fieldClaimMonth}, {dayUnit, fieldClaimDay}, {hourUnit, fieldClaimHour}},
 		keys: func(lo, hi time.Time) termRange {
 			// Keys are claimDateKey, a space and more: "\xff" sorts after them all.
 			return termRange{fieldClaimPublishedKey, claimDateKey(lo), claimDateKey(hi) + "\xff", false}
@@ -93,13 +106,9 @@ func exactKeys(field string) func(lo, hi time.Time) termRange {
 
 // dateTerms returns the month, day and hour terms of t, in UTC, each
 // alone in a slice (the fields of indexedDoc and indexedClaim).
-func dateTerms(t time.Time) [len(dateUnits)][]string {
+func dateTerms(t time.Time) (month, day, hour []string) {
 	u := t.UTC()
-	var out [len(dateUnits)][]string
-	for i, du := range dateUnits {
-		out[i] = []string{du.term(u)}
-	}
-	return out
+	return []string{monthUnit.term(u)}, []string{dayUnit.term(u)}, []string{hourUnit.term(u)}
 }
 
 // Every date indexableTime admits lies between these: the times whose
@@ -127,22 +136,22 @@ func (f dateFields) rangeQuery(since, until time.Time) query.Query {
 }
 
 // rangeParts covers lo to hi (included, both UTC) with term ranges: the
-// whole units of dateUnits[level], finer units for the parts before and
+// whole units of f.levels[level], finer units for the parts before and
 // after them, and keys below the finest unit.
 func (f dateFields) rangeParts(lo, hi time.Time, level int) []termRange {
-	if level == len(dateUnits) {
+	if level == len(f.levels) {
 		return []termRange{f.keys(lo, hi)}
 	}
-	u := dateUnits[level]
-	first := u.trunc(lo)
+	l := f.levels[level]
+	first := l.trunc(lo)
 	if first.Before(lo) {
-		first = u.next(first)
+		first = l.next(first)
 	}
-	end := u.trunc(hi.Add(time.Nanosecond)) // after the last whole unit
+	end := l.trunc(hi.Add(time.Nanosecond)) // after the last whole unit
 	if !first.Before(end) {
 		return f.rangeParts(lo, hi, level+1)
 	}
-	parts := []termRange{{f.units[level], u.term(first), u.term(end), false}}
+	parts := []termRange{{l.field, l.term(first), l.term(end), false}}
 	if lo.Before(first) {
 		parts = append(parts, f.rangeParts(lo, first.Add(-time.Nanosecond), level+1)...)
 	}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"slices"
 	"testing"
 	"time"
 )
@@ -16,32 +15,11 @@ func BenchmarkDateFilters(b *testing.B) {
 	ix := benchIndex(b, 3000)
 	since := time.Date(2023, 6, 10, 10, 17, 0, 0, time.UTC)
 	until := time.Date(2024, 2, 3, 15, 42, 0, 0, time.UTC)
-	cases := []struct {
-		name string
-		req  Request
-	}{
+	benchSearches(b, ix, []searchCase{
 		{"since-until", Request{Since: since, Until: until}},
 		{"since-until-facets", Request{Since: since, Until: until, Facets: []string{"source", "company"}}},
 		{"words-since", Request{Query: "antitrust regulators", Since: since}},
 		{"query-published-range", Request{Query: "+regulators +published:>=2023-06-10T10:17:00Z +published:<2024-02-03"}},
 		{"query-fetched-day", Request{Query: "fetched:2024-01-15"}},
-	}
-	for _, c := range cases {
-		b.Run(c.name, func(b *testing.B) {
-			var took []time.Duration
-			var total uint64
-			for b.Loop() {
-				start := time.Now()
-				res, err := ix.Search(b.Context(), c.req)
-				if err != nil {
-					b.Fatal(err)
-				}
-				took = append(took, time.Since(start))
-				total = res.Total
-			}
-			slices.Sort(took)
-			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
-			b.ReportMetric(float64(total), "hits")
-		})
-	}
+	})
 }

@@ -255,7 +255,8 @@ func entityTypeOf(field string) newsintel.EntityType {
 // from lo to hi, both included, to the nanosecond (see dateFields). A
 // single day or date-time matches that day or second. The bounds are
 // those the Bleve date range queries this replaced had: > on a date-time
-// takes it in and <= on a date-time leaves it out.
+// takes it in and <= on a date-time leaves it out. It adds nothing to
+// the score (see weightless).
 func dateQuery(n *node) query.Query {
 	t, _ := parseDate(n.text) // validated by the parser
 	isDay := !strings.Contains(n.text, "T")
@@ -282,5 +283,5 @@ func dateQuery(n *node) query.Query {
 		}
 		lo, hi = t, stop.Add(-time.Nanosecond)
 	}
-	return queryDates[n.field].rangeQuery(lo, hi)
+	return weightless{queryDates[n.field].rangeQuery(lo, hi)}
 }

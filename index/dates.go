@@ -33,9 +33,9 @@ import (
 // text. 300 query-string date values, 300 since/until searches (hits,
 // facets, day histogram), entity pages and claim searches over 2 500 of
 // those documents answered the same before and after. Date-filtered
-// searches cost the same CPU (BenchmarkDateFilters); a query string's
-// date value no longer adds to the score, which was the idf of whichever
-// numeric terms matched.
+// searches cost the same CPU (BenchmarkDateFilters). A query string's
+// date value no longer adds to the score (it added the idf of whichever
+// numeric terms matched) nor weighs in the query norm (see weightless).
 
 // dateUnit is a unit of time whose whole units cover a date range.
 type dateUnit struct {
@@ -181,6 +181,34 @@ type termRange struct {
 	field, min, max string
 	inclusive       bool
 }
+
+// weightless matches like q without scoring or weighing in the query
+// norm that Bleve divides the scores of the clauses around it by: the
+// others score as they would without it. A date value of a query string
+// is weightless (see dateQuery), so that a digest's time window
+// (fetched:>=… fetched:<…) leaves the topic query's scores as they are.
+// Filters (since, until, kind, …) are unscored but keep their weight,
+// as the Bleve date range queries dates were filtered with did.
+type weightless struct{ q query.Query }
+
+// Searcher implements query.Query.
+func (w weightless) Searcher(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
+	o.Score, o.Explain, o.IncludeTermVectors = "none", false, false
+	s, err := w.q.Searcher(ctx, r, m, o)
+	if err != nil {
+		return nil, err
+	}
+	return weightlessSearcher{s}, nil
+}
+
+// weightlessSearcher is the searcher of a weightless query.
+type weightlessSearcher struct{ search.Searcher }
+
+// Weight implements search.Searcher: none.
+func (weightlessSearcher) Weight() float64 { return 0 }
+
+// SetQueryNorm implements search.Searcher: there is nothing to scale.
+func (weightlessSearcher) SetQueryNorm(float64) {}
 
 // termRanges is an unscored query for any term of its ranges. Unlike a
 // disjunction of term range queries, it makes one disjunction of all

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -218,6 +219,40 @@ func TestDateQueryStrings(t *testing.T) {
 			slices.Sort(got)
 			if want := datedIDs(docs, field, since, until); !slices.Equal(got, want) {
 				t.Errorf("%s: got %d documents %v, want %d %v", q, len(got), got, len(want), want)
+			}
+		}
+	}
+}
+
+// TestDateValuesWeighNothing checks that date values in a query string
+// leave the scores of its other clauses as they are (a digest's time
+// window relies on it): the hits of the query without them that have
+// such a date, in the same order, with the same scores.
+func TestDateValuesWeighNothing(t *testing.T) {
+	ix := loaded(t)
+	plain, err := ix.Search(t.Context(), Request{Query: "water regulators"})
+	require.NoError(t, err)
+	require.NotEmpty(t, plain.Hits)
+	for _, q := range []string{
+		"+(water regulators) +published:>=2000-01-01", // not the undated fixture
+		"+(water regulators) +fetched:>=2000-01-01T00:00:00Z +fetched:<2100-01-01T00:00:00Z",
+		"+(water regulators) -filed:1999-01-01",
+	} {
+		res, err := ix.Search(t.Context(), Request{Query: q})
+		require.NoError(t, err, q)
+		var want []Hit
+		for _, h := range plain.Hits {
+			if h.ID != idUndated || !strings.Contains(q, "published") {
+				want = append(want, h)
+			}
+		}
+		if len(res.Hits) != len(want) {
+			t.Errorf("%s: got %d hits, want %d", q, len(res.Hits), len(want))
+			continue
+		}
+		for i, h := range res.Hits {
+			if w := want[i]; h.ID != w.ID || h.Score != w.Score {
+				t.Errorf("%s: hit %d is %s scoring %v, want %s scoring %v", q, i, h.ID, h.Score, w.ID, w.Score)
 			}
 		}
 	}

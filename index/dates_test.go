@@ -257,3 +257,35 @@ func TestDateValuesWeighNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestDenseHourDates checks ranges whose ends fall within an hour holding
+// more dates than the clause cap (maxClauses): a crawl fetches that many
+// in an hour, and their keys are one term each.
+func TestDenseHourDates(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	base := time.Date(2024, 5, 3, 14, 0, 0, 0, time.UTC)
+	n := 2*maxClauses + 100
+	docs := make([]newsintel.Document, n)
+	for i := range docs {
+		docs[i] = newsintel.Document{ID: fmt.Sprintf("dense-%05d", i), Kind: newsintel.KindArticle, Title: "Dense",
+			Body: "A short body.", Published: base.Add(time.Duration(i) * time.Second),
+			Fetched: base.Add(time.Duration(i) * time.Millisecond), Revision: 1}
+	}
+	require.NoError(t, ix.Put(t.Context(), docs))
+	tests := []struct {
+		req  Request
+		want int
+	}{
+		{Request{Query: "fetched:>=2024-05-03T14:00:00.1Z"}, n - 100},
+		{Request{Query: "fetched:<2024-05-03T14:00:02Z"}, 2000},
+		{Request{Query: "+body +published:<2024-05-03T14:30:00Z"}, 1800},
+		{Request{Since: base.Add(90 * time.Second), Until: base.Add(30 * time.Minute)}, 30*60 - 90 + 1},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(t.Context(), tt.req)
+		require.NoError(t, err, "%+v", tt.req)
+		if res.Total != uint64(tt.want) {
+			t.Errorf("%q since %v until %v: got %d documents, want %d", tt.req.Query, tt.req.Since, tt.req.Until, res.Total, tt.want)
+		}
+	}
+}

@@ -105,17 +105,25 @@ func runPut(b *testing.B, pool []newsintel.Document, put func([]newsintel.Docume
 //	go test -run '^$' -bench BenchmarkSearch -benchmem ./index/
 func BenchmarkSearch(b *testing.B) {
 	ix := benchIndex(b, 3000)
-	cases := []struct {
-		name string
-		req  Request
-	}{
+	benchSearches(b, ix, []searchCase{
 		{"two-words", Request{Query: "antitrust regulators"}},
 		{"phrase-filters-facets", Request{
 			Query: `"cloud computing"`, Kind: []string{"article"}, Company: []string{"Amazon"},
 			Facets: []string{"source", "publisher", "company", "agency", "source_type"},
 		}},
 		{"entity-facets-with-names", Request{Facets: []string{"entity"}, FacetSize: 20}},
-	}
+	})
+}
+
+// searchCase is a named search a benchmark runs.
+type searchCase struct {
+	name string
+	req  Request
+}
+
+// benchSearches runs each case as a sub-benchmark of b on ix, reporting
+// its median latency and hits.
+func benchSearches(b *testing.B, ix *Index, cases []searchCase) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			var took []time.Duration

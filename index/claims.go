@@ -40,7 +40,7 @@ const (
 	fieldClaimPublishedKey = "claim_published_key" // sorts like the document's date (see claimPublishedKey); what date sorts read
 	fieldClaimDay          = "claim_day"           // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
 	fieldClaimMonth        = "claim_month"         // "2024-05", to filter on dates
-	fieldClaimHour         = "claim_hour"          // "2024-05-03T14", to filter on dates (see claimDateQuery)
+	fieldClaimHour         = "claim_hour"          // "2024-05-03T14", to filter on dates (see dates.go)
 	fieldClaimStored       = "claim_stored"        // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
 	fieldClaimStatus       = "claim_status"        // current, changed or removed
 	fieldClaimOrder        = "claim_order"         // sorts a document's claims in article order, removed last (see claimOrder)
@@ -68,7 +68,7 @@ func addClaimFields(m *mapping.DocumentMapping) {
 	}
 	// No date field: date sorts read the one term of claim_published_key,
 	// and since and until read it with claim_month, claim_day and
-	// claim_hour (see claimDateQuery), not the 16 terms a date indexes.
+	// claim_hour (see dates.go), not the 16 terms a date indexes.
 	m.AddFieldMappingsAt(fieldClaimStored, storedField())
 	m.AddFieldMappingsAt(fieldRevisionLog, storedField())
 }
@@ -277,10 +277,7 @@ func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 	if !indexableTime(t) {
 		return
 	}
-	u := t.UTC()
-	x.Hour = []string{hourTerm(u)}
-	x.Day = []string{u.Format(time.DateOnly)}
-	x.Month = []string{u.Format("2006-01")}
+	x.Month, x.Day, x.Hour = dateTerms(t)
 	x.PublishedKey = []string{claimPublishedKey(docID, t)}
 }
 

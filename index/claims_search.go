@@ -11,11 +11,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/newsintel/newsintel"
 )
 
@@ -246,7 +243,7 @@ func claimFilters(r *ClaimRequest) []query.Query {
 		out = append(out, unscored{query.NewDisjunctionQuery(ents)})
 	}
 	if !r.Since.IsZero() || !r.Until.IsZero() {
-		out = append(out, claimDateQuery(r.Since, r.Until))
+		out = append(out, claimDates.rangeQuery(r.Since, r.Until))
 	}
 	return out
 }
@@ -454,143 +451,4 @@ func docAndClaims(lex *lexicon, dm *search.DocumentMatch, withClaims map[string]
 		return nil, nil, fmt.Errorf("index: decode stored claims of %s: %w", dm.ID, err)
 	}
 	return d, cs, nil
-}
-
-// A claim's date is filtered on with terms that the histograms and date
-// sorts index anyway (claim_month, claim_day, claim_published_key) and
-// claim_hour: the whole months of a range, the whole days at its ends,
-// the whole hours at their ends, and the exact keys within the first and
-// last hour. Each term range stays far below the clause cap, and a claim
-// carries four date terms instead of the sixteen of a date field.
-type dateLevel struct {
-	field string
-	trunc func(time.Time) time.Time // the start of t's unit
-	next  func(time.Time) time.Time // the start of the unit after the one starting at t
-	term  func(time.Time) string    // sorts as the unit's start
-}
-
-var claimDateLevels = []dateLevel{
-	{fieldClaimMonth,
-		func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) },
-		func(t time.Time) time.Time { return t.AddDate(0, 1, 0) },
-		func(t time.Time) string { return t.Format("2006-01") }},
-	{fieldClaimDay,
-		func(t time.Time) time.Time { return t.Truncate(24 * time.Hour) },
-		func(t time.Time) time.Time { return t.AddDate(0, 0, 1) },
-		func(t time.Time) string { return t.Format(time.DateOnly) }},
-	{fieldClaimHour,
-		func(t time.Time) time.Time { return t.Truncate(time.Hour) },
-		func(t time.Time) time.Time { return t.Add(time.Hour) },
-		hourTerm},
-}
-
-// hourTerm is the claim_hour term of t.
-func hourTerm(t time.Time) string { return t.UTC().Format("2006-01-02T15") }
-
-// claimDateQuery matches claims dated from since to until, both included;
-// a zero bound leaves that end open.
-func claimDateQuery(since, until time.Time) query.Query {
-	lo, hi := time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2262, 1, 1, 0, 0, 0, -1, time.UTC)
-	if !since.IsZero() && since.After(lo) {
-		lo = since.UTC()
-	}
-	if !until.IsZero() && until.Before(hi) {
-		hi = until.UTC()
-	}
-	if hi.Before(lo) {
-		return query.NewMatchNoneQuery()
-	}
-	return termRanges(dateRangeParts(lo, hi, 0))
-}
-
-// dateRangeParts covers lo to hi (included) with term ranges: the whole
-// units of level, finer levels for the parts before and after them, and
-// claim_published_key below the finest level.
-func dateRangeParts(lo, hi time.Time, level int) []termRange {
-	if level == len(claimDateLevels) {
-		// Keys are claimDateKey, a space and more: "\xff" sorts after them all.
-		return []termRange{{fieldClaimPublishedKey, claimDateKey(lo), claimDateKey(hi) + "\xff", false}}
-	}
-	l := claimDateLevels[level]
-	first := l.trunc(lo)
-	if first.Before(lo) {
-		first = l.next(first)
-	}
-	end := l.trunc(hi.Add(time.Nanosecond)) // after the last whole unit
-	if !first.Before(end) {
-		return dateRangeParts(lo, hi, level+1)
-	}
-	parts := []termRange{{l.field, l.term(first), l.term(end), false}}
-	if lo.Before(first) {
-		parts = append(parts, dateRangeParts(lo, first.Add(-time.Nanosecond), level+1)...)
-	}
-	if !hi.Before(end) {
-		parts = append(parts, dateRangeParts(end, hi, level+1)...)
-	}
-	return parts
-}
-
-// termRange is the terms of field from min (included) to max, included
-// when inclusive.
-type termRange struct {
-	field, min, max string
-	inclusive       bool
-}
-
-// termRanges is an unscored query for any term of its ranges. Unlike a
-// disjunction of term range queries, it makes one disjunction of all
-// their terms, which Bleve turns into a single union of posting lists.
-type termRanges []termRange
-
-// Searcher implements query.Query.
-func (q termRanges) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
-	o.Score, o.Explain, o.IncludeTermVectors = "none", false, false
-	var all []search.Searcher
-	fail := func(err error) (search.Searcher, error) {
-		for _, s := range all {
-			_ = s.Close()
-		}
-		return nil, err
-	}
-	for _, tr := range q {
-		terms, err := tr.terms(r)
-		if err != nil {
-			return fail(err)
-		}
-		for _, t := range terms {
-			s, err := searcher.NewTermSearcher(ctx, r, t, tr.field, 1, o)
-			if err != nil {
-				return fail(err)
-			}
-			all = append(all, s)
-		}
-	}
-	switch len(all) {
-	case 0:
-		return searcher.NewMatchNoneSearcher(r)
-	case 1:
-		return all[0], nil
-	}
-	return searcher.NewDisjunctionSearcher(ctx, r, all, 0, o)
-}
-
-// terms lists the indexed terms of tr.
-func (tr termRange) terms(r bleveindex.IndexReader) ([]string, error) {
-	// The dictionary range ends before its end: a 0 byte after max
-	// takes max in.
-	d, err := r.FieldDictRange(tr.field, []byte(tr.min), append([]byte(tr.max), 0))
-	if err != nil {
-		return nil, fmt.Errorf("index: read %s terms: %w", tr.field, err)
-	}
-	defer d.Close()
-	var out []string
-	for e, err := d.Next(); e != nil || err != nil; e, err = d.Next() {
-		if err != nil {
-			return nil, fmt.Errorf("index: read %s terms: %w", tr.field, err)
-		}
-		if e.Term < tr.max || tr.inclusive && e.Term == tr.max {
-			out = append(out, e.Term)
-		}
-	}
-	return out, nil
 }

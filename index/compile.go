@@ -262,35 +262,37 @@ func entityTypeOf(field string) newsintel.EntityType {
 	return ""
 }
 
-// dateQuery compiles a range or a single day on a date field.
+// dateQuery compiles a range or a single day on a date field: the dates
+// from lo to hi, both included, to the nanosecond (see dateFields). A
+// single day or date-time matches that day or second. The bounds are
+// those the Bleve date range queries this replaced had: > on a date-time
+// takes it in and <= on a date-time leaves it out. It adds nothing to
+// the score (see weightless).
 func dateQuery(n *node) query.Query {
 	t, _ := parseDate(n.text) // validated by the parser
 	isDay := !strings.Contains(n.text, "T")
-	var start, end time.Time
-	incl, excl := true, false
-	var q *query.DateRangeQuery
+	var lo, hi time.Time // zero: open
 	switch n.op {
 	case ">":
 		if isDay {
 			t = t.AddDate(0, 0, 1) // after that day
 		}
-		q = query.NewDateRangeInclusiveQuery(t, end, &incl, &excl)
+		lo = t
 	case ">=":
-		q = query.NewDateRangeInclusiveQuery(t, end, &incl, &excl)
+		lo = t
 	case "<":
-		q = query.NewDateRangeInclusiveQuery(start, t, &incl, &excl)
+		hi = t.Add(-time.Nanosecond)
 	case "<=":
 		if isDay {
 			t = t.AddDate(0, 0, 1)
 		}
-		q = query.NewDateRangeInclusiveQuery(start, t, &incl, &excl)
+		hi = t.Add(-time.Nanosecond)
 	default:
 		stop := t.Add(time.Second)
 		if isDay {
 			stop = t.AddDate(0, 0, 1)
 		}
-		q = query.NewDateRangeInclusiveQuery(t, stop, &incl, &excl)
+		lo, hi = t, stop.Add(-time.Nanosecond)
 	}
-	q.SetField(n.field)
-	return q
+	return weightless{queryDates[n.field].rangeQuery(lo, hi)}
 }

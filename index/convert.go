@@ -19,40 +19,46 @@ import (
 // field names of buildMapping. Slices leave out empty values so that no
 // empty term is indexed or counted in a facet.
 type indexedDoc struct {
-	DocType        string     `json:"doc_type"` // always "document" (see documentsOnly)
-	Title          string     `json:"title"`
-	Body           string     `json:"body"`
-	Kind           []string   `json:"kind"`
-	Source         []string   `json:"source"`
-	Publisher      []string   `json:"publisher"`
-	Language       []string   `json:"language"`
-	Form           []string   `json:"form"`
-	Section        []string   `json:"section"`
-	Author         []string   `json:"author"`
-	Cluster        []string   `json:"cluster"`
-	Ticker         []string   `json:"ticker"`
-	CIK            []string   `json:"cik"`
-	Entity         []string   `json:"entity"`
-	EntityName     []string   `json:"entity_name"`
-	EntityLabel    []string   `json:"entity_label"`
-	ClaimSource    []string   `json:"claim_source"`
-	Company        []string   `json:"company"`
-	Agency         []string   `json:"agency"`
-	Government     []string   `json:"government"`
-	Person         []string   `json:"person"`
-	Place          []string   `json:"place"`
-	SourceType     []string   `json:"source_type"`
-	HasAnonymous   bool       `json:"has_anonymous"`
-	Published      *time.Time `json:"published"`
-	Fetched        *time.Time `json:"fetched"`
-	Filed          *time.Time `json:"filed"`
-	PublishedDay   []string   `json:"published_day"`
-	PublishedWeek  []string   `json:"published_week"`
-	PublishedMonth []string   `json:"published_month"`
-	PublishedKey   []string   `json:"published_key"`
-	Meta           string     `json:"meta"` // see packMeta
-	Packed         string     `json:"packed"`
-	Words          string     `json:"body_words"` // see lexicon.go
+	DocType        string   `json:"doc_type"` // always "document" (see documentsOnly)
+	Title          string   `json:"title"`
+	Body           string   `json:"body"`
+	Kind           []string `json:"kind"`
+	Source         []string `json:"source"`
+	Publisher      []string `json:"publisher"`
+	Language       []string `json:"language"`
+	Form           []string `json:"form"`
+	Section        []string `json:"section"`
+	Author         []string `json:"author"`
+	Cluster        []string `json:"cluster"`
+	Ticker         []string `json:"ticker"`
+	CIK            []string `json:"cik"`
+	Entity         []string `json:"entity"`
+	EntityName     []string `json:"entity_name"`
+	EntityLabel    []string `json:"entity_label"`
+	ClaimSource    []string `json:"claim_source"`
+	Company        []string `json:"company"`
+	Agency         []string `json:"agency"`
+	Government     []string `json:"government"`
+	Person         []string `json:"person"`
+	Place          []string `json:"place"`
+	SourceType     []string `json:"source_type"`
+	HasAnonymous   bool     `json:"has_anonymous"`
+	PublishedDay   []string `json:"published_day"`
+	PublishedWeek  []string `json:"published_week"`
+	PublishedMonth []string `json:"published_month"`
+	PublishedHour  []string `json:"published_hour"`
+	PublishedKey   []string `json:"published_key"`
+	FetchedMonth   []string `json:"fetched_month"`
+	FetchedDay     []string `json:"fetched_day"`
+	FetchedHour    []string `json:"fetched_hour"`
+	FetchedKey     []string `json:"fetched_key"`
+	FiledMonth     []string `json:"filed_month"`
+	FiledDay       []string `json:"filed_day"`
+	FiledHour      []string `json:"filed_hour"`
+	FiledKey       []string `json:"filed_key"`
+	Meta           string   `json:"meta"` // see packMeta
+	Packed         string   `json:"packed"`
+	Words          string   `json:"body_words"` // see lexicon.go
 
 	bodyTokens analysis.TokenStream // what Bleve indexes the body as, when set (see attachSeqs)
 }
@@ -149,7 +155,6 @@ func toIndexedBody(d *newsintel.Document, body encodedBody) (*indexedDoc, error)
 		Section:   sectionTitles(d),
 		Author:    distinct(d.Authors),
 		Cluster:   nonEmpty(d.Cluster),
-		Fetched:   timePtr(d.Fetched),
 		Meta:      packMeta(meta, lead(d.Body, leadChars)),
 		Packed:    pack(claims, tags),
 		Words:     string(body.words),
@@ -160,8 +165,9 @@ func toIndexedBody(d *newsintel.Document, body encodedBody) (*indexedDoc, error)
 		x.Form = nonEmpty(strings.ToUpper(strings.TrimSpace(f.Form)))
 		x.Ticker = distinct(f.Tickers)
 		x.CIK = nonEmpty(f.CIK)
-		x.Filed = timePtr(f.Filed)
+		x.FiledMonth, x.FiledDay, x.FiledHour, x.FiledKey = exactDateTerms(f.Filed)
 	}
+	x.FetchedMonth, x.FetchedDay, x.FetchedHour, x.FetchedKey = exactDateTerms(d.Fetched)
 	addEntities(x, d)
 	addSourcing(x, d)
 	addPublished(x, publishedOf(d))
@@ -296,12 +302,20 @@ func addPublished(x *indexedDoc, t time.Time) {
 	if !indexableTime(t) {
 		return
 	}
-	x.Published = timePtr(t)
-	u := t.UTC()
-	x.PublishedDay = []string{u.Format(time.DateOnly)}
-	x.PublishedWeek = []string{weekStart(u).Format(time.DateOnly)}
-	x.PublishedMonth = []string{u.Format("2006-01")}
+	x.PublishedMonth, x.PublishedDay, x.PublishedHour = dateTerms(t)
+	x.PublishedWeek = []string{weekStart(t).Format(time.DateOnly)}
 	x.PublishedKey = []string{sortKey(t)}
+}
+
+// exactDateTerms returns the month, day, hour and key terms of date t
+// for fetched or filed (see fetchedDates); none when indexableTime
+// rejects t.
+func exactDateTerms(t time.Time) (month, day, hour, key []string) {
+	if !indexableTime(t) {
+		return nil, nil, nil, nil
+	}
+	month, day, hour = dateTerms(t)
+	return month, day, hour, []string{claimDateKey(t)}
 }
 
 // sortKey is a term that sorts as t does: its nanoseconds since 1970 with
@@ -427,15 +441,9 @@ func distinct(in []string) []string {
 	return out
 }
 
-// indexableTime reports whether Bleve can index t: its nanoseconds since
-// 1970 must fit an int64.
+// indexableTime reports whether t is indexed: its nanoseconds since
+// 1970 must fit an int64, as they did when dates were Bleve date-times
+// and as sortKey needs.
 func indexableTime(t time.Time) bool {
 	return !t.IsZero() && t.Year() > 1677 && t.Year() < 2262
-}
-
-func timePtr(t time.Time) *time.Time {
-	if !indexableTime(t) {
-		return nil
-	}
-	return &t
 }

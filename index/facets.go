@@ -265,15 +265,12 @@ func term(field, v string) query.Query {
 }
 
 // publishedRange matches documents published from since to until, both
-// inclusive; a zero bound is open.
+// inclusive; a zero bound is open. It is nil when both are.
 func publishedRange(since, until time.Time) query.Query {
 	if since.IsZero() && until.IsZero() {
 		return nil
 	}
-	incl := true
-	q := query.NewDateRangeInclusiveQuery(since, until, &incl, &incl)
-	q.SetField(fieldPublished)
-	return q
+	return publishedDates.rangeQuery(since, until)
 }
 
 // withFilter restricts main to the documents matching filter. Bleve's own

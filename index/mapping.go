@@ -15,10 +15,11 @@ import (
 // returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.12.01f"
+const MappingVersion = "2026.12.01g"
 
-// Names of the indexed fields. They are also the field names a query
-// string may use (see ParseQuery), except the stored-only ones.
+// Names of the indexed fields, and of the three dates, which are indexed
+// in month, day, hour and key fields (see dates.go). A query string may
+// use those queryFields lists.
 const (
 	fieldTitle          = "title"
 	fieldBody           = "body"
@@ -43,13 +44,22 @@ const (
 	fieldPlace          = "place"
 	fieldSourceType     = "source_type"
 	fieldHasAnonymous   = "has_anonymous"
-	fieldPublished      = "published"
-	fieldFetched        = "fetched"
-	fieldFiled          = "filed"
-	fieldPublishedDay   = "published_day"   // "2024-05-03", for the day histogram
+	fieldPublished      = "published"       // the date a query string names, indexed as publishedDates (see dates.go)
+	fieldFetched        = "fetched"         // indexed as fetchedDates
+	fieldFiled          = "filed"           // indexed as filedDates
+	fieldPublishedDay   = "published_day"   // "2024-05-03", for the day histogram and date filters
 	fieldPublishedWeek  = "published_week"  // Monday of the ISO week, "2024-04-29"
 	fieldPublishedMonth = "published_month" // "2024-05"
+	fieldPublishedHour  = "published_hour"  // "2024-05-03T14", for date filters
 	fieldPublishedKey   = "published_key"   // sorts like published (see sortKey); what date sorts read
+	fieldFetchedMonth   = "fetched_month"   // fetched's month; its terms are for date filters only
+	fieldFetchedDay     = "fetched_day"     // fetched's day
+	fieldFetchedHour    = "fetched_hour"    // fetched's hour
+	fieldFetchedKey     = "fetched_key"     // claimDateKey of fetched
+	fieldFiledMonth     = "filed_month"     // filed's month; its terms are for date filters only
+	fieldFiledDay       = "filed_day"       // filed's day
+	fieldFiledHour      = "filed_hour"      // filed's hour
+	fieldFiledKey       = "filed_key"       // claimDateKey of filed
 	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags, and the start of the body (the snippet when nothing is highlighted), zstd-compressed (see packMeta)
 	fieldPacked         = "packed"          // stored only: the tags (claims, mentions, …) zstd-compressed (see pack)
 	fieldBodyWords      = "body_words"      // stored only: the body, word-coded (see lexicon.go); also its token sequence
@@ -68,6 +78,8 @@ var keywordFields = []string{
 	fieldAuthor, fieldCluster, fieldTicker, fieldCIK, fieldEntity, fieldEntityName, fieldEntityLabel,
 	fieldCompany, fieldAgency, fieldGovernment, fieldPerson, fieldPlace, fieldSourceType,
 	fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth, fieldClaimSource, fieldPublishedKey,
+	fieldPublishedHour, fieldFetchedMonth, fieldFetchedDay, fieldFetchedHour, fieldFetchedKey,
+	fieldFiledMonth, fieldFiledDay, fieldFiledHour, fieldFiledKey,
 }
 
 // facetedFields are the keyword fields facets and sorts read, so the only
@@ -77,14 +89,12 @@ func facetedFields() []string {
 	return append(FacetNames(), fieldPublishedDay, fieldPublishedWeek, fieldPublishedMonth, fieldPublishedKey)
 }
 
-// dateFields are indexed as date-times.
-var dateFields = []string{fieldPublished, fieldFetched, fieldFiled}
-
 // buildMapping returns the index mapping: English analysis with stemming
 // for title and body (positions for phrases: term vectors for the title,
 // a token sequence for the body; the title stored, the body stored
-// compressed in packed), exact keyword fields, dates, one boolean,
-// and stored-only fields. No field goes into the composite _all field;
+// compressed in packed), exact keyword fields (dates among them, as
+// month, day, hour and key terms: see dates.go), one boolean, and
+// stored-only fields. No field goes into the composite _all field;
 // free text is searched on title and body explicitly.
 func buildMapping() *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
@@ -101,15 +111,6 @@ func buildMapping() *mapping.IndexMappingImpl {
 		// A field a query string may name is scored like text.
 		km.SkipFreqNorm = !slices.Contains(queryFields, f)
 		doc.AddFieldMappingsAt(f, km)
-	}
-	for _, f := range dateFields {
-		dm := bleve.NewDateTimeFieldMapping()
-		dm.Store, dm.IncludeInAll = false, false
-		// Not sorted on: a date's doc values hold 16 terms (one per
-		// precision step) that a sort reads for every match; date sorts
-		// read the one term of published_key instead.
-		dm.DocValues = false
-		doc.AddFieldMappingsAt(f, dm)
 	}
 	bm := bleve.NewBooleanFieldMapping()
 	bm.Store, bm.IncludeInAll, bm.DocValues = false, false, false

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +25,7 @@ func (p *parser) value(field, raw string) (*node, error) {
 	if strings.HasPrefix(raw, "/") {
 		return nil, invalid("regular expressions (%s) are not supported; search for words, a \"phrase\" or a prefix like regul*", raw)
 	}
-	if slices.Contains(dateFields, field) {
+	if _, ok := queryDates[field]; ok {
 		return n, dateValue(n, raw)
 	}
 	if raw == "" {

@@ -65,6 +65,7 @@ type lexicon struct {
 	words   map[string]uint32
 	gaps    map[string]uint32
 	entries []lexEntry // by number; the first lexiconReserved are placeholders
+	marks   []uint16   // by number: what phrase checks read of an entry (see markOf)
 	saved   int        // entries[:saved] are in the internal store
 	limit   int        // numbers given at most (maxLexiconWords)
 }
@@ -83,6 +84,25 @@ type termOf struct {
 	term    []byte // shared: never written to
 	hash    uint16
 	dropped bool
+}
+
+// An entry's mark is its term hash (the low seqHashBits), markDropped for
+// a word whose term is dropped and markGap for a gap: two bytes an entry,
+// so the marks of a large lexicon stay in the CPU's caches while a
+// phrase check walks a body.
+const (
+	markDropped = 1 << seqHashBits
+	markGap     = 1 << (seqHashBits + 1)
+)
+
+func markOf(e lexEntry) uint16 {
+	switch {
+	case e.gap:
+		return markGap
+	case e.term.dropped:
+		return markDropped
+	}
+	return e.term.hash
 }
 
 // bodyFilters are the token filters of fieldAnalyzer, which bodies are
@@ -109,7 +129,8 @@ func wordTerm(word string) termOf {
 
 func newLexicon() *lexicon {
 	return &lexicon{words: map[string]uint32{}, gaps: map[string]uint32{},
-		entries: make([]lexEntry, lexiconReserved), saved: lexiconReserved, limit: maxLexiconWords}
+		entries: make([]lexEntry, lexiconReserved), marks: make([]uint16, lexiconReserved),
+		saved: lexiconReserved, limit: maxLexiconWords}
 }
 
 // lexiconKey is the internal-store key of chunk n.
@@ -204,6 +225,7 @@ func (l *lexicon) add(text string, gap bool) uint32 {
 		e.term = wordTerm(text)
 	}
 	l.entries = append(l.entries, e)
+	l.marks = append(l.marks, markOf(e))
 	return id
 }
 
@@ -411,36 +433,91 @@ func (l *lexicon) seq(dst []byte, coded []byte) ([]byte, error) {
 
 // tokens appends to dst the tokens of the text coded holds whose term
 // hash is in keep, as decodeSeqIn gives them from its sequence: a phrase
-// check reads nothing else.
+// check reads nothing else, and it reads only the marks of the words.
 func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToken, error) {
-	d, err := l.decoder(coded)
+	in, err := checkedBody(coded)
 	if err != nil {
 		return dst, err
 	}
-	d.token(false)
-	for pos := uint32(1); d.err == nil && len(d.in) > 0; pos++ {
-		if _, t := d.token(true); t != nil && !t.dropped && keep.has(t.hash) {
-			dst = append(dst, seqToken{pos: pos, hash: t.hash})
-		}
-		if !d.spaceAfter {
-			d.token(false)
-		}
+	l.mu.RLock()
+	marks := l.marks // appends never change what a reader holds
+	l.mu.RUnlock()
+	if in, err = skipGap(in, marks); err != nil {
+		return dst, err
 	}
-	if d.err != nil {
-		return dst, fmt.Errorf("decode stored body: %w", d.err)
+	for pos := uint32(1); len(in) > 0; pos++ {
+		v, k := binary.Uvarint(in)
+		if k <= 0 {
+			return dst, errors.New("decode stored body: truncated")
+		}
+		in = in[k:]
+		var m uint16
+		switch id := v >> 1; {
+		case id >= lexiconReserved && id < uint64(len(marks)) && marks[id]&markGap == 0:
+			m = marks[id]
+		case id == lexiconLiteral:
+			var word []byte
+			if word, in, err = literal(in); err != nil {
+				return dst, err
+			}
+			m = markOf(lexEntry{term: wordTerm(string(word))})
+		default:
+			return dst, fmt.Errorf("decode stored body: number %d is not a word in the index's lexicon of %d", id, len(marks))
+		}
+		if m&markDropped == 0 && keep.has(m&seqHashMask) {
+			dst = append(dst, seqToken{pos: pos, hash: m & seqHashMask})
+		}
+		if v&1 == 1 {
+			if in, err = skipGap(in, marks); err != nil {
+				return dst, err
+			}
+		}
 	}
 	return dst, nil
 }
 
-// decoder returns a decoder of coded, once its checksum holds.
-func (l *lexicon) decoder(coded []byte) (*lexDecoder, error) {
+// skipGap returns in after the gap that starts it.
+func skipGap(in []byte, marks []uint16) ([]byte, error) {
+	v, k := binary.Uvarint(in)
+	switch {
+	case k <= 0:
+		return nil, errors.New("decode stored body: truncated")
+	case v == lexiconLiteral:
+		_, rest, err := literal(in[k:])
+		return rest, err
+	case v == lexiconEmpty || v < uint64(len(marks)) && marks[v]&markGap != 0:
+		return in[k:], nil
+	}
+	return nil, fmt.Errorf("decode stored body: number %d is not a gap in the index's lexicon of %d", v, len(marks))
+}
+
+// literal splits a literal's bytes off in, after its number.
+func literal(in []byte) (lit, rest []byte, err error) {
+	n, k := binary.Uvarint(in)
+	if k <= 0 || n > uint64(len(in)-k) {
+		return nil, nil, errors.New("decode stored body: truncated literal")
+	}
+	return in[k : k+int(n)], in[k+int(n):], nil
+}
+
+// checkedBody returns coded without its checksum, once the checksum holds.
+func checkedBody(coded []byte) ([]byte, error) {
 	if len(coded) < 4 || crc32.Checksum(coded[:len(coded)-4], castagnoli) != binary.BigEndian.Uint32(coded[len(coded)-4:]) {
 		return nil, errors.New("decode stored body: checksum mismatch")
+	}
+	return coded[:len(coded)-4], nil
+}
+
+// decoder returns a decoder of coded, once its checksum holds.
+func (l *lexicon) decoder(coded []byte) (*lexDecoder, error) {
+	in, err := checkedBody(coded)
+	if err != nil {
+		return nil, err
 	}
 	l.mu.RLock()
 	entries := l.entries // appends never change what a reader holds
 	l.mu.RUnlock()
-	return &lexDecoder{entries: entries, in: coded[:len(coded)-4]}, nil
+	return &lexDecoder{entries: entries, in: in}, nil
 }
 
 // lexDecoder reads tokens off a coded text.

@@ -68,6 +68,11 @@ func FuzzLexiconRoundTrip(f *testing.F) {
 		}
 		_, toks := l.encodeBody(nil, text, true)
 		checkTokens(t, text, toks, an.Analyze([]byte(text)))
+		phraseToks, err := l.tokens(nil, coded, &someHashes)
+		wantToks, _ := decodeSeqIn(nil, seq, &someHashes)
+		if err != nil || !slices.Equal(phraseToks, wantToks) {
+			t.Fatalf("tokens of %q = %v, %v; want those of its sequence, %v", text, phraseToks, err, wantToks)
+		}
 	})
 }
 

@@ -42,10 +42,11 @@
 //   - a document: its title (a Bleve stored field); meta, the Document
 //     JSON without title, body and tags, with the lead (the snippet when
 //     nothing is highlighted), as one zstd value with a dictionary
-//     (packMeta); and packed, the body, the claims and the other tags in
-//     one zstd frame (pack), where claim and mention texts that are the
-//     body at their offsets are left out and mentions are stored in
-//     columns (storedMentions);
+//     (packMeta); body_words, the body coded with the index's lexicon
+//     (see Word-coded bodies below); and packed, the claims and the
+//     other tags in one zstd frame (pack), where claim and mention texts
+//     that are the body at their offsets are left out and mentions are
+//     stored in columns (storedMentions);
 //   - a claim item: what a claim of the newest revision says is read from
 //     its document's claims, at its Position, for each page of hits
 //     (withDocs, one search and one decompression per distinct document);
@@ -72,7 +73,7 @@
 // The positions of body, claim text and claim descriptions were the
 // largest part left (zap v17 writes each occurrence's field, position,
 // start, end and array-position count as uncompressed uvarints, about 6
-// bytes). Those fields are indexed without term vectors; a stored token
+// bytes). Those fields are indexed without term vectors; a token
 // sequence of 2 bytes a token (seq.go) serves their phrases and body
 // highlights, and the title, short, keeps its term vectors. On 20 000
 // `bench gen` documents: 2.55 → 2.04 times the text (raw Bleve with the
@@ -86,17 +87,50 @@
 // sequence's positions and only the text from the checkpoint before it
 // is segmented.
 //
-// What is left at 100 000 documents (per-field sums over the zap
-// segments, as a share of the text): the compressed body, claims and
-// tags (packed) 0.62, the body's postings (for each term of each
-// document a frequency and the field's length as its norm, and a bitmap
-// entry) 0.38 (measured with its length in tokens, see below), the
-// body's sequence 0.19, claim text postings 0.09,
-// Bleve's _id of documents and claim items 0.09, meta 0.05, the date
-// fields published and fetched (16 terms each) 0.06 (since indexed as
-// month, day, hour and key terms: see dates.go), the claim items'
-// keys (date, day, order, publisher, source type, status, …) about 0.14
-// together, every other field at most 0.02.
+// The body's own sequence is no longer stored: its word-coded text is
+// one (see Word-coded bodies).
+//
+// # Word-coded bodies
+//
+// A body is stored as the numbers of its words in a lexicon the index
+// grows (lexicon.go): numbered in the order the index first meets them,
+// so common words take one byte and most others two, with a flag bit for
+// the usual single space after a word and numbered gaps for the rest.
+// zstd, one document at a time, has to spell out every word the first
+// time a document uses it; the coded body needs no compression on top
+// (zstd would take another 9% off, and cost a decompression per phrase
+// candidate). The lexicon's words go into Bleve's internal store in the
+// batch that first uses them, so no document on disk refers to a word
+// that is not there; an index whose lexicon has a hole is corrupt, and a
+// body whose checksum fails is a damaged value like any other.
+//
+// The words are the tokens of Bleve's unicode tokenizer, and the lexicon
+// knows the term fieldAnalyzer's filters (possessive, lower case, stop
+// words, stemming) make of each, as they act on one token at a time. So
+// the coded body is also the body's token sequence: the k-th word is at
+// position k (lexicon.seq gives the sequence format of seq.go, byte for
+// byte what the analyzer's tokens make, which TestLexiconSeqIsTheAnalyzers
+// and FuzzLexiconRoundTrip check), a phrase check walks the coded words
+// reading a two-byte mark per word (its term hash; lexicon.tokens, 2.2 µs
+// for the seed article), and Put hands Bleve the tokens the lexicon gives
+// (encodeBody, checked the same way), so known words are not analysed
+// twice and the words are segmented on every CPU before the batch.
+//
+// On 100 000 `bench gen` documents, with the body's length in units
+// (below) also in: the index went 1.83 → 1.44 times the text (body_words
+// 0.32 of the text where the zstd body in packed took 0.47 and the body
+// sequence 0.19).
+//
+// What was left at 100 000 documents before the lexicon (per-field sums
+// over the zap segments, as a share of the text): the compressed body,
+// claims and tags (packed) 0.62, the body's postings (for each term of
+// each document a frequency and the field's length as its norm, and a
+// bitmap entry) 0.38 (with its length in tokens, see below), the body's
+// sequence 0.19, claim text postings 0.09, Bleve's _id of documents and
+// claim items 0.09, meta 0.05, the date fields published and fetched (16
+// terms each) 0.06 (since indexed as month, day, hour and key terms: see
+// dates.go), the claim items' keys (date, day, order, publisher, source
+// type, status, …) about 0.14 together, every other field at most 0.02.
 //
 // # The body's length in units
 //

@@ -42,7 +42,7 @@ const (
 	fieldClaimMonth        = "claim_month"         // "2024-05", to filter on dates
 	fieldClaimHour         = "claim_hour"          // "2024-05-03T14", to filter on dates (see claimDateQuery)
 	fieldClaimStored       = "claim_stored"        // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
-	fieldClaimStatus       = "claim_status"        // current, changed or removed
+	fieldClaimStatus       = "claim_status"        // changed or removed; none for a current claim (see claimStatusFilter)
 	fieldClaimOrder        = "claim_order"         // sorts a document's claims in article order, removed last (see claimOrder)
 )
 
@@ -150,7 +150,7 @@ type indexedClaim struct {
 	Month        []string `json:"claim_month"`
 	Hour         []string `json:"claim_hour"`
 	Stored       string   `json:"claim_stored"`
-	Status       string   `json:"claim_status"`
+	Status       []string `json:"claim_status"` // none for a current claim
 	Order        string   `json:"claim_order"`
 }
 
@@ -217,9 +217,19 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 		Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
 		AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
 		Entity:      c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored),
-		Status: h.Status, Order: claimOrder(docID, st, indexableTime(doc.Published))}
+		Status: indexedStatus(h.Status), Order: claimOrder(docID, st, indexableTime(doc.Published))}
 	addClaimPublished(x, docID, doc.Published)
 	return x, nil
+}
+
+// indexedStatus is the claim_status of a claim of status s: none for a
+// current claim, which most are (claimStatusFilter and claimStatusFacet
+// count the claims without a status as current).
+func indexedStatus(s string) []string {
+	if s == ClaimCurrent {
+		return nil
+	}
+	return []string{s}
 }
 
 // toStored is h as claim_stored holds it (see storedClaimHit).

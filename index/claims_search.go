@@ -99,6 +99,10 @@ func (ix *Index) SearchClaims(ctx context.Context, r ClaimRequest) (*ClaimResult
 		if out.Facets == nil {
 			out.Facets = make(map[string][]FacetCount, len(r.Facets))
 		}
+		if name == ClaimFacetStatus {
+			out.Facets[name] = claimStatusFacet(res.Facets[name], r.FacetSize)
+			continue
+		}
 		out.Facets[name] = termCounts(res.Facets[name], func(t string) (string, bool) { return t, true })
 	}
 	out.Histogram = claimHistogram(r.DateHistogram, res.Facets[claimHistogramField(r.DateHistogram)])
@@ -224,11 +228,8 @@ func claimFilters(r *ClaimRequest) []query.Query {
 	add(fieldClaimSourceType, r.SourceType, lower)
 	add(fieldClaimPublisher, r.Publisher, func(v string) []string { return []string{v} })
 	add(fieldClaimAffilKey, r.Affiliation, lower)
-	switch {
-	case len(distinct(r.Status)) > 0:
-		add(fieldClaimStatus, r.Status, lower)
-	case !r.IncludeRemoved:
-		add(fieldClaimStatus, []string{ClaimCurrent, ClaimChanged}, lower)
+	if q := claimStatusFilter(r); q != nil {
+		out = append(out, q)
 	}
 	var ents []query.Query
 	for _, v := range r.Entity {

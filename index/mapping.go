@@ -14,7 +14,7 @@ import (
 // or stored: Open then returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.12.01c"
+const MappingVersion = "2026.12.01-claimcut1"
 
 // Names of the indexed fields. They are also the field names a query
 // string may use (see ParseQuery), except the stored-only ones.

@@ -37,13 +37,12 @@ const (
 	fieldClaimAffilKey     = "claim_affiliation_lc" // lower case, for the filter
 	fieldClaimEntity       = "claim_entity"
 	fieldClaimEntityName   = "claim_entity_name"
-	fieldClaimPublishedKey = "claim_published_key" // sorts like the document's date (see claimPublishedKey); what date sorts read
+	fieldClaimPublishedKey = "claim_published_key" // the date sort key: the document's date, then the claim's place in it (see claimSortKey)
 	fieldClaimDay          = "claim_day"           // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
 	fieldClaimMonth        = "claim_month"         // "2024-05", to filter on dates
 	fieldClaimHour         = "claim_hour"          // "2024-05-03T14", to filter on dates (see claimDateQuery)
 	fieldClaimStored       = "claim_stored"        // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
 	fieldClaimStatus       = "claim_status"        // changed or removed; none for a current claim (see claimStatusFilter)
-	fieldClaimOrder        = "claim_order"         // sorts a document's claims in article order, removed last (see claimOrder)
 )
 
 // addClaimFields adds the claim fields and doc_type to the document
@@ -63,7 +62,7 @@ func addClaimFields(m *mapping.DocumentMapping) {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
 	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
-		fieldClaimDay, fieldClaimStatus, fieldClaimOrder, fieldClaimPublishedKey} {
+		fieldClaimDay, fieldClaimStatus, fieldClaimPublishedKey} {
 		m.AddFieldMappingsAt(f, keywordField(true)) // faceted or sorted on
 	}
 	// No date field: date sorts read the one term of claim_published_key,
@@ -151,7 +150,6 @@ type indexedClaim struct {
 	Hour         []string `json:"claim_hour"`
 	Stored       string   `json:"claim_stored"`
 	Status       []string `json:"claim_status"` // none for a current claim
-	Order        string   `json:"claim_order"`
 }
 
 // toIndexedClaims converts the claims of d, seen for the first time, into
@@ -217,8 +215,8 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 		Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
 		AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
 		Entity:      c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored),
-		Status: indexedStatus(h.Status), Order: claimOrder(docID, st, indexableTime(doc.Published))}
-	addClaimPublished(x, docID, doc.Published)
+		Status: indexedStatus(h.Status), PublishedKey: []string{claimSortKey(docID, st, doc.Published)}}
+	addClaimPublished(x, doc.Published)
 	return x, nil
 }
 
@@ -251,25 +249,6 @@ func toStored(h ClaimHit) storedClaimHit {
 	return sh
 }
 
-// claimOrder is the sort key of claim st of document docID after the
-// date (claim_published_key, which groups a dated document's claims): its
-// position, zero-padded, or for a removed claim "~" and its ID; for an
-// undated document, which has no date key, the document ID and a space
-// first. Document IDs hold no space, so a document's claims sort
-// together; keys are unique within a document, so a sort on date and
-// them needs no other tie-break. Positions are few, so most claims share
-// their terms.
-func claimOrder(docID string, st *claimState, dated bool) string {
-	key := "~" + strings.TrimPrefix(st.id, docID)
-	if st.position > 0 {
-		key = fmt.Sprintf("%07d", st.position)
-	}
-	if dated {
-		return key
-	}
-	return docID + " " + key
-}
-
 func nonEmptyAll(vs []string) []string {
 	var out []string
 	for _, v := range vs {
@@ -280,10 +259,9 @@ func nonEmptyAll(vs []string) []string {
 	return out
 }
 
-// addClaimPublished indexes date t of document docID on x: the histogram
-// and filter terms, and the sort key (see claimPublishedKey), which keeps
-// claims of documents of the same date apart.
-func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
+// addClaimPublished indexes date t of a claim's document on x: the
+// histogram and filter terms.
+func addClaimPublished(x *indexedClaim, t time.Time) {
 	if !indexableTime(t) {
 		return
 	}
@@ -291,7 +269,6 @@ func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
 	x.Hour = []string{hourTerm(u)}
 	x.Day = []string{u.Format(time.DateOnly)}
 	x.Month = []string{u.Format("2006-01")}
-	x.PublishedKey = []string{claimPublishedKey(docID, t)}
 }
 
 // putClaims adds to b the claim items and revision logs of the documents

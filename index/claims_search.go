@@ -152,10 +152,8 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 	switch {
 	case r.Sort == SortRelevance && text != nil:
 		req.SortBy([]string{"-_score", "_id"})
-	case r.Sort == SortDate:
-		req.SortByCustom(sortFields([]string{fieldClaimPublishedKey, fieldClaimOrder}))
-	default:
-		req.SortByCustom(sortFields([]string{"-" + fieldClaimPublishedKey, fieldClaimOrder})) // a document's claims in article order
+	default: // by date, a document's claims in article order
+		req.SortByCustom(search.SortOrder{&claimDateSort{desc: r.Sort != SortDate}})
 	}
 	if text == nil || r.Sort != SortRelevance {
 		req.Score = "none"

@@ -353,13 +353,13 @@ func putLog(b *bleve.Batch, m mapping.IndexMapping, id string, l *revisionLog, r
 		return err
 	}
 	for itemID, x := range items {
-		if err := addWithSeqs(b, m, itemID, x); err != nil {
+		if err := addWithSeqs(b, m, itemKey(itemID), x); err != nil {
 			return err
 		}
 	}
 	for _, itemID := range itemIDs {
 		if _, kept := items[itemID]; !kept {
-			b.Delete(itemID)
+			b.Delete(itemKey(itemID))
 		}
 	}
 	return nil

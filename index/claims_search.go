@@ -151,7 +151,7 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 	req.Fields = []string{fieldClaimStored}
 	switch {
 	case r.Sort == SortRelevance && text != nil:
-		req.SortBy([]string{"-_score", "_id"})
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &claimIDSort{}})
 	default: // by date, a document's claims in article order
 		req.SortByCustom(search.SortOrder{&claimDateSort{desc: r.Sort != SortDate}})
 	}
@@ -326,15 +326,15 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 	if p, err := strconv.Atoi(s); err == nil {
 		sh.Position = p // a current claim as first written (see claimItem)
 	} else if err := json.Unmarshal([]byte(s), &sh); err != nil {
-		return ClaimHit{}, fmt.Errorf("index: decode claim %s: %w", dm.ID, err)
+		return ClaimHit{}, fmt.Errorf("index: decode claim %s: %w", claimIDOf(dm.ID), err)
 	}
 	h := sh.ClaimHit
-	h.ID, h.Text, h.Quote, h.AddedRevision = dm.ID, sh.Text, sh.Quote, max(sh.AddedRevision, 1)
+	h.ID, h.Text, h.Quote, h.AddedRevision = claimIDOf(dm.ID), sh.Text, sh.Quote, max(sh.AddedRevision, 1)
 	if sh.Source != nil {
 		h.Source = *sh.Source
 	}
-	if i := strings.LastIndex(dm.ID, claimIDSep); i > 0 {
-		h.DocumentID = dm.ID[:i]
+	if i := strings.LastIndex(h.ID, claimIDSep); i > 0 {
+		h.DocumentID = h.ID[:i]
 	}
 	h.Score = dm.Score
 	if h.Status == "" {

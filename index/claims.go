@@ -31,18 +31,15 @@ const (
 	fieldClaimDescription  = "claim_description" // analysed like body
 	fieldClaimTextSeq      = "claim_text_seq"    // stored only: token sequences of the two (see seq.go)
 	fieldClaimDescSeq      = "claim_description_seq"
-	fieldClaimPublisher    = "claim_publisher"
-	fieldClaimSourceType   = "claim_source_type"
-	fieldClaimAffiliation  = "claim_affiliation"    // as written, for the facet
+	fieldClaimKeys         = "claim_keys"           // what claim sorts and facets read, in one field with doc values (see claimKeys)
 	fieldClaimAffilKey     = "claim_affiliation_lc" // lower case, for the filter
 	fieldClaimEntity       = "claim_entity"
 	fieldClaimEntityName   = "claim_entity_name"
-	fieldClaimPublishedKey = "claim_published_key" // the date sort key: the document's date, then the claim's place in it (see claimSortKey)
+	fieldClaimPublishedKey = fieldClaimKeys         // the date sort keys are the claim_keys that start with a date (see claimDateKey)
 	fieldClaimDay          = "claim_day"           // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
 	fieldClaimMonth        = "claim_month"         // "2024-05", to filter on dates
 	fieldClaimHour         = "claim_hour"          // "2024-05-03T14", to filter on dates (see claimDateQuery)
 	fieldClaimStored       = "claim_stored"        // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
-	fieldClaimStatus       = "claim_status"        // changed or removed; none for a current claim (see claimStatusFilter)
 )
 
 // addClaimFields adds the claim fields and doc_type to the document
@@ -61,11 +58,10 @@ func addClaimFields(m *mapping.DocumentMapping) {
 	for _, f := range []string{fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName, fieldClaimHour, fieldClaimMonth} {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
-	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
-		fieldClaimDay, fieldClaimStatus, fieldClaimPublishedKey} {
+	for _, f := range []string{fieldClaimKeys, fieldClaimDay} {
 		m.AddFieldMappingsAt(f, keywordField(true)) // faceted or sorted on
 	}
-	// No date field: date sorts read the one term of claim_published_key,
+	// No date field: date sorts read the date key of claim_keys,
 	// and since and until read it with claim_month, claim_day and
 	// claim_hour (see claimDateQuery), not the 16 terms a date indexes.
 	m.AddFieldMappingsAt(fieldClaimStored, storedField())
@@ -138,18 +134,14 @@ type indexedClaim struct {
 	DocType      string   `json:"doc_type"`
 	Text         string   `json:"claim_text"`
 	Description  string   `json:"claim_description"`
-	Publisher    []string `json:"claim_publisher"`
-	SourceType   []string `json:"claim_source_type"`
-	Affiliation  []string `json:"claim_affiliation"`
+	Keys         []string `json:"claim_keys"`
 	AffilKey     []string `json:"claim_affiliation_lc"`
 	Entity       []string `json:"claim_entity"`
 	EntityName   []string `json:"claim_entity_name"`
-	PublishedKey []string `json:"claim_published_key"`
 	Day          []string `json:"claim_day"`
 	Month        []string `json:"claim_month"`
 	Hour         []string `json:"claim_hour"`
 	Stored       string   `json:"claim_stored"`
-	Status       []string `json:"claim_status"` // none for a current claim
 }
 
 // toIndexedClaims converts the claims of d, seen for the first time, into
@@ -211,23 +203,11 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 		stored = []byte(p)
 	}
 	x := &indexedClaim{DocType: docTypeClaim, Text: c.Text, Description: c.Source.Description,
-		Publisher: nonEmpty(doc.Publisher), SourceType: nonEmpty(strings.ToLower(string(c.Source.Type))),
-		Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
-		AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
-		Entity:      c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored),
-		Status: indexedStatus(h.Status), PublishedKey: []string{claimSortKey(docID, st, doc.Published)}}
+		Keys:     claimKeys(docID, st, doc.Publisher, doc.Published),
+		AffilKey: nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
+		Entity:   c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored)}
 	addClaimPublished(x, doc.Published)
 	return x, nil
-}
-
-// indexedStatus is the claim_status of a claim of status s: none for a
-// current claim, which most are (claimStatusFilter and claimStatusFacet
-// count the claims without a status as current).
-func indexedStatus(s string) []string {
-	if s == ClaimCurrent {
-		return nil
-	}
-	return []string{s}
 }
 
 // toStored is h as claim_stored holds it (see storedClaimHit).

@@ -32,11 +32,12 @@ func ClaimFacetNames() []string {
 	return []string{ClaimFacetSourceType, ClaimFacetPublisher, ClaimFacetAffiliation, ClaimFacetStatus}
 }
 
-var claimFacetFields = map[string]string{
-	ClaimFacetSourceType:  fieldClaimSourceType,
-	ClaimFacetPublisher:   fieldClaimPublisher,
-	ClaimFacetAffiliation: fieldClaimAffiliation,
-	ClaimFacetStatus:      fieldClaimStatus,
+// claimFacetKeys gives the prefix of the claim_keys each facet counts.
+var claimFacetKeys = map[string]string{
+	ClaimFacetSourceType:  keySourceType,
+	ClaimFacetPublisher:   keyPublisher,
+	ClaimFacetAffiliation: keyAffiliation,
+	ClaimFacetStatus:      keyStatus,
 }
 
 // ClaimRequest is a search over claims. Values within one filter are
@@ -103,7 +104,9 @@ func (ix *Index) SearchClaims(ctx context.Context, r ClaimRequest) (*ClaimResult
 			out.Facets[name] = claimStatusFacet(res.Facets[name], r.FacetSize)
 			continue
 		}
-		out.Facets[name] = termCounts(res.Facets[name], func(t string) (string, bool) { return t, true })
+		out.Facets[name] = termCounts(res.Facets[name], func(t string) (string, bool) {
+			return strings.TrimPrefix(t, claimFacetKeys[name]), true
+		})
 	}
 	out.Histogram = claimHistogram(r.DateHistogram, res.Facets[claimHistogramField(r.DateHistogram)])
 	return out, nil
@@ -122,7 +125,7 @@ func validateClaimRequest(r *ClaimRequest) error {
 		return err
 	}
 	for _, f := range r.Facets {
-		if _, ok := claimFacetFields[f]; !ok {
+		if _, ok := claimFacetKeys[f]; !ok {
 			return invalid("facet %q is unknown; use one of %s", f, strings.Join(ClaimFacetNames(), ", "))
 		}
 	}
@@ -159,7 +162,9 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 		req.Score = "none"
 	}
 	for _, f := range r.Facets {
-		req.AddFacet(f, bleve.NewFacetRequest(claimFacetFields[f], r.FacetSize))
+		fr := bleve.NewFacetRequest(fieldClaimKeys, r.FacetSize)
+		fr.SetPrefixFilter(claimFacetKeys[f])
+		req.AddFacet(f, fr)
 	}
 	if f := claimHistogramField(r.DateHistogram); f != "" {
 		size := maxBuckets
@@ -223,8 +228,8 @@ func claimFilters(r *ClaimRequest) []query.Query {
 			out = append(out, unscored{query.NewDisjunctionQuery(alts)})
 		}
 	}
-	add(fieldClaimSourceType, r.SourceType, lower)
-	add(fieldClaimPublisher, r.Publisher, func(v string) []string { return []string{v} })
+	add(fieldClaimKeys, r.SourceType, func(v string) []string { return []string{keySourceType + strings.ToLower(v)} })
+	add(fieldClaimKeys, r.Publisher, func(v string) []string { return []string{keyPublisher + v} })
 	add(fieldClaimAffilKey, r.Affiliation, lower)
 	if q := claimStatusFilter(r); q != nil {
 		out = append(out, q)

@@ -9,13 +9,13 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// Most claims are current, so claim_status indexes only the others,
-// changed and removed (see indexedStatus): a claim item without a status
-// term is current. A filter that keeps current claims is then one that
-// leaves out the statuses it does not want, and the status facet counts
-// the claims without a term (Bleve's Missing) as current.
+// Most claims are current, so claim_keys holds only the other statuses,
+// changed and removed (see claimKeys): a claim item without a status key
+// is current. A filter that keeps current claims is then one that leaves
+// out the statuses it does not want, and the status facet counts the
+// claims without a status key (Bleve's Missing) as current.
 
-// indexedStatuses are the statuses claim_status holds.
+// indexedStatuses are the statuses claim_keys holds.
 var indexedStatuses = []string{ClaimChanged, ClaimRemoved}
 
 // claimStatusFilter is the clause that keeps claims of the statuses of r
@@ -32,9 +32,9 @@ func claimStatusFilter(r *ClaimRequest) query.Query {
 	var in, out []query.Query
 	for _, st := range indexedStatuses {
 		if slices.Contains(want, st) {
-			in = append(in, term(fieldClaimStatus, st))
+			in = append(in, term(fieldClaimKeys, keyStatus+st))
 		} else {
-			out = append(out, term(fieldClaimStatus, st))
+			out = append(out, term(fieldClaimKeys, keyStatus+st))
 		}
 	}
 	switch {
@@ -58,11 +58,11 @@ func statusesOf(vals []string) []string {
 	return out
 }
 
-// claimStatusFacet counts the claims of res, the facet of claim_status,
+// claimStatusFacet counts the claims of res, the facet of status keys,
 // by status, most first (ties by name), at most size of them: those
-// without a status term are current.
+// without a status key are current.
 func claimStatusFacet(res *search.FacetResult, size int) []FacetCount {
-	counts := termCounts(res, func(t string) (string, bool) { return t, true })
+	counts := termCounts(res, func(t string) (string, bool) { return strings.TrimPrefix(t, keyStatus), true })
 	if res != nil && res.Missing > 0 {
 		counts = append(counts, FacetCount{Term: ClaimCurrent, Count: res.Missing})
 	}

@@ -35,11 +35,11 @@ const (
 	fieldClaimAffilKey     = "claim_affiliation_lc" // lower case, for the filter
 	fieldClaimEntity       = "claim_entity"
 	fieldClaimEntityName   = "claim_entity_name"
-	fieldClaimPublishedKey = fieldClaimKeys         // the date sort keys are the claim_keys that start with a date (see claimDateKey)
-	fieldClaimDay          = "claim_day"           // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
-	fieldClaimMonth        = "claim_month"         // "2024-05", to filter on dates
-	fieldClaimHour         = "claim_hour"          // "2024-05-03T14", to filter on dates (see claimDateQuery)
-	fieldClaimStored       = "claim_stored"        // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
+	fieldClaimPublishedKey = fieldClaimKeys // the date sort keys are the claim_keys that start with a date (see claimDateKey)
+	fieldClaimDay          = "claim_day"    // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
+	fieldClaimMonth        = "claim_month"  // "2024-05", to filter on dates
+	fieldClaimHour         = "claim_hour"   // "2024-05-03T14", to filter on dates (see claimDateQuery)
+	fieldClaimStored       = "claim_stored" // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
 )
 
 // addClaimFields adds the claim fields and doc_type to the document
@@ -131,17 +131,17 @@ type storedClaimHit struct {
 // indexedClaim is what Bleve indexes for one claim; the json tags are the
 // field names of addClaimFields.
 type indexedClaim struct {
-	DocType      string   `json:"doc_type"`
-	Text         string   `json:"claim_text"`
-	Description  string   `json:"claim_description"`
-	Keys         []string `json:"claim_keys"`
-	AffilKey     []string `json:"claim_affiliation_lc"`
-	Entity       []string `json:"claim_entity"`
-	EntityName   []string `json:"claim_entity_name"`
-	Day          []string `json:"claim_day"`
-	Month        []string `json:"claim_month"`
-	Hour         []string `json:"claim_hour"`
-	Stored       string   `json:"claim_stored"`
+	DocType     string   `json:"doc_type"`
+	Text        string   `json:"claim_text"`
+	Description string   `json:"claim_description"`
+	Keys        []string `json:"claim_keys"`
+	AffilKey    []string `json:"claim_affiliation_lc"`
+	Entity      []string `json:"claim_entity"`
+	EntityName  []string `json:"claim_entity_name"`
+	Day         []string `json:"claim_day"`
+	Month       []string `json:"claim_month"`
+	Hour        []string `json:"claim_hour"`
+	Stored      string   `json:"claim_stored"`
 }
 
 // toIndexedClaims converts the claims of d, seen for the first time, into

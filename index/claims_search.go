@@ -441,7 +441,7 @@ func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map
 // withClaims names it, its claims at the positions it gives.
 func docAndClaims(dm *search.DocumentMatch, withClaims map[string][]int) (*newsintel.Document, []loggedClaim, error) {
 	meta, _ := dm.Fields[fieldMeta].(string)
-	d, _, err := storedMeta(meta)
+	d, err := storedMeta(meta)
 	if err != nil {
 		return nil, nil, fmt.Errorf("index: decode stored document %s: %w", dm.ID, err)
 	}

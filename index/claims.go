@@ -133,7 +133,7 @@ type storedClaimHit struct {
 type indexedClaim struct {
 	DocType     string   `json:"doc_type"`
 	Text        string   `json:"claim_text"`
-	Description string   `json:"claim_description"`
+	Description []string `json:"claim_description"` // none when empty: no stored sequence for it either
 	Keys        []string `json:"claim_keys"`
 	AffilKey    []string `json:"claim_affiliation_lc"`
 	Entity      []string `json:"claim_entity"`
@@ -202,7 +202,7 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 	if p := strconv.Itoa(h.Position); string(stored) == `{"position":`+p+`}` {
 		stored = []byte(p)
 	}
-	x := &indexedClaim{DocType: docTypeClaim, Text: c.Text, Description: c.Source.Description,
+	x := &indexedClaim{DocType: docTypeClaim, Text: c.Text, Description: unlessBlank(c.Source.Description),
 		Keys:     claimKeys(docID, st, doc.Publisher, doc.Published),
 		AffilKey: nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
 		Entity:   c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored)}
@@ -227,6 +227,16 @@ func toStored(h ClaimHit) storedClaimHit {
 	}
 	sh.Cue, sh.Hedge, sh.Entities, sh.EntityNames = "", "", nil, nil
 	return sh
+}
+
+// unlessBlank is s alone, or nothing when s is white space: a field
+// Bleve is given costs a stored sequence and its entry even when it holds
+// no word, and most claims have no source description.
+func unlessBlank(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 func nonEmptyAll(vs []string) []string {

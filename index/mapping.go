@@ -49,7 +49,7 @@ const (
 	fieldPublishedWeek  = "published_week"  // Monday of the ISO week, "2024-04-29"
 	fieldPublishedMonth = "published_month" // "2024-05"
 	fieldPublishedKey   = "published_key"   // sorts like published (see sortKey); what date sorts read
-	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags, and the start of the body (the snippet when nothing is highlighted), zstd-compressed (see packMeta)
+	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags, zstd-compressed (see packMeta)
 	fieldPacked         = "packed"          // stored only: body and tags (claims, mentions, …) zstd-compressed (see pack)
 	fieldBodySeq        = "body_seq"        // stored only: the body's token sequence, for phrases and highlighting (see seq.go)
 )

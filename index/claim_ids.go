@@ -2,7 +2,6 @@ package index
 
 import (
 	"encoding/hex"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -54,12 +53,24 @@ func claimIDOf(key string) string {
 	if len(key) < fpAt+fpKeyLen || key[docKeyLen:fpAt] != claimKeySep {
 		return key
 	}
-	doc, ok := docOfKey(key[:docKeyLen])
+	hi, lo, ok := fromDocKey(key[:docKeyLen])
 	fp, ok2 := fromSortableDigits(key[fpAt : fpAt+fpKeyLen])
 	if !ok || !ok2 || fp >= 1<<32 {
 		return key
 	}
-	return doc + claimIDSep + fmt.Sprintf("%08x", fp) + key[fpAt+fpKeyLen:]
+	rest := key[fpAt+fpKeyLen:]
+	b := make([]byte, 0, 32+len(claimIDSep)+claimHashLen+len(rest))
+	b = appendHex(appendHex(b, hi, 16), lo, 16)
+	b = appendHex(append(b, claimIDSep...), fp, claimHashLen)
+	return string(append(b, rest...))
+}
+
+// appendHex appends the n lowest hex digits of v to b.
+func appendHex(b []byte, v uint64, n int) []byte {
+	for i := n - 1; i >= 0; i-- {
+		b = append(b, "0123456789abcdef"[v>>(4*i)&15])
+	}
+	return b
 }
 
 // claimKeyPrefix is what the keys of the claim items of document docID,
@@ -87,22 +98,17 @@ func docKey(b []byte) string {
 	return string(out)
 }
 
-// docOfKey reverses docKey, giving the document ID in hex; false when k
-// is not one.
-func docOfKey(k string) (string, bool) {
-	var hi, lo uint64
+// fromDocKey reverses docKey, giving the document ID's 16 bytes as two
+// numbers; false when k is not one.
+func fromDocKey(k string) (hi, lo uint64, ok bool) {
 	for i := range len(k) {
 		d := strings.IndexByte(sortableDigits, k[i])
 		if d < 0 || i == 0 && d > 3 { // the first digit holds the top 2 bits
-			return "", false
+			return 0, 0, false
 		}
 		hi, lo = hi<<6|lo>>58, lo<<6|uint64(d)
 	}
-	var b [16]byte
-	for i := range 8 {
-		b[7-i], b[15-i] = byte(hi>>(8*i)), byte(lo>>(8*i))
-	}
-	return hex.EncodeToString(b[:]), true
+	return hi, lo, true
 }
 
 // fromSortableDigits reverses inSortableDigits; false for a string with

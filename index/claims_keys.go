@@ -114,8 +114,8 @@ func claimPlace(docID string, st *claimState) string {
 // ascending. It is not safe for concurrent use: Bleve copies it for each
 // search.
 type claimDateSort struct {
-	desc        bool
-	date, place []byte
+	desc             bool
+	date, place, buf []byte
 }
 
 // invertedDigit maps each digit of sortableDigits to the one as far from
@@ -149,7 +149,7 @@ func (s *claimDateSort) Value(*search.DocumentMatch) string {
 	if len(date) == 0 {
 		return search.HighTerm
 	}
-	v := make([]byte, 0, len(date)+1+len(place))
+	v := s.buf[:0]
 	switch {
 	case date[0] == undatedKey[0]:
 		v = append(append(v, date...), ' ') // a space ends the document ID, as no ID holds one
@@ -160,7 +160,8 @@ func (s *claimDateSort) Value(*search.DocumentMatch) string {
 	default:
 		v = append(v, date...)
 	}
-	return string(append(v, place...))
+	s.buf = append(v, place...)
+	return string(s.buf)
 }
 
 // DecodeValue implements search.SearchSort.

@@ -149,8 +149,12 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 	if text != nil {
 		all = append(all, text)
 	}
-	all = append(all, claimFilters(r)...)
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(all), r.Size, r.From, false)
+	filters, exclude := claimFilters(r)
+	var q query.Query = query.NewConjunctionQuery(append(all, filters...))
+	if exclude != nil {
+		q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{exclude})
+	}
+	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
 	req.Fields = []string{fieldClaimStored}
 	switch {
 	case r.Sort == SortRelevance && text != nil:
@@ -212,8 +216,9 @@ func claimTextQuery(q string, an analysis.Analyzer, damaged damageReport) query.
 	return query.NewConjunctionQuery(parts)
 }
 
-// claimFilters builds one unscored clause per filter of r.
-func claimFilters(r *ClaimRequest) []query.Query {
+// claimFilters builds one unscored clause per filter of r, and the
+// clause claims must not match (see claimStatusFilter), nil for none.
+func claimFilters(r *ClaimRequest) ([]query.Query, query.Query) {
 	var out []query.Query
 	add := func(field string, vals []string, norm func(string) []string) {
 		var alts []query.Query
@@ -231,8 +236,9 @@ func claimFilters(r *ClaimRequest) []query.Query {
 	add(fieldClaimKeys, r.SourceType, func(v string) []string { return []string{keySourceType + strings.ToLower(v)} })
 	add(fieldClaimKeys, r.Publisher, func(v string) []string { return []string{keyPublisher + v} })
 	add(fieldClaimAffilKey, r.Affiliation, lower)
-	if q := claimStatusFilter(r); q != nil {
-		out = append(out, q)
+	keep, exclude := claimStatusFilter(r)
+	if keep != nil {
+		out = append(out, keep)
 	}
 	var ents []query.Query
 	for _, v := range r.Entity {
@@ -252,7 +258,7 @@ func claimFilters(r *ClaimRequest) []query.Query {
 	if !r.Since.IsZero() || !r.Until.IsZero() {
 		out = append(out, claimDateQuery(r.Since, r.Until))
 	}
-	return out
+	return out, exclude
 }
 
 // claimHistogramField is the field a claim histogram by interval counts:

@@ -18,10 +18,13 @@ import (
 // indexedStatuses are the statuses claim_keys holds.
 var indexedStatuses = []string{ClaimChanged, ClaimRemoved}
 
-// claimStatusFilter is the clause that keeps claims of the statuses of r
-// (the newest revisions' current and changed claims when r names none,
-// every claim with IncludeRemoved); nil when it keeps every claim.
-func claimStatusFilter(r *ClaimRequest) query.Query {
+// claimStatusFilter keeps the claims of the statuses of r (the newest
+// revisions' current and changed claims when r names none, every claim
+// with IncludeRemoved): keep is a clause they must match, or when they
+// include current claims, exclude one they must not (a must-not of the
+// whole claim query, which Bleve checks for its matches only); nil when
+// there is none.
+func claimStatusFilter(r *ClaimRequest) (keep, exclude query.Query) {
 	want := []string{ClaimCurrent, ClaimChanged}
 	if r.IncludeRemoved {
 		want = append(want, ClaimRemoved)
@@ -39,12 +42,12 @@ func claimStatusFilter(r *ClaimRequest) query.Query {
 	}
 	switch {
 	case !slices.Contains(want, ClaimCurrent):
-		return unscored{query.NewDisjunctionQuery(in)}
+		return unscored{query.NewDisjunctionQuery(in)}, nil
 	case len(out) == 0:
-		return nil
+		return nil, nil
 	}
-	// Current claims have no term: keep whatever has none of the others.
-	return unscored{query.NewBooleanQuery(nil, nil, []query.Query{query.NewDisjunctionQuery(out)})}
+	// Current claims have no key: keep whatever has none of the others.
+	return nil, unscored{query.NewDisjunctionQuery(out)}
 }
 
 // statusesOf returns the distinct statuses of vals, in lower case.

@@ -18,7 +18,8 @@ import (
 
 // Each claim of a document is indexed as a Bleve document of its own, next
 // to the documents, with the ID "<document ID>#c" and a fingerprint of the
-// claim as first seen (see claimIDFor); its place in Document.Claims is
+// claim as first seen (see claimIDFor), which Bleve holds as a shorter key
+// for an article's claims (see itemKey); its place in Document.Claims is
 // ClaimHit.Position. Its fields all start with "claim_", so no
 // query on document fields matches it; doc_type tells the two apart where
 // a query starts from every document (see documentsOnly).

@@ -102,6 +102,28 @@
 // keys (date, day, order, publisher, source type, status, …) about 0.14
 // together, every other field at most 0.02.
 //
+// # Claim keys in one field, short item keys, no second lead
+//
+// Measured on 20 000 `bench gen` documents (20 512 indexed, 184 000
+// claim items; per-field sums over the zap segments, MB): the six
+// doc-valued claim fields (date key 4.00, order 1.75, publisher 1.83,
+// source type 1.67, affiliation 1.21, status 1.15; 11.60 together) →
+// claim_keys 7.99, and 8.92 had the date key and place been one term
+// (a dictionary entry for every claim); claim item IDs stored 8.10 →
+// 5.89, their dictionary 4.08 → 4.17; meta 6.62 → 3.89 without the lead;
+// stored description sequences 0.46 → 0.32 with none for blank
+// descriptions. `bench run`: 247.9 → 239.2 MiB, 2.04 → 1.97 times the
+// text, query p50s and p99s unchanged (quiet machine, --queries-only on
+// both indexes, twice). A claim's day in claim_keys as well, for the
+// histograms, instead of claim_day's doc values saved 0.02 MB: not
+// kept. BenchmarkSearchClaimsSorted and the claim cases of
+// BenchmarkReadStored (best of 3, interleaved, ms): newest 22.1 → 20.7,
+// oldest-page-20 23.7 → 23.4, text-newest 7.9 → 7.4, since-until 13.2 →
+// 14.1, a page of 100 newest 24.7 → 20.9, by relevance 8.0 → 7.0. A
+// claim search by relevance scores its hits by a constant factor
+// different from before (Bleve's query norm counted the status filter,
+// now a must-not), in the same order.
+//
 // # Bodies read from the DOCS stream: measured, not built
 //
 // DOCS holds every Document, so the index need not keep a second copy of

@@ -18,7 +18,8 @@ import (
 
 // Each claim of a document is indexed as a Bleve document of its own, next
 // to the documents, with the ID "<document ID>#c" and a fingerprint of the
-// claim as first seen (see claimIDFor); its place in Document.Claims is
+// claim as first seen (see claimIDFor), which Bleve holds as a shorter key
+// for an article's claims (see itemKey); its place in Document.Claims is
 // ClaimHit.Position. Its fields all start with "claim_", so no
 // query on document fields matches it; doc_type tells the two apart where
 // a query starts from every document (see documentsOnly).
@@ -31,19 +32,15 @@ const (
 	fieldClaimDescription  = "claim_description" // analysed like body
 	fieldClaimTextSeq      = "claim_text_seq"    // stored only: token sequences of the two (see seq.go)
 	fieldClaimDescSeq      = "claim_description_seq"
-	fieldClaimPublisher    = "claim_publisher"
-	fieldClaimSourceType   = "claim_source_type"
-	fieldClaimAffiliation  = "claim_affiliation"    // as written, for the facet
+	fieldClaimKeys         = "claim_keys"           // what claim sorts and facets read, in one field with doc values (see claimKeys)
 	fieldClaimAffilKey     = "claim_affiliation_lc" // lower case, for the filter
 	fieldClaimEntity       = "claim_entity"
 	fieldClaimEntityName   = "claim_entity_name"
-	fieldClaimPublishedKey = "claim_published_key" // sorts like the document's date (see claimPublishedKey); what date sorts read
-	fieldClaimDay          = "claim_day"           // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
-	fieldClaimMonth        = "claim_month"         // "2024-05", to filter on dates
-	fieldClaimHour         = "claim_hour"          // "2024-05-03T14", to filter on dates (see dates.go)
-	fieldClaimStored       = "claim_stored"        // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
-	fieldClaimStatus       = "claim_status"        // current, changed or removed
-	fieldClaimOrder        = "claim_order"         // sorts a document's claims in article order, removed last (see claimOrder)
+	fieldClaimPublishedKey = fieldClaimKeys // the date sort keys are the claim_keys that start with a date (see claimDateKey)
+	fieldClaimDay          = "claim_day"    // "2024-05-03": the histograms count it (see claimHistogram) and date filters read it
+	fieldClaimMonth        = "claim_month"  // "2024-05", to filter on dates
+	fieldClaimHour         = "claim_hour"   // "2024-05-03T14", to filter on dates (see dates.go)
+	fieldClaimStored       = "claim_stored" // stored only: the ClaimHit as JSON, without its document's fields (see withDocs)
 )
 
 // addClaimFields adds the claim fields and doc_type to the document
@@ -62,11 +59,10 @@ func addClaimFields(m *mapping.DocumentMapping) {
 	for _, f := range []string{fieldClaimAffilKey, fieldClaimEntity, fieldClaimEntityName, fieldClaimHour, fieldClaimMonth} {
 		m.AddFieldMappingsAt(f, keywordField(false))
 	}
-	for _, f := range []string{fieldClaimPublisher, fieldClaimSourceType, fieldClaimAffiliation,
-		fieldClaimDay, fieldClaimStatus, fieldClaimOrder, fieldClaimPublishedKey} {
+	for _, f := range []string{fieldClaimKeys, fieldClaimDay} {
 		m.AddFieldMappingsAt(f, keywordField(true)) // faceted or sorted on
 	}
-	// No date field: date sorts read the one term of claim_published_key,
+	// No date field: date sorts read the date key of claim_keys,
 	// and since and until read it with claim_month, claim_day and
 	// claim_hour (see dates.go), not the 16 terms a date indexes.
 	m.AddFieldMappingsAt(fieldClaimStored, storedField())
@@ -136,22 +132,17 @@ type storedClaimHit struct {
 // indexedClaim is what Bleve indexes for one claim; the json tags are the
 // field names of addClaimFields.
 type indexedClaim struct {
-	DocType      string   `json:"doc_type"`
-	Text         string   `json:"claim_text"`
-	Description  string   `json:"claim_description"`
-	Publisher    []string `json:"claim_publisher"`
-	SourceType   []string `json:"claim_source_type"`
-	Affiliation  []string `json:"claim_affiliation"`
-	AffilKey     []string `json:"claim_affiliation_lc"`
-	Entity       []string `json:"claim_entity"`
-	EntityName   []string `json:"claim_entity_name"`
-	PublishedKey []string `json:"claim_published_key"`
-	Day          []string `json:"claim_day"`
-	Month        []string `json:"claim_month"`
-	Hour         []string `json:"claim_hour"`
-	Stored       string   `json:"claim_stored"`
-	Status       string   `json:"claim_status"`
-	Order        string   `json:"claim_order"`
+	DocType     string   `json:"doc_type"`
+	Text        string   `json:"claim_text"`
+	Description []string `json:"claim_description"` // none when empty: no stored sequence for it either
+	Keys        []string `json:"claim_keys"`
+	AffilKey    []string `json:"claim_affiliation_lc"`
+	Entity      []string `json:"claim_entity"`
+	EntityName  []string `json:"claim_entity_name"`
+	Day         []string `json:"claim_day"`
+	Month       []string `json:"claim_month"`
+	Hour        []string `json:"claim_hour"`
+	Stored      string   `json:"claim_stored"`
 }
 
 // toIndexedClaims converts the claims of d, seen for the first time, into
@@ -212,13 +203,11 @@ func (doc *loggedDoc) claimItem(docID string, st *claimState) (*indexedClaim, er
 	if p := strconv.Itoa(h.Position); string(stored) == `{"position":`+p+`}` {
 		stored = []byte(p)
 	}
-	x := &indexedClaim{DocType: docTypeClaim, Text: c.Text, Description: c.Source.Description,
-		Publisher: nonEmpty(doc.Publisher), SourceType: nonEmpty(strings.ToLower(string(c.Source.Type))),
-		Affiliation: nonEmpty(strings.TrimSpace(c.Source.Affiliation)),
-		AffilKey:    nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
-		Entity:      c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored),
-		Status: h.Status, Order: claimOrder(docID, st, indexableTime(doc.Published))}
-	addClaimPublished(x, docID, doc.Published)
+	x := &indexedClaim{DocType: docTypeClaim, Text: c.Text, Description: unlessBlank(c.Source.Description),
+		Keys:     claimKeys(docID, st, doc.Publisher, doc.Published),
+		AffilKey: nonEmpty(strings.ToLower(strings.TrimSpace(c.Source.Affiliation))),
+		Entity:   c.Entities, EntityName: distinct(nonEmptyAll(c.EntityNames)), Stored: string(stored)}
+	addClaimPublished(x, doc.Published)
 	return x, nil
 }
 
@@ -241,23 +230,14 @@ func toStored(h ClaimHit) storedClaimHit {
 	return sh
 }
 
-// claimOrder is the sort key of claim st of document docID after the
-// date (claim_published_key, which groups a dated document's claims): its
-// position, zero-padded, or for a removed claim "~" and its ID; for an
-// undated document, which has no date key, the document ID and a space
-// first. Document IDs hold no space, so a document's claims sort
-// together; keys are unique within a document, so a sort on date and
-// them needs no other tie-break. Positions are few, so most claims share
-// their terms.
-func claimOrder(docID string, st *claimState, dated bool) string {
-	key := "~" + strings.TrimPrefix(st.id, docID)
-	if st.position > 0 {
-		key = fmt.Sprintf("%07d", st.position)
+// unlessBlank is s alone, or nothing when s is white space: a field
+// Bleve is given costs a stored sequence and its entry even when it holds
+// no word, and most claims have no source description.
+func unlessBlank(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
 	}
-	if dated {
-		return key
-	}
-	return docID + " " + key
+	return []string{s}
 }
 
 func nonEmptyAll(vs []string) []string {
@@ -270,15 +250,13 @@ func nonEmptyAll(vs []string) []string {
 	return out
 }
 
-// addClaimPublished indexes date t of document docID on x: the histogram
-// and filter terms, and the sort key (see claimPublishedKey), which keeps
-// claims of documents of the same date apart.
-func addClaimPublished(x *indexedClaim, docID string, t time.Time) {
+// addClaimPublished indexes date t of a claim's document on x: the
+// histogram and filter terms.
+func addClaimPublished(x *indexedClaim, t time.Time) {
 	if !indexableTime(t) {
 		return
 	}
 	x.Month, x.Day, x.Hour = dateTerms(t)
-	x.PublishedKey = []string{claimPublishedKey(docID, t)}
 }
 
 // putClaims adds to b the claim items and revision logs of the documents
@@ -363,13 +341,13 @@ func putLog(b *bleve.Batch, m mapping.IndexMapping, id string, l *revisionLog, r
 		return err
 	}
 	for itemID, x := range items {
-		if err := addWithSeqs(b, m, itemID, x); err != nil {
+		if err := addWithSeqs(b, m, itemKey(itemID), x); err != nil {
 			return err
 		}
 	}
 	for _, itemID := range itemIDs {
 		if _, kept := items[itemID]; !kept {
-			b.Delete(itemID)
+			b.Delete(itemKey(itemID))
 		}
 	}
 	return nil

@@ -33,3 +33,22 @@ func TestClaimDateKeySortsAsDates(t *testing.T) {
 		t.Errorf("claimDocTag(a) = %q, claimDocTag(b) = %q; want 8 digits, different", claimDocTag("a"), claimDocTag("b"))
 	}
 }
+
+// TestClaimPlaceSortsAsPositions checks that claim places sort as their
+// positions do, of any number of digits, and removed claims after them.
+func TestClaimPlaceSortsAsPositions(t *testing.T) {
+	place := func(p int, id string) string { return claimPlace("doc", &claimState{id: id, position: p}) }
+	positions := []int{1, 2, 62, 63, 64, 65, 4095, 4096, 4097, 262143, 262144, 1 << 30}
+	for i := 1; i < len(positions); i++ {
+		a, b := place(positions[i-1], ""), place(positions[i], "")
+		if a >= b {
+			t.Errorf("claimPlace(%d) = %q, claimPlace(%d) = %q; want ascending", positions[i-1], a, positions[i], b)
+		}
+	}
+	last := place(1<<30, "")
+	for _, id := range []string{"doc#c00000000", "doc#c00000000-2", "doc#cffffffff"} {
+		if p := place(0, id); p <= last {
+			t.Errorf("claimPlace(removed %s) = %q, want after every position (%q)", id, p, last)
+		}
+	}
+}

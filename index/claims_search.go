@@ -29,11 +29,12 @@ func ClaimFacetNames() []string {
 	return []string{ClaimFacetSourceType, ClaimFacetPublisher, ClaimFacetAffiliation, ClaimFacetStatus}
 }
 
-var claimFacetFields = map[string]string{
-	ClaimFacetSourceType:  fieldClaimSourceType,
-	ClaimFacetPublisher:   fieldClaimPublisher,
-	ClaimFacetAffiliation: fieldClaimAffiliation,
-	ClaimFacetStatus:      fieldClaimStatus,
+// claimFacetKeys gives the prefix of the claim_keys each facet counts.
+var claimFacetKeys = map[string]string{
+	ClaimFacetSourceType:  keySourceType,
+	ClaimFacetPublisher:   keyPublisher,
+	ClaimFacetAffiliation: keyAffiliation,
+	ClaimFacetStatus:      keyStatus,
 }
 
 // ClaimRequest is a search over claims. Values within one filter are
@@ -96,7 +97,13 @@ func (ix *Index) SearchClaims(ctx context.Context, r ClaimRequest) (*ClaimResult
 		if out.Facets == nil {
 			out.Facets = make(map[string][]FacetCount, len(r.Facets))
 		}
-		out.Facets[name] = termCounts(res.Facets[name], func(t string) (string, bool) { return t, true })
+		if name == ClaimFacetStatus {
+			out.Facets[name] = claimStatusFacet(res.Facets[name], r.FacetSize)
+			continue
+		}
+		out.Facets[name] = termCounts(res.Facets[name], func(t string) (string, bool) {
+			return strings.TrimPrefix(t, claimFacetKeys[name]), true
+		})
 	}
 	out.Histogram = claimHistogram(r.DateHistogram, res.Facets[claimHistogramField(r.DateHistogram)])
 	return out, nil
@@ -115,7 +122,7 @@ func validateClaimRequest(r *ClaimRequest) error {
 		return err
 	}
 	for _, f := range r.Facets {
-		if _, ok := claimFacetFields[f]; !ok {
+		if _, ok := claimFacetKeys[f]; !ok {
 			return invalid("facet %q is unknown; use one of %s", f, strings.Join(ClaimFacetNames(), ", "))
 		}
 	}
@@ -139,22 +146,26 @@ func (ix *Index) claimSearchRequest(r *ClaimRequest) *bleve.SearchRequest {
 	if text != nil {
 		all = append(all, text)
 	}
-	all = append(all, claimFilters(r)...)
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(all), r.Size, r.From, false)
+	filters, exclude := claimFilters(r)
+	var q query.Query = query.NewConjunctionQuery(append(all, filters...))
+	if exclude != nil {
+		q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{exclude})
+	}
+	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
 	req.Fields = []string{fieldClaimStored}
 	switch {
 	case r.Sort == SortRelevance && text != nil:
-		req.SortBy([]string{"-_score", "_id"})
-	case r.Sort == SortDate:
-		req.SortByCustom(sortFields([]string{fieldClaimPublishedKey, fieldClaimOrder}))
-	default:
-		req.SortByCustom(sortFields([]string{"-" + fieldClaimPublishedKey, fieldClaimOrder})) // a document's claims in article order
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &claimIDSort{}})
+	default: // by date, a document's claims in article order
+		req.SortByCustom(search.SortOrder{&claimDateSort{desc: r.Sort != SortDate}})
 	}
 	if text == nil || r.Sort != SortRelevance {
 		req.Score = "none"
 	}
 	for _, f := range r.Facets {
-		req.AddFacet(f, bleve.NewFacetRequest(claimFacetFields[f], r.FacetSize))
+		fr := bleve.NewFacetRequest(fieldClaimKeys, r.FacetSize)
+		fr.SetPrefixFilter(claimFacetKeys[f])
+		req.AddFacet(f, fr)
 	}
 	if f := claimHistogramField(r.DateHistogram); f != "" {
 		size := maxBuckets
@@ -202,8 +213,9 @@ func claimTextQuery(q string, an analysis.Analyzer, damaged damageReport) query.
 	return query.NewConjunctionQuery(parts)
 }
 
-// claimFilters builds one unscored clause per filter of r.
-func claimFilters(r *ClaimRequest) []query.Query {
+// claimFilters builds one unscored clause per filter of r, and the
+// clause claims must not match (see claimStatusFilter), nil for none.
+func claimFilters(r *ClaimRequest) ([]query.Query, query.Query) {
 	var out []query.Query
 	add := func(field string, vals []string, norm func(string) []string) {
 		var alts []query.Query
@@ -218,14 +230,12 @@ func claimFilters(r *ClaimRequest) []query.Query {
 			out = append(out, unscored{query.NewDisjunctionQuery(alts)})
 		}
 	}
-	add(fieldClaimSourceType, r.SourceType, lower)
-	add(fieldClaimPublisher, r.Publisher, func(v string) []string { return []string{v} })
+	add(fieldClaimKeys, r.SourceType, func(v string) []string { return []string{keySourceType + strings.ToLower(v)} })
+	add(fieldClaimKeys, r.Publisher, func(v string) []string { return []string{keyPublisher + v} })
 	add(fieldClaimAffilKey, r.Affiliation, lower)
-	switch {
-	case len(distinct(r.Status)) > 0:
-		add(fieldClaimStatus, r.Status, lower)
-	case !r.IncludeRemoved:
-		add(fieldClaimStatus, []string{ClaimCurrent, ClaimChanged}, lower)
+	keep, exclude := claimStatusFilter(r)
+	if keep != nil {
+		out = append(out, keep)
 	}
 	var ents []query.Query
 	for _, v := range r.Entity {
@@ -245,7 +255,7 @@ func claimFilters(r *ClaimRequest) []query.Query {
 	if !r.Since.IsZero() || !r.Until.IsZero() {
 		out = append(out, claimDates.rangeQuery(r.Since, r.Until))
 	}
-	return out
+	return out, exclude
 }
 
 // claimHistogramField is the field a claim histogram by interval counts:
@@ -324,15 +334,15 @@ func toClaimHit(dm *search.DocumentMatch) (ClaimHit, error) {
 	if p, err := strconv.Atoi(s); err == nil {
 		sh.Position = p // a current claim as first written (see claimItem)
 	} else if err := json.Unmarshal([]byte(s), &sh); err != nil {
-		return ClaimHit{}, fmt.Errorf("index: decode claim %s: %w", dm.ID, err)
+		return ClaimHit{}, fmt.Errorf("index: decode claim %s: %w", claimIDOf(dm.ID), err)
 	}
 	h := sh.ClaimHit
-	h.ID, h.Text, h.Quote, h.AddedRevision = dm.ID, sh.Text, sh.Quote, max(sh.AddedRevision, 1)
+	h.ID, h.Text, h.Quote, h.AddedRevision = claimIDOf(dm.ID), sh.Text, sh.Quote, max(sh.AddedRevision, 1)
 	if sh.Source != nil {
 		h.Source = *sh.Source
 	}
-	if i := strings.LastIndex(dm.ID, claimIDSep); i > 0 {
-		h.DocumentID = dm.ID[:i]
+	if i := strings.LastIndex(h.ID, claimIDSep); i > 0 {
+		h.DocumentID = h.ID[:i]
 	}
 	h.Score = dm.Score
 	if h.Status == "" {
@@ -435,7 +445,7 @@ func (ix *Index) docsAndClaims(ctx context.Context, ids []string, withClaims map
 // from the body, decoded with lex).
 func docAndClaims(lex *lexicon, dm *search.DocumentMatch, withClaims map[string][]int) (*newsintel.Document, []loggedClaim, error) {
 	meta, _ := dm.Fields[fieldMeta].(string)
-	d, _, err := storedMeta(meta)
+	d, err := storedMeta(meta)
 	if err != nil {
 		return nil, nil, fmt.Errorf("index: decode stored document %s: %w", dm.ID, err)
 	}

@@ -289,7 +289,7 @@ func TestClaimHitsCarryTheirDocument(t *testing.T) {
 // storedClaim reads the claim_stored field of claim item id.
 func storedClaim(t *testing.T, ix *Index, id string) map[string]any {
 	t.Helper()
-	doc, err := ix.bleve.Document(id)
+	doc, err := ix.bleve.Document(itemKey(id))
 	require.NoError(t, err)
 	require.NotNil(t, doc, "claim item %s", id)
 	var out map[string]any

@@ -155,7 +155,7 @@ func toIndexedBody(d *newsintel.Document, body encodedBody) (*indexedDoc, error)
 		Section:   sectionTitles(d),
 		Author:    distinct(d.Authors),
 		Cluster:   nonEmpty(d.Cluster),
-		Meta:      packMeta(meta, lead(d.Body, leadChars)),
+		Meta:      packMeta(meta),
 		Packed:    pack(claims, tags),
 		Words:     string(body.words),
 
@@ -207,22 +207,22 @@ func mentionNames(d *newsintel.Document) map[string]string {
 }
 
 // storedMeta decodes the meta field of a stored document (see
-// packMeta): the Document without title, body and tags, and its lead.
-func storedMeta(packed string) (*newsintel.Document, string, error) {
-	meta, lead, err := unpackMeta(packed)
+// packMeta): the Document without title, body and tags.
+func storedMeta(packed string) (*newsintel.Document, error) {
+	meta, err := unpackMeta(packed)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	var d newsintel.Document
-	if err := json.Unmarshal([]byte(meta), &d); err != nil {
-		return nil, "", fmt.Errorf("decode stored document: %w", err)
+	if err := json.Unmarshal(meta, &d); err != nil {
+		return nil, fmt.Errorf("decode stored document: %w", err)
 	}
-	return &d, lead, nil
+	return &d, nil
 }
 
 // decodeStored rebuilds a Document from its stored fields.
 func decodeStored(lex *lexicon, title, meta, words, packed string) (*newsintel.Document, error) {
-	d, _, err := storedMeta(meta)
+	d, err := storedMeta(meta)
 	if err != nil {
 		return nil, err
 	}

@@ -160,13 +160,13 @@ func (ix *Index) claimSources(ctx context.Context, id string, r *EntityRequest) 
 func (ix *Index) entityLatest(ctx context.Context, id string, k newsintel.Kind, r *EntityRequest) ([]Hit, error) {
 	req := bleve.NewSearchRequestOptions(entityQuery(id, k, r), r.Latest, 0, false)
 	req.Score = "none"
-	req.Fields = []string{fieldTitle, fieldMeta}
+	req.Fields = hitFields
 	req.SortByCustom(sortFields([]string{"-" + fieldPublishedKey})) // no cursor here, so no need to read every match's ID
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, searchErr(ctx, err)
 	}
-	return plainHits(res.Hits)
+	return plainHits(res.Hits, ix.lex, ix.reportDamaged)
 }
 
 // entityMissing tells an entity no document mentions (ENOTFOUND) from one

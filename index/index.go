@@ -40,13 +40,14 @@
 // is one copy of each thing, compressed:
 //
 //   - a document: its title (a Bleve stored field); meta, the Document
-//     JSON without title, body and tags, with the lead (the snippet when
-//     nothing is highlighted), as one zstd value with a dictionary
-//     (packMeta); body_words, the body coded with the index's lexicon
-//     (see Word-coded bodies below); and packed, the claims and the
-//     other tags in one zstd frame (pack), where claim and mention texts
-//     that are the body at their offsets are left out and mentions are
-//     stored in columns (storedMentions);
+//     JSON without title, body and tags, as one zstd value with a
+//     dictionary (packMeta); body_words, the body coded with the index's
+//     lexicon (see Word-coded bodies below); and packed, the claims and
+//     the other tags in one zstd frame (pack), where claim and mention
+//     texts that are the body at their offsets are left out and mentions
+//     are stored in columns (storedMentions). The snippet of a hit with
+//     nothing highlighted in its body is the start of the stored body
+//     (storedLead), decoded for the hits of one page only;
 //   - a claim item: what a claim of the newest revision says is read from
 //     its document's claims, at its Position, for each page of hits
 //     (withDocs, one search and one decompression per distinct document);
@@ -54,10 +55,15 @@
 //     the document, its text and source;
 //   - a revision log only for documents seen in more than one revision,
 //     without the claims of the newest one (the document holds them);
-//   - short claim keys: a 20-byte date sort key (claimPublishedKey), no
-//     field naming the claim's document (its items are found by the
-//     prefix of their IDs), no week term, and no week or month doc
-//     values (histograms fold the days).
+//   - short claim keys: a 20-byte date sort key, no field naming the
+//     claim's document (its items are found by the prefix of their IDs),
+//     no week term, and no week or month doc values (histograms fold the
+//     days); what claim sorts and facets read (date key, place in the
+//     document, publisher, source type, affiliation, status) is one field
+//     with doc values, claim_keys (see claimKeys), as Bleve spends some 5
+//     bytes on each item's entry in each doc-valued field; no status key
+//     for current claims, which most are; and an article's claim items
+//     keyed by 29 bytes instead of their 42-byte claim IDs (itemKey).
 //
 // Measured on the shared 2-core machine, before → after this layout:
 // BenchmarkIndexSize 19 600 → 14 134 bytes/doc (2 000 synthetic
@@ -147,6 +153,28 @@
 // the text; the top 10 hits of the 64 two-word queries of workload (a)
 // stayed the same for 62, and in the other two hits whose scores differ
 // by under 0.02% swapped (scores moved by at most 0.07%).
+//
+// # Claim keys in one field, short item keys, no second lead
+//
+// Measured on 20 000 `bench gen` documents (20 512 indexed, 184 000
+// claim items; per-field sums over the zap segments, MB): the six
+// doc-valued claim fields (date key 4.00, order 1.75, publisher 1.83,
+// source type 1.67, affiliation 1.21, status 1.15; 11.60 together) →
+// claim_keys 7.99, and 8.92 had the date key and place been one term
+// (a dictionary entry for every claim); claim item IDs stored 8.10 →
+// 5.89, their dictionary 4.08 → 4.17; meta 6.62 → 3.89 without the lead;
+// stored description sequences 0.46 → 0.32 with none for blank
+// descriptions. `bench run`: 247.9 → 239.2 MiB, 2.04 → 1.97 times the
+// text, query p50s and p99s unchanged (quiet machine, --queries-only on
+// both indexes, twice). A claim's day in claim_keys as well, for the
+// histograms, instead of claim_day's doc values saved 0.02 MB: not
+// kept. BenchmarkSearchClaimsSorted and the claim cases of
+// BenchmarkReadStored (best of 3, interleaved, ms): newest 22.1 → 20.7,
+// oldest-page-20 23.7 → 23.4, text-newest 7.9 → 7.4, since-until 13.2 →
+// 14.1, a page of 100 newest 24.7 → 20.9, by relevance 8.0 → 7.0. A
+// claim search by relevance scores its hits by a constant factor
+// different from before (Bleve's query norm counted the status filter,
+// now a must-not), in the same order.
 //
 // # Bodies read from the DOCS stream: measured, not built
 //

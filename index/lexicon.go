@@ -389,6 +389,29 @@ func (l *lexicon) decode(coded []byte) (string, error) {
 	return b.String(), nil
 }
 
+// decodePrefix decodes the start of the text coded holds: at least n
+// bytes of it, or all of it.
+func (l *lexicon) decodePrefix(coded []byte, n int) (string, error) {
+	d, err := l.decoder(coded)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteString(d.next(false))
+	for d.err == nil && len(d.in) > 0 && b.Len() < n {
+		b.WriteString(d.next(true))
+		if d.spaceAfter {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(d.next(false))
+		}
+	}
+	if d.err != nil {
+		return "", fmt.Errorf("decode stored body: %w", d.err)
+	}
+	return b.String(), nil
+}
+
 // walk calls visit with each piece of the text coded holds, in order:
 // words with their term, gaps with nil.
 func (l *lexicon) walk(coded []byte, visit func(s string, t *termOf)) error {
@@ -527,6 +550,12 @@ type lexDecoder struct {
 	spaceAfter bool // of the last word read
 	err        error
 	literal    termOf // the term of the last literal word
+}
+
+// next reads one token and returns its text.
+func (d *lexDecoder) next(word bool) string {
+	s, _ := d.token(word)
+	return s
 }
 
 // token reads one token, a word (with its flag) or a gap, and returns

@@ -15,7 +15,7 @@ import (
 // returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.12.01g"
+const MappingVersion = "2026.12.01h"
 
 // Names of the indexed fields, and of the three dates, which are indexed
 // in month, day, hour and key fields (see dates.go). A query string may
@@ -60,7 +60,7 @@ const (
 	fieldFiledDay       = "filed_day"       // filed's day
 	fieldFiledHour      = "filed_hour"      // filed's hour
 	fieldFiledKey       = "filed_key"       // claimDateKey of filed
-	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags, and the start of the body (the snippet when nothing is highlighted), zstd-compressed (see packMeta)
+	fieldMeta           = "meta"            // stored only: the Document as JSON without body, title and tags, zstd-compressed (see packMeta)
 	fieldPacked         = "packed"          // stored only: the tags (claims, mentions, …) zstd-compressed (see pack)
 	fieldBodyWords      = "body_words"      // stored only: the body, word-coded (see lexicon.go); also its token sequence
 )

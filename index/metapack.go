@@ -8,13 +8,13 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// A document's meta JSON and lead are stored together in the meta field,
-// compressed with zstd and a dictionary: alone, a value of a few hundred
-// bytes gives a compressor little to go on (Bleve's snappy keeps three
-// quarters of it); the dictionary holds the field names and the kind of
-// values they take, so the first occurrence of each is a match too.
+// A document's meta JSON is stored in the meta field, compressed with
+// zstd and a dictionary: alone, a value of a few hundred bytes gives a
+// compressor little to go on (Bleve's snappy keeps three quarters of it);
+// the dictionary holds the field names and the kind of values they take,
+// so the first occurrence of each is a match too.
 //
-// metadict.txt is the meta JSON and lead of the fixture documents of
+// metadict.txt is the meta JSON of the fixture documents of
 // testdata/docs.json (news articles, a filing, a notice, one in German,
 // one undated), written by TestMetaDictionary -update. Changing it makes
 // every stored meta unreadable: bump MappingVersion with it.
@@ -46,17 +46,16 @@ var (
 	})
 )
 
-// packMeta compresses meta and lead into the value of the meta field:
-// the length of meta as a uvarint, meta, then lead.
-func packMeta(meta, lead string) string {
-	return string(zMetaEncoder().EncodeAll(appendSection(nil, []byte(meta), lead), nil))
+// packMeta compresses meta into the value of the meta field.
+func packMeta(meta string) string {
+	return string(zMetaEncoder().EncodeAll([]byte(meta), nil))
 }
 
 // unpackMeta reverses packMeta.
-func unpackMeta(packed string) (meta, lead string, err error) {
+func unpackMeta(packed string) ([]byte, error) {
 	raw, err := zMetaDecoder().DecodeAll([]byte(packed), nil)
 	if err != nil {
-		return "", "", fmt.Errorf("decompress stored meta: %w", err)
+		return nil, fmt.Errorf("decompress stored meta: %w", err)
 	}
-	return section(string(raw))
+	return raw, nil
 }

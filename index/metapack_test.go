@@ -13,7 +13,7 @@ import (
 var updateDict = flag.Bool("update", false, "rewrite metadict.txt from testdata/docs.json (then bump MappingVersion)")
 
 // TestMetaDictionary rewrites metadict.txt, with -update, from the meta
-// JSON and lead of the fixture documents.
+// JSON of the fixture documents.
 //
 //	go test ./index/ -run TestMetaDictionary -update
 func TestMetaDictionary(t *testing.T) {
@@ -24,14 +24,14 @@ func TestMetaDictionary(t *testing.T) {
 	for _, d := range loadDocs(t) {
 		meta, _, _, err := encodeStored(&d)
 		require.NoError(t, err)
-		b.WriteString(lead(d.Body, leadChars) + "\n" + meta + "\n")
+		b.WriteString(meta + "\n")
 	}
 	require.NoError(t, os.WriteFile("metadict.txt", []byte(b.String()), 0o644))
 }
 
-// TestPackMetaRoundTrip packs the meta and lead of documents the
-// dictionary was not made from and reads them back, and checks that the
-// dictionary pays: smaller than snappy, which Bleve would use.
+// TestPackMetaRoundTrip packs the meta of documents the dictionary was
+// not made from and reads it back, and checks that the dictionary pays:
+// smaller than snappy, which Bleve would use.
 func TestPackMetaRoundTrip(t *testing.T) {
 	if len(metaDict) == 0 {
 		t.Fatal("metadict.txt is empty; run go test ./index/ -run TestMetaDictionary -update")
@@ -40,20 +40,19 @@ func TestPackMetaRoundTrip(t *testing.T) {
 	for _, d := range synthDocs(50, 3) {
 		meta, _, _, err := encodeStored(&d)
 		require.NoError(t, err)
-		l := lead(d.Body, leadChars)
-		p := packMeta(meta, l)
-		gotMeta, gotLead, err := unpackMeta(p)
+		p := packMeta(meta)
+		got, err := unpackMeta(p)
 		require.NoError(t, err)
-		if gotMeta != meta || gotLead != l {
-			t.Fatalf("unpackMeta(packMeta(%q, %q)) = %q, %q; want them back", meta, l, gotMeta, gotLead)
+		if string(got) != meta {
+			t.Fatalf("unpackMeta(packMeta(%q)) = %q; want it back", meta, got)
 		}
 		packed += len(p)
-		snapped += len(snappy.Encode(nil, []byte(meta))) + len(snappy.Encode(nil, []byte(l)))
+		snapped += len(snappy.Encode(nil, []byte(meta)))
 	}
 	if packed >= snapped*3/4 {
-		t.Errorf("meta and lead packed take %d bytes, want well under the %d of snappy", packed, snapped)
+		t.Errorf("meta packed takes %d bytes, want well under the %d of snappy", packed, snapped)
 	}
-	if _, _, err := unpackMeta("not zstd"); err == nil {
+	if _, err := unpackMeta("not zstd"); err == nil {
 		t.Errorf("unpackMeta(garbage) = nil error, want one")
 	}
 }

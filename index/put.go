@@ -127,7 +127,7 @@ func (ix *Index) revisions(ctx context.Context, docs map[string]*newsintel.Docum
 	out := make(map[string]int, len(res.Hits))
 	for _, h := range res.Hits {
 		s, _ := h.Fields[fieldMeta].(string)
-		d, _, err := storedMeta(s)
+		d, err := storedMeta(s)
 		if err != nil {
 			// Revision 0: whatever revision replaces it.
 			ix.log.Warn("stored document cannot be read; it is replaced", "doc_id", h.ID, "err", err)

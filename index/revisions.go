@@ -445,12 +445,12 @@ func (ix *Index) newestClaims(id string, r *loggedRevision, d *newsintel.Documen
 }
 
 // claimItemIDs adds to out the IDs of the claim items of docIDs, removed
-// ones too: the IDs that start with a document's ID and claimIDSep (no
-// field names a claim's document: Bleve indexes IDs as terms of _id).
+// ones too: those whose keys start with claimKeyPrefix (no field names a
+// claim's document: Bleve indexes IDs as terms of _id).
 func (ix *Index) claimItemIDs(ctx context.Context, docIDs []string, out map[string][]string) error {
 	docs := make([]query.Query, len(docIDs))
 	for i, id := range docIDs {
-		p := query.NewPrefixQuery(id + claimIDSep)
+		p := query.NewPrefixQuery(claimKeyPrefix(id))
 		p.SetField("_id")
 		docs[i] = p
 	}
@@ -464,8 +464,9 @@ func (ix *Index) claimItemIDs(ctx context.Context, docIDs []string, out map[stri
 			return fmt.Errorf("index: look up claims: %w", err)
 		}
 		for _, dm := range res.Hits {
-			if i := strings.LastIndex(dm.ID, claimIDSep); i > 0 {
-				out[dm.ID[:i]] = append(out[dm.ID[:i]], dm.ID)
+			id := claimIDOf(dm.ID)
+			if i := strings.LastIndex(id, claimIDSep); i > 0 {
+				out[id[:i]] = append(out[id[:i]], id)
 			}
 		}
 		if len(res.Hits) < page {

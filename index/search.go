@@ -148,7 +148,7 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 		main = withFilter(main, tree == nil, filter)
 	}
 	req := bleve.NewSearchRequestOptions(main, r.Size, r.From, false)
-	req.Fields = []string{fieldTitle, fieldMeta}
+	req.Fields = hitFields
 	req.SortByCustom(sortFields(sortOrder(r)))
 	if scoreOnly(r) {
 		req.SortBy([]string{"-_score"})
@@ -349,7 +349,7 @@ func (ix *Index) result(ctx context.Context, r *Request, res *bleve.SearchResult
 	}
 	order := sortOrder(r)
 	for _, dm := range res.Hits {
-		h, err := toHit(dm, r.Highlight)
+		h, err := toHit(dm, r.Highlight, ix.lex, ix.reportDamaged)
 		if err != nil {
 			// The page loses nothing else: the hit keeps what the index
 			// still knows of it.
@@ -366,11 +366,12 @@ func (ix *Index) result(ctx context.Context, r *Request, res *bleve.SearchResult
 }
 
 // plainHits converts matches to hits without fragments or sort values
-// (for lists that take no cursor).
-func plainHits(dms search.DocumentMatchCollection) ([]Hit, error) {
+// (for lists that take no cursor); damaged hears of bodies that cannot be
+// read.
+func plainHits(dms search.DocumentMatchCollection, lex *lexicon, damaged damageReport) ([]Hit, error) {
 	hits := make([]Hit, 0, len(dms))
 	for _, dm := range dms {
-		h, err := toHit(dm, false)
+		h, err := toHit(dm, false, lex, damaged)
 		if err != nil {
 			return nil, err
 		}
@@ -380,11 +381,17 @@ func plainHits(dms search.DocumentMatchCollection) ([]Hit, error) {
 	return hits, nil
 }
 
-// toHit builds a Hit from the stored title and meta (with the lead) of
-// dm and its highlighted fragments.
-func toHit(dm *search.DocumentMatch, withFragments bool) (Hit, error) {
+// hitFields are the stored fields a Hit is made of (see toHit).
+var hitFields = []string{fieldTitle, fieldMeta, fieldBodyWords}
+
+// toHit builds a Hit from the stored fields of dm (hitFields) and its
+// highlighted fragments. Its snippet is the body's best fragment, or
+// where nothing in the body is highlighted, its start (see lead): the
+// body is decoded with lex for it then only. A body that cannot be read
+// leaves the snippet empty, with a warning, and damaged hears of it.
+func toHit(dm *search.DocumentMatch, withFragments bool, lex *lexicon, damaged damageReport) (Hit, error) {
 	meta, _ := dm.Fields[fieldMeta].(string)
-	d, lead, err := storedMeta(meta)
+	d, err := storedMeta(meta)
 	if err != nil {
 		return Hit{}, fmt.Errorf("index: decode hit %s: %w", dm.ID, err)
 	}
@@ -395,11 +402,25 @@ func toHit(dm *search.DocumentMatch, withFragments bool) (Hit, error) {
 	}
 	if frags := dm.Fragments[fieldBody]; len(frags) > 0 && strings.Contains(frags[0], "<mark>") {
 		h.Snippet = frags[0]
+	} else if l, err := storedLead(dm, lex); err == nil {
+		h.Snippet = html.EscapeString(l)
 	} else {
-		h.Snippet = html.EscapeString(lead)
+		damaged(dm.ID, fieldBodyWords, err)
+		h.Warning = "the stored body cannot be read; its snippet shows again once the document is indexed again"
 	}
 	if withFragments && len(dm.Fragments) > 0 {
 		h.Fragments = dm.Fragments
 	}
 	return h, nil
+}
+
+// storedLead is the start of the stored body of dm (see lead), decoded
+// with lex.
+func storedLead(dm *search.DocumentMatch, lex *lexicon) (string, error) {
+	words, _ := dm.Fields[fieldBodyWords].(string)
+	body, err := lex.decodePrefix([]byte(words), 8*leadChars+1) // all lead reads
+	if err != nil {
+		return "", fmt.Errorf("index: decode body of %s: %w", dm.ID, err)
+	}
+	return lead(body, leadChars), nil
 }

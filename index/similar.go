@@ -54,12 +54,12 @@ func (ix *Index) Similar(ctx context.Context, id string, size int) ([]Hit, error
 	}
 	q := query.NewBooleanQuery([]query.Query{like}, nil, []query.Query{query.NewDocIDQuery([]string{id})})
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
-	req.Fields = []string{fieldTitle, fieldMeta}
+	req.Fields = hitFields
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, searchErr(ctx, err)
 	}
-	return plainHits(res.Hits)
+	return plainHits(res.Hits, ix.lex, ix.reportDamaged)
 }
 
 // weightedTerm is an analysed term and its tf-idf weight in a document.

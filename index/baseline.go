@@ -27,7 +27,12 @@ func OpenBaseline(dir string) (*Baseline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: create baseline %s: %w", dir, err)
 	}
-	return &Baseline{b: b, lex: newLexicon()}, nil
+	lex, err := openLexicon(dir, b)
+	if err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("index: create baseline %s: %w", dir, err)
+	}
+	return &Baseline{b: b, lex: lex}, nil
 }
 
 // Put writes docs and their claims as one Bleve batch.
@@ -52,11 +57,12 @@ func (bl *Baseline) Put(docs []newsintel.Document) error {
 			}
 		}
 	}
-	words := bl.lex.save(batch)
+	if err := bl.lex.save(batch); err != nil {
+		return err
+	}
 	if err := bl.b.Batch(batch); err != nil {
 		return fmt.Errorf("index: baseline batch: %w", err)
 	}
-	bl.lex.markSaved(words)
 	return nil
 }
 
@@ -65,6 +71,9 @@ func (bl *Baseline) Close() error {
 	bl.closeOnce.Do(func() {
 		if err := bl.b.Close(); err != nil {
 			bl.closeErr = fmt.Errorf("index: close baseline: %w", err)
+		}
+		if err := bl.lex.close(); err != nil && bl.closeErr == nil {
+			bl.closeErr = fmt.Errorf("index: close baseline lexicon: %w", err)
 		}
 	})
 	return bl.closeErr

@@ -11,7 +11,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/newsintel/newsintel"
 )
 
@@ -60,7 +59,7 @@ type indexedDoc struct {
 	Packed         string   `json:"packed"`
 	Words          string   `json:"body_words"` // see lexicon.go
 
-	bodyTokens analysis.TokenStream // what Bleve indexes the body as, when set (see attachSeqs)
+	lex *lexicon // Words's, which gives the body's tokens (see attachSeqs)
 }
 
 // leadChars is about how much of the body a snippet shows.
@@ -107,30 +106,22 @@ type storedTags struct {
 // toIndexed converts d into the indexed form. It fails only when d cannot
 // be encoded as JSON.
 func toIndexed(d *newsintel.Document, lex *lexicon) (*indexedDoc, error) {
-	words, _ := lex.encodeBody(make([]byte, 0, len(d.Body)/3), d.Body, false)
-	return toIndexedBody(d, encodedBody{words: words})
-}
-
-// encodedBody is a body coded with the lexicon, and the tokens Bleve is
-// to index it with (see lexicon.encodeBody).
-type encodedBody struct {
-	words  []byte
-	tokens analysis.TokenStream
+	return toIndexedBody(d, lex.encode(make([]byte, 0, len(d.Body)/3), d.Body), lex)
 }
 
 // encodeBodies codes the bodies of docs with lex, on as many goroutines
 // as there are CPUs: segmenting a text into words is most of the work,
-// and Bleve then indexes the tokens they give without analysing the body
-// again (see attachSeqs).
-func encodeBodies(lex *lexicon, docs []*newsintel.Document) []encodedBody {
-	out := make([]encodedBody, len(docs))
+// and Bleve then indexes the tokens the coded words give without
+// analysing the body again (see attachSeqs).
+func encodeBodies(lex *lexicon, docs []*newsintel.Document) [][]byte {
+	out := make([][]byte, len(docs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(docs)) {
 		wg.Go(func() {
 			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
 				body := docs[i].Body
-				out[i].words, out[i].tokens = lex.encodeBody(make([]byte, 0, len(body)/3), body, true)
+				out[i] = lex.encode(make([]byte, 0, len(body)/3), body)
 			}
 		})
 	}
@@ -138,8 +129,8 @@ func encodeBodies(lex *lexicon, docs []*newsintel.Document) []encodedBody {
 	return out
 }
 
-// toIndexedBody is toIndexed with the body already coded.
-func toIndexedBody(d *newsintel.Document, body encodedBody) (*indexedDoc, error) {
+// toIndexedBody is toIndexed with the body already coded with lex.
+func toIndexedBody(d *newsintel.Document, words []byte, lex *lexicon) (*indexedDoc, error) {
 	meta, claims, tags, err := encodeStored(d)
 	if err != nil {
 		return nil, err
@@ -157,9 +148,9 @@ func toIndexedBody(d *newsintel.Document, body encodedBody) (*indexedDoc, error)
 		Cluster:   nonEmpty(d.Cluster),
 		Meta:      packMeta(meta),
 		Packed:    pack(claims, tags),
-		Words:     string(body.words),
+		Words:     string(words),
 
-		bodyTokens: body.tokens,
+		lex: lex,
 	}
 	if f := d.Filing; f != nil {
 		x.Form = nonEmpty(strings.ToUpper(strings.TrimSpace(f.Form)))

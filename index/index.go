@@ -313,7 +313,7 @@ func Open(dir string, o Options, log *slog.Logger) (ix *Index, err error) {
 		_ = b.Close()
 		return nil, err
 	}
-	lex, err := loadLexicon(b)
+	lex, err := openLexicon(dir, b)
 	if err != nil {
 		_ = b.Close()
 		return nil, err
@@ -420,6 +420,9 @@ func (ix *Index) Close() error {
 		defer ix.writeMu.Unlock()
 		if err := ix.bleve.Close(); err != nil {
 			ix.closeErr = fmt.Errorf("index: close: %w", err)
+		}
+		if err := ix.lex.close(); err != nil && ix.closeErr == nil {
+			ix.closeErr = fmt.Errorf("index: close lexicon: %w", err)
 		}
 	})
 	return ix.closeErr

@@ -66,7 +66,10 @@ func FuzzLexiconRoundTrip(f *testing.F) {
 		if want := appendSeq(nil, an.Analyze([]byte(text))); err != nil || !bytes.Equal(seq, want) {
 			t.Fatalf("sequence of %q = %x, %v; want the analyzer's %x", text, seq, err, want)
 		}
-		_, toks := l.encodeBody(nil, text, true)
+		toks, err := l.analysis(coded)
+		if err != nil {
+			t.Fatalf("analysis of %q: %v", text, err)
+		}
 		checkTokens(t, text, toks, an.Analyze([]byte(text)))
 		phraseToks, err := l.tokens(nil, coded, &someHashes)
 		wantToks, _ := decodeSeqIn(nil, seq, &someHashes)
@@ -129,7 +132,7 @@ func lexiconDocs(first, n, words int) []newsintel.Document {
 	for i := range docs {
 		var b strings.Builder
 		for w := range words {
-			fmt.Fprintf(&b, "word%dx%d, ", first+i, w)
+			fmt.Fprintf(&b, "word%sx%s, ", letters(first+i), letters(w))
 		}
 		docs[i] = newsintel.Document{ID: fmt.Sprintf("lex%04d", first+i), Kind: newsintel.KindArticle,
 			Title: "Lexicon test", Body: b.String() + "the end."}
@@ -137,14 +140,24 @@ func lexiconDocs(first, n, words int) []newsintel.Document {
 	return docs
 }
 
-// TestLexiconPersists checks that bodies written in several batches,
-// with words across chunk boundaries, read back the same after the index
-// is closed and opened again.
+// letters writes n in the letters a to z (words with digits in them are
+// not numbered, see numbered).
+func letters(n int) string {
+	s := string(rune('a' + n%26))
+	for n /= 26; n > 0; n /= 26 {
+		s = string(rune('a'+n%26)) + s
+	}
+	return s
+}
+
+// TestLexiconPersists checks that bodies written in several batches, in
+// groups of the lexicon's file, read back the same after the index is
+// closed and opened again.
 func TestLexiconPersists(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	ix, err := Open(dir, Options{BatchSize: 7}, nil)
 	require.NoError(t, err)
-	docs := append(lexiconDocs(0, 20, 300), lexiconDocs(20, 20, 300)...) // 12 000 words, 3 chunks
+	docs := append(lexiconDocs(0, 20, 300), lexiconDocs(20, 20, 300)...) // 12 000 words
 	require.NoError(t, ix.Put(t.Context(), docs[:20]))
 	require.NoError(t, ix.Put(t.Context(), docs[20:]))
 	require.NoError(t, ix.Close())
@@ -152,7 +165,7 @@ func TestLexiconPersists(t *testing.T) {
 	ix, err = Open(dir, Options{}, nil)
 	require.NoError(t, err)
 	defer ix.Close()
-	assert.Greater(t, len(ix.lex.entries), 2*lexiconChunk, "lexicon entries after reopening")
+	assert.Greater(t, len(ix.lex.entries), 12000, "lexicon entries after reopening")
 	for _, d := range []newsintel.Document{docs[0], docs[19], docs[39]} {
 		got, err := ix.Get(t.Context(), d.ID)
 		require.NoError(t, err)
@@ -166,19 +179,72 @@ func TestLexiconPersists(t *testing.T) {
 	assert.Equal(t, more[0].Body, got.Body)
 }
 
-// TestLexiconDamagedIsCorrupt checks that an index whose lexicon has a
-// hole does not open as if it were whole.
-func TestLexiconDamagedIsCorrupt(t *testing.T) {
+// TestLexiconLostEntriesIsCorrupt checks that an index whose lexicon
+// file lost entries its documents use does not open as if it were whole:
+// new words would take the lost numbers, and old bodies would read as
+// other words.
+func TestLexiconLostEntriesIsCorrupt(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	ix, err := Open(dir, Options{}, nil)
 	require.NoError(t, err)
-	require.NoError(t, ix.Put(t.Context(), lexiconDocs(0, 3, 2000)))
-	require.NoError(t, ix.bleve.SetInternal(lexiconKey(0), []byte("\x05ab"))) // a short, malformed first chunk
+	require.NoError(t, ix.Put(t.Context(), lexiconDocs(0, 3, 200)))
+	require.NoError(t, ix.Put(t.Context(), lexiconDocs(3, 3, 200)))
+	size := ix.lex.size
 	require.NoError(t, ix.Close())
+	require.NoError(t, os.Truncate(filepath.Join(dir, lexiconFile), size/2))
 
 	_, err = Open(dir, Options{}, nil)
 	require.ErrorIs(t, err, ErrCorrupt)
-	assert.Contains(t, err.Error(), "lexicon chunk")
+	assert.Contains(t, err.Error(), "the index's documents use")
+}
+
+// TestLexiconCutShortGroup checks that a group cut short at the end of
+// the lexicon file (a crash while it was written, before its batch) is
+// cut off, and the index opens whole and goes on.
+func TestLexiconCutShortGroup(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir, Options{}, nil)
+	require.NoError(t, err)
+	docs := lexiconDocs(0, 3, 200)
+	require.NoError(t, ix.Put(t.Context(), docs))
+	size := ix.lex.size
+	require.NoError(t, ix.Close())
+	f, err := os.OpenFile(filepath.Join(dir, lexiconFile), os.O_WRONLY|os.O_APPEND, 0)
+	require.NoError(t, err)
+	_, err = f.Write([]byte{0x90, 0x4e, 3, 'n', 'e', 'w'}) // a group of 10 000 bytes, cut short
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	ix, err = Open(dir, Options{}, nil)
+	require.NoError(t, err)
+	defer ix.Close()
+	st, err := os.Stat(filepath.Join(dir, lexiconFile))
+	require.NoError(t, err)
+	assert.Equal(t, size, st.Size(), "lexicon file size after opening")
+	more := lexiconDocs(3, 1, 50)
+	require.NoError(t, ix.Put(t.Context(), more))
+	for _, d := range []newsintel.Document{docs[0], more[0]} {
+		got, err := ix.Get(t.Context(), d.ID)
+		require.NoError(t, err)
+		assert.Equal(t, d.Body, got.Body)
+	}
+}
+
+// TestLexiconLeavesFiguresOut checks that years are numbered and longer
+// figures, long words and long gaps are written as they are: a filing's
+// tables would fill the lexicon with them.
+func TestLexiconLeavesFiguresOut(t *testing.T) {
+	l := newLexicon()
+	text := "In 2024 revenue was 1234567 dollars, or 12.5 percent" + strings.Repeat(" ", 20) + "pneumonoultramicroscopicsilicovolcanoconiosis."
+	got, err := l.decode(l.encode(nil, text))
+	require.NoError(t, err)
+	require.Equal(t, text, got)
+	for w, want := range map[string]bool{"2024": true, "12.5": true, "1234567": false, "pneumonoultramicroscopicsilicovolcanoconiosis": false} {
+		_, ok := l.words[w]
+		assert.Equal(t, want, ok, "%q numbered", w)
+	}
+	_, ok := l.gaps[strings.Repeat(" ", 20)]
+	assert.False(t, ok, "a gap of 20 spaces numbered")
 }
 
 // seqTexts returns texts to check sequences on: lexiconTexts, and every
@@ -281,9 +347,10 @@ func BenchmarkLexiconTokens(b *testing.B) {
 	}
 }
 
-// TestLexiconTokensAreTheAnalyzers checks that the tokens encodeBody gives
-// Bleve to index a body are those fieldAnalyzer makes of it: the same
-// terms, positions, offsets and types.
+// TestLexiconTokensAreTheAnalyzers checks that the tokens the coded words
+// of a body give Bleve to index it with (lexicon.analysis) are those
+// fieldAnalyzer makes of it: the same terms, positions, offsets and
+// types.
 func TestLexiconTokensAreTheAnalyzers(t *testing.T) {
 	an := buildMapping().AnalyzerNamed(fieldAnalyzer)
 	l := newLexicon()
@@ -291,7 +358,9 @@ func TestLexiconTokensAreTheAnalyzers(t *testing.T) {
 	full.limit = lexiconReserved + 50 // most words are literals
 	for _, text := range seqTexts(t) {
 		for _, lex := range []*lexicon{l, full} {
-			coded, got := lex.encodeBody(nil, text, true)
+			coded := lex.encode(nil, text)
+			got, err := lex.analysis(coded)
+			require.NoError(t, err)
 			checkTokens(t, text, got, an.Analyze([]byte(text)))
 			back, err := lex.decode(coded)
 			require.NoError(t, err)

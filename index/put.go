@@ -70,8 +70,8 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 		}
 		write = append(write, d)
 	}
-	for i, body := range encodeBodies(ix.lex, write) {
-		x, err := toIndexedBody(write[i], body)
+	for i, words := range encodeBodies(ix.lex, write) {
+		x, err := toIndexedBody(write[i], words, ix.lex)
 		if err != nil {
 			return err
 		}
@@ -86,12 +86,14 @@ func (ix *Index) putBatch(ctx context.Context, docs []newsintel.Document) error 
 	if b.Size() == 0 {
 		return nil
 	}
-	// The words the batch's bodies use go with it (see lexicon).
-	words := ix.lex.save(b)
+	// The words the batch's bodies use are on disk before it (see
+	// lexicon_file.go).
+	if err := ix.lex.save(b); err != nil {
+		return err
+	}
 	if err := ix.commit(b); err != nil {
 		return fmt.Errorf("index: write batch of %d: %w", b.Size(), err)
 	}
-	ix.lex.markSaved(words)
 	return nil
 }
 

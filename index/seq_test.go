@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"log/slog"
 	"path/filepath"
 	"regexp"
@@ -302,7 +303,8 @@ func TestCorruptSequence(t *testing.T) {
 	// The body's sequence is its word-coded text: a word number the
 	// lexicon does not have damages it.
 	putCorrupt(t, ix, &d, fieldBodyWords, func(string) string {
-		return string(binary.AppendUvarint(binary.AppendUvarint(nil, 0), 1<<40))
+		bad := binary.AppendUvarint(binary.AppendUvarint(nil, 0), 1<<40)
+		return string(binary.BigEndian.AppendUint32(bad, crc32.Checksum(bad, castagnoli))) // checksum and all
 	})
 
 	res, err = ix.Search(t.Context(), Request{Query: `"small towns"`, Highlight: true})

@@ -35,11 +35,12 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 	if err := m.MapDocument(doc, data); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}
-	var body analysis.TokenStream
-	if x, ok := data.(*indexedDoc); ok {
-		body = x.bodyTokens
+	an := m.AnalyzerNamed(seqAnalyzerName)
+	var body analysis.Analyzer
+	if x, ok := data.(*indexedDoc); ok && x.lex != nil {
+		body = codedBody{x.lex, []byte(x.Words), an}
 	}
-	attachSeqs(doc, m.AnalyzerNamed(seqAnalyzerName), body)
+	attachSeqs(doc, an, body)
 	if err := b.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}
@@ -52,7 +53,7 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 // second analysis, and it is made in Bleve's analysis workers like the
 // rest. The body, whose coded words are its sequence, reports its length
 // in units (see bodyLengthUnit).
-func attachSeqs(doc *document.Document, an analysis.Analyzer, body analysis.TokenStream) {
+func attachSeqs(doc *document.Document, an, body analysis.Analyzer) {
 	var added []document.Field
 	seen := map[string]bool{}
 	for i, f := range doc.Fields {
@@ -63,7 +64,7 @@ func attachSeqs(doc *document.Document, an analysis.Analyzer, body analysis.Toke
 		case f.Name() == fieldBody && body != nil:
 			// Its words are its sequence (see lexicon.seq), and gave its
 			// tokens; its length counts in units (see bodyField).
-			doc.Fields[i] = bodyField{document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), analyzed(body))}
+			doc.Fields[i] = bodyField{document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), body)}
 		case f.Name() == fieldBody:
 			doc.Fields[i] = bodyField{tf}
 		case !ok || seen[name]:
@@ -79,11 +80,23 @@ func attachSeqs(doc *document.Document, an analysis.Analyzer, body analysis.Toke
 	doc.Fields = append(doc.Fields, added...)
 }
 
-// analyzed is an analyzer that gives tokens made beforehand.
-type analyzed analysis.TokenStream
+// codedBody analyses a body from its coded words (see lexicon.analysis):
+// the tokens an would make, without segmenting or stemming it again.
+type codedBody struct {
+	lex   *lexicon
+	words []byte
+	an    analysis.Analyzer
+}
 
-// Analyze implements analysis.Analyzer.
-func (a analyzed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(a) }
+// Analyze implements analysis.Analyzer. The words were coded from text
+// just before; should they not decode, an analyses text itself.
+func (c codedBody) Analyze(text []byte) analysis.TokenStream {
+	ts, err := c.lex.analysis(c.words)
+	if err != nil {
+		return c.an.Analyze(text)
+	}
+	return ts
+}
 
 // seqAnalyzer analyses with Analyzer and writes the sequence of the
 // tokens into out.

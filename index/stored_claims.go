@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/newsintel/newsintel"
 )
@@ -134,7 +135,7 @@ func decodeClaims(lex *lexicon, words, packed string, positions []int) ([]logged
 			}
 		}
 		if c.TextStart >= 0 && c.TextStart < c.TextEnd && c.TextEnd <= len(body) {
-			c.Text = body[c.TextStart:c.TextEnd]
+			c.Text = strings.Clone(body[c.TextStart:c.TextEnd]) // not the whole body, for as long as the claim lives
 		}
 	}
 	return logClaims(out, names), nil

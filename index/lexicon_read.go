@@ -1,0 +1,269 @@
+package index
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/segment"
+)
+
+// Reading word-coded texts (see lexicon.go): as text, as the tokens
+// Bleve indexes, as a token sequence, and, for phrase checks, as the
+// positions of some terms.
+
+// decode reverses encode.
+func (l *lexicon) decode(coded []byte) (string, error) {
+	return l.decodePrefix(coded, -1)
+}
+
+// decodePrefix decodes the start of the text coded holds: at least n
+// bytes of it, or all of it (all of it for n < 0).
+func (l *lexicon) decodePrefix(coded []byte, n int) (string, error) {
+	d, err := l.decoder(coded)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteString(d.gap())
+	for d.err == nil && len(d.in) > 0 && (n < 0 || b.Len() < n) {
+		e := d.word()
+		b.WriteString(e.text)
+		b.WriteString(d.gapAfter())
+	}
+	if d.err != nil {
+		return "", fmt.Errorf("decode stored body: %w", d.err)
+	}
+	return b.String(), nil
+}
+
+// analysis returns the tokens fieldAnalyzer makes of the text coded
+// holds: every word that is not dropped, with its term, position, offsets
+// and type, from what the lexicon knows of it.
+func (l *lexicon) analysis(coded []byte) (analysis.TokenStream, error) {
+	d, err := l.decoder(coded)
+	if err != nil {
+		return nil, err
+	}
+	var toks []analysis.Token
+	at := len(d.gap())
+	for pos := 1; d.err == nil && len(d.in) > 0; pos++ {
+		e := d.word()
+		if !e.term.dropped {
+			toks = append(toks, analysis.Token{Term: e.term.term, Start: at, End: at + len(e.text), Position: pos, Type: e.kind.tokenType()})
+		}
+		at += len(e.text) + len(d.gapAfter())
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("decode stored body: %w", d.err)
+	}
+	ts := make(analysis.TokenStream, len(toks))
+	for i := range toks {
+		ts[i] = &toks[i]
+	}
+	return ts, nil
+}
+
+// seq appends to dst the token sequence (see seq.go) of the text coded
+// holds: what appendSeq makes of fieldAnalyzer's tokens of that text.
+func (l *lexicon) seq(dst []byte, coded []byte) ([]byte, error) {
+	d, err := l.decoder(coded)
+	if err != nil {
+		return dst, err
+	}
+	var toks []seqInput
+	at := len(d.gap())
+	for pos := 1; d.err == nil && len(d.in) > 0; pos++ {
+		e := d.word()
+		if !e.term.dropped {
+			toks = append(toks, seqInput{pos: pos, start: at, hash: e.term.hash})
+		}
+		at += len(e.text) + len(d.gapAfter())
+	}
+	if d.err != nil {
+		return dst, fmt.Errorf("decode stored body: %w", d.err)
+	}
+	return appendSeqInputs(dst, toks), nil
+}
+
+// tokens appends to dst the tokens of the text coded holds whose term
+// hash is in keep, as decodeSeqIn gives them from its sequence: a phrase
+// check reads nothing else, and it reads only the marks of the words.
+func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToken, error) {
+	in, err := checkedBody(coded)
+	if err != nil {
+		return dst, err
+	}
+	l.mu.RLock()
+	marks := l.marks // appends never change what a reader holds
+	l.mu.RUnlock()
+	if in, err = skipGap(in, marks); err != nil {
+		return dst, err
+	}
+	for pos := uint32(1); len(in) > 0; pos++ {
+		v, k := binary.Uvarint(in)
+		if k <= 0 {
+			return dst, errors.New("decode stored body: truncated")
+		}
+		in = in[k:]
+		var m uint16
+		switch id := v >> 1; {
+		case id >= lexiconReserved && id < uint64(len(marks)) && marks[id]&markGap == 0:
+			m = marks[id]
+		case id == lexiconLiteral:
+			var word []byte
+			if word, in, err = literal(in); err != nil {
+				return dst, err
+			}
+			m = markOf(lexEntry{term: wordTerm(string(word))})
+		default:
+			return dst, fmt.Errorf("decode stored body: number %d is not a word in the index's lexicon of %d", id, len(marks))
+		}
+		if m&markDropped == 0 && keep.has(m&seqHashMask) {
+			dst = append(dst, seqToken{pos: pos, hash: m & seqHashMask})
+		}
+		if v&1 == 1 {
+			if in, err = skipGap(in, marks); err != nil {
+				return dst, err
+			}
+		}
+	}
+	return dst, nil
+}
+
+// skipGap returns in after the gap that starts it.
+func skipGap(in []byte, marks []uint16) ([]byte, error) {
+	v, k := binary.Uvarint(in)
+	switch {
+	case k <= 0:
+		return nil, errors.New("decode stored body: truncated")
+	case v == lexiconLiteral:
+		_, rest, err := literal(in[k:])
+		return rest, err
+	case v == lexiconEmpty || v >= lexiconReserved && v < uint64(len(marks)) && marks[v]&markGap != 0:
+		return in[k:], nil
+	}
+	return nil, fmt.Errorf("decode stored body: number %d is not a gap in the index's lexicon of %d", v, len(marks))
+}
+
+// literal splits a literal's bytes off in, after its number.
+func literal(in []byte) (lit, rest []byte, err error) {
+	n, k := binary.Uvarint(in)
+	if k <= 0 || n > uint64(len(in)-k) {
+		return nil, nil, errors.New("decode stored body: truncated literal")
+	}
+	return in[k : k+int(n)], in[k+int(n):], nil
+}
+
+// checkedBody returns coded without its checksum, once the checksum holds.
+func checkedBody(coded []byte) ([]byte, error) {
+	if len(coded) < 4 || crc32.Checksum(coded[:len(coded)-4], castagnoli) != binary.BigEndian.Uint32(coded[len(coded)-4:]) {
+		return nil, errors.New("decode stored body: checksum mismatch")
+	}
+	return coded[:len(coded)-4], nil
+}
+
+// decoder returns a decoder of coded, once its checksum holds.
+func (l *lexicon) decoder(coded []byte) (*lexDecoder, error) {
+	in, err := checkedBody(coded)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.RLock()
+	entries := l.entries // appends never change what a reader holds
+	l.mu.RUnlock()
+	return &lexDecoder{entries: entries, in: in}, nil
+}
+
+// lexDecoder reads the words and gaps of a coded text, in turn: gap, then
+// word and gapAfter as long as in is not empty.
+type lexDecoder struct {
+	entries    []lexEntry
+	in         []byte
+	spaceAfter bool // of the last word read
+	err        error
+	literal    lexEntry // the last literal word read
+}
+
+// word reads a word.
+func (d *lexDecoder) word() *lexEntry {
+	v, lit := d.number()
+	d.spaceAfter, v = v&1 == 0, v>>1
+	switch {
+	case d.err != nil:
+	case v == lexiconLiteral:
+		d.literal = lexEntry{text: d.readLiteral(), term: termOf{dropped: true}}
+		if d.err == nil {
+			d.literal.term = wordTerm(d.literal.text)
+			d.literal.kind = literalKind(d.literal.text)
+		}
+		return &d.literal
+	case lit && v >= lexiconReserved && v < uint64(len(d.entries)) && d.entries[v].kind != kindGap:
+		return &d.entries[v]
+	default:
+		d.err = fmt.Errorf("number %d is not a word in the index's lexicon of %d", v, len(d.entries))
+	}
+	d.literal = lexEntry{term: termOf{dropped: true}}
+	return &d.literal
+}
+
+// gapAfter reads the gap after the last word read.
+func (d *lexDecoder) gapAfter() string {
+	if d.spaceAfter {
+		return " "
+	}
+	return d.gap()
+}
+
+// gap reads a gap.
+func (d *lexDecoder) gap() string {
+	v, ok := d.number()
+	switch {
+	case !ok, v == lexiconEmpty:
+		return ""
+	case v == lexiconLiteral:
+		return d.readLiteral()
+	case v >= lexiconReserved && v < uint64(len(d.entries)) && d.entries[v].kind == kindGap:
+		return d.entries[v].text
+	}
+	d.err = fmt.Errorf("number %d is not a gap in the index's lexicon of %d", v, len(d.entries))
+	return ""
+}
+
+// number reads a uvarint; false once the text is damaged.
+func (d *lexDecoder) number() (uint64, bool) {
+	if d.err != nil {
+		return 0, false
+	}
+	v, k := binary.Uvarint(d.in)
+	if k <= 0 {
+		d.err = errors.New("truncated")
+		return 0, false
+	}
+	d.in = d.in[k:]
+	return v, true
+}
+
+// readLiteral reads a literal's bytes.
+func (d *lexDecoder) readLiteral() string {
+	lit, rest, err := literal(d.in)
+	if err != nil {
+		d.err = errors.New("truncated literal")
+		return ""
+	}
+	d.in = rest
+	return string(lit)
+}
+
+// literalKind is the kind of a word written as a literal, which the
+// coded text does not record: that of its first segment alone.
+func literalKind(word string) entryKind {
+	seg := segment.NewWordSegmenterDirect([]byte(word))
+	if seg.Segment() {
+		return kindOf(seg.Type())
+	}
+	return kindWord
+}

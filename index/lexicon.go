@@ -51,7 +51,7 @@ const (
 	maxLexiconWord   = 32      // bytes
 	maxLexiconNumber = 4       // bytes of a word with a digit in it: years, not figures
 	maxLexiconGap    = 8       // bytes
-	maxLexiconWords  = 1 << 20 // entries; about 100 MB of memory when full
+	maxLexiconWords  = 1 << 20 // entries; about 160 MB of memory, and a second to open, when full
 )
 
 // lexicon numbers the words and gaps of stored bodies. Readers may decode

@@ -105,10 +105,14 @@
 // zstd, one document at a time, has to spell out every word the first
 // time a document uses it; the coded body needs no compression on top
 // (zstd would take another 9% off, and cost a decompression per phrase
-// candidate). The lexicon's words go into Bleve's internal store in the
-// batch that first uses them, so no document on disk refers to a word
-// that is not there; an index whose lexicon has a hole is corrupt, and a
-// body whose checksum fails is a damaged value like any other.
+// candidate). The lexicon is an append-only file beside the index
+// (lexicon_file.go; not Bleve's internal store, which scorch copies into
+// every snapshot it persists), synced before the batch that first uses
+// its new words, so no document on disk refers to a word that is not
+// there; an index whose lexicon lost words is corrupt, and a body whose
+// checksum fails is a damaged value like any other. Figures longer than
+// four bytes, words longer than 32 and gaps longer than 8 are written
+// out, not numbered, and the lexicon stops numbering at 2^20 entries.
 //
 // The words are the tokens of Bleve's unicode tokenizer, and the lexicon
 // knows the term fieldAnalyzer's filters (possessive, lower case, stop
@@ -118,9 +122,10 @@
 // byte what the analyzer's tokens make, which TestLexiconSeqIsTheAnalyzers
 // and FuzzLexiconRoundTrip check), a phrase check walks the coded words
 // reading a two-byte mark per word (its term hash; lexicon.tokens, 2.2 µs
-// for the seed article), and Put hands Bleve the tokens the lexicon gives
-// (encodeBody, checked the same way), so known words are not analysed
-// twice and the words are segmented on every CPU before the batch.
+// for the seed article), and Bleve indexes the body with the tokens its
+// coded words give (lexicon.analysis, checked the same way, made in
+// Bleve's analysis workers), so known words are not segmented or stemmed
+// again; Put segments the batch's bodies on every CPU before it.
 //
 // On 100 000 `bench gen` documents, with the body's length in units
 // (below) also in: the index went 1.83 → 1.44 times the text (body_words

@@ -80,26 +80,26 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 // damaged hears of it.
 func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer, lex *lexicon, damaged damageReport) {
 	var body string
+	var bodySeq *decodedSeq
 	if slices.Contains(fields, fieldBody) {
-		// The coded body is its token sequence (see lexicon.seq); seqLocations
-		// reads it in that form.
+		// The coded body is its token sequence (see lexicon.positions).
 		words, _ := m.Fields[fieldBodyWords].(string)
-		seq, err := lex.seq(nil, []byte(words))
-		if err == nil {
-			body, err = lex.decode([]byte(words))
-		}
-		if err != nil {
+		var err error
+		if body, bodySeq, err = lex.positions([]byte(words)); err != nil {
 			damaged(m.ID, fieldBodyWords, err)
 			fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == fieldBody })
 		}
-		m.Fields[fieldBodyWords] = string(seq)
 	}
 	for _, f := range fields {
-		marks, err := seqLocations(m, f)
-		if err != nil {
-			damaged(m.ID, seqFields[f], err)
-			continue
+		ds := bodySeq
+		if f != fieldBody {
+			var err error
+			if ds, err = storedSeq(m, f); err != nil {
+				damaged(m.ID, seqFields[f], err)
+				continue
+			}
 		}
+		marks := seqLocations(m, f, ds)
 		if len(m.Locations[f]) == 0 {
 			continue
 		}
@@ -281,12 +281,15 @@ func setOffsets(tlm search.TermLocationMap, spans []span, first, last uint64) {
 	}
 }
 
-// seqLocations adds to the term locations of m in field, when field has
-// a token sequence, the positions of the terms m matched there alone
-// (phrase searches give the positions of their occurrences themselves,
-// see seqCheck): those whose hash is the hash of such a term. It returns
-// the sequence's checkpoints.
-func seqLocations(m *search.DocumentMatch, field string) ([]seqMark, error) {
+// decodedSeq is a decoded token sequence: its tokens and checkpoints.
+type decodedSeq struct {
+	toks  []seqToken
+	marks []seqMark
+}
+
+// storedSeq decodes the stored token sequence of field in m; nil for a
+// field without one.
+func storedSeq(m *search.DocumentMatch, field string) (*decodedSeq, error) {
 	sf, ok := seqFields[field]
 	if !ok {
 		return nil, nil
@@ -300,9 +303,22 @@ func seqLocations(m *search.DocumentMatch, field string) ([]seqMark, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", sf, err)
 	}
+	return &decodedSeq{toks, marks}, nil
+}
+
+// seqLocations adds to the term locations of m in field, when it has a
+// token sequence ds, the positions of the terms m matched there alone
+// (phrase searches give the positions of their occurrences themselves,
+// see seqCheck): those whose hash is the hash of such a term. It returns
+// the sequence's checkpoints.
+func seqLocations(m *search.DocumentMatch, field string, ds *decodedSeq) []seqMark {
+	if ds == nil {
+		return nil
+	}
+	toks, marks := ds.toks, ds.marks
 	terms := explainedTerms(m.Expl, field, nil)
 	if len(terms) == 0 {
-		return marks, nil
+		return marks
 	}
 	byHash := make(map[uint16][]string, len(terms)) // terms sharing a hash each get the location; the text tells (see dropMisread)
 	for _, t := range terms {
@@ -331,7 +347,7 @@ func seqLocations(m *search.DocumentMatch, field string) ([]seqMark, error) {
 			tlm[t] = append(tlm[t], &search.Location{Pos: uint64(tok.pos)})
 		}
 	}
-	return marks, nil
+	return marks
 }
 
 // explainedTerms appends to dst the terms of field that the explanation

@@ -67,86 +67,137 @@ func (l *lexicon) analysis(coded []byte) (analysis.TokenStream, error) {
 	return ts, nil
 }
 
-// seq appends to dst the token sequence (see seq.go) of the text coded
-// holds: what appendSeq makes of fieldAnalyzer's tokens of that text.
-func (l *lexicon) seq(dst []byte, coded []byte) ([]byte, error) {
+// positions decodes the text coded holds and its tokens (position and
+// term hash of every word not dropped) and checkpoints, as decodeSeq and
+// seqMarks give them from the text's sequence (see seq), in one pass.
+func (l *lexicon) positions(coded []byte) (string, *decodedSeq, error) {
 	d, err := l.decoder(coded)
 	if err != nil {
-		return dst, err
+		return "", nil, err
 	}
-	var toks []seqInput
-	at := len(d.gap())
+	var b strings.Builder
+	ds := &decodedSeq{}
+	b.WriteString(d.gap())
 	for pos := 1; d.err == nil && len(d.in) > 0; pos++ {
 		e := d.word()
 		if !e.term.dropped {
-			toks = append(toks, seqInput{pos: pos, start: at, hash: e.term.hash})
+			if len(ds.toks)%seqCheckpoint == 0 {
+				ds.marks = append(ds.marks, seqMark{offset: b.Len(), pos: uint64(pos)})
+			}
+			ds.toks = append(ds.toks, seqToken{pos: uint32(pos), hash: e.term.hash})
 		}
-		at += len(e.text) + len(d.gapAfter())
+		b.WriteString(e.text)
+		b.WriteString(d.gapAfter())
 	}
 	if d.err != nil {
-		return dst, fmt.Errorf("decode stored body: %w", d.err)
+		return "", nil, fmt.Errorf("decode stored body: %w", d.err)
 	}
-	return appendSeqInputs(dst, toks), nil
+	return b.String(), ds, nil
 }
 
-// tokens appends to dst the tokens of the text coded holds whose term
-// hash is in keep, as decodeSeqIn gives them from its sequence: a phrase
-// check reads nothing else, and it reads only the marks of the words.
-func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToken, error) {
+// lexiconFilter is the set of a lexicon's entries whose term hash is in
+// a set, a bit per entry, with their marks: a phrase check makes one per
+// phrase and tests each word of each candidate against it, a bit in a
+// small array, instead of reading the word's mark.
+type lexiconFilter struct {
+	keep  *hashSet
+	marks []uint16
+	bits  []uint64
+}
+
+// filter returns the filter of the entries whose term hash is in keep.
+func (l *lexicon) filter(keep *hashSet) *lexiconFilter {
+	l.mu.RLock()
+	marks := l.marks // appends never change what a reader holds
+	l.mu.RUnlock()
+	f := &lexiconFilter{keep: keep, marks: marks, bits: make([]uint64, (len(marks)+63)/64)}
+	for id, m := range marks {
+		if m&(markGap|markDropped) == 0 && keep.has(m) && id >= lexiconReserved {
+			f.bits[id/64] |= 1 << (id % 64)
+		}
+	}
+	return f
+}
+
+// tokens appends to dst the tokens of the text coded holds whose entry is
+// in f (or, for a word written out, whose term hash is), as decodeSeqIn
+// gives them from the text's sequence. Numbers are not checked against
+// the lexicon beyond that: the text's checksum holds.
+func (f *lexiconFilter) tokens(dst []seqToken, coded []byte) ([]seqToken, error) {
 	in, err := checkedBody(coded)
 	if err != nil {
 		return dst, err
 	}
-	l.mu.RLock()
-	marks := l.marks // appends never change what a reader holds
-	l.mu.RUnlock()
-	if in, err = skipGap(in, marks); err != nil {
+	if in, err = skipGap(in); err != nil {
 		return dst, err
 	}
+	bits, marks := f.bits, f.marks
 	for pos := uint32(1); len(in) > 0; pos++ {
-		v, k := binary.Uvarint(in)
-		if k <= 0 {
-			return dst, errors.New("decode stored body: truncated")
+		var v uint64
+		switch { // most numbers take one or two bytes
+		case in[0] < 0x80:
+			v, in = uint64(in[0]), in[1:]
+		case len(in) > 1 && in[1] < 0x80:
+			v, in = uint64(in[0]&0x7f)|uint64(in[1])<<7, in[2:]
+		default:
+			if v, in, err = uvarint(in); err != nil {
+				return dst, err
+			}
 		}
-		in = in[k:]
-		var m uint16
 		switch id := v >> 1; {
-		case id >= lexiconReserved && id < uint64(len(marks)) && marks[id]&markGap == 0:
-			m = marks[id]
+		case id < uint64(len(marks)) && id >= lexiconReserved:
+			if bits[id/64]&(1<<(id%64)) != 0 {
+				dst = append(dst, seqToken{pos: pos, hash: marks[id]})
+			}
 		case id == lexiconLiteral:
 			var word []byte
 			if word, in, err = literal(in); err != nil {
 				return dst, err
 			}
-			m = markOf(lexEntry{term: wordTerm(string(word))})
+			if m := markOf(lexEntry{term: wordTerm(string(word))}); m&markDropped == 0 && f.keep.has(m) {
+				dst = append(dst, seqToken{pos: pos, hash: m})
+			}
 		default:
 			return dst, fmt.Errorf("decode stored body: number %d is not a word in the index's lexicon of %d", id, len(marks))
 		}
-		if m&markDropped == 0 && keep.has(m&seqHashMask) {
-			dst = append(dst, seqToken{pos: pos, hash: m & seqHashMask})
+		if v&1 == 0 {
+			continue
 		}
-		if v&1 == 1 {
-			if in, err = skipGap(in, marks); err != nil {
-				return dst, err
-			}
+		if len(in) > 0 && in[0] < 0x80 && in[0] != lexiconLiteral { // a numbered gap
+			in = in[1:]
+		} else if in, err = skipGap(in); err != nil {
+			return dst, err
 		}
 	}
 	return dst, nil
 }
 
-// skipGap returns in after the gap that starts it.
-func skipGap(in []byte, marks []uint16) ([]byte, error) {
-	v, k := binary.Uvarint(in)
+// uvarint reads a uvarint off in: most numbers take one or two bytes.
+func uvarint(in []byte) (uint64, []byte, error) {
 	switch {
-	case k <= 0:
-		return nil, errors.New("decode stored body: truncated")
-	case v == lexiconLiteral:
-		_, rest, err := literal(in[k:])
-		return rest, err
-	case v == lexiconEmpty || v >= lexiconReserved && v < uint64(len(marks)) && marks[v]&markGap != 0:
-		return in[k:], nil
+	case in[0] < 0x80:
+		return uint64(in[0]), in[1:], nil
+	case len(in) > 1 && in[1] < 0x80:
+		return uint64(in[0]&0x7f) | uint64(in[1])<<7, in[2:], nil
 	}
-	return nil, fmt.Errorf("decode stored body: number %d is not a gap in the index's lexicon of %d", v, len(marks))
+	v, k := binary.Uvarint(in)
+	if k <= 0 {
+		return 0, nil, errors.New("decode stored body: truncated")
+	}
+	return v, in[k:], nil
+}
+
+// skipGap returns in after the gap that starts it.
+func skipGap(in []byte) ([]byte, error) {
+	if len(in) == 0 {
+		return nil, errors.New("decode stored body: truncated")
+	}
+	v, in, err := uvarint(in)
+	if err != nil || v != lexiconLiteral {
+		return in, err
+	}
+	_, rest, err := literal(in)
+	return rest, err
 }
 
 // literal splits a literal's bytes off in, after its number.

@@ -291,6 +291,16 @@ func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Fatalf("sequence of %.60q… differs from the analyzer's (%d bytes, want %d)", text, len(got), len(want))
 		}
+		// What highlighting reads: text, tokens and checkpoints.
+		back, ds, err := l.positions(coded)
+		require.NoError(t, err)
+		require.Equal(t, text, back)
+		allToks, err := decodeSeq(nil, want)
+		require.NoError(t, err)
+		marks, err := seqMarks(want, allToks)
+		require.NoError(t, err)
+		require.Equal(t, allToks, ds.toks, "%.60q…: tokens", text)
+		require.Equal(t, marks, ds.marks, "%.60q…: checkpoints", text)
 		// What a phrase check reads: the tokens of some hashes.
 		toks, err := l.tokens(nil, coded, &someHashes)
 		require.NoError(t, err)
@@ -336,12 +346,13 @@ func BenchmarkLexiconTokens(b *testing.B) {
 	l := newLexicon()
 	coded := l.encode(nil, body)
 	p := newSeqPhrase([]string{"cloud", "review"})
+	f := l.filter(p.terms) // once a phrase
 	var toks []seqToken
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		if toks, err = l.tokens(toks[:0], coded, p.terms); err != nil || len(toks) == 0 {
+		if toks, err = f.tokens(toks[:0], coded); err != nil || len(toks) == 0 {
 			b.Fatal(len(toks), err)
 		}
 	}
@@ -381,4 +392,35 @@ func checkTokens(t *testing.T, text string, got, want analysis.TokenStream) {
 				g.Term, g.Start, g.End, g.Position, g.Type, w.Term, w.Start, w.End, w.Position, w.Type)
 		}
 	}
+}
+
+// seq appends to dst the token sequence (the reference the coded text
+// must equal; phrases and highlights read it without building it) (see seq.go) of the text coded
+// holds: what appendSeq makes of fieldAnalyzer's tokens of that text.
+func (l *lexicon) seq(dst []byte, coded []byte) ([]byte, error) {
+	d, err := l.decoder(coded)
+	if err != nil {
+		return dst, err
+	}
+	var toks []seqInput
+	at := len(d.gap())
+	for pos := 1; d.err == nil && len(d.in) > 0; pos++ {
+		e := d.word()
+		if !e.term.dropped {
+			toks = append(toks, seqInput{pos: pos, start: at, hash: e.term.hash})
+		}
+		at += len(e.text) + len(d.gapAfter())
+	}
+	if d.err != nil {
+		return dst, fmt.Errorf("decode stored body: %w", d.err)
+	}
+	return appendSeqInputs(dst, toks), nil
+}
+
+// tokens appends to dst the tokens of the text coded holds whose term
+// hash is in keep, as decodeSeqIn gives them from its sequence: a phrase
+// check reads nothing else. It is lexiconFilter.tokens with a filter made
+// for the one call.
+func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToken, error) {
+	return l.filter(keep).tokens(dst, coded)
 }

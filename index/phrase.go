@@ -137,7 +137,10 @@ func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m ma
 	s := &phraseSearcher{must: must, field: q.field, terms: terms, explain: o.Explain}
 	if bySeq {
 		s.seq = &seqCheck{stored: newStoredReader(r), field: q.field, seqField: seqField, phrase: newSeqPhrase(terms),
-			locate: withLocations, damaged: q.damaged, lex: q.lex}
+			locate: withLocations, damaged: q.damaged}
+		if q.field == fieldBody && q.lex != nil {
+			s.seq.words = q.lex.filter(s.seq.phrase.terms)
+		}
 	}
 	return s, nil
 }
@@ -256,9 +259,9 @@ type seqCheck struct {
 	stored          *storedReader
 	field, seqField string
 	phrase          seqPhrase
-	locate          bool         // add the phrase's occurrences to the term locations
-	damaged         damageReport // nil: discard
-	lex             *lexicon     // the body's: its sequence is its coded words
+	locate          bool           // add the phrase's occurrences to the term locations
+	damaged         damageReport   // nil: discard
+	words           *lexiconFilter // the body's: its sequence is its coded words (see lexicon.go)
 	buf             []byte
 	toks            []seqToken
 }
@@ -271,10 +274,10 @@ func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) bool {
 	c.buf, err = c.stored.value(c.buf[:0], dm.IndexInternalID, c.seqField)
 	switch {
 	case err != nil:
-	case c.field == fieldBody && c.lex == nil:
+	case c.field == fieldBody && c.words == nil:
 		err = errors.New("no lexicon to read the body with")
 	case c.field == fieldBody: // its words are its sequence
-		c.toks, err = c.lex.tokens(c.toks[:0], c.buf, c.phrase.terms)
+		c.toks, err = c.words.tokens(c.toks[:0], c.buf)
 	default:
 		c.toks, err = c.phrase.tokens(c.toks[:0], c.buf)
 	}

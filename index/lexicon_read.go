@@ -121,44 +121,53 @@ func (l *lexicon) filter(keep *hashSet) *lexiconFilter {
 
 // tokens appends to dst the tokens of the text coded holds whose entry is
 // in f (or, for a word written out, whose term hash is), as decodeSeqIn
-// gives them from the text's sequence. Numbers are not checked against
-// the lexicon beyond that: the text's checksum holds.
-func (f *lexiconFilter) tokens(dst []seqToken, coded []byte) ([]seqToken, error) {
+// gives them from the text's sequence; with a phrase, it stops once the
+// phrase ends at a token, and reports it found. Numbers are not checked
+// against the lexicon beyond that: the text's checksum holds.
+func (f *lexiconFilter) tokens(dst []seqToken, coded []byte, phrase *seqPhrase) ([]seqToken, bool, error) {
 	in, err := checkedBody(coded)
 	if err != nil {
-		return dst, err
+		return dst, false, err
 	}
 	if in, err = skipGap(in); err != nil {
-		return dst, err
+		return dst, false, err
 	}
 	bits, marks := f.bits, f.marks
 	for pos := uint32(1); len(in) > 0; pos++ {
 		var v uint64
-		switch { // most numbers take one or two bytes
+		switch { // most numbers take one to three bytes
 		case in[0] < 0x80:
 			v, in = uint64(in[0]), in[1:]
 		case len(in) > 1 && in[1] < 0x80:
 			v, in = uint64(in[0]&0x7f)|uint64(in[1])<<7, in[2:]
+		case len(in) > 2 && in[2] < 0x80:
+			v, in = uint64(in[0]&0x7f)|uint64(in[1]&0x7f)<<7|uint64(in[2])<<14, in[3:]
 		default:
 			if v, in, err = uvarint(in); err != nil {
-				return dst, err
+				return dst, false, err
 			}
 		}
+		hash, found := uint16(0), false
 		switch id := v >> 1; {
 		case id < uint64(len(marks)) && id >= lexiconReserved:
-			if bits[id/64]&(1<<(id%64)) != 0 {
-				dst = append(dst, seqToken{pos: pos, hash: marks[id]})
+			if found = bits[id/64]&(1<<(id%64)) != 0; found {
+				hash = marks[id]
 			}
 		case id == lexiconLiteral:
 			var word []byte
 			if word, in, err = literal(in); err != nil {
-				return dst, err
+				return dst, false, err
 			}
-			if m := markOf(lexEntry{term: wordTerm(string(word))}); m&markDropped == 0 && f.keep.has(m) {
-				dst = append(dst, seqToken{pos: pos, hash: m})
-			}
+			m := markOf(lexEntry{term: wordTerm(string(word))})
+			hash, found = m, m&markDropped == 0 && f.keep.has(m)
 		default:
-			return dst, fmt.Errorf("decode stored body: number %d is not a word in the index's lexicon of %d", id, len(marks))
+			return dst, false, fmt.Errorf("decode stored body: number %d is not a word in the index's lexicon of %d", id, len(marks))
+		}
+		if found {
+			dst = append(dst, seqToken{pos: pos, hash: hash})
+			if phrase != nil && phrase.endsAt(dst) {
+				return dst, true, nil
+			}
 		}
 		if v&1 == 0 {
 			continue
@@ -166,10 +175,10 @@ func (f *lexiconFilter) tokens(dst []seqToken, coded []byte) ([]seqToken, error)
 		if len(in) > 0 && in[0] < 0x80 && in[0] != lexiconLiteral { // a numbered gap
 			in = in[1:]
 		} else if in, err = skipGap(in); err != nil {
-			return dst, err
+			return dst, false, err
 		}
 	}
-	return dst, nil
+	return dst, false, nil
 }
 
 // uvarint reads a uvarint off in: most numbers take one or two bytes.

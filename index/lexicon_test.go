@@ -301,6 +301,20 @@ func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, allToks, ds.toks, "%.60q…: tokens", text)
 		require.Equal(t, marks, ds.marks, "%.60q…: checkpoints", text)
+		// A phrase check that stops at the first occurrence finds what one
+		// reading every token does, for phrases there and not there.
+		ts := an.Analyze([]byte(text))
+		for i := 0; i+1 < len(ts) && i < 40; i += 7 {
+			for _, terms := range [][]string{{string(ts[i].Term), string(ts[i+1].Term)}, {string(ts[i+1].Term), string(ts[i].Term)}} {
+				p := newSeqPhrase(terms)
+				f := l.filter(p.terms)
+				all, _, err := f.tokens(nil, coded, nil)
+				require.NoError(t, err)
+				_, found, err := f.tokens(nil, coded, &p)
+				require.NoError(t, err)
+				require.Equal(t, len(p.starts(all)) > 0, found, "%.60q…: phrase %q", text, terms)
+			}
+		}
 		// What a phrase check reads: the tokens of some hashes.
 		toks, err := l.tokens(nil, coded, &someHashes)
 		require.NoError(t, err)
@@ -352,7 +366,7 @@ func BenchmarkLexiconTokens(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		if toks, err = f.tokens(toks[:0], coded); err != nil || len(toks) == 0 {
+		if toks, _, err = f.tokens(toks[:0], coded, nil); err != nil || len(toks) == 0 {
 			b.Fatal(len(toks), err)
 		}
 	}
@@ -422,5 +436,6 @@ func (l *lexicon) seq(dst []byte, coded []byte) ([]byte, error) {
 // check reads nothing else. It is lexiconFilter.tokens with a filter made
 // for the one call.
 func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToken, error) {
-	return l.filter(keep).tokens(dst, coded)
+	toks, _, err := l.filter(keep).tokens(dst, coded, nil)
+	return toks, err
 }

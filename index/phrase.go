@@ -277,7 +277,14 @@ func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) bool {
 	case c.field == fieldBody && c.words == nil:
 		err = errors.New("no lexicon to read the body with")
 	case c.field == fieldBody: // its words are its sequence
-		c.toks, err = c.words.tokens(c.toks[:0], c.buf)
+		var stopAt *seqPhrase
+		if !c.locate {
+			stopAt = &c.phrase
+		}
+		var found bool
+		if c.toks, found, err = c.words.tokens(c.toks[:0], c.buf, stopAt); found {
+			return true
+		}
 	default:
 		c.toks, err = c.phrase.tokens(c.toks[:0], c.buf)
 	}

@@ -232,6 +232,26 @@ func (p seqPhrase) starts(toks []seqToken) []uint32 {
 	return out
 }
 
+// endsAt reports whether the phrase ends at the last of toks (tokens as
+// starts takes them, the last just added): a check that needs no
+// positions stops there.
+func (p seqPhrase) endsAt(toks []seqToken) bool {
+	last := len(p.hash) - 1
+	for last > 0 && p.any[last] {
+		last--
+	}
+	t := toks[len(toks)-1]
+	if t.hash != p.hash[last] || t.pos < uint32(last)+1 {
+		return false
+	}
+	p0 := t.pos - uint32(last)
+	j := len(toks) - 1
+	for j >= 0 && toks[j].pos > p0 {
+		j--
+	}
+	return j >= 0 && toks[j].pos == p0 && toks[j].hash == p.hash[0] && p.followsAt(toks[j+1:], p0)
+}
+
 // followsAt reports whether the phrase's terms after the first stand at
 // their offsets from p0 in rest, the tokens after the one at p0.
 func (p seqPhrase) followsAt(rest []seqToken, p0 uint32) bool {

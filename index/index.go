@@ -118,19 +118,24 @@
 // knows the term fieldAnalyzer's filters (possessive, lower case, stop
 // words, stemming) make of each, as they act on one token at a time. So
 // the coded body is also the body's token sequence: the k-th word is at
-// position k (lexicon.seq gives the sequence format of seq.go, byte for
-// byte what the analyzer's tokens make, which TestLexiconSeqIsTheAnalyzers
-// and FuzzLexiconRoundTrip check), a phrase check walks the coded words
-// reading a two-byte mark per word (its term hash; lexicon.tokens, 2.2 µs
-// for the seed article), and Bleve indexes the body with the tokens its
-// coded words give (lexicon.analysis, checked the same way, made in
-// Bleve's analysis workers), so known words are not segmented or stemmed
-// again; Put segments the batch's bodies on every CPU before it.
+// position k. TestLexiconSeqIsTheAnalyzers and FuzzLexiconRoundTrip check
+// that what is read from it is, byte for byte, what the analyzer's tokens
+// make: the sequence of seq.go, the tokens Bleve indexes the body with
+// (lexicon.analysis, made in Bleve's analysis workers, so known words are
+// not segmented or stemmed again; Put segments the batch's bodies on
+// every CPU before it), the text, tokens and checkpoints highlighting
+// reads (lexicon.positions, one pass) and the tokens a phrase check reads
+// (lexiconFilter.tokens: a bit per lexicon entry tells the phrase's
+// words, and a check that needs no positions stops at the first
+// occurrence; 1.7 µs for the seed article).
 //
-// On 100 000 `bench gen` documents, with the body's length in units
-// (below) also in: the index went 1.83 → 1.44 times the text (body_words
-// 0.32 of the text where the zstd body in packed took 0.47 and the body
-// sequence 0.19).
+// On 100 000 `bench gen` documents: body_words is 0.32 of the text where
+// the zstd body in packed took 0.47 and the body sequence 0.19, and with
+// the dates, claim keys and body lengths below the index went 1.83 →
+// 1.31 times the text; Put went from 1.07 times slower than raw Bleve to
+// 0.93. The cost is in phrase checks, which walk a word number of one to
+// three bytes where they read a 2-byte unit: in alternated runs on the
+// same machine, workload (b) p99 91–97 ms against 74–81 ms before.
 //
 // What was left at 100 000 documents before the lexicon (per-field sums
 // over the zap segments, as a share of the text): the compressed body,

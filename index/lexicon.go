@@ -32,10 +32,14 @@ import (
 // before the batch whose documents first use its new words is committed.
 //
 // The coded form of a text is the number of the gap before its first
-// word (0 when there is none), then for each word its number shifted
-// left by one, with the low bit clear when a single space follows it and
-// set when the number of the gap after it follows (0 for none); last, a
-// CRC-32C of all that, big-endian. Gaps are what lies between words,
+// word (0 when there is none) as a uvarint, then for each word its number
+// shifted left by one, with the low bit clear when a single space follows
+// it and set when the number of the gap after it follows as a uvarint (0
+// for none); last, a CRC-32C of all that, big-endian. A word's number
+// with its flag is a 16-bit little-endian unit, or, from the 32 767th
+// word on, the unit 0xffff and a uvarint: most words take two bytes
+// either way, and a phrase check reads a unit a word without branching
+// on its length (see lexiconFilter.tokens). Gaps are what lies between words,
 // bytes that are not UTF-8 included, and are numbered apart from words.
 // Number 0 is the empty string; number 1 announces a literal: its length
 // and bytes follow. Words longer than maxLexiconWord, numbers longer than
@@ -215,6 +219,20 @@ func numbered(s []byte, kind entryKind) bool {
 	return true
 }
 
+// wordUnitEscape is the word unit that announces a word too large for a
+// unit: its number, shifted with its flag, follows as a uvarint.
+const wordUnitEscape = 0xffff
+
+// appendWordUnit appends a word's number shifted with its flag, v, as a
+// 16-bit little-endian unit, or the escape and a uvarint.
+func appendWordUnit(dst []byte, v uint64) []byte {
+	if v < wordUnitEscape {
+		return binary.LittleEndian.AppendUint16(dst, uint16(v))
+	}
+	dst = binary.LittleEndian.AppendUint16(dst, wordUnitEscape)
+	return binary.AppendUvarint(dst, v)
+}
+
 // castagnoli is the CRC-32C table; the checksum of a coded text tells a
 // damaged one, which might otherwise still decode.
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -288,11 +306,11 @@ func (l *lexicon) appendToken(dst, s []byte, kind entryKind, flag int) []byte {
 			id = lexiconLiteral
 		}
 	}
-	v := uint64(id)
 	if flag > 0 {
-		v = v<<1 | uint64(flag-1)
+		dst = appendWordUnit(dst, uint64(id)<<1|uint64(flag-1))
+	} else {
+		dst = binary.AppendUvarint(dst, uint64(id))
 	}
-	dst = binary.AppendUvarint(dst, v)
 	if id == lexiconLiteral {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))
 		dst = append(dst, s...)

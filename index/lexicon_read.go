@@ -134,15 +134,12 @@ func (f *lexiconFilter) tokens(dst []seqToken, coded []byte, phrase *seqPhrase) 
 	}
 	bits, marks := f.bits, f.marks
 	for pos := uint32(1); len(in) > 0; pos++ {
-		var v uint64
-		switch { // most numbers take one to three bytes
-		case in[0] < 0x80:
-			v, in = uint64(in[0]), in[1:]
-		case len(in) > 1 && in[1] < 0x80:
-			v, in = uint64(in[0]&0x7f)|uint64(in[1])<<7, in[2:]
-		case len(in) > 2 && in[2] < 0x80:
-			v, in = uint64(in[0]&0x7f)|uint64(in[1]&0x7f)<<7|uint64(in[2])<<14, in[3:]
-		default:
+		if len(in) < 2 {
+			return dst, false, errors.New("decode stored body: truncated")
+		}
+		v := uint64(binary.LittleEndian.Uint16(in))
+		in = in[2:]
+		if v == wordUnitEscape {
 			if v, in, err = uvarint(in); err != nil {
 				return dst, false, err
 			}
@@ -184,6 +181,8 @@ func (f *lexiconFilter) tokens(dst []seqToken, coded []byte, phrase *seqPhrase) 
 // uvarint reads a uvarint off in: most numbers take one or two bytes.
 func uvarint(in []byte) (uint64, []byte, error) {
 	switch {
+	case len(in) == 0:
+		return 0, nil, errors.New("decode stored body: truncated")
 	case in[0] < 0x80:
 		return uint64(in[0]), in[1:], nil
 	case len(in) > 1 && in[1] < 0x80:
@@ -250,7 +249,7 @@ type lexDecoder struct {
 
 // word reads a word.
 func (d *lexDecoder) word() *lexEntry {
-	v, lit := d.number()
+	v, lit := d.unit()
 	d.spaceAfter, v = v&1 == 0, v>>1
 	switch {
 	case d.err != nil:
@@ -291,6 +290,24 @@ func (d *lexDecoder) gap() string {
 	}
 	d.err = fmt.Errorf("number %d is not a gap in the index's lexicon of %d", v, len(d.entries))
 	return ""
+}
+
+// unit reads a word's unit (see appendWordUnit); false once the text is
+// damaged.
+func (d *lexDecoder) unit() (uint64, bool) {
+	if d.err != nil {
+		return 0, false
+	}
+	if len(d.in) < 2 {
+		d.err = errors.New("truncated")
+		return 0, false
+	}
+	u := binary.LittleEndian.Uint16(d.in)
+	d.in = d.in[2:]
+	if u != wordUnitEscape {
+		return uint64(u), true
+	}
+	return d.number()
 }
 
 // number reads a uvarint; false once the text is damaged.

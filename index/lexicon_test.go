@@ -439,3 +439,30 @@ func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToke
 	toks, _, err := l.filter(keep).tokens(dst, coded, nil)
 	return toks, err
 }
+
+// TestLexiconLargeNumbers checks words numbered past what a 16-bit unit
+// holds: they round-trip, and give the analyzer's sequence and a phrase
+// check's tokens.
+func TestLexiconLargeNumbers(t *testing.T) {
+	l := newLexicon()
+	var b strings.Builder
+	for i := range 40000 {
+		b.WriteString("w" + letters(i) + " ")
+	}
+	l.encode(nil, b.String()) // numbers them
+	require.Greater(t, len(l.entries), 40000)
+	text := "The wbxyz rules, wazz and wbhhh said: wbxyz wbhhh."
+	coded := l.encode(nil, text)
+	got, err := l.decode(coded)
+	require.NoError(t, err)
+	require.Equal(t, text, got)
+	an := buildMapping().AnalyzerNamed(fieldAnalyzer)
+	want := appendSeq(nil, an.Analyze([]byte(text)))
+	seq, err := l.seq(nil, coded)
+	require.NoError(t, err)
+	require.Equal(t, want, seq)
+	p := newSeqPhrase([]string{"wbxyz", "wbhhh"})
+	_, found, err := l.filter(p.terms).tokens(nil, coded, &p)
+	require.NoError(t, err)
+	require.True(t, found, "the phrase of two large numbers")
+}

@@ -129,13 +129,14 @@
 // words, and a check that needs no positions stops at the first
 // occurrence; 1.7 µs for the seed article).
 //
-// On 100 000 `bench gen` documents: body_words is 0.32 of the text where
-// the zstd body in packed took 0.47 and the body sequence 0.19, and with
-// the dates, claim keys and body lengths below the index went 1.83 →
-// 1.31 times the text; Put went from 1.07 times slower than raw Bleve to
-// 0.93. The cost is in phrase checks, which walk a word number of one to
-// three bytes where they read a 2-byte unit: in alternated runs on the
-// same machine, workload (b) p99 91–97 ms against 74–81 ms before.
+// On 100 000 `bench gen` documents: body_words is about 0.36 of the text
+// where the zstd body in packed took 0.47 and the body sequence 0.19, and
+// with the dates, claim keys and body lengths below the index went 1.83 →
+// 1.35 times the text; Put went from 1.07 times slower than raw Bleve to
+// 0.90. Words coded as uvarints instead of 16-bit units made it 1.31
+// times, but a phrase check branching on each word's length cost
+// workload (b) p99 91–97 ms where the code before measured 74–81 ms in
+// alternated runs; with units, 72.6–80.0 against 70.3–76.8.
 //
 // What was left at 100 000 documents before the lexicon (per-field sums
 // over the zap segments, as a share of the text): the compressed body,

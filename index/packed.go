@@ -13,7 +13,7 @@ import (
 // and its tags (claims, mentions, profile) as JSON compressed with zstd
 // in packed. Bleve compresses stored fields with snappy, one document at
 // a time. For bodies the lexicon does better than either (synthetic news
-// bodies: snappy 0.73 of the text, zstd 0.47, word-coded 0.31, and zstd
+// bodies: snappy 0.73 of the text, zstd 0.47, word-coded 0.36, and zstd
 // over the coded body gains little more), and a body's coded words are
 // its token sequence too, read for every phrase candidate without
 // decompressing anything but Bleve's own block. The tags compress about

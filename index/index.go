@@ -127,7 +127,7 @@
 // reads (lexicon.positions, one pass) and the tokens a phrase check reads
 // (lexiconFilter.tokens: a bit per lexicon entry tells the phrase's
 // words, and a check that needs no positions stops at the first
-// occurrence; 1.7 µs for the seed article).
+// occurrence; 1.5 µs for the seed article).
 //
 // On 100 000 `bench gen` documents: body_words is about 0.36 of the text
 // where the zstd body in packed took 0.47 and the body sequence 0.19, and

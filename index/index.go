@@ -100,8 +100,9 @@
 //
 // A body is stored as the numbers of its words in a lexicon the index
 // grows (lexicon.go): numbered in the order the index first meets them,
-// so common words take one byte and most others two, with a flag bit for
-// the usual single space after a word and numbered gaps for the rest.
+// each word a 16-bit unit (an escape and a uvarint past 32 766 words)
+// with a flag bit for the usual single space after it, and numbered gaps
+// for the rest.
 // zstd, one document at a time, has to spell out every word the first
 // time a document uses it; the coded body needs no compression on top
 // (zstd would take another 9% off, and cost a decompression per phrase

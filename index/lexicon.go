@@ -26,7 +26,7 @@ import (
 // analysing it again.
 //
 // The lexicon numbers words in the order the index first meets them, so
-// common words get the small, one-byte numbers. It only grows: a number,
+// the words that take a 16-bit unit are the common ones. It only grows: a number,
 // once given, means its word for as long as the index lives. It is kept
 // in a file of its own beside the index (see lexicon_file.go), synced
 // before the batch whose documents first use its new words is committed.

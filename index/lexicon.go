@@ -26,10 +26,11 @@ import (
 // analysing it again.
 //
 // The lexicon numbers words in the order the index first meets them, so
-// the words that take a 16-bit unit are the common ones. It only grows: a number,
-// once given, means its word for as long as the index lives. It is kept
-// in a file of its own beside the index (see lexicon_file.go), synced
-// before the batch whose documents first use its new words is committed.
+// the common words are among the 32 766 that take a 16-bit unit. It only
+// grows: a number, once given, means its word for as long as the index
+// lives. It is kept in a file of its own beside the index (see
+// lexicon_file.go), synced before the batch whose documents first use its
+// new words is committed.
 //
 // The coded form of a text is the number of the gap before its first
 // word (0 when there is none) as a uvarint, then for each word its number

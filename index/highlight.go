@@ -75,9 +75,8 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 
 // highlightHit highlights the fields of m, the hit with term locations,
 // taking the title from hit; an is the fields' analyzer, lex the
-// lexicon of the stored body. A field whose
-// stored text or sequence cannot be read goes without a fragment, and
-// damaged hears of it.
+// lexicon of the stored body. A field whose stored text or sequence
+// cannot be read goes without a fragment, and damaged hears of it.
 func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer, lex *lexicon, damaged damageReport) {
 	var body string
 	var bodySeq *decodedSeq

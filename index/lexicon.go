@@ -20,8 +20,8 @@ import (
 // is also the body's token sequence: the k-th word is at position k, and
 // the lexicon knows the term fieldAnalyzer's filters make of each word
 // (they change or drop tokens one at a time, whatever surrounds them).
-// Phrases and highlights read a body's positions from it (see seq and
-// tokens), no other copy of them is stored, and Bleve indexes the body
+// Phrases and highlights read a body's positions from it (see
+// lexiconFilter.tokens and lexicon.positions), no other copy of them is stored, and Bleve indexes the body
 // with the tokens the coded words give (see analysis) rather than
 // analysing it again.
 //

@@ -69,7 +69,7 @@ func (l *lexicon) analysis(coded []byte) (analysis.TokenStream, error) {
 
 // positions decodes the text coded holds and its tokens (position and
 // term hash of every word not dropped) and checkpoints, as decodeSeq and
-// seqMarks give them from the text's sequence (see seq), in one pass.
+// seqMarks give them from the text's sequence (seq.go), in one pass.
 func (l *lexicon) positions(coded []byte) (string, *decodedSeq, error) {
 	d, err := l.decoder(coded)
 	if err != nil {

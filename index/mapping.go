@@ -102,7 +102,7 @@ func buildMapping() *mapping.IndexMappingImpl {
 	body := textField()
 	body.Store = false // body_words holds it, word-coded (see lexicon.go)
 	// No term vectors: the word-coded body in body_words is also its token
-	// sequence (see lexicon.seq), which serves phrases and highlighting.
+	// sequence (see lexicon.go), which serves phrases and highlighting.
 	body.IncludeTermVectors = false
 	doc.AddFieldMappingsAt(fieldBody, body)
 	faceted := facetedFields()

@@ -59,7 +59,7 @@ func appendSection(dst, sec []byte, rest string) []byte {
 // stored value is missing.
 func unpack(lex *lexicon, words, packed string) (body, tags string, err error) {
 	if words == "" || packed == "" {
-		return "", "", errors.New("stored body is missing")
+		return "", "", errors.New("stored body or tags are missing")
 	}
 	if body, err = lex.decode([]byte(words)); err != nil {
 		return "", "", err
@@ -88,7 +88,7 @@ var rawBufs = sync.Pool{New: func() any { return new([]byte) }}
 func section[S string | []byte](s S) (sec, rest S, err error) {
 	n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
 	if k <= 0 || n > uint64(len(s)-k) {
-		return sec, rest, errors.New("stored body is malformed")
+		return sec, rest, errors.New("stored value is malformed")
 	}
 	return s[k : k+int(n)], s[k+int(n):], nil
 }

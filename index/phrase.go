@@ -66,7 +66,7 @@ func pushFilter(q query.Query, filter query.Query) query.Query {
 // must be searched with it: Bleve's phrase search needs term vectors.
 // damaged (may be nil) hears of documents whose sequence cannot be read;
 // lex is the index's lexicon, which the body's sequences are read with
-// (see lexicon.seq).
+// (see lexiconFilter.tokens).
 func phraseQuery(field, text string, boost float64, damaged damageReport, lex *lexicon) query.Query {
 	return &filteredPhrase{field: field, text: text, boost: boost, damaged: damaged, lex: lex}
 }

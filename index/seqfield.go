@@ -15,7 +15,7 @@ import (
 // seqFields names, for each field indexed with a token sequence instead
 // of term vectors (see seq.go), the stored field that holds the sequence;
 // for the body, whose sequence is read from its word-coded text (see
-// lexicon.seq), body_words.
+// lexicon.go), body_words.
 var seqFields = map[string]string{
 	fieldBody:             fieldBodyWords,
 	fieldClaimText:        fieldClaimTextSeq,
@@ -62,7 +62,7 @@ func attachSeqs(doc *document.Document, an, body analysis.Analyzer) {
 		switch {
 		case !isText:
 		case f.Name() == fieldBody && body != nil:
-			// Its words are its sequence (see lexicon.seq), and gave its
+			// Its words are its sequence (see lexicon.go), and give its
 			// tokens; its length counts in units (see bodyField).
 			doc.Fields[i] = bodyField{document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), body)}
 		case f.Name() == fieldBody:

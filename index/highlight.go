@@ -1,9 +1,9 @@
 package index
 
 import (
+	"bytes"
 	"cmp"
 	"context"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -31,11 +31,11 @@ var htmlHighlighter = func() highlight.Highlighter {
 // highlight fills the Fragments of hits, the page of a search for q, with
 // the best fragment of each field of fields: it searches q again among
 // those documents only, asking for the positions of the matched terms
-// (from term vectors, or, for a field with a token sequence, the
-// positions of the matched terms in it, see seqLocations), finds their
-// offsets by tokenizing the stored text (the index keeps positions only,
-// see positionsAnalyzer) and lets Bleve's html highlighter cut and mark
-// the fragment. Hits must hold the stored title.
+// (from the title's term vectors; in the body, the words of the matched
+// terms, see bodyLocations), finds their offsets (the index keeps
+// positions only, see positionsAnalyzer) and lets Bleve's html
+// highlighter cut and mark the fragment. Hits must hold the stored title
+// and coded body.
 func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, hits search.DocumentMatchCollection) error {
 	if len(hits) == 0 {
 		return nil
@@ -48,11 +48,6 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{pushFilter(q, page), page}), len(ids), 0, false)
 	req.IncludeLocations = true
 	req.Explain = true // names the terms each document matched, see explainedTerms
-	for _, f := range fields {
-		if sf, ok := seqFields[f]; ok {
-			req.Fields = append(req.Fields, sf)
-		}
-	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return err
@@ -74,57 +69,80 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, fields []string, 
 }
 
 // highlightHit highlights the fields of m, the hit with term locations,
-// taking the title from hit; an is the fields' analyzer, lex the
-// lexicon of the stored body. A field whose stored text or sequence
-// cannot be read goes without a fragment, and damaged hears of it.
+// taking the stored title and coded body from hit; an is the fields'
+// analyzer, lex the lexicon of the coded body. A field whose stored text
+// or sequence cannot be read goes without a fragment, and damaged hears
+// of it.
 func highlightHit(m, hit *search.DocumentMatch, fields []string, an analysis.Analyzer, lex *lexicon, damaged damageReport) {
-	var body string
-	var bodySeq *decodedSeq
-	if slices.Contains(fields, fieldBody) {
-		// The coded body is its token sequence (see lexicon.positions).
-		words, _ := m.Fields[fieldBodyWords].(string)
-		var err error
-		if body, bodySeq, err = lex.positions([]byte(words)); err != nil {
-			damaged(m.ID, fieldBodyWords, err)
-			fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == fieldBody })
-		}
-	}
 	for _, f := range fields {
-		ds := bodySeq
-		if f != fieldBody {
+		var text []byte
+		switch f {
+		case fieldBody:
 			var err error
-			if ds, err = storedSeq(m, f); err != nil {
-				damaged(m.ID, seqFields[f], err)
+			if text, err = bodyLocations(m, hit, lex, an); err != nil {
+				damaged(m.ID, fieldBodyWords, err)
 				continue
 			}
-		}
-		marks := seqLocations(m, f, ds)
-		if len(m.Locations[f]) == 0 {
-			continue
-		}
-		var text string
-		switch f {
 		case fieldTitle:
-			text, _ = hit.Fields[fieldTitle].(string)
-		case fieldBody:
-			text = body
+			title, _ := hit.Fields[fieldTitle].(string)
+			text = []byte(title)
+			if len(m.Locations[f]) > 0 {
+				last := windowEnd(m.Locations[f])
+				setOffsets(m.Locations[f], tokenSpans(text, last), 1, last)
+			}
 		default:
 			continue
-		}
-		if _, ok := seqFields[f]; ok {
-			m.Locations[f] = fragmentLocations(m.Locations[f], []byte(text), marks, an)
-		} else {
-			last := windowEnd(m.Locations[f])
-			setOffsets(m.Locations[f], tokenSpans([]byte(text), last), 1, last)
 		}
 		if len(m.Locations[f]) == 0 {
 			continue
 		}
 		doc := document.NewDocument(m.ID)
-		doc.AddField(document.NewTextField(f, nil, []byte(text)))
+		doc.AddField(document.NewTextField(f, nil, text))
 		htmlHighlighter.BestFragmentsInField(m, doc, f, 1)
 	}
 }
+
+// bodyLocations finds the body's matches in m, the hit with term
+// locations, from the coded body of hit, and keeps those of its best
+// fragment with their offsets (see fragmentLocations). It returns the
+// start of the body the fragment is cut from: reading every word's mark
+// to find the matches and decoding only up to the fragment is a fraction
+// of the cost of decoding the whole body.
+func bodyLocations(m, hit *search.DocumentMatch, lex *lexicon, an analysis.Analyzer) ([]byte, error) {
+	words, _ := hit.Fields[fieldBodyWords].(string)
+	if terms := explainedTerms(m.Expl, fieldBody, nil); len(terms) > 0 {
+		var keep hashSet
+		for _, t := range terms {
+			keep.add(termHash([]byte(t)))
+		}
+		toks, _, err := lex.matching(&keep).tokens(nil, []byte(words), nil)
+		if err != nil {
+			return nil, err
+		}
+		seqLocations(m, fieldBody, terms, toks)
+	}
+	if len(m.Locations[fieldBody]) == 0 {
+		return nil, nil
+	}
+	var readErr error
+	tlm, text := fragmentLocations(m.Locations[fieldBody], an, func(first, last uint64) ([]byte, []span) {
+		text, spans, err := lex.spans([]byte(words), first, last, fragmentMargin)
+		if err != nil {
+			readErr = err
+		}
+		return text, spans
+	})
+	if readErr != nil {
+		return nil, readErr
+	}
+	m.Locations[fieldBody] = tlm
+	return text, nil
+}
+
+// fragmentMargin is how many bytes of the body after the last match of
+// its fragment are decoded: Bleve's fragmenter reaches 200 characters
+// past a match, and one byte more tells it the text goes on.
+const fragmentMargin = 4*200 + 1
 
 // highlightWindow bounds the positions a fragment is chosen from: those
 // up to this many after the first match. Finding offsets means segmenting
@@ -200,23 +218,24 @@ func windowEnd(tlm search.TermLocationMap) uint64 {
 
 // fragmentLocations returns, of the matches in a field with a token
 // sequence, those of its best fragment (see bestWindow), with their
-// offsets in text, each checked against the text: a match found by the
-// hash of its term may be another word with the same hash, and the
-// analysed word at its offsets must be the term. A window whose matches
-// all fail gives way to the next best; each try drops at least one
-// wrong match, so it ends.
-func fragmentLocations(all search.TermLocationMap, text []byte, marks []seqMark, an analysis.Analyzer) search.TermLocationMap {
+// offsets in the text read gives for its positions first to last, each
+// checked against that text: a match found by the hash of its term may
+// be another word with the same hash, and the analysed word at its
+// offsets must be the term. A window whose matches all fail gives way to
+// the next best; each try drops at least one wrong match, so it ends. It
+// returns the text read last too.
+func fragmentLocations(all search.TermLocationMap, an analysis.Analyzer, read func(first, last uint64) ([]byte, []span)) (search.TermLocationMap, []byte) {
 	for {
 		tlm := make(search.TermLocationMap, len(all))
 		for term, locs := range all {
 			tlm[term] = slices.Clone(locs)
 		}
 		first, last := bestWindow(tlm)
-		from := markBefore(marks, first)
-		setOffsets(tlm, tokenSpansFrom(text, from, last), from.pos, last)
+		text, spans := read(first, last)
+		setOffsets(tlm, spans, first, last)
 		wrong := dropMisread(tlm, text, an)
 		if len(tlm) > 0 || len(wrong) == 0 {
-			return tlm
+			return tlm, text
 		}
 		for term, locs := range all {
 			all[term] = slices.DeleteFunc(locs, func(l *search.Location) bool { return wrong[l] })
@@ -230,7 +249,7 @@ func dropMisread(tlm search.TermLocationMap, text []byte, an analysis.Analyzer) 
 	wrong := map[*search.Location]bool{}
 	for term, locs := range tlm {
 		kept := slices.DeleteFunc(locs, func(l *search.Location) bool {
-			ts := an.Analyze(text[l.Start:l.End])
+			ts := an.Analyze(bytes.Clone(text[l.Start:l.End])) // the analyzer lowercases in place
 			if len(ts) == 1 && string(ts[0].Term) == term {
 				return false
 			}
@@ -244,19 +263,6 @@ func dropMisread(tlm search.TermLocationMap, text []byte, an analysis.Analyzer) 
 		tlm[term] = kept
 	}
 	return wrong
-}
-
-// markBefore returns the last of marks at or before position pos, or the
-// start of the text.
-func markBefore(marks []seqMark, pos uint64) seqMark {
-	from := seqMark{pos: 1}
-	for _, m := range marks {
-		if m.pos > pos {
-			break
-		}
-		from = m
-	}
-	return from
 }
 
 // setOffsets gives each location from position first to last the offsets
@@ -280,45 +286,11 @@ func setOffsets(tlm search.TermLocationMap, spans []span, first, last uint64) {
 	}
 }
 
-// decodedSeq is a decoded token sequence: its tokens and checkpoints.
-type decodedSeq struct {
-	toks  []seqToken
-	marks []seqMark
-}
-
-// storedSeq decodes the stored token sequence of field in m; nil for a
-// field without one.
-func storedSeq(m *search.DocumentMatch, field string) (*decodedSeq, error) {
-	sf, ok := seqFields[field]
-	if !ok {
-		return nil, nil
-	}
-	seq, _ := m.Fields[sf].(string)
-	toks, err := decodeSeq(nil, []byte(seq))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", sf, err)
-	}
-	marks, err := seqMarks([]byte(seq), toks)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", sf, err)
-	}
-	return &decodedSeq{toks, marks}, nil
-}
-
-// seqLocations adds to the term locations of m in field, when it has a
-// token sequence ds, the positions of the terms m matched there alone
-// (phrase searches give the positions of their occurrences themselves,
-// see seqCheck): those whose hash is the hash of such a term. It returns
-// the sequence's checkpoints.
-func seqLocations(m *search.DocumentMatch, field string, ds *decodedSeq) []seqMark {
-	if ds == nil {
-		return nil
-	}
-	toks, marks := ds.toks, ds.marks
-	terms := explainedTerms(m.Expl, field, nil)
-	if len(terms) == 0 {
-		return marks
-	}
+// seqLocations adds to the term locations of m in field the positions,
+// among toks, of the terms m matched there alone (phrase searches give
+// the positions of their occurrences themselves, see seqCheck): those
+// whose hash is the hash of such a term.
+func seqLocations(m *search.DocumentMatch, field string, terms []string, toks []seqToken) {
 	byHash := make(map[uint16][]string, len(terms)) // terms sharing a hash each get the location; the text tells (see dropMisread)
 	for _, t := range terms {
 		h := termHash([]byte(t))
@@ -346,7 +318,6 @@ func seqLocations(m *search.DocumentMatch, field string, ds *decodedSeq) []seqMa
 			tlm[t] = append(tlm[t], &search.Location{Pos: uint64(tok.pos)})
 		}
 	}
-	return marks
 }
 
 // explainedTerms appends to dst the terms of field that the explanation

@@ -67,32 +67,35 @@ func (l *lexicon) analysis(coded []byte) (analysis.TokenStream, error) {
 	return ts, nil
 }
 
-// positions decodes the text coded holds and its tokens (position and
-// term hash of every word not dropped) and checkpoints, as decodeSeq and
-// seqMarks give them from the text's sequence (seq.go), in one pass.
-func (l *lexicon) positions(coded []byte) (string, *decodedSeq, error) {
+// spans decodes the start of the text coded holds, for a fragment of the
+// words at positions first to last: up to the word at last and then at
+// least margin bytes more, or to its end. It returns that text and the
+// spans of those words (position p at index p-first), which are the
+// offsets tokenSpans finds in it: the words are the segments it counts.
+func (l *lexicon) spans(coded []byte, first, last uint64, margin int) ([]byte, []span, error) {
 	d, err := l.decoder(coded)
 	if err != nil {
-		return "", nil, err
+		return nil, nil, err
 	}
-	var b strings.Builder
-	ds := &decodedSeq{}
-	b.WriteString(d.gap())
-	for pos := 1; d.err == nil && len(d.in) > 0; pos++ {
+	text := make([]byte, 0, min(len(coded)*3, 2*margin))
+	text = append(text, d.gap()...)
+	spans := make([]span, 0, min(last-first+1, uint64(len(coded)/2)))
+	stop := -1
+	for pos := uint64(1); d.err == nil && len(d.in) > 0 && (stop < 0 || len(text) < stop); pos++ {
 		e := d.word()
-		if !e.term.dropped {
-			if len(ds.toks)%seqCheckpoint == 0 {
-				ds.marks = append(ds.marks, seqMark{offset: b.Len(), pos: uint64(pos)})
-			}
-			ds.toks = append(ds.toks, seqToken{pos: uint32(pos), hash: e.term.hash})
+		if pos >= first && pos <= last {
+			spans = append(spans, span{len(text), len(text) + len(e.text)})
 		}
-		b.WriteString(e.text)
-		b.WriteString(d.gapAfter())
+		if pos == last {
+			stop = len(text) + margin
+		}
+		text = append(text, e.text...)
+		text = append(text, d.gapAfter()...)
 	}
 	if d.err != nil {
-		return "", nil, fmt.Errorf("decode stored body: %w", d.err)
+		return nil, nil, fmt.Errorf("decode stored body: %w", d.err)
 	}
-	return b.String(), ds, nil
+	return text, spans, nil
 }
 
 // lexiconFilter is the set of a lexicon's entries whose term hash is in
@@ -102,7 +105,7 @@ func (l *lexicon) positions(coded []byte) (string, *decodedSeq, error) {
 type lexiconFilter struct {
 	keep  *hashSet
 	marks []uint16
-	bits  []uint64
+	bits  []uint64 // nil: test each word's mark (see matching)
 }
 
 // filter returns the filter of the entries whose term hash is in keep.
@@ -117,6 +120,16 @@ func (l *lexicon) filter(keep *hashSet) *lexiconFilter {
 		}
 	}
 	return f
+}
+
+// matching returns the filter of the entries whose term hash is in keep
+// that reads each word's mark instead of a bit: it costs nothing to make,
+// for the few texts of a page of hits (filter reads every mark once).
+func (l *lexicon) matching(keep *hashSet) *lexiconFilter {
+	l.mu.RLock()
+	marks := l.marks
+	l.mu.RUnlock()
+	return &lexiconFilter{keep: keep, marks: marks}
 }
 
 // tokens appends to dst the tokens of the text coded holds whose entry is
@@ -147,7 +160,12 @@ func (f *lexiconFilter) tokens(dst []seqToken, coded []byte, phrase *seqPhrase) 
 		hash, found := uint16(0), false
 		switch id := v >> 1; {
 		case id < uint64(len(marks)) && id >= lexiconReserved:
-			if found = bits[id/64]&(1<<(id%64)) != 0; found {
+			if bits != nil {
+				found = bits[id/64]&(1<<(id%64)) != 0
+			} else {
+				found = marks[id]&(markGap|markDropped) == 0 && f.keep.has(marks[id])
+			}
+			if found {
 				hash = marks[id]
 			}
 		case id == lexiconLiteral:

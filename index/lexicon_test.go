@@ -291,16 +291,25 @@ func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Fatalf("sequence of %.60q… differs from the analyzer's (%d bytes, want %d)", text, len(got), len(want))
 		}
-		// What highlighting reads: text, tokens and checkpoints.
-		back, ds, err := l.positions(coded)
-		require.NoError(t, err)
-		require.Equal(t, text, back)
+		// What highlighting reads: the tokens of some terms, and the start
+		// of the text with the offsets of some positions.
 		allToks, err := decodeSeq(nil, want)
 		require.NoError(t, err)
-		marks, err := seqMarks(want, allToks)
+		matched, _, err := l.matching(&someHashes).tokens(nil, coded, nil)
 		require.NoError(t, err)
-		require.Equal(t, allToks, ds.toks, "%.60q…: tokens", text)
-		require.Equal(t, marks, ds.marks, "%.60q…: checkpoints", text)
+		wantMatched, err := decodeSeqIn(nil, want, &someHashes)
+		require.NoError(t, err)
+		require.Equal(t, wantMatched, matched, "%.60q…: matching tokens", text)
+		if len(allToks) > 0 {
+			first, last := uint64(allToks[len(allToks)/3].pos), uint64(allToks[len(allToks)/2].pos)
+			head, spans, err := l.spans(coded, first, last, 50)
+			require.NoError(t, err)
+			require.True(t, strings.HasPrefix(text, string(head)), "%.60q…: not a prefix", text)
+			require.Equal(t, tokenSpansFrom([]byte(text), seqMark{pos: 1}, last)[first-1:], spans, "%.60q…: spans", text)
+			if len(head) < len(text) {
+				require.GreaterOrEqual(t, len(head), spans[len(spans)-1].start+50, "%.60q…: margin", text)
+			}
+		}
 		// A phrase check that stops at the first occurrence finds what one
 		// reading every token does, for phrases there and not there.
 		ts := an.Analyze([]byte(text))

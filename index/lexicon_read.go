@@ -67,21 +67,37 @@ func (l *lexicon) analysis(coded []byte) (analysis.TokenStream, error) {
 	return ts, nil
 }
 
-// spans decodes the start of the text coded holds, for a fragment of the
-// words at positions first to last: up to the word at last and then at
-// least margin bytes more, or to its end. It returns that text and the
-// spans of those words (position p at index p-first), which are the
-// offsets tokenSpans finds in it: the words are the segments it counts.
+// spans decodes the part of the text coded holds that a fragment of the
+// words at positions first to last is cut from, with the spans of those
+// words in it (position p at index p-first). The part starts
+// fragmentReach words before first (or at the start of the text) and goes
+// on margin bytes past the start of the word at last (or to the end). The
+// words before it are skipped without being looked up: that is most of
+// the cost of decoding.
+//
+// Bleve's fragmenter moves a fragment at most 200 characters back from a
+// match and marks one that does not start the text with "…", so from a
+// part that starts at least 201 characters before every match (each word
+// is one at least) it cuts the fragment it cuts from the whole text.
 func (l *lexicon) spans(coded []byte, first, last uint64, margin int) ([]byte, []span, error) {
 	d, err := l.decoder(coded)
 	if err != nil {
 		return nil, nil, err
 	}
-	text := make([]byte, 0, min(len(coded)*3, 2*margin))
-	text = append(text, d.gap()...)
+	text := make([]byte, 0, 2*margin)
+	from := uint64(1)
+	if first > fragmentReach+1 {
+		from = first - fragmentReach
+		d.skipGap()
+		for pos := uint64(1); pos < from && d.err == nil && len(d.in) > 0; pos++ {
+			d.skipWord()
+		}
+	} else {
+		text = append(text, d.gap()...)
+	}
 	spans := make([]span, 0, min(last-first+1, uint64(len(coded)/2)))
 	stop := -1
-	for pos := uint64(1); d.err == nil && len(d.in) > 0 && (stop < 0 || len(text) < stop); pos++ {
+	for pos := from; d.err == nil && len(d.in) > 0 && (stop < 0 || len(text) < stop); pos++ {
 		e := d.word()
 		if pos >= first && pos <= last {
 			spans = append(spans, span{len(text), len(text) + len(e.text)})
@@ -97,6 +113,10 @@ func (l *lexicon) spans(coded []byte, first, last uint64, margin int) ([]byte, [
 	}
 	return text, spans, nil
 }
+
+// fragmentReach is how many words before a fragment's first match spans
+// decodes: more than Bleve's fragmenter moves back (see spans).
+const fragmentReach = 201
 
 // lexiconFilter is the set of a lexicon's entries whose term hash is in
 // a set, a bit per entry, with their marks: a phrase check makes one per
@@ -308,6 +328,37 @@ func (d *lexDecoder) gap() string {
 	}
 	d.err = fmt.Errorf("number %d is not a gap in the index's lexicon of %d", v, len(d.entries))
 	return ""
+}
+
+// skipWord reads a word and the gap after it without looking them up.
+func (d *lexDecoder) skipWord() {
+	v, ok := d.unit()
+	if !ok {
+		return
+	}
+	if v>>1 == lexiconLiteral {
+		d.skipLiteral()
+	}
+	if v&1 != 0 {
+		d.skipGap()
+	}
+}
+
+// skipGap reads a gap without looking it up.
+func (d *lexDecoder) skipGap() {
+	if v, ok := d.number(); ok && v == lexiconLiteral {
+		d.skipLiteral()
+	}
+}
+
+// skipLiteral reads a literal's bytes without copying them.
+func (d *lexDecoder) skipLiteral() {
+	_, rest, err := literal(d.in)
+	if err != nil {
+		d.err = errors.New("truncated literal")
+		return
+	}
+	d.in = rest
 }
 
 // unit reads a word's unit (see appendWordUnit); false once the text is

@@ -283,6 +283,7 @@ var someHashes = func() (s hashSet) {
 func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
 	an := buildMapping().AnalyzerNamed(fieldAnalyzer)
 	l := newLexicon()
+	skipped := 0 // highlighting parts that start after skipped words
 	for _, text := range seqTexts(t) {
 		want := appendSeq(nil, an.Analyze([]byte(text)))
 		coded := l.encode(nil, text)
@@ -300,14 +301,27 @@ func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
 		wantMatched, err := decodeSeqIn(nil, want, &someHashes)
 		require.NoError(t, err)
 		require.Equal(t, wantMatched, matched, "%.60q…: matching tokens", text)
-		if len(allToks) > 0 {
-			first, last := uint64(allToks[len(allToks)/3].pos), uint64(allToks[len(allToks)/2].pos)
-			head, spans, err := l.spans(coded, first, last, 50)
+		for _, at := range [][2]int{{1, 2}, {3, 2}} { // the part may start after words skipped
+			if len(allToks) == 0 {
+				break
+			}
+			first, last := uint64(allToks[len(allToks)*at[0]/4].pos), uint64(allToks[len(allToks)*at[1]/3].pos)
+			first, last = min(first, last), max(first, last)
+			part, spans, err := l.spans(coded, first, last, 50)
 			require.NoError(t, err)
-			require.True(t, strings.HasPrefix(text, string(head)), "%.60q…: not a prefix", text)
-			require.Equal(t, tokenSpansFrom([]byte(text), seqMark{pos: 1}, last)[first-1:], spans, "%.60q…: spans", text)
-			if len(head) < len(text) {
-				require.GreaterOrEqual(t, len(head), spans[len(spans)-1].start+50, "%.60q…: margin", text)
+			all := tokenSpansFrom([]byte(text), seqMark{pos: 1}, last)
+			base := 0
+			if first > fragmentReach+1 {
+				base = all[first-fragmentReach-1].start
+				skipped++
+			}
+			require.True(t, strings.HasPrefix(text[base:], string(part)), "%.60q…: not the text from %d", text, base)
+			for i, sp := range spans {
+				require.Equal(t, span{sp.start + base, sp.end + base}, all[int(first)-1+i], "%.60q…: span of %d", text, int(first)+i)
+			}
+			require.Len(t, spans, int(last-first+1))
+			if base+len(part) < len(text) {
+				require.GreaterOrEqual(t, len(part), spans[len(spans)-1].start+50, "%.60q…: margin", text)
 			}
 		}
 		// A phrase check that stops at the first occurrence finds what one
@@ -331,6 +345,7 @@ func TestLexiconSeqIsTheAnalyzers(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, wantToks, toks, "%.60q…", text)
 	}
+	require.Greater(t, skipped, 20, "too few texts long enough to skip words before a fragment")
 	// Literals (long words, a full lexicon) carry their terms too.
 	full := newLexicon()
 	full.limit = lexiconReserved

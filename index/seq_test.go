@@ -207,8 +207,8 @@ func TestTokenSpansFromMarks(t *testing.T) {
 	}
 }
 
-// TestHighlightLateMatch checks that a match far into a long body, past
-// many checkpoints, is marked on the right word.
+// TestHighlightLateMatch checks that a match far into a long body is
+// marked on the right word, in the fragment the whole text gives.
 func TestHighlightLateMatch(t *testing.T) {
 	ix, _ := openTemp(t, Options{})
 	var b strings.Builder
@@ -223,10 +223,11 @@ func TestHighlightLateMatch(t *testing.T) {
 	res, err := ix.Search(t.Context(), Request{Query: "zanzibar", Highlight: true})
 	require.NoError(t, err)
 	require.Len(t, res.Hits, 1)
-	frags := res.Hits[0].Fragments[fieldBody]
-	if len(frags) == 0 || !strings.Contains(frags[0], "<mark>Zanzibar</mark>") {
-		t.Errorf("body fragments = %q, want <mark>Zanzibar</mark>", frags)
-	}
+	// The fragment Bleve's highlighter cuts from the whole text, though
+	// only a part around the match is decoded (see lexicon.spans).
+	want := "…2, on budgets, ran late. The council&#39;s meeting number 333, on budgets, ran late. " +
+		"Officials from <mark>Zanzibar</mark> attended. The council&#39;s meeting number 334, on budgets, ran late. The council&#39;s meeting number …"
+	require.Equal(t, []string{want}, res.Hits[0].Fragments[fieldBody])
 }
 
 // TestHighlightHashTwin checks that a word sharing its sequence hash with

@@ -103,12 +103,14 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	// document; asking for it only for the page of hits is much cheaper.
 	hl := req.Highlight
 	req.Highlight = nil
+	q := req.Query
+	req.Query = flattenOr(q)
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err == nil && scoreOnly(&r) {
 		res, err = ix.settleTies(ctx, req, &r, res)
 	}
 	if err == nil && hl != nil {
-		err = ix.highlight(ctx, req.Query, hl.Fields, res.Hits)
+		err = ix.highlight(ctx, q, hl.Fields, res.Hits)
 	}
 	if err != nil {
 		return nil, searchErr(ctx, err)

@@ -26,10 +26,28 @@ type Config struct {
 	Poll    Poll     `yaml:"poll"`
 	Crawl   Crawl    `yaml:"crawl"`
 	Digest  Digest   `yaml:"digest"`
+	Runtime Runtime  `yaml:"runtime"`
 	Sources []Source `yaml:"sources"`
 
 	lines map[string]int // key path → YAML line, for error messages
 	file  string
+}
+
+// Runtime configures the Go runtime of the process. GOGC and GOMEMLIMIT,
+// when set in the environment, win over it.
+type Runtime struct {
+	// GCPercent is the garbage collector's GOGC: how far the heap grows,
+	// in percent of what a collection left live, before the next one.
+	// Searches and indexing allocate fast from a small live heap, so with
+	// Go's 100 a server collects several times a second, and a search that
+	// meets a collection during a batch of indexing waits for it. -1 turns
+	// the percentage off: collections then start only near MemoryLimit.
+	GCPercent int `yaml:"gc_percent"`
+	// MemoryLimit is the soft limit of the process's Go memory
+	// (GOMEMLIMIT): near it the collector runs as often as it must,
+	// whatever GCPercent says. 0 is half the memory the process may use
+	// (its cgroup's limit, else the machine's).
+	MemoryLimit Size `yaml:"memory_limit"`
 }
 
 // Log configures logging.
@@ -199,7 +217,8 @@ func Default() Config {
 			Revisit:       Duration(time.Hour),
 			SitemapMaxAge: Duration(30 * 24 * time.Hour),
 		},
-		Digest: defaultDigest(),
+		Digest:  defaultDigest(),
+		Runtime: Runtime{GCPercent: 1000},
 		Index: Index{
 			Replica:               "index",
 			BatchSize:             256,

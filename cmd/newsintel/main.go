@@ -88,7 +88,8 @@ then, in another shell:
 }
 
 // load reads the configuration: defaults, the YAML file, the environment,
-// then flag overrides applied by set; it validates the result.
+// then flag overrides applied by set; it validates the result and applies
+// its runtime settings to the process (see applyRuntime).
 func (g *globals) load(set func(*config.Config)) (config.Config, error) {
 	path := g.configFile
 	if path == "" {
@@ -118,7 +119,11 @@ func (g *globals) load(set func(*config.Config)) (config.Config, error) {
 	if set != nil {
 		set(&cfg)
 	}
-	return cfg, cfg.Validate()
+	if err := cfg.Validate(); err != nil {
+		return cfg, err
+	}
+	applyRuntime(cfg.Runtime, os.DirFS("/"))
+	return cfg, nil
 }
 
 // logger builds the process's logger from the configuration; components

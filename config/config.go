@@ -33,20 +33,23 @@ type Config struct {
 	file  string
 }
 
-// Runtime configures the Go runtime of the process. GOGC and GOMEMLIMIT,
-// when set in the environment, win over it.
+// Runtime configures the Go runtime of a server process (serve, bench
+// run; short commands keep Go's defaults). GOGC and GOMEMLIMIT, when set
+// in the environment, win over it.
 type Runtime struct {
 	// GCPercent is the garbage collector's GOGC: how far the heap grows,
 	// in percent of what a collection left live, before the next one.
 	// Searches and indexing allocate fast from a small live heap, so with
 	// Go's 100 a server collects several times a second, and a search that
 	// meets a collection during a batch of indexing waits for it. -1 turns
-	// the percentage off: collections then start only near MemoryLimit.
+	// the percentage off: collections then start only near MemoryLimit,
+	// which must then be set. Applied only under a memory limit.
 	GCPercent int `yaml:"gc_percent"`
 	// MemoryLimit is the soft limit of the process's Go memory
 	// (GOMEMLIMIT): near it the collector runs as often as it must,
 	// whatever GCPercent says. 0 is half the memory the process may use
-	// (its cgroup's limit, else the machine's).
+	// (the lowest limit of its cgroups, else the machine's); where neither
+	// can be read, no limit is set and GCPercent is not applied.
 	MemoryLimit Size `yaml:"memory_limit"`
 }
 

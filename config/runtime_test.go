@@ -14,6 +14,8 @@ func TestValidateRuntime(t *testing.T) {
 		{"defaults", func(*Runtime) {}, ""},
 		{"Go's default", func(r *Runtime) { r.GCPercent = 100 }, ""},
 		{"off below the limit", func(r *Runtime) { r.GCPercent, r.MemoryLimit = -1, 4<<30 }, ""},
+		{"off without a limit", func(r *Runtime) { r.GCPercent = -1 }, "runtime.gc_percent"},
+		{"tiny limit", func(r *Runtime) { r.MemoryLimit = 1 << 20 }, "runtime.memory_limit"},
 		{"zero percent", func(r *Runtime) { r.GCPercent = 0 }, "runtime.gc_percent"},
 		{"below -1", func(r *Runtime) { r.GCPercent = -5 }, "runtime.gc_percent"},
 		{"huge", func(r *Runtime) { r.GCPercent = 1 << 30 }, "runtime.gc_percent"},

@@ -40,11 +40,14 @@ func (c *Config) Validate() error {
 	c.validateCrawl(bad)
 	c.validateDigest(bad)
 	c.validateSources(bad)
-	if g := c.Runtime.GCPercent; g != -1 && (g < 10 || g > 100000) {
+	switch g := c.Runtime.GCPercent; {
+	case g == -1 && c.Runtime.MemoryLimit == 0:
+		bad("runtime.gc_percent", "-1 turns the collector off below runtime.memory_limit, so set runtime.memory_limit too")
+	case g != -1 && (g < 10 || g > 100000):
 		bad("runtime.gc_percent", "%d is not between 10 and 100000, or -1 for off", g)
 	}
-	if c.Runtime.MemoryLimit < 0 {
-		bad("runtime.memory_limit", "%v is negative; 0 is half the memory available", c.Runtime.MemoryLimit)
+	if l := c.Runtime.MemoryLimit; l != 0 && l < 64<<20 {
+		bad("runtime.memory_limit", "%v is below 64MiB; 0 is half the memory available", l)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid configuration:\n%w", errors.Join(errs...))

@@ -80,7 +80,7 @@ func benchRunCmd(g *globals) *cobra.Command {
 			if o.QueriesOnly && o.WorkDir == "" {
 				return fmt.Errorf("--queries-only needs --work DIR of an earlier run")
 			}
-			cfg, err := g.load(nil)
+			cfg, err := g.loadServer(nil)
 			if err != nil {
 				return err
 			}

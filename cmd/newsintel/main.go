@@ -88,8 +88,7 @@ then, in another shell:
 }
 
 // load reads the configuration: defaults, the YAML file, the environment,
-// then flag overrides applied by set; it validates the result and applies
-// its runtime settings to the process (see applyRuntime).
+// then flag overrides applied by set; it validates the result.
 func (g *globals) load(set func(*config.Config)) (config.Config, error) {
 	path := g.configFile
 	if path == "" {
@@ -119,11 +118,18 @@ func (g *globals) load(set func(*config.Config)) (config.Config, error) {
 	if set != nil {
 		set(&cfg)
 	}
-	if err := cfg.Validate(); err != nil {
-		return cfg, err
+	return cfg, cfg.Validate()
+}
+
+// loadServer is load for a server process (serve, bench run): it also
+// applies the configuration's runtime settings to the process (see
+// applyRuntime). Short commands keep Go's.
+func (g *globals) loadServer(set func(*config.Config)) (config.Config, error) {
+	cfg, err := g.load(set)
+	if err == nil {
+		applyRuntime(cfg.Runtime, os.DirFS("/"))
 	}
-	applyRuntime(cfg.Runtime, os.DirFS("/"))
-	return cfg, nil
+	return cfg, err
 }
 
 // logger builds the process's logger from the configuration; components

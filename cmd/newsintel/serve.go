@@ -59,7 +59,7 @@ replicas can scale out separately.`,
   newsintel serve --nats nats://nats-1:4222 --stages extract`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.load(func(c *config.Config) {
+			cfg, err := g.loadServer(func(c *config.Config) {
 				setIf(&c.DataDir, dataDir)
 				setIf(&c.HTTP.Listen, listen)
 				setIf(&c.NATS.Listen, natsListen)

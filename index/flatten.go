@@ -92,7 +92,7 @@ func (f *flatOr) Searcher(ctx context.Context, r index.IndexReader, m mapping.In
 	if root == nil {
 		return query.NewMatchNoneQuery().Searcher(ctx, r, m, o)
 	}
-	s.root = root
+	s.root, s.min = root, int(f.q.Min)
 	s.ops, _ = root.compile(nil)
 	s.vals = make([]orVal, len(s.ops))
 	s.ids = make([]uint64, len(s.leaves))
@@ -118,6 +118,7 @@ type flatOrSearcher struct {
 	vals        []orVal  // each op's value for the current document
 	ids         []uint64 // the document number of each leaf's current match; math.MaxUint64 once it has none
 	currs       []*search.DocumentMatch
+	min         int // the root disjunction's Min
 	initialized bool
 }
 
@@ -492,8 +493,9 @@ func (s *flatOrSearcher) SetQueryNorm(qnorm float64) { s.root.setQueryNorm(qnorm
 // Count implements search.Searcher.
 func (s *flatOrSearcher) Count() uint64 { return s.root.count() }
 
-// Min implements search.Searcher: a document matches with any clause.
-func (s *flatOrSearcher) Min() int { return 0 }
+// Min implements search.Searcher: the root disjunction's (a boolean
+// query's should clauses are required when it is above 0).
+func (s *flatOrSearcher) Min() int { return s.min }
 
 // DocumentMatchPoolSize implements search.Searcher.
 func (s *flatOrSearcher) DocumentMatchPoolSize() int { return s.root.poolSize() }

@@ -1,8 +1,10 @@
 package index
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/stretchr/testify/require"
@@ -25,6 +27,10 @@ func TestFlatOrScoresAreBleves(t *testing.T) {
 		"title:antitrust body:settlement", "+antitrust -cloud competition", "regul*", "competiton~1 chips",
 		"(antitrust OR cloud) AND investors", "contaminants water residents towns audits penalty",
 		"nothingmatcheshere antitrust", "the of", "a b c d e f g h i j k l antitrust",
+		// ten words: one disjunction Bleve searches with its slice searcher
+		// (flattened); eleven: with its heap searcher (left alone)
+		"antitrust cloud chips exports data market investors settlement audits penalty",
+		"antitrust cloud chips exports data market investors settlement audits penalty towns",
 	} {
 		for _, r := range []Request{
 			{Query: q},
@@ -53,6 +59,24 @@ func TestFlatOrScoresAreBleves(t *testing.T) {
 		}
 	}
 	require.Greater(t, flattened, 25, "too few queries were flattened for the test to show much")
+
+	// A boolean query whose should clauses are required next to a must
+	// clause (SetMinShould): the flat searcher must keep them required.
+	should := query.NewBooleanQuery([]query.Query{term(fieldBody, "antitrust")},
+		[]query.Query{query.NewDisjunctionQuery([]query.Query{term(fieldTitle, "cloud"), term(fieldBody, "cloud")})}, nil)
+	should.SetMinShould(1)
+	req := bleveRequest(should)
+	want, err := ix.bleve.SearchInContext(t.Context(), req)
+	require.NoError(t, err)
+	req.Query = flattenOr(should)
+	got, err := ix.bleve.SearchInContext(t.Context(), req)
+	require.NoError(t, err)
+	require.Equal(t, want.Total, got.Total, "should clauses required")
+	require.Less(t, want.Total, uint64(900))
+}
+
+func bleveRequest(q query.Query) *bleve.SearchRequest {
+	return bleve.NewSearchRequestOptions(q, 100, 0, false)
 }
 
 // TestFlatOrSearcher checks that a two-word search is searched by one
@@ -76,8 +100,13 @@ func TestFlatOrSearcher(t *testing.T) {
 	fs, ok := s.(*flatOrSearcher)
 	require.True(t, ok, "searcher is %T", s)
 	require.Len(t, fs.leaves, 4, "title and body of two words")
-	_, stillNested := req.Query.(*query.BooleanQuery)
-	require.True(t, stillNested, "flattenOr changed the query it was given")
+	orig := req.Query.(*query.BooleanQuery).Should.(*query.DisjunctionQuery)
+	clauses := slices.Clone(orig.Disjuncts)
+	for _, c := range clauses {
+		_, isOr := c.(*query.DisjunctionQuery)
+		require.True(t, isOr, "clause %T", c)
+	}
+	require.Equal(t, clauses, orig.Disjuncts, "flattenOr changed the query it was given")
 	for _, o := range []search.SearcherOptions{{Explain: true}, {IncludeTermVectors: true}, {Score: "none"}} {
 		s, err := flat.Searcher(t.Context(), reader, ix.bleve.Mapping(), o)
 		require.NoError(t, err)

@@ -222,10 +222,14 @@ func windowEnd(tlm search.TermLocationMap) uint64 {
 // checked against that text: a match found by the hash of its term may
 // be another word with the same hash, and the analysed word at its
 // offsets must be the term. A window whose matches all fail gives way to
-// the next best; each try drops at least one wrong match, so it ends. It
-// returns the text read last too.
+// the next best, up to maxFragmentTries windows (each try drops at least
+// one wrong match). It returns the text read last too; no matches and no
+// text when none is left.
 func fragmentLocations(all search.TermLocationMap, an analysis.Analyzer, read func(first, last uint64) ([]byte, []span)) (search.TermLocationMap, []byte) {
-	for {
+	for range maxFragmentTries {
+		if len(all) == 0 {
+			break
+		}
 		tlm := make(search.TermLocationMap, len(all))
 		for term, locs := range all {
 			tlm[term] = slices.Clone(locs)
@@ -238,10 +242,18 @@ func fragmentLocations(all search.TermLocationMap, an analysis.Analyzer, read fu
 			return tlm, text
 		}
 		for term, locs := range all {
-			all[term] = slices.DeleteFunc(locs, func(l *search.Location) bool { return wrong[l] })
+			if all[term] = slices.DeleteFunc(locs, func(l *search.Location) bool { return wrong[l] }); len(all[term]) == 0 {
+				delete(all, term)
+			}
 		}
 	}
+	return search.TermLocationMap{}, nil
 }
+
+// maxFragmentTries bounds the windows fragmentLocations tries: each
+// decodes the body up to it again, and a window fails only when every
+// match in it is a word sharing a term's 14-bit hash.
+const maxFragmentTries = 8
 
 // dropMisread removes from tlm the locations whose text does not analyse
 // to their term and returns them.

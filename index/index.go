@@ -188,6 +188,22 @@
 // different from before (Bleve's query norm counted the status filter,
 // now a must-not), in the same order.
 //
+// # Searching and highlighting a page
+//
+// A query of plain words is a disjunction, per word, of a title term and
+// a scaled body term. Its main search is one flat searcher over the
+// terms (flatten.go) that scores each document as Bleve's nested
+// disjunction searchers would, bit for bit: at 100 000 documents, where
+// two common words match most of them, their levels were half the time of
+// the search. Searches that explain or read term vectors (the highlight
+// search) keep Bleve's searchers.
+//
+// Highlighting a page searches the query again among its hits for the
+// terms each matched. In the body, the words of those terms are found by
+// reading each word's 16-bit mark (lexicon.matching), and only the part
+// of the body the best fragment is cut from is decoded (lexicon.spans);
+// the page's hits already hold their coded bodies.
+//
 // # Bodies read from the DOCS stream: measured, not built
 //
 // DOCS holds every Document, so the index need not keep a second copy of

@@ -3,14 +3,18 @@ package index
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -489,4 +493,55 @@ func TestLexiconLargeNumbers(t *testing.T) {
 	_, found, err := l.filter(p.terms).tokens(nil, coded, &p)
 	require.NoError(t, err)
 	require.True(t, found, "the phrase of two large numbers")
+}
+
+// TestFragmentFromPartIsTheWholeTexts checks that Bleve's highlighter
+// cuts, from the part of a body lexicon.spans decodes, the fragment it
+// cuts from the whole text, separators and all, for windows at the
+// start, in the middle and at the end of real and multi-byte texts.
+func TestFragmentFromPartIsTheWholeTexts(t *testing.T) {
+	l := newLexicon()
+	texts := append(seqTexts(t),
+		strings.Repeat("Ökonomen in Zürich erwarten höhere Zölle für Elektroautos aus China — sagte ein Sprecher. ", 60),
+		strings.Repeat("北京 官员 表示 出口 管制 将 继续 。 ", 150)+" Huawei "+strings.Repeat("供应链 安全 审查 ", 100))
+	cut := func(text []byte, locs map[string][]span) string {
+		m := &search.DocumentMatch{ID: "d", Locations: search.FieldTermLocationMap{fieldBody: search.TermLocationMap{}}}
+		for term, sps := range locs {
+			for i, sp := range sps {
+				m.Locations[fieldBody][term] = append(m.Locations[fieldBody][term], &search.Location{Pos: uint64(i + 1), Start: uint64(sp.start), End: uint64(sp.end)})
+			}
+		}
+		doc := document.NewDocument("d")
+		doc.AddField(document.NewTextField(fieldBody, nil, text))
+		frags := htmlHighlighter.BestFragmentsInField(m, doc, fieldBody, 1)
+		require.Len(t, frags, 1)
+		return frags[0]
+	}
+	checked, skipped := 0, 0
+	for _, text := range texts {
+		coded := l.encode(nil, text)
+		all := tokenSpans([]byte(text), math.MaxUint32)
+		n := uint64(len(all))
+		if n < 3 || !utf8.ValidString(text) { // the fragmenter gives up on bytes that are not UTF-8
+			continue
+		}
+		in := int(n)
+		for _, w := range [][2]int{{1, 3}, {2, 30}, {in / 2, in/2 + 25}, {in - 30, in - 1}, {in, in}, {in - 2, in}} {
+			first := uint64(min(max(w[0], 1), in))
+			last := uint64(min(max(w[1], w[0], 1), in))
+			part, spans, err := l.spans(coded, first, last, fragmentMargin)
+			require.NoError(t, err)
+			require.Len(t, spans, int(last-first+1), "%q window %d-%d of %d", text, first, last, n)
+			mid := (first + last) / 2
+			whole := map[string][]span{"a": {all[first-1]}, "b": {all[mid-1], all[last-1]}}
+			inPart := map[string][]span{"a": {spans[0]}, "b": {spans[mid-first], spans[last-first]}}
+			require.Equal(t, cut([]byte(text), whole), cut(part, inPart), "%.60q…: window %d-%d of %d", text, first, last, n)
+			checked++
+			if first > fragmentReach+1 {
+				skipped++
+			}
+		}
+	}
+	require.Greater(t, checked, 100)
+	require.Greater(t, skipped, 50, "too few windows far enough in to skip words")
 }

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -29,13 +28,7 @@ func TestValidateAPI(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := Default()
 			c.edit(&cfg.API)
-			err := cfg.Validate()
-			switch {
-			case c.want == "" && err != nil:
-				t.Errorf("got %v, want valid", err)
-			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-				t.Errorf("got %v, want an error naming %s", err, c.want)
-			}
+			checkValidation(t, cfg, c.want)
 		})
 	}
 }

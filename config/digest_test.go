@@ -47,13 +47,7 @@ func TestValidateDigest(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := Default()
 			c.edit(&cfg.Digest)
-			err := cfg.Validate()
-			switch {
-			case c.want == "" && err != nil:
-				t.Errorf("got %v, want valid", err)
-			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-				t.Errorf("got %v, want an error naming %s", err, c.want)
-			}
+			checkValidation(t, cfg, c.want)
 		})
 	}
 }

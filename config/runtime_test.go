@@ -25,13 +25,7 @@ func TestValidateRuntime(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := Default()
 			c.edit(&cfg.Runtime)
-			err := cfg.Validate()
-			switch {
-			case c.want == "" && err != nil:
-				t.Errorf("got %v, want valid", err)
-			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-				t.Errorf("got %v, want an error naming %s", err, c.want)
-			}
+			checkValidation(t, cfg, c.want)
 		})
 	}
 }
@@ -43,5 +37,18 @@ func TestRuntimeFromEnv(t *testing.T) {
 	}
 	if cfg.Runtime.GCPercent != 400 || cfg.Runtime.MemoryLimit != 2<<30 {
 		t.Errorf("runtime = %+v, want gc_percent 400 and memory_limit 2GiB", cfg.Runtime)
+	}
+}
+
+// checkValidation checks the validation of cfg: valid when want is "",
+// else an error naming want.
+func checkValidation(t *testing.T, cfg Config, want string) {
+	t.Helper()
+	err := cfg.Validate()
+	switch {
+	case want == "" && err != nil:
+		t.Errorf("got %v, want valid", err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Errorf("got %v, want an error naming %s", err, want)
 	}
 }

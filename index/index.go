@@ -204,6 +204,23 @@
 // of the body the best fragment is cut from is decoded (lexicon.spans);
 // the page's hits already hold their coded bodies.
 //
+// # Facets from postings
+//
+// Bleve counts a term facet from the doc values of every hit, in snappy
+// blocks of 1 024 documents; claim items take most document numbers, so
+// hits rarely share a block. Facets on fields with few terms (kind,
+// source, publisher, language, form, section, source type; see
+// facets_postings.go) are counted by the search itself: its top searcher
+// records the hits, and when Bleve closes it, on the same snapshot, each
+// segment counts a field from its terms' postings (one roaring-bitmap
+// intersection a term) when it has more hits than terms, else from its
+// hits' doc values. Counts and order are Bleve's (tested against it). At
+// 100 000 documents, (b) p99 in three alternated runs: at rest
+// 86.2/78.3/76.3 → 79.7/69.0/76.2 ms, while indexing 101.8/97.2/77.7 →
+// 88.2/71.3/74.2 ms. Counting every field from postings alone made the
+// median (b) 3–6 ms slower: iterating a field's terms in every segment
+// costs more than a few hundred hits' doc values.
+//
 // # Bodies read from the DOCS stream: measured, not built
 //
 // DOCS holds every Document, so the index need not keep a second copy of

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,9 +106,18 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	req.Highlight = nil
 	q := req.Query
 	req.Query = flattenOr(q)
+	counted := splitFacets(req, &r)
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err == nil && scoreOnly(&r) {
 		res, err = ix.settleTies(ctx, req, &r, res)
+	}
+	if err == nil && counted != nil {
+		if err = counted.err; err == nil {
+			if res.Facets == nil {
+				res.Facets = search.FacetResults{}
+			}
+			maps.Copy(res.Facets, counted.results)
+		}
 	}
 	if err == nil && hl != nil {
 		err = ix.highlight(ctx, q, hl.Fields, res.Hits)

@@ -1,0 +1,68 @@
+package index
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/newsintel/newsintel"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPostingFacetsAreBleves checks that facets counted from postings
+// equal Bleve's, counted from doc values, term for term and in order:
+// over several segments, with replaced documents (deleted in their old
+// segments), with and
+// without a query, filters, sizes that cut ties, and a cursor.
+func TestPostingFacetsAreBleves(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	docs := synthDocs(900, 5)
+	for i := range docs {
+		if i%7 == 0 {
+			docs[i].Language = "de"
+		}
+		if i%11 == 0 {
+			docs[i].Section = ""
+		}
+	}
+	for i := 0; i < len(docs); i += 300 {
+		require.NoError(t, ix.Put(t.Context(), docs[i:i+300]))
+	}
+	// Replace some documents: their old versions are deleted in their
+	// segments.
+	changed := make([]newsintel.Document, 0, 60)
+	for i := 0; i < 600; i += 10 {
+		d := docs[i]
+		d.Publisher, d.Revision = "Replaced Wire", 2
+		changed = append(changed, d)
+	}
+	require.NoError(t, ix.Put(t.Context(), changed))
+	all := FacetNames()
+	counted := 0
+	for _, r := range []Request{
+		{Facets: all},
+		{Query: "antitrust regulators", Facets: all},
+		{Query: `"cloud computing"`, Kind: []string{"article"}, Company: []string{"Tesla"}, Facets: all, FacetSize: 2},
+		{Query: "shares", Facets: []string{"source", "publisher", "source_type"}, FacetSize: 1},
+		{Query: "nothingmatcheshere", Facets: all},
+		{Query: "investigation", Language: []string{"de"}, Facets: all, FacetSize: 3},
+		{Query: "settlement", Sort: SortDateDesc, Facets: all},
+	} {
+		req, err := ix.buildRequest(&r)
+		require.NoError(t, err)
+		req.Highlight = nil
+		res, err := ix.bleve.SearchInContext(t.Context(), req)
+		require.NoError(t, err)
+		want, _ := facetResults(&r, res.Facets, ix.names)
+		got, err := ix.Search(t.Context(), r)
+		require.NoError(t, err)
+		name := fmt.Sprintf("%q size %d", r.Query, r.FacetSize)
+		require.Equal(t, res.Total, got.Total, name)
+		for _, f := range r.Facets {
+			require.Equal(t, want[f], got.Facets[f], "%s: facet %s", name, f)
+			if postingFacets[f] && len(want[f]) > 0 {
+				counted++
+			}
+		}
+	}
+	require.Greater(t, counted, 15, "too few facets counted from postings for the test to show much")
+}

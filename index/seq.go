@@ -36,8 +36,10 @@ import (
 // A sequence starts with its checkpoints: the length in bytes of what
 // follows as a uvarint, then, for every seqCheckpoint-th token from the
 // first, the byte offset of its start in the text, as uvarint deltas.
-// Highlighting segments the text from the checkpoint before a fragment
-// rather than from the start (see tokenSpansFrom). Then come 16-bit
+// Highlighting once segmented the text from the checkpoint before a
+// fragment; nothing reads them now (bodies find fragments from their
+// coded words, claim texts are not highlighted), but dropping them
+// changes what is stored. Then come 16-bit
 // little-endian units, one per token. The top two bits of a unit are the
 // gap from the previous token's position (the first token's from
 // position 0): 1 to 3; 0 means the gap follows as a uvarint. The low 14
@@ -137,26 +139,6 @@ func seqUnits(seq []byte) (units, marks []byte, err error) {
 type seqMark struct {
 	offset int
 	pos    uint64
-}
-
-// seqMarks returns the checkpoints of seq, whose tokens (all of them,
-// from decodeSeq) are toks.
-func seqMarks(seq []byte, toks []seqToken) ([]seqMark, error) {
-	_, marks, err := seqUnits(seq)
-	if err != nil {
-		return nil, err
-	}
-	var out []seqMark
-	at := 0
-	for i := 0; len(marks) > 0; i += seqCheckpoint {
-		d, k := binary.Uvarint(marks)
-		if k <= 0 || i >= len(toks) {
-			return nil, errBadSeq
-		}
-		marks, at = marks[k:], at+int(d)
-		out = append(out, seqMark{offset: at, pos: uint64(toks[i].pos)})
-	}
-	return out, nil
 }
 
 // decodeSeqIn appends the tokens of seq to dst, only those whose hash is

@@ -342,3 +342,25 @@ func TestDamagedReportedOnce(t *testing.T) {
 		t.Errorf("%d warnings for two damaged documents met four times, want 2:\n%s", n, logs.String())
 	}
 }
+
+// seqMarks returns the checkpoints of seq, whose tokens (all of them,
+// from decodeSeq) are toks. The index writes checkpoints but no longer
+// reads them: a body's fragment is found from its coded words (see
+// lexicon.spans), and claim texts are not highlighted.
+func seqMarks(seq []byte, toks []seqToken) ([]seqMark, error) {
+	_, marks, err := seqUnits(seq)
+	if err != nil {
+		return nil, err
+	}
+	var out []seqMark
+	at := 0
+	for i := 0; len(marks) > 0; i += seqCheckpoint {
+		d, k := binary.Uvarint(marks)
+		if k <= 0 || i >= len(toks) {
+			return nil, errBadSeq
+		}
+		marks, at = marks[k:], at+int(d)
+		out = append(out, seqMark{offset: at, pos: uint64(toks[i].pos)})
+	}
+	return out, nil
+}

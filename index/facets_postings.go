@@ -58,7 +58,7 @@ func (q countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapp
 	if err != nil {
 		return nil, err
 	}
-	return &countingSearcher{Searcher: s, c: q.c, reader: r}, nil
+	return &countingSearcher{Searcher: s, c: q.c, reader: r, ctx: ctx}, nil
 }
 
 // countingSearcher records the document numbers of the matches it hands
@@ -68,6 +68,7 @@ type countingSearcher struct {
 	search.Searcher
 	c      *facetCounter
 	reader index.IndexReader
+	ctx    context.Context // the search's: once it has ended, nothing is counted
 	hits   []uint64
 	err    error
 }
@@ -98,6 +99,9 @@ func (s *countingSearcher) record(dm *search.DocumentMatch) {
 
 // Close implements search.Searcher.
 func (s *countingSearcher) Close() error {
+	if s.err == nil {
+		s.err = s.ctx.Err()
+	}
 	if s.err == nil {
 		s.c.results, s.err = countFacets(s.reader, s.hits, s.c.fields, s.c.size)
 	}
@@ -234,6 +238,16 @@ func splitFacets(req *bleve.SearchRequest, r *Request) *facetCounter {
 	}
 	if len(fields) == 0 {
 		return nil
+	}
+	if len(req.Facets) == 0 && req.Score == "none" && len(req.Sort) == 1 {
+		if _, byScore := req.Sort[0].(*search.SortScore); byScore {
+			// Without facets, Bleve stops such a search after the page
+			// (SetEarlyStop), and the hits it never reads go uncounted.
+			for _, f := range fields {
+				req.AddFacet(f, bleve.NewFacetRequest(f, r.FacetSize))
+			}
+			return nil
+		}
 	}
 	c := &facetCounter{fields: fields, size: r.FacetSize}
 	req.Query = countingQuery{q: req.Query, c: c}

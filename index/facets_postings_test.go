@@ -36,6 +36,17 @@ func TestPostingFacetsAreBleves(t *testing.T) {
 		changed = append(changed, d)
 	}
 	require.NoError(t, ix.Put(t.Context(), changed))
+	// One document with a rare word, put with two others of other
+	// publishers and sources: wherever it ends up, its segment has more
+	// terms in those fields than hits, so they are counted from doc values.
+	rare := synthDocs(3, 99)
+	for i := range rare {
+		rare[i].ID = fmt.Sprintf("rare-%d", i)
+		rare[i].Publisher = fmt.Sprintf("Rare Press %d", i)
+		rare[i].Source = fmt.Sprintf("rare-source-%d", i)
+	}
+	rare[0].Title += " Zanzibar"
+	require.NoError(t, ix.Put(t.Context(), rare))
 	all := FacetNames()
 	counted := 0
 	for _, r := range []Request{
@@ -46,6 +57,11 @@ func TestPostingFacetsAreBleves(t *testing.T) {
 		{Query: "nothingmatcheshere", Facets: all},
 		{Query: "investigation", Language: []string{"de"}, Facets: all, FacetSize: 3},
 		{Query: "settlement", Sort: SortDateDesc, Facets: all},
+		{Query: "zanzibar", Facets: all},
+		{Query: "zanzibar OR investigation", Facets: all, FacetSize: 4},
+		// No query, by relevance: Bleve would stop after the page were
+		// there no facet left for it to count.
+		{Sort: SortRelevance, Facets: []string{"source", "publisher"}},
 	} {
 		req, err := ix.buildRequest(&r)
 		require.NoError(t, err)

@@ -23,9 +23,11 @@ import (
 // block. Claim items take most document numbers, so the hits of a search
 // rarely share a block, and at 100 000 documents the facets on source,
 // publisher and source type were a fifth of a phrase search with 2 500
-// hits. A field with few terms is counted instead from its postings: for
-// each term of each segment, the size of its postings within the
-// segment's hits, one roaring-bitmap intersection. The hits are recorded
+// hits. A field with few terms is counted instead, in each segment with
+// more hits than the field has terms there, from its postings: for each
+// term, the size of its postings within the segment's hits, one
+// roaring-bitmap intersection (in the other segments, from the few hits'
+// doc values, which costs less than reading every term). The hits are recorded
 // as the search's top searcher hands them to the collector, and counted
 // when Bleve closes it, on the same index snapshot.
 

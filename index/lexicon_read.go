@@ -126,6 +126,12 @@ type lexiconFilter struct {
 	keep  *hashSet
 	marks []uint16
 	bits  []uint64 // nil: test each word's mark (see matching)
+	// units has a bit for each 16-bit word unit tokens must look at: an
+	// entry's in bits (with either flag), the escape, a literal's, and
+	// every unit that is not an entry's, to report it. Any other unit is
+	// a word to pass over, so most words cost a bit test (nil: look at
+	// every unit).
+	units *[1 << 16 / 64]uint64
 }
 
 // filter returns the filter of the entries whose term hash is in keep.
@@ -133,10 +139,15 @@ func (l *lexicon) filter(keep *hashSet) *lexiconFilter {
 	l.mu.RLock()
 	marks := l.marks // appends never change what a reader holds
 	l.mu.RUnlock()
-	f := &lexiconFilter{keep: keep, marks: marks, bits: make([]uint64, (len(marks)+63)/64)}
+	f := &lexiconFilter{keep: keep, marks: marks, bits: make([]uint64, (len(marks)+63)/64), units: new([1 << 16 / 64]uint64)}
 	for id, m := range marks {
 		if m&(markGap|markDropped) == 0 && keep.has(m) && id >= lexiconReserved {
 			f.bits[id/64] |= 1 << (id % 64)
+		}
+	}
+	for v := range 1 << 16 {
+		if id := v >> 1; id < lexiconReserved || id >= len(marks) || v == wordUnitEscape || f.bits[id/64]&(1<<(id%64)) != 0 {
+			f.units[v/64] |= 1 << (v % 64)
 		}
 	}
 	return f
@@ -165,46 +176,51 @@ func (f *lexiconFilter) tokens(dst []seqToken, coded []byte, phrase *seqPhrase) 
 	if in, err = skipGap(in); err != nil {
 		return dst, false, err
 	}
-	bits, marks := f.bits, f.marks
+	bits, marks, units := f.bits, f.marks, f.units
 	for pos := uint32(1); len(in) > 0; pos++ {
 		if len(in) < 2 {
 			return dst, false, errors.New("decode stored body: truncated")
 		}
-		v := uint64(binary.LittleEndian.Uint16(in))
+		u := binary.LittleEndian.Uint16(in)
 		in = in[2:]
-		if v == wordUnitEscape {
-			if v, in, err = uvarint(in); err != nil {
-				return dst, false, err
+		gapFollows := u&1 != 0
+		if units == nil || units[u/64]&(1<<(u%64)) != 0 {
+			v := uint64(u)
+			if u == wordUnitEscape {
+				if v, in, err = uvarint(in); err != nil {
+					return dst, false, err
+				}
+				gapFollows = v&1 != 0
 			}
-		}
-		hash, found := uint16(0), false
-		switch id := v >> 1; {
-		case id < uint64(len(marks)) && id >= lexiconReserved:
-			if bits != nil {
-				found = bits[id/64]&(1<<(id%64)) != 0
-			} else {
-				found = marks[id]&(markGap|markDropped) == 0 && f.keep.has(marks[id])
+			hash, found := uint16(0), false
+			switch id := v >> 1; {
+			case id < uint64(len(marks)) && id >= lexiconReserved:
+				if bits != nil {
+					found = bits[id/64]&(1<<(id%64)) != 0
+				} else {
+					found = marks[id]&(markGap|markDropped) == 0 && f.keep.has(marks[id])
+				}
+				if found {
+					hash = marks[id]
+				}
+			case id == lexiconLiteral:
+				var word []byte
+				if word, in, err = literal(in); err != nil {
+					return dst, false, err
+				}
+				m := markOf(lexEntry{term: wordTerm(string(word))})
+				hash, found = m, m&markDropped == 0 && f.keep.has(m)
+			default:
+				return dst, false, fmt.Errorf("decode stored body: number %d is not a word in the index's lexicon of %d", id, len(marks))
 			}
 			if found {
-				hash = marks[id]
-			}
-		case id == lexiconLiteral:
-			var word []byte
-			if word, in, err = literal(in); err != nil {
-				return dst, false, err
-			}
-			m := markOf(lexEntry{term: wordTerm(string(word))})
-			hash, found = m, m&markDropped == 0 && f.keep.has(m)
-		default:
-			return dst, false, fmt.Errorf("decode stored body: number %d is not a word in the index's lexicon of %d", id, len(marks))
-		}
-		if found {
-			dst = append(dst, seqToken{pos: pos, hash: hash})
-			if phrase != nil && phrase.endsAt(dst) {
-				return dst, true, nil
+				dst = append(dst, seqToken{pos: pos, hash: hash})
+				if phrase != nil && phrase.endsAt(dst) {
+					return dst, true, nil
+				}
 			}
 		}
-		if v&1 == 0 {
+		if !gapFollows {
 			continue
 		}
 		if len(in) > 0 && in[0] < 0x80 && in[0] != lexiconLiteral { // a numbered gap
@@ -225,6 +241,8 @@ func uvarint(in []byte) (uint64, []byte, error) {
 		return uint64(in[0]), in[1:], nil
 	case len(in) > 1 && in[1] < 0x80:
 		return uint64(in[0]&0x7f) | uint64(in[1])<<7, in[2:], nil
+	case len(in) > 2 && in[2] < 0x80: // an escaped word's
+		return uint64(in[0]&0x7f) | uint64(in[1]&0x7f)<<7 | uint64(in[2])<<14, in[3:], nil
 	}
 	v, k := binary.Uvarint(in)
 	if k <= 0 {

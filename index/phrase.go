@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"math"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -141,6 +143,8 @@ func (q *filteredPhrase) Searcher(ctx context.Context, r index.IndexReader, m ma
 		if q.field == fieldBody && q.lex != nil {
 			s.seq.words = q.lex.filter(s.seq.phrase.terms)
 		}
+		helper := *s.seq
+		s.helper, s.batch = &helper, minPhraseBatch
 	}
 	return s, nil
 }
@@ -171,27 +175,162 @@ type phraseSearcher struct {
 	terms   []string
 	seq     *seqCheck // nil: check term locations
 	explain bool
+
+	// With a sequence, candidates are read ahead of the caller in
+	// batches and checked on two goroutines (see fill): each check reads
+	// a stored document, and checks are most of a phrase search.
+	helper *seqCheck // seq's twin, with buffers of its own
+	ahead  []*search.DocumentMatch
+	head   int                     // ahead[head:] hold the phrase, in order
+	batch  int                     // candidates the next fill reads
+	last   index.IndexInternalID   // the last candidate must gave
+	done   bool                    // must has no more candidates
+	cands  []*search.DocumentMatch // fill's
+	kept   []bool
 }
 
+// Read-ahead batches start small, for a caller that skips (Advance), and
+// double as it reads on, up to maxPhraseBatch. Batches smaller than
+// minParallelChecks are checked on the caller's goroutine alone.
+const (
+	minPhraseBatch    = 8
+	maxPhraseBatch    = 256
+	minParallelChecks = 16
+)
+
 func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if s.helper == nil {
+		return s.nextChecked(ctx)
+	}
+	for s.head == len(s.ahead) {
+		if s.done {
+			return nil, nil
+		}
+		if err := s.fill(ctx); err != nil {
+			return nil, err
+		}
+	}
+	dm := s.ahead[s.head]
+	s.head++
+	return dm, nil
+}
+
+// nextChecked returns the next candidate of must that holds the phrase,
+// checking one at a time.
+func (s *phraseSearcher) nextChecked(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	for {
 		dm, err := s.must.Next(ctx)
 		if err != nil || dm == nil {
 			return nil, err
 		}
-		if s.keep(dm) {
+		if s.keep(dm, s.seq) {
 			return dm, nil
 		}
 		ctx.DocumentMatchPool.Put(dm)
 	}
 }
 
+// fill reads the next batch of candidates off must and keeps in ahead
+// those that hold the phrase.
+func (s *phraseSearcher) fill(ctx *search.SearchContext) error {
+	s.ahead, s.head = s.ahead[:0], 0
+	s.cands = s.cands[:0]
+	for len(s.cands) < s.batch {
+		dm, err := s.must.Next(ctx)
+		if err != nil {
+			for _, dm := range s.cands {
+				ctx.DocumentMatchPool.Put(dm)
+			}
+			return err
+		}
+		if dm == nil {
+			s.done = true
+			break
+		}
+		s.cands = append(s.cands, dm)
+	}
+	if len(s.cands) == 0 {
+		return nil
+	}
+	s.last = append(s.last[:0], s.cands[len(s.cands)-1].IndexInternalID...)
+	s.batch = min(2*s.batch, maxPhraseBatch)
+	s.check()
+	for i, dm := range s.cands {
+		if s.kept[i] {
+			s.ahead = append(s.ahead, dm)
+		} else {
+			ctx.DocumentMatchPool.Put(dm)
+		}
+	}
+	return nil
+}
+
+// check sets kept[i] to whether cands[i] holds the phrase. The caller's
+// goroutine and a helper take candidates in turn; a helper that has not
+// started by the time the caller has checked them all is not waited for,
+// so a search is never slower for it than one goroutine alone on a
+// machine whose cores are busy.
+func (s *phraseSearcher) check() {
+	n := len(s.cands)
+	s.kept = slices.Grow(s.kept[:0], n)[:n]
+	var next atomic.Int64
+	work := func(c *seqCheck) {
+		for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+			s.kept[i] = s.keep(s.cands[i], c)
+		}
+	}
+	if n < minParallelChecks {
+		work(s.seq)
+		return
+	}
+	const (
+		waiting = iota
+		started
+		skipped
+	)
+	var state atomic.Int32
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		if state.CompareAndSwap(waiting, started) {
+			work(s.helper)
+		}
+	}()
+	work(s.seq)
+	if !state.CompareAndSwap(waiting, skipped) {
+		<-finished
+	}
+}
+
 func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	if s.helper == nil {
+		return s.advanceChecked(ctx, id)
+	}
+	s.batch = minPhraseBatch
+	for ; s.head < len(s.ahead); s.head++ {
+		if s.ahead[s.head].IndexInternalID.Compare(id) >= 0 {
+			return s.Next(ctx)
+		}
+		ctx.DocumentMatchPool.Put(s.ahead[s.head])
+	}
+	if s.done || (s.last != nil && id.Compare(s.last) <= 0) {
+		// must is past id, and every candidate from id on that it gave
+		// was checked and did not hold the phrase.
+		return s.Next(ctx)
+	}
+	return s.advanceChecked(ctx, id)
+}
+
+// advanceChecked returns the first candidate of must from id on that
+// holds the phrase.
+func (s *phraseSearcher) advanceChecked(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
 	dm, err := s.must.Advance(ctx, id)
 	if err != nil || dm == nil {
+		s.done = dm == nil && err == nil
 		return nil, err
 	}
-	if s.keep(dm) {
+	s.last = append(s.last[:0], dm.IndexInternalID...)
+	if s.keep(dm, s.seq) {
 		return dm, nil
 	}
 	ctx.DocumentMatchPool.Put(dm)
@@ -202,10 +341,10 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 // only those of the phrase's occurrences (for highlighting). Its
 // explanation, when asked for, names the phrase, not its words: the
 // words alone did not match (highlight reads explanations).
-func (s *phraseSearcher) keep(dm *search.DocumentMatch) bool {
+func (s *phraseSearcher) keep(dm *search.DocumentMatch, seq *seqCheck) bool {
 	var ok bool
-	if s.seq != nil {
-		ok = s.seq.keep(dm, s.terms)
+	if seq != nil {
+		ok = seq.keep(dm, s.terms)
 	} else {
 		ok = s.keepByLocations(dm)
 	}
@@ -309,10 +448,14 @@ func (c *seqCheck) keep(dm *search.DocumentMatch, terms []string) bool {
 	return len(starts) > 0
 }
 
-func (s *phraseSearcher) Weight() float64            { return s.must.Weight() }
-func (s *phraseSearcher) SetQueryNorm(n float64)     { s.must.SetQueryNorm(n) }
-func (s *phraseSearcher) Count() uint64              { return s.must.Count() }
-func (s *phraseSearcher) Min() int                   { return s.must.Min() }
-func (s *phraseSearcher) Size() int                  { return s.must.Size() + len(s.terms)*16 }
-func (s *phraseSearcher) DocumentMatchPoolSize() int { return s.must.DocumentMatchPoolSize() + 1 }
-func (s *phraseSearcher) Close() error               { return s.must.Close() }
+func (s *phraseSearcher) Weight() float64        { return s.must.Weight() }
+func (s *phraseSearcher) SetQueryNorm(n float64) { s.must.SetQueryNorm(n) }
+func (s *phraseSearcher) Count() uint64          { return s.must.Count() }
+func (s *phraseSearcher) Min() int               { return s.must.Min() }
+func (s *phraseSearcher) Size() int              { return s.must.Size() + len(s.terms)*16 }
+func (s *phraseSearcher) Close() error           { return s.must.Close() }
+
+// DocumentMatchPoolSize counts the candidates a fill holds.
+func (s *phraseSearcher) DocumentMatchPoolSize() int {
+	return s.must.DocumentMatchPoolSize() + 2*maxPhraseBatch + 1
+}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -140,5 +141,41 @@ func TestSearchAfterEqualScores(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("size %d: copies paged as %v, want %v", size, got, want)
 		}
+	}
+}
+
+// TestFromPagesEqualScores pages by from and size through a tie that
+// starts on one page and ends on the next: the pages hold the tie in ID
+// order, each hit once, however Bleve numbered the documents (here in
+// the order a batch hands them over, not by ID).
+func TestFromPagesEqualScores(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	var docs, copies []newsintel.Document
+	for i := range 15 {
+		docs = append(docs, newsintel.Document{ID: fmt.Sprintf("copy-%02d", (i*7)%15), Kind: newsintel.KindArticle, Source: "wire", Revision: 1,
+			Title: "Regulators fine bank", Body: "Regulators fined the bank for lapses in its anti-money-laundering controls."})
+	}
+	copies = slices.Clone(docs)
+	for i := range 12 {
+		docs = append(docs, newsintel.Document{ID: fmt.Sprintf("other-%02d", i), Kind: newsintel.KindArticle, Source: "wire", Revision: 1,
+			Title: "Bank results", Body: strings.Repeat("The bank reported results for the quarter. ", 1+i%4) + "Regulators were not mentioned."})
+	}
+	require.NoError(t, ix.Put(t.Context(), docs))
+	var want []string
+	for _, d := range copies {
+		want = append(want, d.ID)
+	}
+	slices.Sort(want)
+	for _, size := range []int{4, 10} {
+		var got []string
+		for from := 0; from < len(docs); from += size {
+			res, err := ix.Search(t.Context(), Request{Query: "regulators fined bank", Size: size, From: from})
+			require.NoError(t, err)
+			got = append(got, hitIDs(res)...)
+		}
+		require.Equal(t, want, got[:len(want)], "size %d: the tie, first", size)
+		others := got[len(want):]
+		require.Len(t, others, len(docs)-len(want), "size %d", size)
+		require.Len(t, slices.Compact(slices.Sorted(slices.Values(others))), len(others), "size %d: a hit twice in %v", size, others)
 	}
 }

@@ -165,6 +165,9 @@ func (ix *Index) buildRequest(r *Request) (*bleve.SearchRequest, error) {
 	if scoreOnly(r) {
 		req.SortBy([]string{"-_score"})
 		req.Size = r.Size + 1 // to see whether a tie straddles the end of the page
+		if r.From > 0 {       // or its start
+			req.From, req.Size = r.From-1, req.Size+1
+		}
 	}
 	if len(r.SearchAfter) > 0 {
 		after, err := decodeCursor(r.SearchAfter)
@@ -201,23 +204,38 @@ func scoreOnly(r *Request) bool {
 }
 
 // settleTies makes a score-only result look sorted by score and ID, as
-// cursors assume: when the hit after the page ties with its last hit the
-// search is run again sorted by score and ID; otherwise every tie of the
-// page is within it and is ordered by ID here.
+// pages and cursors assume: when the hit after the page, or the one
+// before it, ties with the page's last or first hit, the search is run
+// again sorted by score and ID; otherwise every tie of the page is within
+// it and is ordered by ID here. Bleve orders ties by document number,
+// which merges change: pages cut through a tie by it could repeat a hit
+// and miss another.
 func (ix *Index) settleTies(ctx context.Context, req *bleve.SearchRequest, r *Request, res *bleve.SearchResult) (*bleve.SearchResult, error) {
 	hits := res.Hits
+	if r.From > 0 && len(hits) > 0 {
+		if len(hits) > 1 && hits[0].Score == hits[1].Score {
+			return ix.sortedByID(ctx, req, r)
+		}
+		hits = hits[1:] // the hit before the page
+	}
 	if len(hits) > r.Size {
 		if hits[r.Size].Score == hits[r.Size-1].Score {
-			req.Size = r.Size
-			req.SortBy(relevanceOrder)
-			return ix.bleve.SearchInContext(ctx, req)
+			return ix.sortedByID(ctx, req, r)
 		}
-		res.Hits = hits[:r.Size]
+		hits = hits[:r.Size]
 	}
+	res.Hits = hits
 	slices.SortStableFunc(res.Hits, func(a, b *search.DocumentMatch) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ID, b.ID))
 	})
 	return res, nil
+}
+
+// sortedByID runs req again for r's page sorted by score and ID.
+func (ix *Index) sortedByID(ctx context.Context, req *bleve.SearchRequest, r *Request) (*bleve.SearchResult, error) {
+	req.From, req.Size = r.From, r.Size
+	req.SortBy(relevanceOrder)
+	return ix.bleve.SearchInContext(ctx, req)
 }
 
 func sortOrder(r *Request) []string {

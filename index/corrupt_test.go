@@ -22,7 +22,9 @@ func putCorrupt(t *testing.T, ix *Index, d *newsintel.Document, field string, sp
 	case fieldBodyWords:
 		x.Words = spoil(x.Words)
 	}
-	require.NoError(t, ix.bleve.Index(d.ID, x))
+	b := ix.bleve.NewBatch()
+	require.NoError(t, addWithSeqs(b, ix.bleve.Mapping(), d.ID, x))
+	require.NoError(t, ix.bleve.Batch(b))
 }
 
 // TestCorruptStoredDocument damages the stored meta, packed or body_words value of

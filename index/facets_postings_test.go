@@ -82,3 +82,52 @@ func TestPostingFacetsAreBleves(t *testing.T) {
 	}
 	require.Greater(t, counted, 15, "too few facets counted from postings for the test to show much")
 }
+
+// TestEntityFacetsCountDocuments checks entity facets, read from doc
+// values kept a document each (unchunkedDocValues), against the
+// documents' own mentions: over several segments, with replaced
+// documents, with and without a filter.
+func TestEntityFacetsCountDocuments(t *testing.T) {
+	ix, _ := openTemp(t, Options{})
+	docs := synthDocs(600, 8)
+	for i := 0; i < len(docs); i += 150 {
+		require.NoError(t, ix.Put(t.Context(), docs[i:i+150]))
+	}
+	for i := 0; i < len(docs); i += 9 { // replaced: no mentions left
+		docs[i].Revision, docs[i].Mentions = 2, nil
+		require.NoError(t, ix.Put(t.Context(), docs[i:i+1]))
+	}
+	fields := []string{fieldEntity, fieldCompany, fieldAgency, fieldGovernment, fieldPerson, fieldPlace}
+	for _, kind := range []string{"", "article"} {
+		want := map[string]map[string]int{}
+		for _, f := range fields {
+			want[f] = map[string]int{}
+		}
+		for _, d := range docs {
+			if kind != "" && string(d.Kind) != kind {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, m := range d.Mentions {
+				if !seen[m.EntityID] {
+					seen[m.EntityID] = true
+					want[fieldEntity][m.EntityID]++
+					want[entityField(m.Type)][m.EntityID]++
+				}
+			}
+		}
+		r := Request{Facets: fields, FacetSize: MaxFacetSize}
+		if kind != "" {
+			r.Kind = []string{kind}
+		}
+		res, err := ix.Search(t.Context(), r)
+		require.NoError(t, err)
+		for _, f := range fields {
+			got := map[string]int{}
+			for _, c := range res.Facets[f] {
+				got[c.Term] = c.Count
+			}
+			require.Equal(t, want[f], got, "kind %q: facet %s", kind, f)
+		}
+	}
+}

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,19 +104,21 @@ func TestOpenCorrupt(t *testing.T) {
 // TestMappingVersionPinned fails when the mapping, the dictionary of
 // stored meta (metadict.txt, which every stored meta needs to be read),
 // the token sequence a body is stored with, the word coding of a stored
-// body (lexicon.go) or the unit of its length (bodyLengthUnit) changes
-// without a new MappingVersion: bump
-// MappingVersion, then update want.
+// body (lexicon.go), the unit of its length (bodyLengthUnit) or the
+// fields whose doc values are kept a document each (unchunkedDocValues)
+// changes without a new MappingVersion: bump MappingVersion, then update
+// want.
 func TestMappingVersionPinned(t *testing.T) {
 	b, err := json.Marshal(buildMapping())
 	require.NoError(t, err)
+	b = fmt.Appendf(b, "%v", slices.Sorted(maps.Keys(unchunkedDocValues)))
 	b = append(append(b, metaDict...), seqSample(t)...)
 	for _, text := range lexiconTexts {
 		b = newLexicon().encode(b, text)
 	}
 	sum := sha256.Sum256(fmt.Appendf(b, "unit %d", bodyLengthUnit))
 	got := MappingVersion + " " + hex.EncodeToString(sum[:8])
-	const want = "2026.12.01j 78fcd5e05deb1201"
+	const want = "2026.12.01k 7abba639e4fe15b8"
 	if got != want {
 		t.Errorf("mapping version and hash = %q, want %q; if the mapping changed on purpose, bump MappingVersion and update this test", got, want)
 	}

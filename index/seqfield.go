@@ -41,10 +41,45 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 		body = codedBody{x.lex, []byte(x.Words), an}
 	}
 	attachSeqs(doc, an, body)
+	unchunkDocValues(doc)
 	if err := b.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index: add %s to batch: %w", id, err)
 	}
 	return nil
+}
+
+// unchunkedDocValues are the entity fields, whose facets (and entity
+// pages' co-mentions) are counted from each hit's doc values (see
+// postingFacets). Bleve keeps a field's doc values in snappy blocks of
+// 1 024 documents, and claim items take most document numbers, so a facet
+// of a few thousand hits decompressed about a block a hit per field. Kept
+// uncompressed a document each, a hit's values are a slice of the file;
+// each such field costs a chunk offset (2–3 bytes) for every document
+// number, claim items included.
+var unchunkedDocValues = map[string]bool{
+	fieldEntity: true, fieldCompany: true, fieldAgency: true, fieldGovernment: true,
+	fieldPerson: true, fieldPlace: true,
+}
+
+// unchunkDocValues keeps the doc values of doc's unchunkedDocValues
+// fields a document each, uncompressed (zap's SkipDVChunking and
+// SkipDVCompression; zap reads values chunked a document each but
+// compressed with the compressed length, so both or neither).
+//
+// Every document written must go through here: a segment keeps a
+// field's options if any of its documents set them, and zap v17's merge
+// reads every segment's values with one reader, which keeps an
+// uncompressed segment's mapped values as its buffer and decompresses
+// the next segment's into them, a fault (or, for a segment still in
+// memory, a silent overwrite) if the segments disagree. MappingVersion
+// rebuilds indexes from before.
+func unchunkDocValues(doc *document.Document) {
+	for i, f := range doc.Fields {
+		if tf, ok := f.(*document.TextField); ok && unchunkedDocValues[f.Name()] {
+			opts := tf.Options() | index.SkipDVChunking | index.SkipDVCompression
+			doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), opts, tf.Analyzer())
+		}
+	}
 }
 
 // attachSeqs makes each field of doc named in seqFields but the body

@@ -144,15 +144,15 @@ func TestSearchAfterEqualScores(t *testing.T) {
 	}
 }
 
-// TestFromPagesEqualScores pages by from and size through a tie that
-// starts on one page and ends on the next: the pages hold the tie in ID
+// TestFromPagesEqualScores pages by from and size through ties that
+// start on one page and end on the next: the pages hold each tie in ID
 // order, each hit once, however Bleve numbered the documents (here in
-// the order a batch hands them over, not by ID).
+// the order Put hands a batch over, which is not by ID).
 func TestFromPagesEqualScores(t *testing.T) {
 	ix, _ := openTemp(t, Options{})
 	var docs, copies []newsintel.Document
 	for i := range 15 {
-		docs = append(docs, newsintel.Document{ID: fmt.Sprintf("copy-%02d", (i*7)%15), Kind: newsintel.KindArticle, Source: "wire", Revision: 1,
+		docs = append(docs, newsintel.Document{ID: fmt.Sprintf("copy-%02d", i), Kind: newsintel.KindArticle, Source: "wire", Revision: 1,
 			Title: "Regulators fine bank", Body: "Regulators fined the bank for lapses in its anti-money-laundering controls."})
 	}
 	copies = slices.Clone(docs)
@@ -173,6 +173,7 @@ func TestFromPagesEqualScores(t *testing.T) {
 			require.NoError(t, err)
 			got = append(got, hitIDs(res)...)
 		}
+		require.Len(t, got, len(docs), "size %d: hits on all pages", size)
 		require.Equal(t, want, got[:len(want)], "size %d: the tie, first", size)
 		others := got[len(want):]
 		require.Len(t, others, len(docs)-len(want), "size %d", size)

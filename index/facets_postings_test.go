@@ -2,8 +2,12 @@ package index
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	index "github.com/blevesearch/bleve_index_api"
 	"github.com/newsintel/newsintel"
 	"github.com/stretchr/testify/require"
 )
@@ -83,10 +87,11 @@ func TestPostingFacetsAreBleves(t *testing.T) {
 	require.Greater(t, counted, 15, "too few facets counted from postings for the test to show much")
 }
 
-// TestEntityFacetsCountDocuments checks entity facets, read from doc
-// values kept a document each (unchunkedDocValues), against the
-// documents' own mentions: over several segments, with replaced
-// documents, with and without a filter.
+// TestEntityFacetsCountDocuments checks entity facets against the
+// documents' own mentions, over several segments and over those segments
+// merged into one, with replaced documents, with and without a filter;
+// and that the merged segment still keeps the doc values of
+// unchunkedDocValues a document each.
 func TestEntityFacetsCountDocuments(t *testing.T) {
 	ix, _ := openTemp(t, Options{})
 	docs := synthDocs(600, 8)
@@ -97,6 +102,34 @@ func TestEntityFacetsCountDocuments(t *testing.T) {
 		docs[i].Revision, docs[i].Mentions = 2, nil
 		require.NoError(t, ix.Put(t.Context(), docs[i:i+1]))
 	}
+	checkEntityFacets(t, ix, docs)
+	adv, err := ix.bleve.Advanced()
+	require.NoError(t, err)
+	sc := adv.(*scorch.Scorch)
+	require.NoError(t, sc.ForceMerge(t.Context(), &mergeplan.SingleSegmentMergePlanOptions))
+	checkEntityFacets(t, ix, docs)
+	r, err := sc.Reader()
+	require.NoError(t, err)
+	defer r.Close()
+	segs := r.(*scorch.IndexSnapshot).Segments()
+	require.Len(t, segs, 1, "segments after a forced merge")
+	// zap keeps a segment's field options unexported; read them.
+	opts := reflect.ValueOf(segs[0].Segment()).Elem().FieldByName("fieldsOptions")
+	require.True(t, opts.IsValid(), "zap's segment has no fieldsOptions any more: find another way to read them")
+	for _, f := range append(FacetNames(), fieldPublishedDay) {
+		o := opts.MapIndex(reflect.ValueOf(f))
+		if !o.IsValid() {
+			continue // no document has the field
+		}
+		unchunked := index.FieldIndexingOptions(o.Uint())&(index.SkipDVChunking|index.SkipDVCompression) == index.SkipDVChunking|index.SkipDVCompression
+		require.Equal(t, unchunkedDocValues[f], unchunked, "field %s: doc values a document each", f)
+	}
+}
+
+// checkEntityFacets checks the entity facets of ix, whose documents are
+// docs, against their mentions.
+func checkEntityFacets(t *testing.T, ix *Index, docs []newsintel.Document) {
+	t.Helper()
 	fields := []string{fieldEntity, fieldCompany, fieldAgency, fieldGovernment, fieldPerson, fieldPlace}
 	for _, kind := range []string{"", "article"} {
 		want := map[string]map[string]int{}

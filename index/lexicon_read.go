@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math/bits"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -145,9 +146,25 @@ func (l *lexicon) filter(keep *hashSet) *lexiconFilter {
 			f.bits[id/64] |= 1 << (id % 64)
 		}
 	}
-	for v := range 1 << 16 {
-		if id := v >> 1; id < lexiconReserved || id >= len(marks) || v == wordUnitEscape || f.bits[id/64]&(1<<(id%64)) != 0 {
-			f.units[v/64] |= 1 << (v % 64)
+	// Units of ids below lexiconReserved or past the lexicon, the escape,
+	// and both units of each entry in bits.
+	for v := range 2 * lexiconReserved {
+		f.units[v/64] |= 1 << (v % 64)
+	}
+	for v := 2 * len(marks); v < 1<<16; v++ {
+		if v%64 == 0 && v+64 <= 1<<16 {
+			f.units[v/64] = ^uint64(0)
+			v += 63
+			continue
+		}
+		f.units[v/64] |= 1 << (v % 64)
+	}
+	f.units[wordUnitEscape/64] |= 1 << (wordUnitEscape % 64)
+	for w, word := range f.bits {
+		for ; word != 0; word &= word - 1 {
+			if id := w*64 + bits.TrailingZeros64(word); id < 1<<15 {
+				f.units[id/32] |= 3 << (2 * (id % 32))
+			}
 		}
 	}
 	return f

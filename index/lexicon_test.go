@@ -483,6 +483,33 @@ func (l *lexicon) tokens(dst []seqToken, coded []byte, keep *hashSet) ([]seqToke
 	return toks, err
 }
 
+// TestLexiconFilterUnits checks the units a filter has tokens look at,
+// in lexicons smaller and larger than a unit holds: every unit that is
+// not an entry's, the escape, and both units of each entry kept.
+func TestLexiconFilterUnits(t *testing.T) {
+	for _, n := range []int{100, 40000} {
+		l := newLexicon()
+		var b strings.Builder
+		for i := range n {
+			b.WriteString("w" + letters(i) + " ")
+		}
+		l.encode(nil, b.String())
+		f := l.filter(&someHashes)
+		kept := 0
+		for v := range 1 << 16 {
+			id := v >> 1
+			want := id < lexiconReserved || id >= len(f.marks) || v == wordUnitEscape || f.bits[id/64]&(1<<(id%64)) != 0
+			if got := f.units[v/64]&(1<<(v%64)) != 0; got != want {
+				t.Fatalf("lexicon of %d: unit %#x looked at = %v, want %v", n, v, got, want)
+			}
+			if want && id >= lexiconReserved && id < len(f.marks) {
+				kept++
+			}
+		}
+		require.Greater(t, kept, 20, "lexicon of %d: too few entries kept to prove much", n)
+	}
+}
+
 // TestLexiconLargeNumbers checks words numbered past what a 16-bit unit
 // holds: they round-trip, and give the analyzer's sequence and a phrase
 // check's tokens.

@@ -15,7 +15,7 @@ import (
 // returns
 // ErrMappingChanged for indexes built with an older version, and the caller
 // rebuilds them from the DOCS stream.
-const MappingVersion = "2026.12.01k"
+const MappingVersion = "2026.12.01l"
 
 // Names of the indexed fields, and of the three dates, which are indexed
 // in month, day, hour and key fields (see dates.go). A query string may

@@ -268,8 +268,9 @@ func (s *phraseSearcher) fill(ctx *search.SearchContext) error {
 // check sets kept[i] to whether cands[i] holds the phrase. The caller's
 // goroutine and a helper take candidates in turn; a helper that has not
 // started by the time the caller has checked them all is not waited for,
-// so a search is never slower for it than one goroutine alone on a
-// machine whose cores are busy.
+// so on a machine whose cores are busy a search waits at most for the
+// one candidate the helper took. A panic in the helper is raised again
+// in the caller's goroutine, where the server recovers it.
 func (s *phraseSearcher) check() {
 	n := len(s.cands)
 	s.kept = slices.Grow(s.kept[:0], n)[:n]
@@ -289,9 +290,11 @@ func (s *phraseSearcher) check() {
 		skipped
 	)
 	var state atomic.Int32
+	var panicked any
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
+		defer func() { panicked = recover() }()
 		if state.CompareAndSwap(waiting, started) {
 			work(s.helper)
 		}
@@ -299,6 +302,9 @@ func (s *phraseSearcher) check() {
 	work(s.seq)
 	if !state.CompareAndSwap(waiting, skipped) {
 		<-finished
+		if panicked != nil {
+			panic(panicked)
+		}
 	}
 }
 
@@ -457,5 +463,8 @@ func (s *phraseSearcher) Close() error           { return s.must.Close() }
 
 // DocumentMatchPoolSize counts the candidates a fill holds.
 func (s *phraseSearcher) DocumentMatchPoolSize() int {
-	return s.must.DocumentMatchPoolSize() + 2*maxPhraseBatch + 1
+	if s.helper == nil {
+		return s.must.DocumentMatchPoolSize() + 1
+	}
+	return s.must.DocumentMatchPoolSize() + maxPhraseBatch + 1
 }

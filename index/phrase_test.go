@@ -151,7 +151,7 @@ func TestPhraseReadAhead(t *testing.T) {
 		for _, with := range []string{"", "harbour", "lighthouse"} {
 			for _, kind := range [][]string{nil, {"notice"}} {
 				// Pages by date, which no merge between them reorders.
-				r := Request{Query: `"` + p + `"`, Kind: kind, Size: MaxSize}
+				r := Request{Query: `"` + p + `"`, Kind: kind, Size: MaxSize, Sort: SortDateDesc}
 				if with != "" {
 					r.Query = "+" + r.Query + " +" + with
 				}

@@ -48,18 +48,18 @@ func addWithSeqs(b *bleve.Batch, m mapping.IndexMapping, id string, data any) er
 	return nil
 }
 
-// unchunkedDocValues are the entity fields, whose facets (and entity
-// pages' co-mentions) are counted from each hit's doc values (see
-// postingFacets). Bleve keeps a field's doc values in snappy blocks of
+// unchunkedDocValues are the entity fields analysts facet on most
+// (company, agency) and the one entity pages count co-mentions from
+// (entity). Their facets are counted from each hit's doc values (see
+// postingFacets); Bleve keeps a field's doc values in snappy blocks of
 // 1 024 documents, and claim items take most document numbers, so a facet
 // of a few thousand hits decompressed about a block a hit per field. Kept
-// uncompressed a document each, a hit's values are a slice of the file;
-// each such field costs a chunk offset (2–3 bytes) for every document
-// number, claim items included.
-var unchunkedDocValues = map[string]bool{
-	fieldEntity: true, fieldCompany: true, fieldAgency: true, fieldGovernment: true,
-	fieldPerson: true, fieldPlace: true,
-}
+// uncompressed a document each, a hit's values are a slice of the file.
+// Each such field costs, for every document number (claim items
+// included), a chunk offset on disk (a uvarint of the field's bytes so
+// far, 3–4 bytes) and 8 bytes of heap while a segment is open (zap
+// decodes the offsets), so person, place and government keep blocks.
+var unchunkedDocValues = map[string]bool{fieldEntity: true, fieldCompany: true, fieldAgency: true}
 
 // unchunkDocValues keeps the doc values of doc's unchunkedDocValues
 // fields a document each, uncompressed (zap's SkipDVChunking and
